@@ -1,0 +1,44 @@
+//! The signed-in state shared by every screen: one session resource, refetched whenever
+//! a sign-in, sign-out or company switch completes.
+
+use leptos::prelude::*;
+
+use crate::api::{get_session, SignIn, SignOut, SwitchCompany};
+use crate::error::AppError;
+use crate::session::SessionView;
+
+#[derive(Clone, Copy)]
+pub struct AuthState {
+    pub session: Resource<Result<Option<SessionView>, AppError>>,
+    pub sign_in: ServerAction<SignIn>,
+    pub sign_out: ServerAction<SignOut>,
+    pub switch_company: ServerAction<SwitchCompany>,
+}
+
+pub fn provide_auth_state() -> AuthState {
+    let sign_in = ServerAction::<SignIn>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let switch_company = ServerAction::<SwitchCompany>::new();
+    let session = Resource::new(
+        move || {
+            (
+                sign_in.version().get(),
+                sign_out.version().get(),
+                switch_company.version().get(),
+            )
+        },
+        |_| get_session(),
+    );
+    let state = AuthState {
+        session,
+        sign_in,
+        sign_out,
+        switch_company,
+    };
+    provide_context(state);
+    state
+}
+
+pub fn use_auth_state() -> AuthState {
+    expect_context::<AuthState>()
+}

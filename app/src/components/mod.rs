@@ -1,0 +1,3 @@
+pub mod company_switcher;
+pub mod protected;
+pub mod top_bar;

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::auth_state::use_auth_state;
+use crate::error::AppError;
+use crate::session::SessionView;
+
+/// Renders `content` for a signed-in user; sends anybody else to the sign-in page.
+pub fn protected<V>(
+    content: impl Fn(SessionView) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let auth = use_auth_state();
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+            {move || {
+                let content = content.clone();
+                Suspend::new(async move {
+                    match auth.session.await {
+                        Ok(Some(session)) => content(session).into_any(),
+                        Ok(None) | Err(AppError::Unauthenticated) => {
+                            view! { <Redirect path="/entrar" /> }.into_any()
+                        }
+                        Err(error) => view! {
+                            <p class="error" role="alert">{error.to_string()}</p>
+                        }
+                            .into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}

@@ -1,0 +1,9 @@
+//! Server-only code of the app crate: what server functions share to authorise, load and store.
+
+pub mod auth;
+pub mod context;
+pub mod cookie;
+pub mod passwords;
+pub mod respond;
+pub mod sessions;
+pub mod throttle;

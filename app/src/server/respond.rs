@@ -1,0 +1,26 @@
+use std::future::Future;
+
+use http::StatusCode;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+use crate::error::AppError;
+
+/// Runs a server function's body and gives a failure its HTTP status (401, 403, 429 …), so
+/// that clients other than our own pages can tell a refusal from a crash.
+pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        if let Some(options) = use_context::<ResponseOptions>() {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            options.set_status(status);
+            if let AppError::TooManyRequests { retry_after_secs } = error {
+                if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    options.insert_header(http::header::RETRY_AFTER, value);
+                }
+            }
+        }
+    }
+    result
+}

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::auth_state::provide_auth_state;
+use crate::components::top_bar::TopBar;
+use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="pt-BR">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_auth_state();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/clientela.css" />
+        <Title text="Clientela" />
+        <Router>
+            <TopBar />
+            <main class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/entrar") view=SignInPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

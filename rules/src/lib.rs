@@ -1,0 +1,9 @@
+//! Clientela's business rules: plain values in, decisions out.
+//!
+//! Nothing here touches a database, the network or a clock of its own; callers pass `now`.
+//! Each public decision names the rule of `shared/DOMAIN.md` it implements.
+
+pub mod city;
+pub mod document;
+pub mod permission;
+pub mod sign_in;

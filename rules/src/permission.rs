@@ -1,0 +1,91 @@
+//! The permissions a profile grants (R-PERM-1). The server checks them on every call; the
+//! screens only use them to decide what to offer.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Permission {
+    IncludeCustomer,
+    AlterCustomer,
+    DeleteCustomer,
+    AlterSalesDefaults,
+    AlterCreditLimit,
+    ModifyLedgerAccounts,
+    RegisterAllowedCarriers,
+    RegisterAllowedFleet,
+    AlterMortgageAndBail,
+    UnblockCustomer,
+    BulkUpdate,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 11] = [
+        Permission::IncludeCustomer,
+        Permission::AlterCustomer,
+        Permission::DeleteCustomer,
+        Permission::AlterSalesDefaults,
+        Permission::AlterCreditLimit,
+        Permission::ModifyLedgerAccounts,
+        Permission::RegisterAllowedCarriers,
+        Permission::RegisterAllowedFleet,
+        Permission::AlterMortgageAndBail,
+        Permission::UnblockCustomer,
+        Permission::BulkUpdate,
+    ];
+
+    /// The stable code stored in the database; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            Permission::IncludeCustomer => "customer.include",
+            Permission::AlterCustomer => "customer.alter",
+            Permission::DeleteCustomer => "customer.delete",
+            Permission::AlterSalesDefaults => "customer.sales_defaults",
+            Permission::AlterCreditLimit => "customer.credit_limit",
+            Permission::ModifyLedgerAccounts => "customer.ledger_accounts",
+            Permission::RegisterAllowedCarriers => "customer.allowed_carriers",
+            Permission::RegisterAllowedFleet => "customer.allowed_fleet",
+            Permission::AlterMortgageAndBail => "customer.mortgage_bail",
+            Permission::UnblockCustomer => "customer.unblock",
+            Permission::BulkUpdate => "customer.bulk_update",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// What the screens call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Permission::IncludeCustomer => "Incluir clientes",
+            Permission::AlterCustomer => "Alterar clientes",
+            Permission::DeleteCustomer => "Excluir clientes",
+            Permission::AlterSalesDefaults => "Alterar padrões de venda",
+            Permission::AlterCreditLimit => "Alterar limite de crédito",
+            Permission::ModifyLedgerAccounts => "Modificar contas contábeis",
+            Permission::RegisterAllowedCarriers => {
+                "Cadastrar transportadoras/motoristas permitidos"
+            }
+            Permission::RegisterAllowedFleet => "Cadastrar frota permitida",
+            Permission::AlterMortgageAndBail => "Alterar hipoteca e fiança",
+            Permission::UnblockCustomer => "Desbloquear clientes",
+            Permission::BulkUpdate => "Manutenção em lote (alterar todos)",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn r_perm_1_every_permission_has_a_distinct_code_that_round_trips() {
+        let codes: HashSet<_> = Permission::ALL.iter().map(|p| p.code()).collect();
+        assert_eq!(codes.len(), Permission::ALL.len());
+        for p in Permission::ALL {
+            assert_eq!(Permission::from_code(p.code()), Some(p));
+        }
+        assert_eq!(Permission::from_code("customer.fly"), None);
+    }
+}

@@ -1,0 +1,85 @@
+//! Clientela server binary. `server` serves the app; `server seed --customers N` fills the
+//! database for benchmarks.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use app::server::context::ServerContext;
+use leptos::config::get_configuration;
+use rules::sign_in::{ThrottlePolicy, SESSION_TTL_SECS};
+use server::config::Config;
+use server::csrf::CsrfPolicy;
+use server::{build_app, cities, seed, AppState};
+use sqlx::postgres::PgPoolOptions;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("clientela: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = Config::from_env()?;
+    let pool = PgPoolOptions::new()
+        .max_connections(config.max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(&config.database_url)
+        .await?;
+    sqlx::migrate!("../migrations").run(&pool).await?;
+    let added = cities::ensure_loaded(&pool).await?;
+    if added > 0 {
+        tracing::info!(added, "IBGE municipalities loaded");
+    }
+
+    match args.first().map(String::as_str) {
+        None => {}
+        Some("seed") => return seed::cli::run(&pool, &args[1..]).await,
+        Some(other) => return Err(format!("comando desconhecido: {other}").into()),
+    }
+
+    if config.seed_demo && seed::demo::ensure_demo(&pool).await?.is_some() {
+        tracing::info!("demo tenant loaded");
+    }
+
+    let leptos_options = get_configuration(None)?.leptos_options;
+    let addr = leptos_options.site_addr;
+    let state = AppState {
+        leptos_options,
+        context: ServerContext {
+            pool,
+            secure_cookies: config.secure_cookies(),
+            throttle: ThrottlePolicy::default(),
+            session_ttl_secs: SESSION_TTL_SECS,
+        },
+        csrf: CsrfPolicy {
+            public_origin: config.public_origin.clone(),
+        },
+    };
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    println!("Clientela em http://{addr}");
+    if config.seed_demo {
+        seed::demo::print_logins();
+    }
+    axum::serve(
+        listener,
+        build_app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Seed data: the demo tenant that the run command loads, and the generator of realistic
+//! Brazilian records that tests and benchmarks size with a flag.
+
+pub mod cli;
+pub mod customers;
+pub mod demo;
+pub mod people;
+pub mod tenant;

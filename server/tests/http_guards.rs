@@ -1,0 +1,133 @@
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::*;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_request_from_a_foreign_origin_is_refused_and_changes_nothing(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let form = format!(
+        "email={}&password={}",
+        urlencode("boss@alpha.test"),
+        urlencode(PASSWORD)
+    );
+    let forged = Request::post("/api/sign_in")
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.clone()))
+        .unwrap();
+    let (status, _, response) = send(&app, forged).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(session_cookie(&response).is_none());
+
+    let no_origin = Request::post("/api/sign_in")
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .unwrap();
+    let (status, _, _) = send(&app, no_origin).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let sessions: i64 = sqlx::query_scalar("select count(*) from sessions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0);
+
+    // A switch forged from another site with a valid cookie is refused too.
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let switch = Request::post("/api/switch_company")
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("company_id=1"))
+        .unwrap();
+    let (status, _, _) = send(&app, switch).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn mutating_server_functions_answer_post_only(pool: PgPool) {
+    let app = app(&pool);
+    for endpoint in ["sign_in", "sign_out", "switch_company"] {
+        let get = Request::get(format!("/api/{endpoint}?company_id=1"))
+            .header(header::HOST, HOST)
+            .body(Body::empty())
+            .unwrap();
+        let (status, _, _) = send(&app, get).await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{endpoint}");
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn health_answers_ok_while_the_database_answers(pool: PgPool) {
+    let app = app(&pool);
+    let request = Request::get("/health").body(Body::empty()).unwrap();
+    let (status, body, _) = send(&app, request).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+}
+
+#[tokio::test]
+async fn health_answers_503_when_the_database_is_unreachable() {
+    // Nothing listens on port 9 of loopback; the lazy pool fails on first use.
+    let pool = PgPoolOptions::new()
+        .acquire_timeout(std::time::Duration::from_millis(500))
+        .connect_lazy("postgres://nobody:nothing@127.0.0.1:9/none")
+        .unwrap();
+    let app = app(&pool);
+    let request = Request::get("/health").body(Body::empty()).unwrap();
+    let (status, _, _) = send(&app, request).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_cust_4_ibge_cities_load_once_with_their_identification(pool: PgPool) {
+    assert_eq!(server::cities::ensure_loaded(&pool).await.unwrap(), 5570);
+    assert_eq!(server::cities::ensure_loaded(&pool).await.unwrap(), 0);
+    let (code,): (i32,) = sqlx::query_as(
+        "select ibge_code from cities where identification = 'SANTA BARBARA D''OESTE - SP'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(code, 3545803);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_seed_loads_once_with_generated_customers(pool: PgPool) {
+    server::cities::ensure_loaded(&pool).await.unwrap();
+    assert!(server::seed::demo::ensure_demo(&pool)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(server::seed::demo::ensure_demo(&pool)
+        .await
+        .unwrap()
+        .is_none());
+    let (tenants, users, customers): (i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from tenants), (select count(*) from users), (select count(*) from customers)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (tenants, users, customers),
+        (1, 4, server::seed::demo::DEMO_CUSTOMERS as i64)
+    );
+    let app = app(&pool);
+    for user in server::seed::demo::demo_tenant().users {
+        let form = format!(
+            "email={}&password={}",
+            urlencode(user.email),
+            urlencode(user.password)
+        );
+        let (status, body, _) = send(&app, call("sign_in", &form, None)).await;
+        assert_eq!(status, StatusCode::OK, "{}: {body}", user.email);
+    }
+}
