@@ -3,6 +3,7 @@
 #   scripts/pg.sh run   -> the cluster the app runs on (durable settings), port 55432
 #   scripts/pg.sh test  -> the cluster tests create their databases in (fsync off), port 55433
 #   scripts/pg.sh stop run|test
+# CLIENTELA_PG_PORT / CLIENTELA_PG_TEST_PORT choose other ports (two clones on one machine).
 # Idempotent: a running cluster is reused. PostgreSQL refuses to run as root, so as root the
 # server runs as the unprivileged `postgres` user.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -11,8 +12,8 @@ action=start
 if [ "${1:-}" = stop ]; then action=stop; shift; fi
 kind="${1:-run}"
 case "$kind" in
-  run) port=55432; extra="" ;;
-  test) port=55433; extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" ;;
+  run) port="${CLIENTELA_PG_PORT:-55432}"; extra="" ;;
+  test) port="${CLIENTELA_PG_TEST_PORT:-55433}"; extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" ;;
   *) die "usage: scripts/pg.sh [stop] run|test" ;;
 esac
 

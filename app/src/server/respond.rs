@@ -10,7 +10,16 @@ use crate::error::AppError;
 /// that clients other than our own pages can tell a refusal from a crash.
 pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;
-    if let Err(error) = &result {
+    // A plain HTML form post (no WebAssembly yet) is sent back to its page by a redirect;
+    // an error status would replace that redirect with a bare error body.
+    let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if let (Err(error), false) = (&result, plain_form_post) {
         if let Some(options) = use_context::<ResponseOptions>() {
             let status = StatusCode::from_u16(error.status_code())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -1,0 +1,59 @@
+// Shared by the end-to-end tests: Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+
+export const BASE_URL =
+  process.env.CLIENTELA_BASE_URL ?? `http://${process.env.LEPTOS_SITE_ADDR ?? '127.0.0.1:3000'}`;
+
+export const DEMO_USERS = [
+  { email: 'admin@demo.clientela.app', password: 'Admin@2026', name: 'Ana Administradora', profile: 'Administrador' },
+  { email: 'escritorio@demo.clientela.app', password: 'Escritorio@2026', name: 'Eduardo do Escritório', profile: 'Auxiliar de escritório' },
+  { email: 'financeiro@demo.clientela.app', password: 'Financeiro@2026', name: 'Fernanda Financeiro', profile: 'Financeiro' },
+  { email: 'vendedor@demo.clientela.app', password: 'Vendedor@2026', name: 'Vítor Vendedor', profile: 'Vendedor externo' },
+];
+
+// cargo-leptos starts this command together with the server: wait until it answers.
+export async function waitForServer(timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${BASE_URL}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server at ${BASE_URL} did not answer /health`);
+}
+
+export async function launch() {
+  await waitForServer();
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, locale: 'pt-BR' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+// Navigates and waits until the WebAssembly has hydrated the page.
+export async function open(page, path) {
+  await page.goto(`${BASE_URL}${path}`);
+  await page.waitForSelector('body[data-hydrated="true"]');
+}
+
+export async function signIn(page, user) {
+  await open(page, '/entrar');
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Senha', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+  await page.getByRole('heading', { name: 'Início' }).waitFor();
+}

@@ -1,0 +1,60 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, newPage, open, signIn, DEMO_USERS } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [admin, , , salesperson] = DEMO_USERS;
+
+test('the administrator switches the current company', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  const current = page.getByTestId('current-company');
+  assert.equal(await current.textContent(), '1 - Gaúcha Combustíveis');
+
+  await page.getByLabel('Empresa').selectOption({ label: '2 - Atacado Catarinense' });
+  await page.getByRole('button', { name: 'Trocar empresa' }).click();
+  await page.getByTestId('current-company').filter({ hasText: '2 - Atacado Catarinense' }).waitFor();
+
+  // The choice lives in the server-side session: a reload keeps it.
+  await page.reload();
+  await page.getByTestId('current-company').filter({ hasText: '2 - Atacado Catarinense' }).waitFor();
+  await page.getByLabel('Empresa').selectOption({ label: '1 - Gaúcha Combustíveis' });
+  await page.getByRole('button', { name: 'Trocar empresa' }).click();
+  await page.getByTestId('current-company').filter({ hasText: '1 - Gaúcha Combustíveis' }).waitFor();
+  await page.context().close();
+});
+
+test('the field salesperson is offered only the company on their list', async () => {
+  const page = await newPage(browser);
+  await signIn(page, salesperson);
+  const options = await page.getByLabel('Empresa').locator('option').allTextContents();
+  assert.deepEqual(options, ['1 - Gaúcha Combustíveis']);
+  await page.context().close();
+});
+
+test('the page hydrates: showing the password is done by WebAssembly', async () => {
+  const page = await newPage(browser);
+  await open(page, '/entrar');
+  const password = page.getByLabel('Senha', { exact: true });
+  assert.equal(await password.getAttribute('type'), 'password');
+  await page.getByRole('button', { name: 'Mostrar senha' }).click();
+  assert.equal(await password.getAttribute('type'), 'text');
+  await page.getByRole('button', { name: 'Ocultar senha' }).click();
+  assert.equal(await password.getAttribute('type'), 'password');
+  await page.context().close();
+});
+
+test('at 375 px (phone) the signed-in shell fits without sideways scrolling', async () => {
+  const page = await newPage(browser, { width: 375, height: 740 });
+  await signIn(page, admin);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  assert.ok(await page.getByRole('button', { name: 'Sair' }).isVisible());
+  mkdirSync('end2end/screenshots', { recursive: true });
+  await page.screenshot({ path: 'end2end/screenshots/home-375.png', fullPage: true });
+  await page.context().close();
+});

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# README command 2: every check and test. Formatting, lints (native and WebAssembly), unit and
+# property tests, integration tests on a real PostgreSQL (a fresh database per test), and
+# end-to-end tests in Debian's Chromium against the release build.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$ROOT/scripts/env.sh"
+cd "$ROOT"
+
+scripts/ensure-tools.sh --tests
+
+log "format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown --quiet -- -D warnings
+
+# Tests create and drop their own databases in the project's test cluster.
+test_url="$(scripts/pg.sh test)"
+log "unit, property and integration tests"
+DATABASE_URL="$test_url" cargo test --workspace
+
+log "end-to-end tests (release build, Chromium)"
+e2e_url="${test_url%/*}/clientela_e2e"
+psql -q "${test_url%/*}/postgres" -c 'drop database if exists clientela_e2e with (force)' -c 'create database clientela_e2e'
+DATABASE_URL="$e2e_url" CLIENTELA_DEMO_SEED=1 \
+  LEPTOS_SITE_ADDR=127.0.0.1:3199 LEPTOS_SITE_ROOT=target/site-e2e \
+  cargo leptos end-to-end --release
