@@ -51,7 +51,15 @@ if [ ! -f "$data/PG_VERSION" ]; then
   rm -f "$pwtmp"
 fi
 
-if ! run_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+port_file="$base/$kind.port"
+if run_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  port="$(cat "$port_file" 2>/dev/null || echo "$port")"
+else
+  # Another clone's cluster (or anything else) may hold the preferred port: take the next free one.
+  while port_busy "$port"; do port=$((port + 1)); done
+  echo "$port" > "$port_file"
   log "starting PostgreSQL ($kind) on 127.0.0.1:$port"
   run_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
     -o "-p $port -c unix_socket_directories= -c listen_addresses=127.0.0.1 $extra" start >/dev/null \

@@ -11,7 +11,7 @@ for (const user of DEMO_USERS) {
     const page = await newPage(browser);
     await signIn(page, user);
     await page.getByText(`Olá, ${user.name}`).waitFor();
-    assert.equal(await page.locator('dd').filter({ hasText: user.profile }).count(), 1);
+    assert.equal(await page.getByTestId('profile').textContent(), user.profile);
 
     await page.getByRole('button', { name: 'Sair' }).click();
     await page.getByRole('heading', { name: 'Entrar' }).waitFor();

@@ -26,7 +26,7 @@ fn Home(session: SessionView) -> impl IntoView {
                 <dt>"Empresa atual"</dt>
                 <dd data-testid="current-company">{company}</dd>
                 <dt>"Perfil"</dt>
-                <dd>{session.profile_name.clone()}</dd>
+                <dd data-testid="profile">{session.profile_name.clone()}</dd>
                 <dt>"E-mail"</dt>
                 <dd>{session.email.clone()}</dd>
             </dl>

@@ -58,6 +58,12 @@ pub async fn optional_caller(ctx: &ServerContext) -> Result<Option<Caller>, AppE
     if !row.company_allowed {
         return Err(AppError::Forbidden);
     }
+    let mut permissions: Vec<Permission> = row
+        .permissions
+        .iter()
+        .filter_map(|code| Permission::from_code(code))
+        .collect();
+    permissions.sort();
     Ok(Some(Caller {
         tenant_id: row.tenant_id,
         user_id: row.user_id,
@@ -65,11 +71,7 @@ pub async fn optional_caller(ctx: &ServerContext) -> Result<Option<Caller>, AppE
         user_name: row.user_name,
         email: row.email,
         profile_name: row.profile_name,
-        permissions: row
-            .permissions
-            .iter()
-            .filter_map(|code| Permission::from_code(code))
-            .collect(),
+        permissions,
         token,
     }))
 }
