@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
@@ -38,8 +38,10 @@ pub fn App() -> impl IntoView {
             <TopBar />
             <main class="page">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/entrar") view=SignInPage />
+                    // Async: the session is known before the first byte, so a signed-out
+                    // visitor gets a real 302 and a page works without WebAssembly.
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

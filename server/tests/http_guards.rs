@@ -131,3 +131,28 @@ async fn the_demo_seed_loads_once_with_generated_customers(pool: PgPool) {
         assert_eq!(status, StatusCode::OK, "{}: {body}", user.email);
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_signed_out_visitor_is_redirected_to_sign_in_by_the_server(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let page = Request::get("/")
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, response) = send(&app, page).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(response.headers()[header::LOCATION], "/entrar");
+
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let page = Request::get("/")
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    let (status, body, _) = send(&app, page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Olá, <strong>Chefe</strong>"), "{body}");
+}
