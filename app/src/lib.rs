@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth_state;
 pub mod components;
+pub mod customers;
 pub mod error;
 pub mod pages;
 pub mod session;

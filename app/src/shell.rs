@@ -5,7 +5,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
-use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
+use crate::pages::{
+    customer_list::CustomerListPage, home::HomePage, not_found::NotFound, sign_in::SignInPage,
+};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
                     // visitor gets a real 302 and a page works without WebAssembly.
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/clientes") view=CustomerListPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -10,7 +10,7 @@ use leptos::config::get_configuration;
 use rules::sign_in::{ThrottlePolicy, SESSION_TTL_SECS};
 use server::config::Config;
 use server::csrf::CsrfPolicy;
-use server::{build_app, cities, seed, AppState};
+use server::{build_app, cities, search_names, seed, AppState};
 use sqlx::postgres::PgPoolOptions;
 
 #[tokio::main]
@@ -40,6 +40,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     sqlx::migrate!("../migrations").run(&pool).await?;
     let added = cities::ensure_loaded(&pool).await?;
+    search_names::backfill(&pool).await?;
     if added > 0 {
         tracing::info!(added, "IBGE municipalities loaded");
     }

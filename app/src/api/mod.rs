@@ -1,11 +1,13 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
 pub mod get_session;
+pub mod list_customers;
 pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
 
 pub use get_session::{get_session, GetSession};
+pub use list_customers::{list_customers, ListCustomers};
 pub use sign_in::{sign_in, SignIn};
 pub use sign_out::{sign_out, SignOut};
 pub use switch_company::{switch_company, SwitchCompany};

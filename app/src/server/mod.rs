@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod context;
 pub mod cookie;
+pub mod customer_list;
 pub mod passwords;
 pub mod respond;
 pub mod sessions;

@@ -1,0 +1,4 @@
+//! The customer registry: list, record, history.
+
+pub mod list_types;
+pub mod masks;

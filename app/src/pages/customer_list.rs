@@ -1,0 +1,217 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::list_customers;
+use crate::components::protected::protected;
+use crate::customers::list_types::{
+    count_label, status_label, CustomerFilter, CustomerRow, SortOrder,
+};
+use crate::customers::masks::masked_document;
+
+/// Typing pauses this long before the list follows, so each keystroke is not a query.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
+#[component]
+pub fn CustomerListPage() -> impl IntoView {
+    view! {
+        <Title text="Clientes · Clientela" />
+        {protected(|_| view! { <CustomerList /> })}
+    }
+}
+
+fn filter_from_query() -> Memo<CustomerFilter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let query = query.read();
+        let get = |name: &str| query.get(name).unwrap_or_default();
+        CustomerFilter {
+            text: get("q"),
+            status: get("situacao"),
+            city: get("cidade"),
+            sort: SortOrder::from_param(&get("ordem")),
+            after: get("apos"),
+        }
+    })
+}
+
+#[component]
+fn CustomerList() -> impl IntoView {
+    let filter = filter_from_query();
+    let page = Resource::new(move || filter.get(), list_customers);
+    let navigate = use_navigate();
+    let go = move |next: CustomerFilter| {
+        navigate(
+            &format!("/clientes{}", next.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    // The text boxes keep what is typed; the URL follows after a pause in typing.
+    let text = RwSignal::new(filter.get_untracked().text);
+    let city = RwSignal::new(filter.get_untracked().city);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let follow_typing = {
+        let go = go.clone();
+        move || {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let go = go.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    let current = filter.get_untracked();
+                    go(CustomerFilter {
+                        text: text.get_untracked(),
+                        city: city.get_untracked(),
+                        after: String::new(),
+                        ..current
+                    })
+                },
+                TYPING_PAUSE,
+            )
+            .ok();
+            pending.set_value(handle);
+        }
+    };
+    let on_status = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(CustomerFilter {
+                status: event_target_value(&ev),
+                after: String::new(),
+                ..filter.get_untracked()
+            })
+        }
+    };
+    let on_sort = move |ev: leptos::ev::Event| {
+        go(CustomerFilter {
+            sort: SortOrder::from_param(&event_target_value(&ev)),
+            after: String::new(),
+            ..filter.get_untracked()
+        })
+    };
+    let typing_text = follow_typing.clone();
+    let typing_city = follow_typing;
+
+    view! {
+        <section class="card">
+            <h1>"Clientes"</h1>
+            // A plain GET form: without WebAssembly it still filters, by reloading.
+            <form method="get" action="/clientes" role="search" class="filters">
+                <div class="field">
+                    <label for="q">"Buscar"</label>
+                    <input
+                        id="q"
+                        name="q"
+                        type="search"
+                        placeholder="Código, nome, CPF ou CNPJ"
+                        prop:value=move || text.get()
+                        on:input=move |ev| {
+                            text.set(event_target_value(&ev));
+                            typing_text();
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="situacao">"Situação"</label>
+                    <select id="situacao" name="situacao" on:change=on_status prop:value=move || filter.get().status>
+                        <option value="">"Todas"</option>
+                        <option value="active">"Ativo"</option>
+                        <option value="pending">"Pendente"</option>
+                        <option value="inactive">"Inativo"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="cidade">"Cidade"</label>
+                    <input
+                        id="cidade"
+                        name="cidade"
+                        type="search"
+                        placeholder="SAO LEOPOLDO - RS"
+                        prop:value=move || city.get()
+                        on:input=move |ev| {
+                            city.set(event_target_value(&ev));
+                            typing_city();
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for="ordem">"Ordenar por"</label>
+                    <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>
+                        <option value="codigo">"Código"</option>
+                        <option value="nome">"Razão social"</option>
+                    </select>
+                </div>
+                <button type="submit">"Filtrar"</button>
+            </form>
+        </section>
+        <section class="card">
+            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => {
+                            let current = filter.get_untracked();
+                            let next_link = page.next.clone().map(|after| {
+                                let next = CustomerFilter { after, ..current.clone() };
+                                view! { <a href=format!("/clientes{}", next.to_query())>"Próxima página →"</a> }
+                            });
+                            let first_link = (!current.after.is_empty()).then(|| {
+                                view! { <a href=format!("/clientes{}", current.first_page().to_query())>"← Primeira página"</a> }
+                            });
+                            view! {
+                                <p class="count" role="status">{count_label(page.count)}</p>
+                                <CustomerTable rows=page.rows />
+                                <nav class="pager" aria-label="Páginas">{first_link}{next_link}</nav>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerTable(rows: Vec<CustomerRow>) -> impl IntoView {
+    view! {
+        <table class="customers">
+            <thead>
+                <tr>
+                    <th scope="col">"Código"</th>
+                    <th scope="col">"Razão social / Nome"</th>
+                    <th scope="col">"CPF/CNPJ"</th>
+                    <th scope="col">"Cidade"</th>
+                    <th scope="col">"Situação"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr>
+                                <td data-label="Código">{row.code}</td>
+                                <td data-label="Nome">
+                                    <strong>{row.legal_name.clone()}</strong>
+                                    {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
+                                </td>
+                                <td data-label="CPF/CNPJ">{masked_document(&row.document)}</td>
+                                <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
+                                <td data-label="Situação">{status_label(&row.status)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

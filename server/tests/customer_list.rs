@@ -1,0 +1,230 @@
+mod common;
+
+use std::collections::HashSet;
+
+use axum::http::StatusCode;
+use common::*;
+use serde_json::Value;
+use sqlx::PgPool;
+
+/// Inserts customers with the given (code, legal name, document) in one statement.
+async fn customers(pool: &PgPool, tenant_id: i64, rows: &[(i64, &str, &str)]) {
+    let codes: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let names: Vec<String> = rows.iter().map(|r| r.1.to_string()).collect();
+    let docs: Vec<String> = rows.iter().map(|r| r.2.to_string()).collect();
+    let search: Vec<String> = rows
+        .iter()
+        .map(|r| rules::customer_search::search_name(r.1, r.1))
+        .collect();
+    sqlx::query(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name, search_name)
+         select $1, code, case when length(doc) = 11 then 'individual' else 'legal_entity' end, doc, name, name, search
+         from unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) as t(code, name, doc, search)",
+    )
+    .bind(tenant_id)
+    .bind(&codes)
+    .bind(&names)
+    .bind(&docs)
+    .bind(&search)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+fn filter_form(text: &str, sort: &str, after: &str) -> String {
+    format!(
+        "filter[text]={}&filter[status]=&filter[city]=&filter[sort]={sort}&filter[after]={}",
+        urlencode(text),
+        urlencode(after)
+    )
+}
+
+async fn page(app: &axum::Router, cookie: &str, text: &str, sort: &str, after: &str) -> Value {
+    let (status, body, _) = send(
+        app,
+        call(
+            "list_customers",
+            &filter_form(text, sort, after),
+            Some(cookie),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+fn ids(page: &Value) -> Vec<i64> {
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn keyset_pages_cover_every_row_exactly_once_while_rows_are_inserted(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let generated: Vec<(i64, String, String)> = (1..=120)
+        .map(|i| {
+            (
+                i * 10,
+                format!("Cliente {:03}", (i * 37) % 120),
+                format!("{:011}", 10_000_000_000i64 + i),
+            )
+        })
+        .collect();
+    let rows: Vec<(i64, &str, &str)> = generated
+        .iter()
+        .map(|(c, n, d)| (*c, n.as_str(), d.as_str()))
+        .collect();
+    customers(&pool, alpha.tenant_id, &rows).await;
+
+    for sort in ["Code", "Name"] {
+        let mut seen = Vec::new();
+        let mut after = String::new();
+        let mut inserted = 0;
+        loop {
+            let page = page(&app, &cookie, "", sort, &after).await;
+            seen.extend(ids(&page));
+            // Someone registers customers between two page loads, before and after the cursor.
+            inserted += 1;
+            let code = 5 + inserted * 1000 + if sort == "Name" { 100_000 } else { 0 };
+            let doc = format!("{:011}", 20_000_000_000i64 + code);
+            customers(&pool, alpha.tenant_id, &[(code, "AAA Novo", doc.as_str())]).await;
+            match page["next"].as_str() {
+                Some(next) => after = next.to_string(),
+                None => break,
+            }
+        }
+        let unique: HashSet<i64> = seen.iter().copied().collect();
+        assert_eq!(unique.len(), seen.len(), "{sort}: no row twice");
+        let original: Vec<i64> =
+            sqlx::query_scalar("select id from customers where tenant_id = $1 and code % 10 = 0")
+                .bind(alpha.tenant_id)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert!(
+            original.iter().all(|id| unique.contains(id)),
+            "{sort}: every row present at the start is listed"
+        );
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn text_finds_by_masked_document_by_code_and_by_name_without_accents(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    customers(
+        &pool,
+        alpha.tenant_id,
+        &[
+            (1, "João Gonçalves", "52998224725"),
+            (2, "Comercial Zanella Ltda", "12ABC34501DE35"),
+            (77, "Outro", "11222333000181"),
+        ],
+    )
+    .await;
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let names = |page: &Value| -> Vec<String> {
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["legal_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&page(&app, &cookie, "529.982.247-25", "Code", "").await),
+        vec!["João Gonçalves"]
+    );
+    assert_eq!(
+        names(&page(&app, &cookie, "12.abc.345", "Code", "").await),
+        vec!["Comercial Zanella Ltda"]
+    );
+    assert_eq!(
+        names(&page(&app, &cookie, "joao goncalves", "Code", "").await),
+        vec!["João Gonçalves"]
+    );
+    assert_eq!(
+        names(&page(&app, &cookie, "77", "Code", "").await),
+        vec!["Outro"]
+    );
+    let all = page(&app, &cookie, "", "Code", "").await;
+    assert_eq!(all["count"], 3);
+    // LIKE wildcards typed by the user are plain characters.
+    assert_eq!(page(&app, &cookie, "%", "Code", "").await["count"], 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_list_never_shows_another_tenants_customers_and_needs_a_session(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let beta = tenant(&pool, "beta").await;
+    customers(
+        &pool,
+        alpha.tenant_id,
+        &[(1, "Cliente Alfa", "52998224725")],
+    )
+    .await;
+    customers(&pool, beta.tenant_id, &[(1, "Cliente Beta", "52998224725")]).await;
+    let app = app(&pool);
+    let cookie = sign_in(&app, "clerk@beta.test").await;
+    let listed = page(&app, &cookie, "", "Code", "").await;
+    assert_eq!(listed["count"], 1);
+    assert_eq!(listed["rows"][0]["legal_name"], "Cliente Beta");
+
+    let (status, _, _) = send(
+        &app,
+        call("list_customers", &filter_form("", "Code", ""), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_count_stops_past_one_thousand(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let generated: Vec<(i64, String, String)> = (1..=1_005)
+        .map(|i| {
+            (
+                i,
+                format!("Cliente {i}"),
+                format!("{:011}", 30_000_000_000i64 + i),
+            )
+        })
+        .collect();
+    let rows: Vec<(i64, &str, &str)> = generated
+        .iter()
+        .map(|(c, n, d)| (*c, n.as_str(), d.as_str()))
+        .collect();
+    customers(&pool, alpha.tenant_id, &rows).await;
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let listed = page(&app, &cookie, "", "Code", "").await;
+    assert_eq!(listed["count"], 1_001);
+    assert_eq!(ids(&listed).len(), 50);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn rows_written_before_search_names_existed_are_back_filled_and_found(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    sqlx::query(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
+         values ($1, 9, 'individual', '52998224725', 'Açougue São Jorge', 'Açougue')",
+    )
+    .bind(alpha.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(server::search_names::backfill(&pool).await.unwrap(), 1);
+    assert_eq!(server::search_names::backfill(&pool).await.unwrap(), 0);
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    assert_eq!(
+        page(&app, &cookie, "acougue sao", "Code", "").await["count"],
+        1
+    );
+}
