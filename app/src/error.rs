@@ -15,9 +15,9 @@ pub enum AppError {
     Forbidden,
     #[error("Registro não encontrado.")]
     NotFound,
-    /// Bad input, addressed to one field of the form.
-    #[error("{message}")]
-    Field { field: String, message: String },
+    /// Bad input, each message addressed to one field of the form.
+    #[error("Corrija os campos indicados.")]
+    Invalid(Vec<FieldMessage>),
     #[error("Muitas tentativas. Tente novamente em {retry_after_secs} segundos.")]
     TooManyRequests { retry_after_secs: i64 },
     #[error("{0}")]
@@ -30,18 +30,27 @@ pub enum AppError {
     Transport,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    pub field: String,
+    pub message: String,
+}
+
 impl AppError {
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Field {
+        Self::Invalid(vec![FieldMessage {
             field: field.into(),
             message: message.into(),
-        }
+        }])
     }
 
     /// The message for a given form field, if this error is about it.
     pub fn message_for(&self, name: &str) -> Option<String> {
         match self {
-            Self::Field { field, message } if field == name => Some(message.clone()),
+            Self::Invalid(messages) => messages
+                .iter()
+                .find(|m| m.field == name)
+                .map(|m| m.message.clone()),
             _ => None,
         }
     }
@@ -51,7 +60,7 @@ impl AppError {
             Self::Unauthenticated | Self::BadCredentials => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
-            Self::Field { .. } => 422,
+            Self::Invalid(_) => 422,
             Self::TooManyRequests { .. } => 429,
             Self::Conflict(_) => 409,
             Self::Internal | Self::Transport => 500,

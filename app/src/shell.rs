@@ -5,9 +5,9 @@ use leptos_router::{path, SsrMode};
 
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
-use crate::pages::{
-    customer_list::CustomerListPage, home::HomePage, not_found::NotFound, sign_in::SignInPage,
-};
+use crate::pages::customer_list::CustomerListPage;
+use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
+use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -45,6 +45,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes") view=CustomerListPage ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/novo") view=CustomerNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/:id") view=CustomerEditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

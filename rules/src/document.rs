@@ -159,6 +159,37 @@ impl Cnpj {
     }
 }
 
+/// Applies the CPF or CNPJ mask to what has been typed so far, dropping what cannot belong:
+/// `5299822` → `529.982.2`, `12abc3` (CNPJ) → `12.ABC.3`.
+pub fn mask_as_typed(is_cnpj: bool, typed: &str) -> String {
+    let kept: Vec<char> = typed
+        .chars()
+        .map(|c| c.to_ascii_uppercase())
+        .filter(|c| {
+            if is_cnpj {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .take(if is_cnpj { 14 } else { 11 })
+        .collect();
+    // Separator placed before the character at each position.
+    let separators: &[(usize, char)] = if is_cnpj {
+        &[(2, '.'), (5, '.'), (8, '/'), (12, '-')]
+    } else {
+        &[(3, '.'), (6, '.'), (9, '-')]
+    };
+    let mut out = String::with_capacity(kept.len() + 4);
+    for (i, c) in kept.into_iter().enumerate() {
+        if let Some((_, sep)) = separators.iter().find(|(at, _)| *at == i) {
+            out.push(*sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl fmt::Display for Cpf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.masked())
@@ -256,6 +287,15 @@ mod tests {
             Cnpj::parse("12.ABC.345/01DE-3A"),
             Err(DocumentError::InvalidCharacter)
         );
+    }
+
+    #[test]
+    fn r_cust_2_masks_are_applied_as_the_user_types() {
+        assert_eq!(mask_as_typed(false, "5299822"), "529.982.2");
+        assert_eq!(mask_as_typed(false, "529.982.247-25999"), "529.982.247-25");
+        assert_eq!(mask_as_typed(true, "12abc3"), "12.ABC.3");
+        assert_eq!(mask_as_typed(true, "12ABC34501DE35"), "12.ABC.345/01DE-35");
+        assert_eq!(mask_as_typed(false, "abc"), "");
     }
 
     fn cnpj_base() -> impl Strategy<Value = [u8; 12]> {

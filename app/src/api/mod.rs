@@ -1,11 +1,16 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
+pub mod customer_record;
 pub mod get_session;
 pub mod list_customers;
 pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
 
+pub use customer_record::{
+    customer_history, delete_customer, get_customer, next_customer_code, save_customer,
+    CustomerHistory, DeleteCustomer, GetCustomer, NextCustomerCode, SaveCustomer,
+};
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};
 pub use sign_in::{sign_in, SignIn};

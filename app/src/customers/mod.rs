@@ -2,3 +2,4 @@
 
 pub mod list_types;
 pub mod masks;
+pub mod record_types;

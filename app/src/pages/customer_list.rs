@@ -19,7 +19,13 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 pub fn CustomerListPage() -> impl IntoView {
     view! {
         <Title text="Clientes · Clientela" />
-        {protected(|_| view! { <CustomerList /> })}
+        {protected(|session| {
+            let may_include = session.can(rules::permission::Permission::IncludeCustomer);
+            view! {
+                {may_include.then(|| view! { <p class="page-actions"><a class="button" href="/clientes/novo">"Novo cliente"</a></p> })}
+                <CustomerList />
+            }
+        })}
     }
 }
 
@@ -199,7 +205,9 @@ fn CustomerTable(rows: Vec<CustomerRow>) -> impl IntoView {
                     .map(|row| {
                         view! {
                             <tr>
-                                <td data-label="Código">{row.code}</td>
+                                <td data-label="Código">
+                                    <a href=format!("/clientes/{}", row.id)>{row.code}</a>
+                                </td>
                                 <td data-label="Nome">
                                     <strong>{row.legal_name.clone()}</strong>
                                     {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}

@@ -1,4 +1,5 @@
 pub mod customer_list;
+pub mod customer_record;
 pub mod home;
 pub mod not_found;
 pub mod sign_in;

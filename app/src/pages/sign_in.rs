@@ -35,7 +35,7 @@ fn SignInForm() -> impl IntoView {
     };
     let general_error = move || {
         error()
-            .filter(|e| !matches!(e, AppError::Field { .. }))
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
             .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
     };
     view! {

@@ -1,9 +1,11 @@
 //! Server-only code of the app crate: what server functions share to authorise, load and store.
 
 pub mod auth;
+pub mod brasilia_time;
 pub mod context;
 pub mod cookie;
 pub mod customer_list;
+pub mod customer_store;
 pub mod passwords;
 pub mod respond;
 pub mod sessions;

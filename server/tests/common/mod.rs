@@ -43,8 +43,9 @@ pub fn app(pool: &PgPool) -> Router {
     app_from(pool, [10, 0, 0, 1])
 }
 
-/// A tenant with companies 1, 2 and 3 and two users: `boss@<tag>` (every permission,
-/// companies 1 and 2) and `clerk@<tag>` (include and alter, company 1 only).
+/// A tenant with companies 1, 2 and 3 and three users: `boss@<tag>` (every permission,
+/// companies 1 and 2), `clerk@<tag>` (include and alter, company 1) and `viewer@<tag>`
+/// (no permission, company 1).
 pub async fn tenant(pool: &PgPool, tag: &'static str) -> CreatedTenant {
     let email =
         |user: &str| -> &'static str { Box::leak(format!("{user}@{tag}.test").into_boxed_str()) };
@@ -82,6 +83,10 @@ pub async fn tenant(pool: &PgPool, tag: &'static str) -> CreatedTenant {
                 name: "Escritório",
                 permissions: vec![Permission::IncludeCustomer, Permission::AlterCustomer],
             },
+            ProfileSpec {
+                name: "Consulta",
+                permissions: vec![],
+            },
         ],
         users: vec![
             UserSpec {
@@ -96,6 +101,13 @@ pub async fn tenant(pool: &PgPool, tag: &'static str) -> CreatedTenant {
                 name: "Auxiliar",
                 password: PASSWORD,
                 profile: "Escritório",
+                companies: vec![1],
+            },
+            UserSpec {
+                email: email("viewer"),
+                name: "Consulta",
+                password: PASSWORD,
+                profile: "Consulta",
                 companies: vec![1],
             },
         ],

@@ -1,0 +1,90 @@
+//! Server functions of the customer record. Each checks the session and its permission
+//! (R-PERM-1) itself; the screens hiding a button is not what protects the data.
+
+use leptos::prelude::*;
+use rules::customer::CustomerInput;
+
+use crate::customers::record_types::{ChangeView, CustomerRecord};
+use crate::error::AppError;
+
+#[server(prefix = "/api", endpoint = "get_customer")]
+pub async fn get_customer(id: i64) -> Result<CustomerRecord, AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        customer_store::load(&ctx.pool, caller.tenant_id, id)
+            .await?
+            .ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// The next free code, suggested on a new record (the user may change it).
+#[server(prefix = "/api", endpoint = "next_customer_code")]
+pub async fn next_customer_code() -> Result<i64, AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::IncludeCustomer)?;
+        customer_store::next_code(&ctx.pool, caller.tenant_id).await
+    })
+    .await
+}
+
+/// Creates (no `id`) or alters (with `id` and the `version` the form was opened at).
+/// Answers the customer's id.
+#[server(prefix = "/api", endpoint = "save_customer")]
+pub async fn save_customer(
+    id: Option<i64>,
+    version: Option<i32>,
+    input: CustomerInput,
+) -> Result<i64, AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        match id {
+            None => {
+                caller.require(Permission::IncludeCustomer)?;
+                customer_store::create(&ctx.pool, &caller, &input).await
+            }
+            Some(id) => {
+                caller.require(Permission::AlterCustomer)?;
+                let version = version
+                    .ok_or_else(|| AppError::field("version", "Versão do registro ausente."))?;
+                customer_store::update(&ctx.pool, &caller, id, version, &input).await?;
+                Ok(id)
+            }
+        }
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "delete_customer")]
+pub async fn delete_customer(id: i64, version: i32) -> Result<(), AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::DeleteCustomer)?;
+        customer_store::delete(&ctx.pool, &caller, id, version).await
+    })
+    .await
+}
+
+/// Who changed what and when, newest first.
+#[server(prefix = "/api", endpoint = "customer_history")]
+pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        customer_store::history(&ctx.pool, caller.tenant_id, id).await
+    })
+    .await
+}

@@ -1,0 +1,24 @@
+//! The customer record as the form edits it, and its change history.
+
+use rules::customer::CustomerInput;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRecord {
+    pub id: i64,
+    /// Bumped by every save; a save naming an older version is refused.
+    pub version: i32,
+    pub input: CustomerInput,
+    /// "Ana Administradora em 22/11/2026 às 14:05", when it was ever edited.
+    pub last_saved: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeView {
+    /// dd/mm/aaaa HH:MM (Brasília).
+    pub changed_at: String,
+    pub user_name: String,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+}

@@ -1,0 +1,276 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use rules::customer::CustomerInput;
+use rules::document::mask_as_typed;
+use rules::permission::Permission;
+
+use crate::api::{
+    customer_history, get_customer, next_customer_code, DeleteCustomer, SaveCustomer,
+};
+use crate::components::protected::protected;
+use crate::customers::masks::masked_document;
+use crate::customers::record_types::CustomerRecord;
+use crate::error::AppError;
+use crate::session::SessionView;
+
+#[component]
+pub fn CustomerNewPage() -> impl IntoView {
+    view! {
+        <Title text="Novo cliente · Clientela" />
+        {protected(|session| view! { <CustomerEditor id=None session /> })}
+    }
+}
+
+#[component]
+pub fn CustomerEditPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok());
+        view! {
+            <Title text="Cliente · Clientela" />
+            {protected(move |session| view! { <CustomerEditor id session /> })}
+        }
+    }
+}
+
+/// A new record starts active, as a company, with the next free code.
+fn blank(code: i64) -> CustomerRecord {
+    CustomerRecord {
+        id: 0,
+        version: 0,
+        input: CustomerInput {
+            code: code.to_string(),
+            kind: "legal_entity".into(),
+            status: "active".into(),
+            ..Default::default()
+        },
+        last_saved: None,
+    }
+}
+
+#[component]
+fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
+    let save = ServerAction::<SaveCustomer>::new();
+    let remove = ServerAction::<DeleteCustomer>::new();
+    // Reload only after a successful save: a refused one keeps what the user typed.
+    let reloads = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            reloads.update(|n| *n += 1);
+        }
+    });
+    let record = Resource::new(
+        move || reloads.get(),
+        move |_| async move {
+            match id {
+                Some(id) => get_customer(id).await,
+                None => next_customer_code().await.map(blank),
+            }
+        },
+    );
+    let navigate = use_navigate();
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if let (None, Some(Ok(new_id))) = (id, save.value().get()) {
+                navigate(&format!("/clientes/{new_id}"), Default::default());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            navigate("/clientes", Default::default());
+        }
+    });
+    let can_delete = session.can(Permission::DeleteCustomer);
+    let can_save = if id.is_some() {
+        session.can(Permission::AlterCustomer)
+    } else {
+        session.can(Permission::IncludeCustomer)
+    };
+
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Ok(record) => view! { <CustomerForm record id save remove can_save can_delete /> }.into_any(),
+                    Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
+                }
+            })}
+        </Transition>
+        {id.map(|id| view! { <ChangeHistory id reloads=reloads.read_only() /> })}
+    }
+}
+
+#[component]
+fn CustomerForm(
+    record: CustomerRecord,
+    id: Option<i64>,
+    save: ServerAction<SaveCustomer>,
+    remove: ServerAction<DeleteCustomer>,
+    can_save: bool,
+    can_delete: bool,
+) -> impl IntoView {
+    let input = record.input.clone();
+    let kind = RwSignal::new(input.kind.clone());
+    let document = RwSignal::new(if input.document.is_empty() {
+        String::new()
+    } else {
+        masked_document(&input.document)
+    });
+    let error_for = move |field: &'static str| {
+        move || {
+            save.value()
+                .get()
+                .and_then(|r| r.err())
+                .and_then(|e| e.message_for(field))
+                .map(|message| view! { <span class="field-error" role="alert">{message}</span> })
+        }
+    };
+    let general_error = move || {
+        let save_error = save.value().get().and_then(|r| r.err());
+        let delete_error = remove.value().get().and_then(|r| r.err());
+        save_error
+            .or(delete_error)
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+    let saved = move || {
+        matches!(save.value().get(), Some(Ok(_)))
+            .then(|| view! { <p class="notice" role="status">"Alterações gravadas."</p> })
+    };
+    let title = match id {
+        Some(_) => format!("Cliente {} - {}", input.code, input.legal_name),
+        None => "Novo cliente".to_string(),
+    };
+    let version = record.version;
+    view! {
+        <section class="card">
+            <h1>{title}</h1>
+            {record.last_saved.clone().map(|s| view! { <p class="muted">"Última alteração: " {s}</p> })}
+            <ActionForm action=save attr:class="record-form">
+                {id.map(|id| view! {
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="version" value=version.to_string() />
+                })}
+                <div class="field">
+                    <label for="code">"Código"</label>
+                    <input id="code" name="input[code]" inputmode="numeric" value=input.code.clone() />
+                    {error_for("code")}
+                </div>
+                <div class="field">
+                    <label for="kind">"Tipo de pessoa"</label>
+                    <select id="kind" name="input[kind]" on:change=move |ev| {
+                        kind.set(event_target_value(&ev));
+                        document.update(|d| *d = mask_as_typed(kind.get_untracked() == "legal_entity", d));
+                    }>
+                        <option value="legal_entity" selected=input.kind == "legal_entity">"Jurídica"</option>
+                        <option value="individual" selected=input.kind == "individual">"Física"</option>
+                    </select>
+                    {error_for("kind")}
+                </div>
+                <div class="field">
+                    <label for="document">{move || if kind.get() == "individual" { "CPF" } else { "CNPJ" }}</label>
+                    <input
+                        id="document"
+                        name="input[document]"
+                        autocomplete="off"
+                        prop:value=move || document.get()
+                        on:input=move |ev| document.set(mask_as_typed(kind.get_untracked() == "legal_entity", &event_target_value(&ev)))
+                    />
+                    {error_for("document")}
+                </div>
+                <div class="field">
+                    <label for="state_registration">"Inscrição estadual"</label>
+                    <input id="state_registration" name="input[state_registration]" placeholder="ISENTO" value=input.state_registration.clone() />
+                    {error_for("state_registration")}
+                </div>
+                <div class="field wide">
+                    <label for="legal_name">"Razão social / Nome"</label>
+                    <input id="legal_name" name="input[legal_name]" value=input.legal_name.clone() />
+                    {error_for("legal_name")}
+                </div>
+                <div class="field wide">
+                    <label for="trade_name">"Nome fantasia"</label>
+                    <input id="trade_name" name="input[trade_name]" value=input.trade_name.clone() />
+                    {error_for("trade_name")}
+                </div>
+                <div class="field">
+                    <label for="status">"Situação"</label>
+                    <select id="status" name="input[status]">
+                        <option value="active" selected=input.status == "active">"Ativo"</option>
+                        <option value="pending" selected=input.status == "pending">"Pendente"</option>
+                        <option value="inactive" selected=input.status == "inactive">"Inativo"</option>
+                    </select>
+                    {error_for("status")}
+                </div>
+                <div class="field">
+                    <label for="email">"E-mail"</label>
+                    <input id="email" name="input[email]" type="text" inputmode="email" value=input.email.clone() />
+                    {error_for("email")}
+                </div>
+                <div class="field">
+                    <label for="phone">"Telefone"</label>
+                    <input id="phone" name="input[phone]" type="tel" value=input.phone.clone() />
+                    {error_for("phone")}
+                </div>
+                <div class="field">
+                    <label for="valid_until">"Cadastro válido até"</label>
+                    <input id="valid_until" name="input[valid_until]" type="date" value=input.valid_until.clone() />
+                    {error_for("valid_until")}
+                </div>
+                <div class="actions wide">
+                    {general_error}
+                    {saved}
+                    {can_save.then(|| view! { <button type="submit" class="primary">"Gravar"</button> })}
+                    <a href="/clientes">"Voltar à lista"</a>
+                </div>
+            </ActionForm>
+            {(can_delete && id.is_some()).then(|| view! {
+                <ActionForm action=remove attr:class="delete-form">
+                    <input type="hidden" name="id" value=id.unwrap_or_default().to_string() />
+                    <input type="hidden" name="version" value=version.to_string() />
+                    <button type="submit" class="danger">"Excluir cliente"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ChangeHistory(id: i64, reloads: ReadSignal<u32>) -> impl IntoView {
+    let history = Resource::new(move || reloads.get(), move |_| customer_history(id));
+    view! {
+        <section class="card">
+            <h2>"Histórico de alterações"</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match history.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="muted">"Nenhuma alteração registrada."</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <table class="history">
+                                <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"Campo"</th><th scope="col">"Antes"</th><th scope="col">"Depois"</th></tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|c| view! {
+                                        <tr>
+                                            <td data-label="Quando">{c.changed_at}</td>
+                                            <td data-label="Quem">{c.user_name}</td>
+                                            <td data-label="Campo">{c.field}</td>
+                                            <td data-label="Antes">{c.old_value}</td>
+                                            <td data-label="Depois">{c.new_value}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

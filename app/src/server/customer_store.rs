@@ -1,0 +1,338 @@
+//! Reading and writing the customer record. Writes go through one transaction that locks the
+//! row, checks its version, stores the record and its audit rows together.
+
+use chrono::{DateTime, Utc};
+use rules::customer::{changes, validate, CustomerInput, FieldChange, ValidCustomer};
+use sqlx::{PgPool, Postgres, Transaction};
+
+use super::auth::Caller;
+use super::brasilia_time::{date_time, hour_minute};
+use crate::customers::record_types::{ChangeView, CustomerRecord};
+use crate::error::AppError;
+
+struct StoredRow {
+    id: i64,
+    version: i32,
+    code: i64,
+    kind: String,
+    document: String,
+    state_registration: Option<String>,
+    legal_name: String,
+    trade_name: String,
+    status: String,
+    email: Option<String>,
+    phone: Option<String>,
+    valid_until: Option<String>,
+    updated_at: DateTime<Utc>,
+    updated_by_name: Option<String>,
+}
+
+impl StoredRow {
+    fn input(&self) -> CustomerInput {
+        CustomerInput {
+            code: self.code.to_string(),
+            kind: self.kind.clone(),
+            document: self.document.clone(),
+            state_registration: self.state_registration.clone().unwrap_or_default(),
+            legal_name: self.legal_name.clone(),
+            trade_name: self.trade_name.clone(),
+            status: self.status.clone(),
+            email: self.email.clone().unwrap_or_default(),
+            phone: self.phone.clone().unwrap_or_default(),
+            valid_until: self.valid_until.clone().unwrap_or_default(),
+        }
+    }
+}
+
+async fn fetch(
+    tx: &mut Transaction<'_, Postgres>,
+    tenant_id: i64,
+    id: i64,
+    lock: bool,
+) -> Result<Option<StoredRow>, sqlx::Error> {
+    // Two statements rather than a dynamic one: the lock is what differs.
+    if lock {
+        sqlx::query_as!(
+            StoredRow,
+            r#"select id, version, code, kind, document, state_registration, legal_name, trade_name, status,
+                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, updated_at, updated_by_name
+               from customers where tenant_id = $1 and id = $2 for update"#,
+            tenant_id,
+            id
+        )
+        .fetch_optional(&mut **tx)
+        .await
+    } else {
+        sqlx::query_as!(
+            StoredRow,
+            r#"select id, version, code, kind, document, state_registration, legal_name, trade_name, status,
+                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, updated_at, updated_by_name
+               from customers where tenant_id = $1 and id = $2"#,
+            tenant_id,
+            id
+        )
+        .fetch_optional(&mut **tx)
+        .await
+    }
+}
+
+pub async fn load(
+    pool: &PgPool,
+    tenant_id: i64,
+    id: i64,
+) -> Result<Option<CustomerRecord>, AppError> {
+    let mut tx = pool.begin().await?;
+    let row = fetch(&mut tx, tenant_id, id, false).await?;
+    tx.commit().await?;
+    Ok(row.map(|row| CustomerRecord {
+        id: row.id,
+        version: row.version,
+        input: row.input(),
+        last_saved: row
+            .updated_by_name
+            .clone()
+            .map(|name| format!("{name} em {}", date_time(row.updated_at))),
+    }))
+}
+
+pub async fn next_code(pool: &PgPool, tenant_id: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select coalesce(max(code), 0) + 1 as "next!" from customers where tenant_id = $1"#,
+        tenant_id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Unique violations become messages beside the field, naming who already has the value.
+async fn explain_conflict(
+    pool: &PgPool,
+    tenant_id: i64,
+    valid: &ValidCustomer,
+    error: sqlx::Error,
+) -> AppError {
+    let constraint = match &error {
+        sqlx::Error::Database(db) => db.constraint().map(str::to_string),
+        _ => None,
+    };
+    match constraint.as_deref() {
+        Some("customers_document_key") => {
+            let holder = sqlx::query!(
+                "select code, legal_name from customers where tenant_id = $1 and document = $2",
+                tenant_id,
+                valid.document
+            )
+            .fetch_optional(pool)
+            .await
+            .ok()
+            .flatten();
+            let who = holder
+                .map(|h| format!("{} - {}", h.code, h.legal_name))
+                .unwrap_or_else(|| "outro cliente".to_string());
+            AppError::field(
+                "document",
+                format!("CPF/CNPJ já cadastrado no cliente {who}."),
+            )
+        }
+        Some("customers_code_key") => {
+            AppError::field("code", format!("O código {} já está em uso.", valid.code))
+        }
+        _ => error.into(),
+    }
+}
+
+fn invalid(errors: Vec<rules::customer::FieldError>) -> AppError {
+    AppError::Invalid(
+        errors
+            .into_iter()
+            .map(|e| crate::error::FieldMessage {
+                field: e.field.to_string(),
+                message: e.message,
+            })
+            .collect(),
+    )
+}
+
+async fn record_changes(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    customer_id: i64,
+    found: &[FieldChange],
+) -> Result<(), sqlx::Error> {
+    let fields: Vec<String> = found.iter().map(|c| c.field.clone()).collect();
+    let olds: Vec<String> = found.iter().map(|c| c.old_value.clone()).collect();
+    let news: Vec<String> = found.iter().map(|c| c.new_value.clone()).collect();
+    sqlx::query!(
+        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
+         select $1, $2, $3, $4, $5, * from unnest($6::text[], $7::text[], $8::text[])",
+        caller.tenant_id,
+        customer_id,
+        caller.company_id,
+        caller.user_id,
+        caller.user_name,
+        &fields,
+        &olds,
+        &news,
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn create(
+    pool: &PgPool,
+    caller: &Caller,
+    input: &CustomerInput,
+) -> Result<i64, AppError> {
+    let valid = validate(input).map_err(invalid)?;
+    let mut tx = pool.begin().await?;
+    let inserted = sqlx::query_scalar!(
+        "insert into customers (tenant_id, code, kind, document, state_registration, legal_name, trade_name,
+                                status, email, phone, valid_until, search_name, updated_by_name)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::date, $12, $13)
+         returning id",
+        caller.tenant_id,
+        valid.code,
+        valid.kind.code(),
+        valid.document,
+        valid.state_registration,
+        valid.legal_name,
+        valid.trade_name,
+        valid.status.code(),
+        valid.email,
+        valid.phone,
+        valid.valid_until,
+        rules::customer_search::search_name(&valid.legal_name, &valid.trade_name),
+        caller.user_name,
+    )
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        Err(error) => return Err(explain_conflict(pool, caller.tenant_id, &valid, error).await),
+    };
+    let created: Vec<FieldChange> = valid
+        .audited_fields()
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| FieldChange {
+            field: field.to_string(),
+            old_value: String::new(),
+            new_value: value,
+        })
+        .collect();
+    record_changes(&mut tx, caller, id, &created).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+fn stale(row: &StoredRow) -> AppError {
+    AppError::Conflict(format!(
+        "Este cliente foi alterado por {} às {} depois que você o abriu. Recarregue a página para ver a versão atual; nada foi gravado.",
+        row.updated_by_name.clone().unwrap_or_else(|| "outro usuário".to_string()),
+        hour_minute(row.updated_at)
+    ))
+}
+
+pub async fn update(
+    pool: &PgPool,
+    caller: &Caller,
+    id: i64,
+    version: i32,
+    input: &CustomerInput,
+) -> Result<(), AppError> {
+    let valid = validate(input).map_err(invalid)?;
+    let mut tx = pool.begin().await?;
+    let row = fetch(&mut tx, caller.tenant_id, id, true)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.version != version {
+        return Err(stale(&row));
+    }
+    // The stored record passed these checks when it was saved; re-reading it through them
+    // gives both sides of the comparison the same shape.
+    let before = validate(&row.input()).map_err(invalid)?;
+    let found = changes(&before, &valid);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let updated = sqlx::query!(
+        "update customers set code = $3, kind = $4, document = $5, state_registration = $6, legal_name = $7,
+                trade_name = $8, status = $9, email = $10, phone = $11, valid_until = $12::text::date,
+                search_name = $13, updated_by_name = $14, version = version + 1, updated_at = now()
+         where tenant_id = $1 and id = $2",
+        caller.tenant_id,
+        id,
+        valid.code,
+        valid.kind.code(),
+        valid.document,
+        valid.state_registration,
+        valid.legal_name,
+        valid.trade_name,
+        valid.status.code(),
+        valid.email,
+        valid.phone,
+        valid.valid_until,
+        rules::customer_search::search_name(&valid.legal_name, &valid.trade_name),
+        caller.user_name,
+    )
+    .execute(&mut *tx)
+    .await;
+    if let Err(error) = updated {
+        return Err(explain_conflict(pool, caller.tenant_id, &valid, error).await);
+    }
+    record_changes(&mut tx, caller, id, &found).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn delete(pool: &PgPool, caller: &Caller, id: i64, version: i32) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let row = fetch(&mut tx, caller.tenant_id, id, true)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.version != version {
+        return Err(stale(&row));
+    }
+    sqlx::query!(
+        "delete from customers where tenant_id = $1 and id = $2",
+        caller.tenant_id,
+        id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let removed = [FieldChange {
+        field: "Exclusão".to_string(),
+        old_value: format!("{} - {}", row.code, row.legal_name),
+        new_value: String::new(),
+    }];
+    record_changes(&mut tx, caller, id, &removed).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn history(
+    pool: &PgPool,
+    tenant_id: i64,
+    customer_id: i64,
+) -> Result<Vec<ChangeView>, AppError> {
+    let rows = sqlx::query!(
+        "select changed_at, user_name, field, old_value, new_value from customer_changes
+         where tenant_id = $1 and customer_id = $2
+         order by changed_at desc, id desc",
+        tenant_id,
+        customer_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ChangeView {
+            changed_at: date_time(r.changed_at),
+            user_name: r.user_name,
+            field: r.field,
+            old_value: r.old_value,
+            new_value: r.new_value,
+        })
+        .collect())
+}

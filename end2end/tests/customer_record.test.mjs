@@ -1,0 +1,77 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, signIn, DEMO_USERS, eventually } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [admin, clerk] = DEMO_USERS;
+
+test('a customer with an alphanumeric CNPJ is created, masked as typed, and its history shows it', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes');
+  await page.getByRole('link', { name: 'Novo cliente' }).click();
+  await page.getByRole('heading', { name: 'Novo cliente' }).waitFor();
+
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Jurídica' });
+  await page.getByLabel('CNPJ').pressSequentially('12abc34501de35');
+  assert.equal(await page.getByLabel('CNPJ').inputValue(), '12.ABC.345/01DE-35');
+  await page.getByLabel('Razão social / Nome').fill('Cooperativa Alfanumérica Ltda');
+  await page.getByLabel('Inscrição estadual').fill('isento');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+
+  await page.waitForURL(/\/clientes\/\d+$/);
+  await page.getByRole('heading', { name: /Cooperativa Alfanumérica Ltda/ }).waitFor();
+  const history = page.getByRole('table').filter({ hasText: 'CPF/CNPJ' });
+  await history.getByRole('cell', { name: '12ABC34501DE35' }).waitFor();
+
+  // Edit the name; the change appears in the history, newest first, with who did it.
+  await page.getByLabel('Razão social / Nome').fill('Cooperativa Alfa Ltda');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await eventually(async () => {
+    const first = page.locator('table.history tbody tr').first();
+    assert.match(await first.textContent(), /Eduardo do Escritório.*Razão social.*Cooperativa Alfanumérica Ltda.*Cooperativa Alfa Ltda/);
+  });
+  await page.context().close();
+});
+
+test('an invalid CPF shows its error beside the field and nothing is saved', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/novo');
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  await page.getByLabel('CPF').fill('529.982.247-24');
+  await page.getByLabel('Razão social / Nome').fill('Fulano de Tal');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'CPF inválido: dígito verificador não confere.' });
+  await error.waitFor();
+  // Beside the field: in the same field block as the CPF input.
+  const cpfId = await page.getByLabel('CPF').getAttribute('id');
+  assert.equal(await error.evaluate((el) => el.closest('.field').querySelector('input').id), cpfId);
+  // A refused save keeps what was typed.
+  assert.equal(await page.getByLabel('CPF').inputValue(), '529.982.247-24');
+  assert.equal(await page.getByLabel('Razão social / Nome').inputValue(), 'Fulano de Tal');
+  assert.match(page.url(), /\/clientes\/novo$/);
+
+  await open(page, '/clientes?q=Fulano%20de%20Tal');
+  await page.getByRole('status').filter({ hasText: 'Nenhum cliente encontrado' }).waitFor();
+  await page.context().close();
+});
+
+test('the clerk is not offered the delete button; the administrator is', async () => {
+  const clerkPage = await newPage(browser);
+  await signIn(clerkPage, clerk);
+  await open(clerkPage, '/clientes/1');
+  await clerkPage.getByRole('button', { name: 'Gravar' }).waitFor();
+  assert.equal(await clerkPage.getByRole('button', { name: 'Excluir cliente' }).count(), 0);
+  await clerkPage.context().close();
+
+  const adminPage = await newPage(browser);
+  await signIn(adminPage, admin);
+  await open(adminPage, '/clientes/1');
+  await adminPage.getByRole('button', { name: 'Excluir cliente' }).waitFor();
+  await adminPage.context().close();
+});

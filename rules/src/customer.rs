@@ -1,0 +1,402 @@
+//! The customer's identity record (R-CUST): what a valid record is, and what changed
+//! between two versions of it (the audit trail).
+
+use serde::{Deserialize, Serialize};
+
+use crate::city::fold;
+use crate::document::{Cnpj, Cpf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    Individual,
+    LegalEntity,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Individual => "individual",
+            Kind::LegalEntity => "legal_entity",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "individual" => Some(Kind::Individual),
+            "legal_entity" => Some(Kind::LegalEntity),
+            _ => None,
+        }
+    }
+}
+
+/// R-CUST-3: active and pending customers may be used in new processes; inactive may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Active,
+    Inactive,
+    Pending,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Inactive => "inactive",
+            Status::Pending => "pending",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "active" => Some(Status::Active),
+            "inactive" => Some(Status::Inactive),
+            "pending" => Some(Status::Pending),
+            _ => None,
+        }
+    }
+
+    pub fn usable_in_new_processes(self) -> bool {
+        matches!(self, Status::Active | Status::Pending)
+    }
+}
+
+/// What the form sends: text as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerInput {
+    pub code: String,
+    pub kind: String,
+    pub document: String,
+    pub state_registration: String,
+    pub legal_name: String,
+    pub trade_name: String,
+    pub status: String,
+    pub email: String,
+    pub phone: String,
+    /// `aaaa-mm-dd` (the date input's value) or empty.
+    pub valid_until: String,
+}
+
+/// A record that passed every check, in the form it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCustomer {
+    pub code: i64,
+    pub kind: Kind,
+    pub document: String,
+    pub state_registration: Option<String>,
+    pub legal_name: String,
+    pub trade_name: String,
+    pub status: Status,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub valid_until: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+/// `ISENTO`, or 2 to 14 digits once the mask is removed.
+pub fn parse_state_registration(input: &str) -> Result<Option<String>, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    if fold(trimmed) == "ISENTO" {
+        return Ok(Some("ISENTO".to_string()));
+    }
+    let bare: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '.' | '/' | '-' | ' '))
+        .collect();
+    if bare.chars().all(|c| c.is_ascii_digit()) && (2..=14).contains(&bare.len()) {
+        Ok(Some(bare))
+    } else {
+        Err("Inscrição estadual deve ter só números (até 14) ou ISENTO.".to_string())
+    }
+}
+
+fn valid_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+}
+
+/// Every check of the record, all at once, so the form can show each error beside its field.
+pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let code = match input.code.trim().parse::<i64>() {
+        Ok(code) if code > 0 => code,
+        _ => {
+            errors.push(error("code", "Informe um código numérico maior que zero."));
+            0
+        }
+    };
+    let kind = Kind::from_code(&input.kind);
+    if kind.is_none() {
+        errors.push(error("kind", "Escolha pessoa física ou jurídica."));
+    }
+    let document = match kind {
+        Some(Kind::Individual) => Cpf::parse(&input.document)
+            .map(|d| d.as_str().to_string())
+            .map_err(|e| error("document", format!("CPF inválido: {e}."))),
+        Some(Kind::LegalEntity) => Cnpj::parse(&input.document)
+            .map(|d| d.as_str().to_string())
+            .map_err(|e| error("document", format!("CNPJ inválido: {e}."))),
+        None => Ok(String::new()),
+    }
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        String::new()
+    });
+    let state_registration =
+        parse_state_registration(&input.state_registration).unwrap_or_else(|message| {
+            errors.push(error("state_registration", message));
+            None
+        });
+    let legal_name = input
+        .legal_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if legal_name.is_empty() {
+        errors.push(error("legal_name", "Informe a razão social ou o nome."));
+    } else if legal_name.chars().count() > 150 {
+        errors.push(error("legal_name", "Use no máximo 150 caracteres."));
+    }
+    let mut trade_name = input
+        .trade_name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if trade_name.is_empty() {
+        trade_name = legal_name.clone();
+    }
+    let status = Status::from_code(&input.status).unwrap_or_else(|| {
+        errors.push(error("status", "Escolha a situação."));
+        Status::Active
+    });
+    let email = Some(input.email.trim().to_lowercase()).filter(|e| !e.is_empty());
+    if let Some(email) = &email {
+        let ok = email.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }) && !email.contains(' ');
+        if !ok {
+            errors.push(error("email", "E-mail inválido."));
+        }
+    }
+    let phone_digits: String = input.phone.chars().filter(char::is_ascii_digit).collect();
+    let phone = Some(input.phone.trim().to_string()).filter(|p| !p.is_empty());
+    if phone.is_some() && !(10..=13).contains(&phone_digits.len()) {
+        errors.push(error(
+            "phone",
+            "Telefone deve ter DDD e número (10 ou 11 dígitos).",
+        ));
+    }
+    let valid_until = Some(input.valid_until.trim().to_string()).filter(|d| !d.is_empty());
+    if valid_until.as_deref().is_some_and(|d| !valid_date(d)) {
+        errors.push(error("valid_until", "Data inválida."));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ValidCustomer {
+        code,
+        kind: kind.unwrap_or(Kind::Individual),
+        document,
+        state_registration,
+        legal_name,
+        trade_name,
+        status,
+        email,
+        phone,
+        valid_until,
+    })
+}
+
+/// One audited difference: field, old value, new value (empty for none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+}
+
+impl ValidCustomer {
+    /// The audited fields, by the name the history shows.
+    pub fn audited_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Código", self.code.to_string()),
+            ("Tipo", self.kind.code().to_string()),
+            ("CPF/CNPJ", self.document.clone()),
+            (
+                "Inscrição estadual",
+                self.state_registration.clone().unwrap_or_default(),
+            ),
+            ("Razão social", self.legal_name.clone()),
+            ("Nome fantasia", self.trade_name.clone()),
+            ("Situação", self.status.code().to_string()),
+            ("E-mail", self.email.clone().unwrap_or_default()),
+            ("Telefone", self.phone.clone().unwrap_or_default()),
+            (
+                "Cadastro válido até",
+                self.valid_until.clone().unwrap_or_default(),
+            ),
+        ]
+    }
+}
+
+/// The fields that differ between the stored record and the one being saved.
+pub fn changes(before: &ValidCustomer, after: &ValidCustomer) -> Vec<FieldChange> {
+    before
+        .audited_fields()
+        .into_iter()
+        .zip(after.audited_fields())
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old), (_, new))| FieldChange {
+            field: field.to_string(),
+            old_value: old,
+            new_value: new,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> CustomerInput {
+        CustomerInput {
+            code: "10".into(),
+            kind: "legal_entity".into(),
+            document: "12.ABC.345/01DE-35".into(),
+            state_registration: "isento".into(),
+            legal_name: "  Comercial   Zanella Ltda ".into(),
+            trade_name: "".into(),
+            status: "active".into(),
+            email: "Compras@Zanella.com.br".into(),
+            phone: "(51) 3591-1234".into(),
+            valid_until: "2027-02-28".into(),
+        }
+    }
+
+    #[test]
+    fn r_cust_2_a_valid_record_is_stored_bare_and_tidy() {
+        let valid = validate(&input()).unwrap();
+        assert_eq!(valid.document, "12ABC34501DE35");
+        assert_eq!(valid.state_registration.as_deref(), Some("ISENTO"));
+        assert_eq!(valid.legal_name, "Comercial Zanella Ltda");
+        assert_eq!(valid.trade_name, "Comercial Zanella Ltda");
+        assert_eq!(valid.email.as_deref(), Some("compras@zanella.com.br"));
+    }
+
+    #[test]
+    fn r_cust_2_the_document_is_checked_against_the_kind() {
+        let mut wrong = input();
+        wrong.kind = "individual".into();
+        let errors = validate(&wrong).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "document");
+        assert!(
+            errors[0].message.starts_with("CPF inválido"),
+            "{}",
+            errors[0].message
+        );
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let bad = CustomerInput {
+            code: "x".into(),
+            kind: "individual".into(),
+            document: "111.111.111-11".into(),
+            state_registration: "12AB".into(),
+            legal_name: " ".into(),
+            status: "?".into(),
+            email: "sem-arroba".into(),
+            phone: "123".into(),
+            valid_until: "2026-02-30".into(),
+            ..Default::default()
+        };
+        let fields: Vec<&str> = validate(&bad)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "code",
+                "document",
+                "state_registration",
+                "legal_name",
+                "status",
+                "email",
+                "phone",
+                "valid_until"
+            ]
+        );
+    }
+
+    #[test]
+    fn r_cust_3_only_active_and_pending_customers_enter_new_processes() {
+        assert!(Status::Active.usable_in_new_processes());
+        assert!(Status::Pending.usable_in_new_processes());
+        assert!(!Status::Inactive.usable_in_new_processes());
+    }
+
+    #[test]
+    fn changes_list_exactly_the_fields_that_differ() {
+        let before = validate(&input()).unwrap();
+        let mut edited = input();
+        edited.legal_name = "Zanella & Filhos Ltda".into();
+        edited.phone = "".into();
+        let after = validate(&edited).unwrap();
+        let found = changes(&before, &after);
+        assert_eq!(
+            found,
+            vec![
+                FieldChange {
+                    field: "Razão social".into(),
+                    old_value: "Comercial Zanella Ltda".into(),
+                    new_value: "Zanella & Filhos Ltda".into()
+                },
+                FieldChange {
+                    field: "Nome fantasia".into(),
+                    old_value: "Comercial Zanella Ltda".into(),
+                    new_value: "Zanella & Filhos Ltda".into()
+                },
+                FieldChange {
+                    field: "Telefone".into(),
+                    old_value: "(51) 3591-1234".into(),
+                    new_value: "".into()
+                },
+            ]
+        );
+        assert!(changes(&before, &before).is_empty());
+    }
+}
