@@ -6,6 +6,7 @@ pub mod auth_state;
 pub mod components;
 pub mod customers;
 pub mod error;
+pub mod lookups;
 pub mod pages;
 pub mod session;
 pub mod shell;

@@ -7,6 +7,7 @@ use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
 use crate::pages::customer_list::CustomerListPage;
 use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
+use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 
 /// The HTML document the server renders around the app.
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/clientes") view=CustomerListPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes/novo") view=CustomerNewPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes/:id") view=CustomerEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/tabelas") view=LookupIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/tabelas/:slug") view=LookupTablePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

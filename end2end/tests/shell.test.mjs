@@ -15,14 +15,14 @@ test('the administrator switches the current company', async () => {
   const current = page.getByTestId('current-company');
   assert.equal(await current.textContent(), '1 - Gaúcha Combustíveis');
 
-  await page.getByLabel('Empresa').selectOption({ label: '2 - Atacado Catarinense' });
+  await page.getByLabel('Empresa', { exact: true }).selectOption({ label: '2 - Atacado Catarinense' });
   await page.getByRole('button', { name: 'Trocar empresa' }).click();
   await page.getByTestId('current-company').filter({ hasText: '2 - Atacado Catarinense' }).waitFor();
 
   // The choice lives in the server-side session: a reload keeps it.
   await page.reload();
   await page.getByTestId('current-company').filter({ hasText: '2 - Atacado Catarinense' }).waitFor();
-  await page.getByLabel('Empresa').selectOption({ label: '1 - Gaúcha Combustíveis' });
+  await page.getByLabel('Empresa', { exact: true }).selectOption({ label: '1 - Gaúcha Combustíveis' });
   await page.getByRole('button', { name: 'Trocar empresa' }).click();
   await page.getByTestId('current-company').filter({ hasText: '1 - Gaúcha Combustíveis' }).waitFor();
   await page.context().close();
@@ -31,7 +31,7 @@ test('the administrator switches the current company', async () => {
 test('the field salesperson is offered only the company on their list', async () => {
   const page = await newPage(browser);
   await signIn(page, salesperson);
-  const options = await page.getByLabel('Empresa').locator('option').allTextContents();
+  const options = await page.getByLabel('Empresa', { exact: true }).locator('option').allTextContents();
   assert.deepEqual(options, ['1 - Gaúcha Combustíveis']);
   await page.context().close();
 });

@@ -7,5 +7,6 @@ pub mod city;
 pub mod customer;
 pub mod customer_search;
 pub mod document;
+pub mod lookup;
 pub mod permission;
 pub mod sign_in;

@@ -120,6 +120,23 @@ async fn the_demo_seed_loads_once_with_generated_customers(pool: PgPool) {
         (tenants, users, customers),
         (1, 4, server::seed::demo::DEMO_CUSTOMERS as i64)
     );
+    // Every customer has a profile in company 1; regions follow the city's state.
+    let (profiles_in_1, wrong_regions): (i64, i64) = sqlx::query_as(
+        "select count(*) filter (where co.code = 1),
+                count(*) filter (where ci.state_code in ('RS', 'SC', 'PR') and r.code <> ci.state_code)
+         from customer_profiles p
+         join companies co on co.tenant_id = p.tenant_id and co.id = p.company_id
+         join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+         join cities ci on ci.id = c.city_id
+         join lookup_entries r on r.tenant_id = p.tenant_id and r.id = p.region_id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (profiles_in_1, wrong_regions),
+        (server::seed::demo::DEMO_CUSTOMERS as i64, 0)
+    );
     let app = app(&pool);
     for user in server::seed::demo::demo_tenant().users {
         let form = format!(

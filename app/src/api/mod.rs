@@ -3,6 +3,7 @@
 pub mod customer_record;
 pub mod get_session;
 pub mod list_customers;
+pub mod lookups;
 pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
@@ -13,6 +14,7 @@ pub use customer_record::{
 };
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};
+pub use lookups::{delete_lookup, list_lookup, save_lookup, DeleteLookup, ListLookup, SaveLookup};
 pub use sign_in::{sign_in, SignIn};
 pub use sign_out::{sign_out, SignOut};
 pub use switch_company::{switch_company, SwitchCompany};

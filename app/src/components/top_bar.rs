@@ -5,7 +5,7 @@ use crate::components::company_switcher::CompanySwitcher;
 use crate::session::SessionView;
 
 /// Areas still to come are named but not linked: only what works is a link.
-const COMING_AREAS: [&str; 3] = ["Tabelas", "Manutenção em lote", "Financeiro"];
+const COMING_AREAS: [&str; 2] = ["Manutenção em lote", "Financeiro"];
 
 #[component]
 pub fn TopBar() -> impl IntoView {
@@ -32,6 +32,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
         <nav class="main-nav" aria-label="Principal">
             <a href="/">"Início"</a>
             <a href="/clientes">"Clientes"</a>
+            <a href="/tabelas">"Tabelas"</a>
             {COMING_AREAS
                 .iter()
                 .map(|area| view! { <span class="soon" title="Em breve" aria-disabled="true">{*area}</span> })

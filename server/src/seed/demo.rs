@@ -5,6 +5,7 @@ use rules::permission::Permission;
 use sqlx::PgPool;
 
 use super::customers::insert_generated;
+use super::lookups::{assign_profiles, seed_demo_lookups};
 use super::tenant::{
     create_tenant, CompanySpec, CreatedTenant, ProfileSpec, SeedError, TenantSpec, UserSpec,
 };
@@ -110,6 +111,8 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     }
     let created = create_tenant(pool, &demo_tenant()).await?;
     insert_generated(pool, created.tenant_id, DEMO_CUSTOMERS, 2026).await?;
+    seed_demo_lookups(pool, created.tenant_id).await?;
+    assign_profiles(pool, created.tenant_id).await?;
     Ok(Some(created))
 }
 

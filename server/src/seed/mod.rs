@@ -4,5 +4,6 @@
 pub mod cli;
 pub mod customers;
 pub mod demo;
+pub mod lookups;
 pub mod people;
 pub mod tenant;

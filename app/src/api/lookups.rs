@@ -1,0 +1,66 @@
+//! Server functions of the auxiliary tables: one set serves all five kinds.
+//! Reading needs a session; writing needs "alter customers" (R-PERM-1).
+
+use leptos::prelude::*;
+use rules::lookup::LookupInput;
+
+use crate::error::AppError;
+use crate::lookups::LookupRow;
+
+#[cfg(feature = "ssr")]
+fn kind_of(code: &str) -> Result<rules::lookup::LookupKind, AppError> {
+    rules::lookup::LookupKind::from_code(code).ok_or(AppError::NotFound)
+}
+
+#[server(prefix = "/api", endpoint = "list_lookup")]
+pub async fn list_lookup(kind: String) -> Result<Vec<LookupRow>, AppError> {
+    use crate::server::{auth, context::server_context, lookup_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        lookup_store::list(&ctx.pool, &caller, kind_of(&kind)?).await
+    })
+    .await
+}
+
+/// `active` and `copy_to_all` are checkboxes: present ("on") when ticked.
+#[server(prefix = "/api", endpoint = "save_lookup")]
+pub async fn save_lookup(
+    kind: String,
+    id: Option<i64>,
+    input: LookupInput,
+    active: Option<String>,
+    copy_to_all: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{auth, context::server_context, lookup_store, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::AlterCustomer)?;
+        lookup_store::save(
+            &ctx.pool,
+            &caller,
+            kind_of(&kind)?,
+            id,
+            &input,
+            active.is_some(),
+            copy_to_all.is_some(),
+        )
+        .await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "delete_lookup")]
+pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, context::server_context, lookup_store, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::AlterCustomer)?;
+        lookup_store::delete(&ctx.pool, &caller, kind_of(&kind)?, id).await
+    })
+    .await
+}

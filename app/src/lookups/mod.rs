@@ -1,0 +1,13 @@
+//! Auxiliary tables (Tabelas): groups, activity branches, regions, salespeople, categories.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupRow {
+    pub id: i64,
+    pub code: String,
+    pub description: String,
+    pub active: bool,
+    /// Customers whose profile in the current company points to this row.
+    pub customers: i64,
+}

@@ -1,0 +1,193 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use rules::lookup::LookupKind;
+use rules::permission::Permission;
+
+use crate::api::{list_lookup, DeleteLookup, SaveLookup};
+use crate::components::protected::protected;
+use crate::error::AppError;
+use crate::lookups::LookupRow;
+
+/// `/tabelas`: the auxiliary tables.
+#[component]
+pub fn LookupIndexPage() -> impl IntoView {
+    view! {
+        <Title text="Tabelas · Clientela" />
+        {protected(|_| view! {
+            <section class="card">
+                <h1>"Tabelas"</h1>
+                <ul class="table-index">
+                    {LookupKind::ALL
+                        .into_iter()
+                        .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
+                        .collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// `/tabelas/:slug`: one screen for every auxiliary table.
+#[component]
+pub fn LookupTablePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let kind = params
+            .read()
+            .get("slug")
+            .and_then(|slug| LookupKind::from_slug(&slug));
+        match kind {
+            Some(kind) => view! {
+                <Title text=format!("{} · Clientela", kind.title()) />
+                {protected(move |session| view! { <LookupTable kind may_alter=session.can(Permission::AlterCustomer) /> })}
+            }
+            .into_any(),
+            None => view! { <crate::pages::not_found::NotFound /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn LookupTable(kind: LookupKind, may_alter: bool) -> impl IntoView {
+    let save = ServerAction::<SaveLookup>::new();
+    let remove = ServerAction::<DeleteLookup>::new();
+    let rows = Resource::new(
+        move || (save.version().get(), remove.version().get()),
+        move |_| list_lookup(kind.code().to_string()),
+    );
+    let filter = RwSignal::new(String::new());
+    // The row being edited; None for a new one.
+    let editing = RwSignal::new(None::<LookupRow>);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            editing.set(None);
+        }
+    });
+    let problem = move || {
+        let failed = save
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::Invalid(_)));
+        failed
+            .or_else(|| remove.value().get().and_then(|r| r.err()))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+    let field_error = move |field: &'static str| {
+        move || {
+            save.value()
+                .get()
+                .and_then(|r| r.err())
+                .and_then(|e| e.message_for(field))
+                .map(|m| view! { <span class="field-error" role="alert">{m}</span> })
+        }
+    };
+
+    view! {
+        <section class="card">
+            <h1>{kind.title()}</h1>
+            {problem}
+            {may_alter.then(|| view! {
+                <ActionForm action=save attr:class="lookup-form">
+                    <input type="hidden" name="kind" value=kind.code() />
+                    {move || editing.get().map(|row| view! { <input type="hidden" name="id" value=row.id.to_string() /> })}
+                    <div class="field">
+                        <label for="lookup-code">"Código"</label>
+                        <input
+                            id="lookup-code"
+                            name="input[code]"
+                            prop:value=move || editing.get().map(|r| r.code).unwrap_or_default()
+                            prop:readOnly=move || editing.get().is_some()
+                        />
+                        {field_error("code")}
+                    </div>
+                    <div class="field">
+                        <label for="lookup-description">"Descrição"</label>
+                        <input id="lookup-description" name="input[description]" prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
+                        {field_error("description")}
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" name="active" prop:checked=move || editing.get().map(|r| r.active).unwrap_or(true) />
+                        "Ativo"
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="copy_to_all" />
+                        "Copiar para todas as empresas"
+                    </label>
+                    <div class="actions">
+                        <button type="submit" class="primary">{move || if editing.get().is_some() { "Gravar alteração" } else { "Incluir" }}</button>
+                        {move || editing.get().is_some().then(|| view! {
+                            <button type="button" on:click=move |_| editing.set(None)>"Cancelar"</button>
+                        })}
+                    </div>
+                </ActionForm>
+            })}
+        </section>
+        <section class="card">
+            <div class="field">
+                <label for="lookup-filter">"Filtrar"</label>
+                <input id="lookup-filter" type="search" prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            </div>
+            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(all) => {
+                            let needle = rules::city::fold(&filter.get());
+                            let shown: Vec<LookupRow> = all
+                                .into_iter()
+                                .filter(|r| needle.is_empty() || rules::city::fold(&format!("{} {}", r.code, r.description)).contains(&needle))
+                                .collect();
+                            view! { <LookupRows rows=shown kind editing remove may_alter /> }.into_any()
+                        }
+                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn LookupRows(
+    rows: Vec<LookupRow>,
+    kind: LookupKind,
+    editing: RwSignal<Option<LookupRow>>,
+    remove: ServerAction<DeleteLookup>,
+    may_alter: bool,
+) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="muted">"Nenhum registro."</p> }.into_any();
+    }
+    view! {
+        <table class="lookups">
+            <thead>
+                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th><th scope="col">"Clientes"</th><th scope="col"></th></tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| {
+                    let edit_row = row.clone();
+                    view! {
+                        <tr>
+                            <td>{row.code.clone()}</td>
+                            <td>{row.description.clone()}</td>
+                            <td>{if row.active { "Ativo" } else { "Inativo" }}</td>
+                            <td>{row.customers}</td>
+                            <td class="row-actions">
+                                {may_alter.then(|| view! {
+                                    <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| editing.set(Some(edit_row.clone()))>"Editar"</button>
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="kind" value=kind.code() />
+                                        <input type="hidden" name="id" value=row.id.to_string() />
+                                        <button type="submit" class="danger" aria-label=format!("Excluir {}", row.code)>"Excluir"</button>
+                                    </ActionForm>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

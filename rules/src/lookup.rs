@@ -1,0 +1,169 @@
+//! The auxiliary tables a customer's commercial profile points to (R-COMPANY-2): groups,
+//! activity branches, regions, salespeople, categories. One shape, one set of rules.
+
+use serde::{Deserialize, Serialize};
+
+use crate::city::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LookupKind {
+    CustomerGroup,
+    ActivityBranch,
+    Region,
+    Salesperson,
+    Category,
+}
+
+impl LookupKind {
+    pub const ALL: [LookupKind; 5] = [
+        LookupKind::CustomerGroup,
+        LookupKind::ActivityBranch,
+        LookupKind::Region,
+        LookupKind::Salesperson,
+        LookupKind::Category,
+    ];
+
+    /// Stored in the database; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            LookupKind::CustomerGroup => "customer_group",
+            LookupKind::ActivityBranch => "activity_branch",
+            LookupKind::Region => "region",
+            LookupKind::Salesperson => "salesperson",
+            LookupKind::Category => "category",
+        }
+    }
+
+    /// The URL segment of the table's screen.
+    pub fn slug(self) -> &'static str {
+        match self {
+            LookupKind::CustomerGroup => "grupos",
+            LookupKind::ActivityBranch => "ramos",
+            LookupKind::Region => "regioes",
+            LookupKind::Salesperson => "vendedores",
+            LookupKind::Category => "categorias",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Plural title of the table's screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            LookupKind::CustomerGroup => "Grupos de clientes",
+            LookupKind::ActivityBranch => "Ramos de atividade",
+            LookupKind::Region => "Regiões",
+            LookupKind::Salesperson => "Vendedores",
+            LookupKind::Category => "Categorias",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupInput {
+    pub code: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidLookup {
+    pub code: String,
+    pub description: String,
+}
+
+/// Code: 1 to 10 letters, digits or `-`/`_`, stored in upper case without accents.
+/// Description: required, at most 60 characters, spaces tidied.
+pub fn validate_lookup(input: &LookupInput) -> Result<ValidLookup, Vec<(&'static str, String)>> {
+    let mut errors = Vec::new();
+    let code = fold(&input.code).replace(' ', "");
+    if code.is_empty()
+        || code.chars().count() > 10
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        errors.push(("code", "Código: de 1 a 10 letras ou números.".to_string()));
+    }
+    let description = input
+        .description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if description.is_empty() {
+        errors.push(("description", "Informe a descrição.".to_string()));
+    } else if description.chars().count() > 60 {
+        errors.push(("description", "Use no máximo 60 caracteres.".to_string()));
+    }
+    if errors.is_empty() {
+        Ok(ValidLookup { code, description })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Deleting a row that customers use would orphan their profiles: refuse, saying how many.
+pub fn deletion_refusal(customers_using: i64) -> Option<String> {
+    match customers_using {
+        0 => None,
+        1 => Some("Não pode ser excluído: 1 cliente usa este registro. Desative-o.".to_string()),
+        n => Some(format!(
+            "Não pode ser excluído: {n} clientes usam este registro. Desative-o."
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_through_its_code_and_slug() {
+        for kind in LookupKind::ALL {
+            assert_eq!(LookupKind::from_code(kind.code()), Some(kind));
+            assert_eq!(LookupKind::from_slug(kind.slug()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn codes_are_upper_case_without_accents() {
+        let valid = validate_lookup(&LookupInput {
+            code: " rs-sé ".into(),
+            description: " Rio  Grande do Sul ".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            valid,
+            ValidLookup {
+                code: "RS-SE".into(),
+                description: "Rio Grande do Sul".into()
+            }
+        );
+    }
+
+    #[test]
+    fn bad_code_and_missing_description_are_both_reported() {
+        let errors = validate_lookup(&LookupInput {
+            code: "muito-comprido".into(),
+            description: "".into(),
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.0).collect();
+        assert_eq!(fields, vec!["code", "description"]);
+    }
+
+    #[test]
+    fn a_row_in_use_cannot_be_deleted_and_the_message_counts_its_customers() {
+        assert_eq!(deletion_refusal(0), None);
+        assert_eq!(
+            deletion_refusal(1).unwrap(),
+            "Não pode ser excluído: 1 cliente usa este registro. Desative-o."
+        );
+        assert!(deletion_refusal(1234).unwrap().contains("1234 clientes"));
+    }
+}

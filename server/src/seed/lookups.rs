@@ -1,0 +1,91 @@
+//! Demo auxiliary tables and every demo customer's commercial profile in each company.
+
+use sqlx::PgPool;
+
+/// (kind, code, description), created in every company of the tenant.
+const DEMO_LOOKUPS: &[(&str, &str, &str)] = &[
+    ("customer_group", "POSTOS", "Postos de combustíveis"),
+    ("customer_group", "SUPER", "Supermercados"),
+    ("customer_group", "TRANSP", "Transportadoras"),
+    ("customer_group", "AGRO", "Produtores rurais"),
+    ("customer_group", "VAREJO", "Varejo em geral"),
+    ("activity_branch", "4731800", "Varejo de combustíveis"),
+    ("activity_branch", "4711302", "Supermercados"),
+    (
+        "activity_branch",
+        "4930202",
+        "Transporte rodoviário de cargas",
+    ),
+    ("activity_branch", "0115600", "Cultivo de soja"),
+    ("activity_branch", "4744099", "Materiais de construção"),
+    ("region", "RS", "Rio Grande do Sul"),
+    ("region", "SC", "Santa Catarina"),
+    ("region", "PR", "Paraná"),
+    ("region", "OUTROS", "Outras regiões"),
+    ("salesperson", "V01", "Carlos Bortolini"),
+    ("salesperson", "V02", "Juliana Schneider"),
+    ("salesperson", "V03", "Marcos Tomazi"),
+    ("salesperson", "V04", "Patrícia Zanella"),
+    ("category", "A", "Clientes A (grandes contas)"),
+    ("category", "B", "Clientes B"),
+    ("category", "C", "Clientes C"),
+];
+
+pub async fn seed_demo_lookups(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {
+    let kinds: Vec<String> = DEMO_LOOKUPS.iter().map(|l| l.0.to_string()).collect();
+    let codes: Vec<String> = DEMO_LOOKUPS.iter().map(|l| l.1.to_string()).collect();
+    let descriptions: Vec<String> = DEMO_LOOKUPS.iter().map(|l| l.2.to_string()).collect();
+    sqlx::query!(
+        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
+         select $1, c.id, t.kind, t.code, t.description
+         from companies c cross join unnest($2::text[], $3::text[], $4::text[]) as t(kind, code, description)
+         where c.tenant_id = $1
+         on conflict (tenant_id, company_id, kind, code) do nothing",
+        tenant_id,
+        &kinds,
+        &codes,
+        &descriptions,
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Gives every customer without one a profile in company 1, and three in five of them one in
+/// the other companies: group, branch, salesperson and category spread evenly, the region
+/// following the state of the customer's city. One statement.
+pub async fn assign_profiles(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query!(
+        "with lists as (
+             select company_id, kind, array_agg(id order by code) as ids
+             from lookup_entries where tenant_id = $1 and active
+             group by company_id, kind)
+         insert into customer_profiles (tenant_id, company_id, customer_id, customer_group_id,
+                                        activity_branch_id, region_id, salesperson_id, category_id)
+         select c.tenant_id, co.id, c.id,
+                g.ids[1 + c.id % cardinality(g.ids)],
+                b.ids[1 + (c.id / 3) % cardinality(b.ids)],
+                coalesce(
+                    (select e.id from lookup_entries e
+                     where e.tenant_id = c.tenant_id and e.company_id = co.id and e.kind = 'region'
+                       and e.code = ci.state_code),
+                    (select e.id from lookup_entries e
+                     where e.tenant_id = c.tenant_id and e.company_id = co.id and e.kind = 'region'
+                       and e.code = 'OUTROS')),
+                s.ids[1 + (c.id / 7) % cardinality(s.ids)],
+                k.ids[1 + (c.id / 11) % cardinality(k.ids)]
+         from customers c
+         join companies co on co.tenant_id = c.tenant_id
+         left join cities ci on ci.id = c.city_id
+         join lists g on g.company_id = co.id and g.kind = 'customer_group'
+         join lists b on b.company_id = co.id and b.kind = 'activity_branch'
+         join lists s on s.company_id = co.id and s.kind = 'salesperson'
+         join lists k on k.company_id = co.id and k.kind = 'category'
+         where c.tenant_id = $1 and (co.code = 1 or c.id % 5 < 3)
+         on conflict (tenant_id, company_id, customer_id) do nothing",
+        tenant_id,
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
+}

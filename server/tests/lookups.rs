@@ -1,0 +1,263 @@
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use serde_json::Value;
+use sqlx::PgPool;
+
+fn save_form(
+    kind: &str,
+    id: Option<i64>,
+    code: &str,
+    description: &str,
+    active: bool,
+    copy_to_all: bool,
+) -> String {
+    let mut form = format!(
+        "kind={kind}&input[code]={}&input[description]={}",
+        urlencode(code),
+        urlencode(description)
+    )
+    .replace('[', "%5B")
+    .replace(']', "%5D");
+    if let Some(id) = id {
+        form.push_str(&format!("&id={id}"));
+    }
+    if active {
+        form.push_str("&active=on");
+    }
+    if copy_to_all {
+        form.push_str("&copy_to_all=on");
+    }
+    form
+}
+
+async fn list(app: &axum::Router, cookie: &str, kind: &str) -> Value {
+    let (status, body, _) = send(
+        app,
+        call("list_lookup", &format!("kind={kind}"), Some(cookie)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_perm_1_reading_needs_a_session_and_writing_needs_alter(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let viewer = sign_in(&app, "viewer@alpha.test").await;
+    assert_eq!(list(&app, &viewer, "region").await, Value::Array(vec![]));
+    let (status, _, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("region", None, "RS", "Rio Grande do Sul", true, false),
+            Some(&viewer),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(&app, call("list_lookup", "kind=region", None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let (status, body, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("region", None, "rs", "Rio Grande do Sul", true, false),
+            Some(&clerk),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows = list(&app, &clerk, "region").await;
+    assert_eq!(rows[0]["code"], "RS");
+    assert_eq!(rows[0]["active"], true);
+
+    let (status, body, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("region", None, "RS", "Outra", true, false),
+            Some(&clerk),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("O código RS já existe nesta empresa."),
+        "{body}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_company_2_copy_to_all_companies_creates_or_updates_the_code_everywhere(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    // Company 2 already has SC with an old description.
+    sqlx::query("insert into lookup_entries (tenant_id, company_id, kind, code, description) values ($1, $2, 'region', 'SC', 'Antiga')")
+        .bind(alpha.tenant_id)
+        .bind(alpha.companies[&2])
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, body, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("region", None, "SC", "Santa Catarina", true, true),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "select company_id, description from lookup_entries where tenant_id = $1 and code = 'SC' order by company_id",
+    )
+    .bind(alpha.tenant_id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut expected: Vec<(i64, String)> = alpha
+        .companies
+        .values()
+        .map(|id| (*id, "Santa Catarina".to_string()))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        rows, expected,
+        "every company of the tenant, none of another"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_row_in_use_cannot_be_deleted_and_the_message_counts_its_customers(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    for code in ["V01", "V02"] {
+        send(
+            &app,
+            call(
+                "save_lookup",
+                &save_form("salesperson", None, code, "Vendedor", true, false),
+                Some(&boss),
+            ),
+        )
+        .await;
+    }
+    let rows = list(&app, &boss, "salesperson").await;
+    let used = rows[0]["id"].as_i64().unwrap();
+    let unused = rows[1]["id"].as_i64().unwrap();
+    sqlx::query(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
+         values ($1, 1, 'individual', '52998224725', 'A', 'A'), ($1, 2, 'individual', '11144477735', 'B', 'B')",
+    )
+    .bind(alpha.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, company_id, customer_id, salesperson_id)
+         select $1, $2, id, $3 from customers where tenant_id = $1",
+    )
+    .bind(alpha.tenant_id)
+    .bind(alpha.companies[&1])
+    .bind(used)
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(list(&app, &boss, "salesperson").await[0]["customers"], 2);
+
+    let (status, body, _) = send(
+        &app,
+        call(
+            "delete_lookup",
+            &format!("kind=salesperson&id={used}"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("2 clientes usam este registro"), "{body}");
+    let (status, _, _) = send(
+        &app,
+        call(
+            "delete_lookup",
+            &format!("kind=salesperson&id={unused}"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        list(&app, &boss, "salesperson")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Deactivating is the way out for a row in use.
+    let (status, _, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("salesperson", Some(used), "V01", "Vendedor", false, false),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list(&app, &boss, "salesperson").await[0]["active"], false);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn another_tenant_neither_sees_nor_deletes_the_rows(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    tenant(&pool, "beta").await;
+    let app = app(&pool);
+    let alpha_boss = sign_in(&app, "boss@alpha.test").await;
+    send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("category", None, "A", "Grandes contas", true, true),
+            Some(&alpha_boss),
+        ),
+    )
+    .await;
+    let id = list(&app, &alpha_boss, "category").await[0]["id"]
+        .as_i64()
+        .unwrap();
+
+    let beta_boss = sign_in(&app, "boss@beta.test").await;
+    assert_eq!(
+        list(&app, &beta_boss, "category").await,
+        Value::Array(vec![])
+    );
+    let (status, _, _) = send(
+        &app,
+        call(
+            "delete_lookup",
+            &format!("kind=category&id={id}"),
+            Some(&beta_boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("category", Some(id), "A", "Tomada", true, false),
+            Some(&beta_boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
