@@ -75,3 +75,29 @@ test('the clerk is not offered the delete button; the administrator is', async (
   await adminPage.getByRole('button', { name: 'Excluir cliente' }).waitFor();
   await adminPage.context().close();
 });
+
+test('changing the salesperson asks for notes and the change shows in the history', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes/2');
+  const salesperson = page.getByLabel('Vendedor', { exact: true });
+  await salesperson.waitFor();
+  assert.equal(await page.getByLabel('Observação da troca de vendedor').count(), 0);
+
+  const current = await salesperson.inputValue();
+  const options = await salesperson.locator('option').evaluateAll((els) => els.map((o) => ({ value: o.value, label: o.textContent })));
+  const other = options.find((o) => o.value !== '' && o.value !== current);
+  await salesperson.selectOption(other.value);
+  await page.getByLabel('Observação da troca de vendedor').fill('Carteira da Serra redistribuída');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+
+  const changes = page.getByRole('table').filter({ hasText: 'Observação' });
+  await changes.getByRole('cell', { name: 'Carteira da Serra redistribuída' }).waitFor();
+  await changes.getByRole('cell', { name: other.label }).waitFor();
+  await eventually(async () => {
+    const first = page.locator('table.history:not(.salesperson-changes) tbody tr').first();
+    assert.match(await first.textContent(), /Ana Administradora.*Vendedor/);
+  });
+  await page.context().close();
+});

@@ -9,4 +9,5 @@ pub mod customer_search;
 pub mod document;
 pub mod lookup;
 pub mod permission;
+pub mod profile;
 pub mod sign_in;

@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 use rules::customer::CustomerInput;
+use rules::profile::ProfileInput;
 
-use crate::customers::record_types::{ChangeView, CustomerRecord};
+use crate::customers::record_types::{
+    ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
+};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "get_customer")]
@@ -13,7 +16,7 @@ pub async fn get_customer(id: i64) -> Result<CustomerRecord, AppError> {
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        customer_store::load(&ctx.pool, caller.tenant_id, id)
+        customer_store::load(&ctx.pool, &caller, id)
             .await?
             .ok_or(AppError::NotFound)
     })
@@ -41,22 +44,25 @@ pub async fn save_customer(
     id: Option<i64>,
     version: Option<i32>,
     input: CustomerInput,
+    profile: Option<ProfileInput>,
+    salesperson_notes: Option<String>,
 ) -> Result<i64, AppError> {
     use crate::server::{auth, context::server_context, customer_store, respond::respond};
     use rules::permission::Permission;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
+        let profile = customer_store::profile_edit(profile.as_ref(), salesperson_notes)?;
         match id {
             None => {
                 caller.require(Permission::IncludeCustomer)?;
-                customer_store::create(&ctx.pool, &caller, &input).await
+                customer_store::create(&ctx.pool, &caller, &input, profile).await
             }
             Some(id) => {
                 caller.require(Permission::AlterCustomer)?;
                 let version = version
                     .ok_or_else(|| AppError::field("version", "Versão do registro ausente."))?;
-                customer_store::update(&ctx.pool, &caller, id, version, &input).await?;
+                customer_store::update(&ctx.pool, &caller, id, version, &input, profile).await?;
                 Ok(id)
             }
         }
@@ -85,6 +91,30 @@ pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         customer_store::history(&ctx.pool, caller.tenant_id, id).await
+    })
+    .await
+}
+
+/// The choices for the profile fields in the company the user acts in.
+#[server(prefix = "/api", endpoint = "profile_options")]
+pub async fn profile_options() -> Result<Vec<KindOptions>, AppError> {
+    use crate::server::{auth, context::server_context, profile_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        profile_store::options(&ctx.pool, &caller).await
+    })
+    .await
+}
+
+/// R-SELLER-1: the salesperson changes of this customer in the current company, newest first.
+#[server(prefix = "/api", endpoint = "salesperson_history")]
+pub async fn salesperson_history(id: i64) -> Result<Vec<SalespersonChangeView>, AppError> {
+    use crate::server::{auth, context::server_context, profile_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        profile_store::salesperson_history(&ctx.pool, &caller, id).await
     })
     .await
 }

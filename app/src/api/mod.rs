@@ -9,8 +9,9 @@ pub mod sign_out;
 pub mod switch_company;
 
 pub use customer_record::{
-    customer_history, delete_customer, get_customer, next_customer_code, save_customer,
-    CustomerHistory, DeleteCustomer, GetCustomer, NextCustomerCode, SaveCustomer,
+    customer_history, delete_customer, get_customer, next_customer_code, profile_options,
+    salesperson_history, save_customer, CustomerHistory, DeleteCustomer, GetCustomer,
+    NextCustomerCode, ProfileOptions, SalespersonHistory, SaveCustomer,
 };
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};

@@ -6,7 +6,8 @@ use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
 use crate::api::{
-    customer_history, get_customer, next_customer_code, DeleteCustomer, SaveCustomer,
+    customer_history, get_customer, next_customer_code, profile_options, salesperson_history,
+    DeleteCustomer, SaveCustomer,
 };
 use crate::components::protected::protected;
 use crate::customers::masks::masked_document;
@@ -49,6 +50,7 @@ fn blank(code: i64) -> CustomerRecord {
             ..Default::default()
         },
         last_saved: None,
+        profile: Default::default(),
     }
 }
 
@@ -102,7 +104,10 @@ fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
                 }
             })}
         </Transition>
-        {id.map(|id| view! { <ChangeHistory id reloads=reloads.read_only() /> })}
+        {id.map(|id| view! {
+            <SalespersonHistory id reloads=reloads.read_only() />
+            <ChangeHistory id reloads=reloads.read_only() />
+        })}
     }
 }
 
@@ -223,6 +228,7 @@ fn CustomerForm(
                     <input id="valid_until" name="input[valid_until]" type="date" value=input.valid_until.clone() />
                     {error_for("valid_until")}
                 </div>
+                <ProfileFields profile=record.profile error_for=error_for />
                 <div class="actions wide">
                     {general_error}
                     {saved}
@@ -272,5 +278,98 @@ fn ChangeHistory(id: i64, reloads: ReadSignal<u32>) -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Group, branch, region, salesperson and category in the current company. Choosing a
+/// different salesperson opens the notes of the change (R-SELLER-1).
+#[component]
+fn ProfileFields<F, V>(profile: rules::profile::ProfileRefs, error_for: F) -> impl IntoView
+where
+    F: Fn(&'static str) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let options = Resource::new(|| (), |_| profile_options());
+    let original_salesperson = profile
+        .salesperson
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let chosen_salesperson = RwSignal::new(original_salesperson.clone());
+    let salesperson_changed = move || chosen_salesperson.get() != original_salesperson;
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let kinds = options.await.unwrap_or_default();
+                profile
+                    .by_kind()
+                    .into_iter()
+                    .zip(kinds)
+                    .map(|((kind, current), choices)| {
+                        let field = rules::profile::form_field(kind);
+                        let id = format!("profile-{field}");
+                        let is_salesperson = kind == rules::lookup::LookupKind::Salesperson;
+                        view! {
+                            <div class="field">
+                                <label for=id.clone()>{choices.label.clone()}</label>
+                                <select
+                                    id=id
+                                    name=format!("profile[{field}]")
+                                    on:change=move |ev| {
+                                        if is_salesperson {
+                                            chosen_salesperson.set(event_target_value(&ev));
+                                        }
+                                    }
+                                >
+                                    <option value="">"(não informado)"</option>
+                                    {choices
+                                        .options
+                                        .into_iter()
+                                        .map(|o| view! { <option value=o.id.to_string() selected=current == Some(o.id)>{o.label}</option> })
+                                        .collect_view()}
+                                </select>
+                                {error_for(field)}
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })}
+        </Transition>
+        <Show when=salesperson_changed>
+            <div class="field wide">
+                <label for="salesperson_notes">"Observação da troca de vendedor"</label>
+                <textarea id="salesperson_notes" name="salesperson_notes" rows="2"></textarea>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn SalespersonHistory(id: i64, reloads: ReadSignal<u32>) -> impl IntoView {
+    let changes = Resource::new(move || reloads.get(), move |_| salesperson_history(id));
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let rows = changes.await.unwrap_or_default();
+                (!rows.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"Trocas de vendedor"</h2>
+                        <table class="history salesperson-changes">
+                            <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"De"</th><th scope="col">"Para"</th><th scope="col">"Observação"</th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|c| view! {
+                                    <tr>
+                                        <td data-label="Quando">{c.changed_at}</td>
+                                        <td data-label="Quem">{c.user_name}</td>
+                                        <td data-label="De">{c.old_salesperson}</td>
+                                        <td data-label="Para">{c.new_salesperson}</td>
+                                        <td data-label="Observação">{c.notes}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use rules::customer::{changes, validate, CustomerInput, FieldChange, ValidCustomer};
+use rules::profile::{ProfileInput, ProfileRefs};
 use sqlx::{PgPool, Postgres, Transaction};
 
 use super::auth::Caller;
@@ -78,13 +79,15 @@ async fn fetch(
 
 pub async fn load(
     pool: &PgPool,
-    tenant_id: i64,
+    caller: &Caller,
     id: i64,
 ) -> Result<Option<CustomerRecord>, AppError> {
     let mut tx = pool.begin().await?;
-    let row = fetch(&mut tx, tenant_id, id, false).await?;
+    let row = fetch(&mut tx, caller.tenant_id, id, false).await?;
     tx.commit().await?;
+    let profile = super::profile_store::load_refs(pool, caller, id).await?;
     Ok(row.map(|row| CustomerRecord {
+        profile,
         id: row.id,
         version: row.version,
         input: row.input(),
@@ -153,7 +156,7 @@ fn invalid(errors: Vec<rules::customer::FieldError>) -> AppError {
     )
 }
 
-async fn record_changes(
+pub(crate) async fn record_changes(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
     customer_id: i64,
@@ -179,10 +182,33 @@ async fn record_changes(
     Ok(())
 }
 
+/// The profile part of a save: `None` leaves the profile as it is.
+pub struct ProfileEdit {
+    pub refs: ProfileRefs,
+    pub salesperson_notes: String,
+}
+
+pub fn profile_edit(
+    input: Option<&ProfileInput>,
+    notes: Option<String>,
+) -> Result<Option<ProfileEdit>, AppError> {
+    let refs = input
+        .map(|p| {
+            p.parse()
+                .map_err(|(field, message)| AppError::field(field, message))
+        })
+        .transpose()?;
+    Ok(refs.map(|refs| ProfileEdit {
+        refs,
+        salesperson_notes: notes.unwrap_or_default(),
+    }))
+}
+
 pub async fn create(
     pool: &PgPool,
     caller: &Caller,
     input: &CustomerInput,
+    profile: Option<ProfileEdit>,
 ) -> Result<i64, AppError> {
     let valid = validate(input).map_err(invalid)?;
     let mut tx = pool.begin().await?;
@@ -222,6 +248,17 @@ pub async fn create(
         })
         .collect();
     record_changes(&mut tx, caller, id, &created).await?;
+    if let Some(profile) = profile {
+        let changed = super::profile_store::save(
+            &mut tx,
+            caller,
+            id,
+            &profile.refs,
+            &profile.salesperson_notes,
+        )
+        .await?;
+        record_changes(&mut tx, caller, id, &changed).await?;
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -240,6 +277,7 @@ pub async fn update(
     id: i64,
     version: i32,
     input: &CustomerInput,
+    profile: Option<ProfileEdit>,
 ) -> Result<(), AppError> {
     let valid = validate(input).map_err(invalid)?;
     let mut tx = pool.begin().await?;
@@ -253,9 +291,23 @@ pub async fn update(
     // gives both sides of the comparison the same shape.
     let before = validate(&row.input()).map_err(invalid)?;
     let found = changes(&before, &valid);
-    if found.is_empty() {
+    let profile_changed = match &profile {
+        Some(profile) => {
+            super::profile_store::save(
+                &mut tx,
+                caller,
+                id,
+                &profile.refs,
+                &profile.salesperson_notes,
+            )
+            .await?
+        }
+        None => Vec::new(),
+    };
+    if found.is_empty() && profile_changed.is_empty() {
         return Ok(());
     }
+    record_changes(&mut tx, caller, id, &profile_changed).await?;
     let updated = sqlx::query!(
         "update customers set code = $3, kind = $4, document = $5, state_registration = $6, legal_name = $7,
                 trade_name = $8, status = $9, email = $10, phone = $11, valid_until = $12::text::date,

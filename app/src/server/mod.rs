@@ -8,6 +8,7 @@ pub mod customer_list;
 pub mod customer_store;
 pub mod lookup_store;
 pub mod passwords;
+pub mod profile_store;
 pub mod respond;
 pub mod sessions;
 pub mod throttle;
