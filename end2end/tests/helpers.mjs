@@ -41,13 +41,19 @@ export async function newPage(browser, viewport = { width: 1280, height: 800 }) 
   const context = await browser.newContext({ viewport, locale: 'pt-BR' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  // A panic in the WebAssembly (e.g. a hydration mismatch) shows up here, not in the server log.
+  page.on('pageerror', (error) => console.error(`[browser error] ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[browser console] ${page.url()}: ${message.text()}`);
+  });
   return page;
 }
 
 // Navigates and waits until the WebAssembly has hydrated the page.
 export async function open(page, path) {
   await page.goto(`${BASE_URL}${path}`);
-  await page.waitForSelector('body[data-hydrated="true"]');
+  // Generous: once in six runs a cold release build took over 15 s to hydrate a page here.
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
 }
 
 export async function signIn(page, user) {
