@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::city::fold;
-use crate::document::{Cnpj, Cpf};
+use crate::document::{unmask, Cnpj, Cpf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
@@ -113,10 +113,7 @@ pub fn parse_state_registration(input: &str) -> Result<Option<String>, String> {
     if fold(trimmed) == "ISENTO" {
         return Ok(Some("ISENTO".to_string()));
     }
-    let bare: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '.' | '/' | '-' | ' '))
-        .collect();
+    let bare = unmask(trimmed);
     if bare.chars().all(|c| c.is_ascii_digit()) && (2..=14).contains(&bare.len()) {
         Ok(Some(bare))
     } else {

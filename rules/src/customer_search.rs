@@ -2,6 +2,7 @@
 //! start of a CPF/CNPJ with or without its mask, or part of a name without minding accents.
 
 use crate::city::fold;
+use crate::document::unmask;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchText {
@@ -20,11 +21,7 @@ impl SearchText {
         if name_part.is_empty() {
             return None;
         }
-        let bare: String = input
-            .chars()
-            .filter(|c| !matches!(c, '.' | '/' | '-' | ' '))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
+        let bare = unmask(input);
         let looks_like_document = bare.len() >= 3
             && bare.chars().all(|c| c.is_ascii_alphanumeric())
             && bare.chars().filter(char::is_ascii_digit).count() >= 3;

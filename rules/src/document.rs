@@ -26,8 +26,9 @@ pub struct Cpf(String);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Cnpj(String);
 
-/// Drops the mask characters a user may type; keeps everything else for validation.
-fn unmask(input: &str) -> String {
+/// Drops the mask characters a user may type (`.`, `/`, `-`, spaces) and upper-cases
+/// letters; keeps everything else for validation.
+pub fn unmask(input: &str) -> String {
     input
         .chars()
         .filter(|c| !matches!(c, '.' | '/' | '-' | ' '))
@@ -159,6 +160,16 @@ impl Cnpj {
     }
 }
 
+/// A stored CPF (11) or CNPJ (14) as people read it; anything else as it is.
+pub fn mask_stored(document: &str) -> String {
+    match document.len() {
+        11 => Cpf::parse(document).map(|d| d.masked()),
+        14 => Cnpj::parse(document).map(|d| d.masked()),
+        _ => Err(DocumentError::InvalidCharacter),
+    }
+    .unwrap_or_else(|_| document.to_string())
+}
+
 /// Applies the CPF or CNPJ mask to what has been typed so far, dropping what cannot belong:
 /// `5299822` → `529.982.2`, `12abc3` (CNPJ) → `12.ABC.3`.
 pub fn mask_as_typed(is_cnpj: bool, typed: &str) -> String {
@@ -287,6 +298,13 @@ mod tests {
             Cnpj::parse("12.ABC.345/01DE-3A"),
             Err(DocumentError::InvalidCharacter)
         );
+    }
+
+    #[test]
+    fn r_cust_2_stored_documents_are_shown_with_their_mask() {
+        assert_eq!(mask_stored("52998224725"), "529.982.247-25");
+        assert_eq!(mask_stored("12ABC34501DE35"), "12.ABC.345/01DE-35");
+        assert_eq!(mask_stored("legacy-123"), "legacy-123");
     }
 
     #[test]

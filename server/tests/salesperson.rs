@@ -18,6 +18,18 @@ async fn lookup(pool: &PgPool, tenant_id: i64, company_id: i64, kind: &str, code
     .unwrap()
 }
 
+/// Customer 1, Maria Silva, with no profile yet.
+async fn maria(pool: &PgPool, tenant_id: i64) -> i64 {
+    sqlx::query_scalar(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
+         values ($1, 1, 'individual', '52998224725', 'Maria Silva', 'Maria Silva') returning id",
+    )
+    .bind(tenant_id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
 fn save_form(
     id: i64,
     version: i32,
@@ -64,14 +76,7 @@ async fn r_seller_1_changing_the_salesperson_records_old_new_who_when_and_notes(
     let company = alpha.companies[&1];
     let v01 = lookup(&pool, alpha.tenant_id, company, "salesperson", "V01").await;
     let v02 = lookup(&pool, alpha.tenant_id, company, "salesperson", "V02").await;
-    let id: i64 = sqlx::query_scalar(
-        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
-         values ($1, 1, 'individual', '52998224725', 'Maria Silva', 'Maria Silva') returning id",
-    )
-    .bind(alpha.tenant_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let id = maria(&pool, alpha.tenant_id).await;
     let app = app(&pool);
     let clerk = sign_in(&app, "clerk@alpha.test").await;
 
@@ -157,14 +162,7 @@ async fn r_company_1_a_profile_choice_from_another_company_or_table_is_refused(p
     )
     .await;
     let a_region = lookup(&pool, alpha.tenant_id, alpha.companies[&1], "region", "RS").await;
-    let id: i64 = sqlx::query_scalar(
-        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
-         values ($1, 1, 'individual', '52998224725', 'Maria Silva', 'Maria Silva') returning id",
-    )
-    .bind(alpha.tenant_id)
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let id = maria(&pool, alpha.tenant_id).await;
     let app = app(&pool);
     let clerk = sign_in(&app, "clerk@alpha.test").await;
     for salesperson in [other_company, a_region] {

@@ -48,7 +48,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             ctx.session_ttl_secs,
         )
         .await?;
-        set_cookie(&cookie::set_cookie_value(
+        cookie::set_cookie(&cookie::set_cookie_value(
             account.tenant_id,
             &token,
             ctx.session_ttl_secs,
@@ -67,15 +67,5 @@ async fn client_address() -> String {
     match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
         Ok(ConnectInfo(addr)) => addr.ip().to_string(),
         Err(_) => "unknown".to_string(),
-    }
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) fn set_cookie(value: &str) {
-    if let (Some(options), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(value),
-    ) {
-        options.append_header(http::header::SET_COOKIE, value);
     }
 }

@@ -5,7 +5,6 @@ use crate::error::AppError;
 /// Ends the session on the server and clears its cookie.
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::api::sign_in::set_cookie;
     use crate::server::{auth, context::server_context, cookie, respond::respond, sessions};
 
     respond(async move {
@@ -13,7 +12,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         if let Ok(Some(caller)) = auth::optional_caller(&ctx).await {
             sessions::delete(&ctx.pool, caller.tenant_id, caller.token()).await?;
         }
-        set_cookie(&cookie::clear_cookie_value(ctx.secure_cookies));
+        cookie::set_cookie(&cookie::clear_cookie_value(ctx.secure_cookies));
         leptos_axum::redirect("/entrar");
         Ok(())
     })

@@ -1,5 +1,4 @@
 //! The customer registry: list, record, history.
 
 pub mod list_types;
-pub mod masks;
 pub mod record_types;

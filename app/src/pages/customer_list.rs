@@ -10,7 +10,6 @@ use crate::components::protected::protected;
 use crate::customers::list_types::{
     count_label, status_label, CustomerFilter, CustomerRow, SortOrder,
 };
-use crate::customers::masks::masked_document;
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
 const TYPING_PAUSE: Duration = Duration::from_millis(300);
@@ -212,7 +211,7 @@ fn CustomerTable(rows: Vec<CustomerRow>) -> impl IntoView {
                                     <strong>{row.legal_name.clone()}</strong>
                                     {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
                                 </td>
-                                <td data-label="CPF/CNPJ">{masked_document(&row.document)}</td>
+                                <td data-label="CPF/CNPJ">{rules::document::mask_stored(&row.document)}</td>
                                 <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
                                 <td data-label="Situação">{status_label(&row.status)}</td>
                             </tr>

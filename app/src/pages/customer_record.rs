@@ -10,7 +10,6 @@ use crate::api::{
     DeleteCustomer, SaveCustomer,
 };
 use crate::components::protected::protected;
-use crate::customers::masks::masked_document;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
 use crate::session::SessionView;
@@ -125,7 +124,7 @@ fn CustomerForm(
     let document = RwSignal::new(if input.document.is_empty() {
         String::new()
     } else {
-        masked_document(&input.document)
+        rules::document::mask_stored(&input.document)
     });
     let error_for = move |field: &'static str| {
         move || {
@@ -300,11 +299,15 @@ where
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let kinds = options.await.unwrap_or_default();
+                // Each field takes its own list, matched by name, whatever order the server sends.
                 profile
                     .by_kind()
                     .into_iter()
-                    .zip(kinds)
-                    .map(|((kind, current), choices)| {
+                    .filter_map(|(kind, current)| {
+                        let field = rules::profile::form_field(kind);
+                        kinds.iter().find(|k| k.field == field).cloned().map(|choices| (kind, current, choices))
+                    })
+                    .map(|(kind, current, choices)| {
                         let field = rules::profile::form_field(kind);
                         let id = format!("profile-{field}");
                         let is_salesperson = kind == rules::lookup::LookupKind::Salesperson;

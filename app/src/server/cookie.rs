@@ -33,3 +33,13 @@ pub fn clear_cookie_value(secure: bool) -> String {
         if secure { "; Secure" } else { "" }
     )
 }
+
+/// Adds a `Set-Cookie` header to the server function's response.
+pub fn set_cookie(value: &str) {
+    if let (Some(options), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        options.append_header(http::header::SET_COOKIE, value);
+    }
+}

@@ -237,7 +237,7 @@ pub async fn create(
         Ok(id) => id,
         Err(error) => return Err(explain_conflict(pool, caller.tenant_id, &valid, error).await),
     };
-    let created: Vec<FieldChange> = valid
+    let mut created: Vec<FieldChange> = valid
         .audited_fields()
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
@@ -247,18 +247,20 @@ pub async fn create(
             new_value: value,
         })
         .collect();
-    record_changes(&mut tx, caller, id, &created).await?;
     if let Some(profile) = profile {
-        let changed = super::profile_store::save(
-            &mut tx,
-            caller,
-            id,
-            &profile.refs,
-            &profile.salesperson_notes,
-        )
-        .await?;
-        record_changes(&mut tx, caller, id, &changed).await?;
+        created.extend(
+            super::profile_store::save(
+                &mut tx,
+                caller,
+                id,
+                &profile.refs,
+                &profile.salesperson_notes,
+            )
+            .await?,
+        );
     }
+    // Identity and profile changes in one statement.
+    record_changes(&mut tx, caller, id, &created).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -290,7 +292,7 @@ pub async fn update(
     // The stored record passed these checks when it was saved; re-reading it through them
     // gives both sides of the comparison the same shape.
     let before = validate(&row.input()).map_err(invalid)?;
-    let found = changes(&before, &valid);
+    let mut found = changes(&before, &valid);
     let profile_changed = match &profile {
         Some(profile) => {
             super::profile_store::save(
@@ -304,10 +306,10 @@ pub async fn update(
         }
         None => Vec::new(),
     };
-    if found.is_empty() && profile_changed.is_empty() {
+    found.extend(profile_changed);
+    if found.is_empty() {
         return Ok(());
     }
-    record_changes(&mut tx, caller, id, &profile_changed).await?;
     let updated = sqlx::query!(
         "update customers set code = $3, kind = $4, document = $5, state_registration = $6, legal_name = $7,
                 trade_name = $8, status = $9, email = $10, phone = $11, valid_until = $12::text::date,
