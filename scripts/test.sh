@@ -6,6 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
 
+# A one-off CI build gains nothing from incremental caches, which cost gigabytes of disk.
+if [[ "${CI:-}" == "true" ]]; then export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"; fi
+
 scripts/ensure-tools.sh --tests
 
 log "format and lints"

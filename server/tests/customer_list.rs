@@ -228,3 +228,147 @@ async fn rows_written_before_search_names_existed_are_back_filled_and_found(pool
         1
     );
 }
+
+async fn lookup_entry(
+    pool: &PgPool,
+    tenant_id: i64,
+    company_id: i64,
+    kind: &str,
+    code: &str,
+) -> i64 {
+    sqlx::query_scalar(
+        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
+         values ($1, $2, $3, $4, $4) returning id",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .bind(kind)
+    .bind(code)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn profile(
+    pool: &PgPool,
+    tenant_id: i64,
+    company_id: i64,
+    code: i64,
+    region: i64,
+    salesperson: Option<i64>,
+) {
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id, salesperson_id)
+         select $1, $2, id, $4, $5 from customers where tenant_id = $1 and code = $3",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .bind(code)
+    .bind(region)
+    .bind(salesperson)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn codes_listed(
+    app: &axum::Router,
+    cookie: &str,
+    text: &str,
+    lookups: &[(&str, i64)],
+) -> Vec<i64> {
+    let mut form = filter_form(text, "Code", "");
+    for (i, (kind, id)) in lookups.iter().enumerate() {
+        form.push_str(&format!(
+            "&filter[lookups][{i}][kind]={kind}&filter[lookups][{i}][id]={id}"
+        ));
+    }
+    let (status, body, _) = send(app, call("list_customers", &form, Some(cookie))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        page["count"].as_u64().unwrap() as usize,
+        page["rows"].as_array().unwrap().len()
+    );
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_i64().unwrap())
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_company_1_profile_filters_read_the_current_companys_profiles(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let (t, matriz, filial) = (alpha.tenant_id, alpha.companies[&1], alpha.companies[&2]);
+    customers(
+        &pool,
+        t,
+        &[
+            (1, "Alfa Comércio", "52998224725"),
+            (2, "Beta Comércio", "11144477735"),
+            (3, "Zeta Distribuidora", "12ABC34501DE35"),
+            (4, "Ômega Postos", "11222333000181"),
+        ],
+    )
+    .await;
+    let north = lookup_entry(&pool, t, matriz, "region", "NORTE").await;
+    let south = lookup_entry(&pool, t, matriz, "region", "SUL").await;
+    let ana = lookup_entry(&pool, t, matriz, "salesperson", "ANA").await;
+    let branch_region = lookup_entry(&pool, t, filial, "region", "SERRA").await;
+    profile(&pool, t, matriz, 1, north, Some(ana)).await;
+    profile(&pool, t, matriz, 2, south, Some(ana)).await;
+    profile(&pool, t, matriz, 3, north, None).await;
+    profile(&pool, t, filial, 4, branch_region, None).await;
+    // Customer 2 is in the north in the other company: that must not count here.
+    profile(&pool, t, filial, 2, branch_region, None).await;
+
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    assert_eq!(
+        codes_listed(&app, &cookie, "", &[("Region", north)]).await,
+        vec![1, 3]
+    );
+    assert_eq!(
+        codes_listed(
+            &app,
+            &cookie,
+            "",
+            &[("Region", north), ("Salesperson", ana)]
+        )
+        .await,
+        vec![1]
+    );
+    assert_eq!(
+        codes_listed(&app, &cookie, "zeta", &[("Region", north)]).await,
+        vec![3]
+    );
+    assert_eq!(
+        codes_listed(&app, &cookie, "", &[("Salesperson", ana)]).await,
+        vec![1, 2]
+    );
+    assert!(
+        codes_listed(&app, &cookie, "", &[("Region", branch_region)])
+            .await
+            .is_empty()
+    );
+
+    let (status, _, _) = send(
+        &app,
+        call(
+            "switch_company",
+            &format!("company_id={filial}"),
+            Some(&cookie),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        codes_listed(&app, &cookie, "", &[("Region", branch_region)]).await,
+        vec![2, 4]
+    );
+    assert!(codes_listed(&app, &cookie, "", &[("Region", north)])
+        .await
+        .is_empty());
+}

@@ -1,5 +1,6 @@
 //! The customer list as it travels between server and screen, and its URL form.
 
+use rules::lookup::LookupKind;
 use serde::{Deserialize, Serialize};
 
 pub const PAGE_SIZE: i64 = 50;
@@ -38,9 +39,20 @@ pub struct CustomerFilter {
     pub status: String,
     /// Start of a city identification, e.g. `SAO LEO`.
     pub city: String,
+    /// Commercial profile filters in the current company, in `LookupKind::ALL` order, at most
+    /// one per table.
+    #[serde(default)]
+    pub lookups: Vec<LookupChoice>,
     pub sort: SortOrder,
     /// Opaque keyset cursor: where the previous page ended.
     pub after: String,
+}
+
+/// "Customers whose profile has this entry of this table", e.g. region 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupChoice {
+    pub kind: LookupKind,
+    pub id: i64,
 }
 
 impl CustomerFilter {
@@ -51,11 +63,16 @@ impl CustomerFilter {
             ("q", self.text.as_str()),
             ("situacao", self.status.as_str()),
             ("cidade", self.city.as_str()),
-            ("apos", self.after.as_str()),
         ] {
             if !value.trim().is_empty() {
                 pairs.push(format!("{name}={}", encode(value)));
             }
+        }
+        for choice in &self.lookups {
+            pairs.push(format!("{}={}", lookup_param(choice.kind), choice.id));
+        }
+        if !self.after.is_empty() {
+            pairs.push(format!("apos={}", encode(&self.after)));
         }
         if self.sort != SortOrder::Code {
             pairs.push(format!("ordem={}", self.sort.param()));
@@ -67,11 +84,63 @@ impl CustomerFilter {
         }
     }
 
+    /// The filter a URL query describes; `get` reads one parameter.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let read = |name: &str| get(name).unwrap_or_default();
+        Self {
+            text: read("q"),
+            status: read("situacao"),
+            city: read("cidade"),
+            lookups: LookupKind::ALL
+                .into_iter()
+                .filter_map(|kind| {
+                    let id = read(lookup_param(kind)).trim().parse::<i64>().ok()?;
+                    Some(LookupChoice { kind, id })
+                })
+                .collect(),
+            sort: SortOrder::from_param(&read("ordem")),
+            after: read("apos"),
+        }
+    }
+
+    pub fn lookup(&self, kind: LookupKind) -> Option<i64> {
+        self.lookups
+            .iter()
+            .find_map(|choice| (choice.kind == kind).then_some(choice.id))
+    }
+
+    /// The same filter with one table's entry chosen (or cleared), back on the first page.
+    pub fn with_lookup(&self, kind: LookupKind, id: Option<i64>) -> Self {
+        let lookups = LookupKind::ALL
+            .into_iter()
+            .filter_map(|k| {
+                let id = if k == kind { id } else { self.lookup(k) };
+                id.map(|id| LookupChoice { kind: k, id })
+            })
+            .collect();
+        Self {
+            lookups,
+            after: String::new(),
+            ..self.clone()
+        }
+    }
+
     pub fn first_page(&self) -> Self {
         Self {
             after: String::new(),
             ..self.clone()
         }
+    }
+}
+
+/// The URL parameter of a profile filter, singular: `?regiao=12`.
+pub fn lookup_param(kind: LookupKind) -> &'static str {
+    match kind {
+        LookupKind::CustomerGroup => "grupo",
+        LookupKind::ActivityBranch => "ramo",
+        LookupKind::Region => "regiao",
+        LookupKind::Salesperson => "vendedor",
+        LookupKind::Category => "categoria",
     }
 }
 
@@ -88,6 +157,7 @@ fn encode(value: &str) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct CustomerRow {
     pub id: i64,
     pub code: i64,
@@ -149,14 +219,75 @@ mod tests {
             text: "joão & filhos".into(),
             status: "active".into(),
             city: String::new(),
+            lookups: vec![
+                choice(LookupKind::Region, 12),
+                choice(LookupKind::Salesperson, 7),
+            ],
             sort: SortOrder::Name,
-            after: String::new(),
+            after: "5:ACME".into(),
         };
+        let query = filter.to_query();
         assert_eq!(
-            filter.to_query(),
-            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&ordem=nome"
+            query,
+            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=7&apos=5%3AACME&ordem=nome"
         );
+        let pairs: Vec<(String, String)> = query[1..]
+            .split('&')
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap();
+                (name.to_string(), decode(value))
+            })
+            .collect();
+        let back = CustomerFilter::from_params(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        });
+        assert_eq!(back, filter);
         assert_eq!(CustomerFilter::default().to_query(), "");
+    }
+
+    fn choice(kind: LookupKind, id: i64) -> LookupChoice {
+        LookupChoice { kind, id }
+    }
+
+    fn decode(value: &str) -> String {
+        let bytes = value.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn choosing_a_table_entry_keeps_the_others_and_restarts_paging() {
+        let filter = CustomerFilter {
+            lookups: vec![choice(LookupKind::Salesperson, 7)],
+            after: "100".into(),
+            ..Default::default()
+        };
+        let chosen = filter.with_lookup(LookupKind::CustomerGroup, Some(3));
+        assert_eq!(
+            chosen.lookups,
+            vec![
+                choice(LookupKind::CustomerGroup, 3),
+                choice(LookupKind::Salesperson, 7)
+            ]
+        );
+        assert_eq!(chosen.after, "");
+        assert_eq!(
+            chosen.with_lookup(LookupKind::Salesperson, None).lookups,
+            vec![choice(LookupKind::CustomerGroup, 3)]
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub struct ChangeView {
 /// The choices of one profile field (group, branch, region, salesperson, category).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindOptions {
+    pub kind: rules::lookup::LookupKind,
     /// The form field: `customer_group`, `region`, …
     pub field: String,
     pub label: String,

@@ -10,6 +10,7 @@ use crate::components::protected::protected;
 use crate::customers::list_types::{
     count_label, status_label, CustomerFilter, CustomerRow, SortOrder,
 };
+use crate::pages::customer_list_profile_filters::ProfileFilters;
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
 const TYPING_PAUSE: Duration = Duration::from_millis(300);
@@ -32,14 +33,7 @@ fn filter_from_query() -> Memo<CustomerFilter> {
     let query = use_query_map();
     Memo::new(move |_| {
         let query = query.read();
-        let get = |name: &str| query.get(name).unwrap_or_default();
-        CustomerFilter {
-            text: get("q"),
-            status: get("situacao"),
-            city: get("cidade"),
-            sort: SortOrder::from_param(&get("ordem")),
-            after: get("apos"),
-        }
+        CustomerFilter::from_params(|name| query.get(name))
     })
 }
 
@@ -95,12 +89,15 @@ fn CustomerList() -> impl IntoView {
             })
         }
     };
-    let on_sort = move |ev: leptos::ev::Event| {
-        go(CustomerFilter {
-            sort: SortOrder::from_param(&event_target_value(&ev)),
-            after: String::new(),
-            ..filter.get_untracked()
-        })
+    let on_sort = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(CustomerFilter {
+                sort: SortOrder::from_param(&event_target_value(&ev)),
+                after: String::new(),
+                ..filter.get_untracked()
+            })
+        }
     };
     let typing_text = follow_typing.clone();
     let typing_city = follow_typing;
@@ -147,6 +144,7 @@ fn CustomerList() -> impl IntoView {
                         }
                     />
                 </div>
+                <ProfileFilters filter=filter go=go.clone() />
                 <div class="field">
                     <label for="ordem">"Ordenar por"</label>
                     <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>

@@ -1,4 +1,5 @@
 pub mod customer_list;
+mod customer_list_profile_filters;
 pub mod customer_record;
 pub mod home;
 pub mod lookup_table;

@@ -1,20 +1,24 @@
-//! The customer list query: optional filters in static SQL, keyset pagination (no OFFSET)
-//! and a capped count, so a page at any depth costs the same.
+//! The customer list query: keyset pagination (no OFFSET) and a capped count, so a page at any
+//! depth costs the same.
+//!
+//! The statement is assembled from the filters actually in use. One static statement with
+//! `($n is null or …)` for every filter gets a generic plan once prepared, and that plan cannot
+//! pick the trigram index for a name search or the profile index for a region; a statement per
+//! combination of filters lets PostgreSQL plan each one for what it asks.
 
 use rules::customer_search::SearchText;
-use sqlx::PgPool;
+use rules::lookup::LookupKind;
+use sqlx::{PgPool, Postgres, QueryBuilder};
 
 use crate::customers::list_types::{
     CustomerFilter, CustomerPage, CustomerRow, SortOrder, COUNT_CAP, PAGE_SIZE,
 };
 
-/// The filter values bound into the statements; `None` means "no filter".
-struct Bound {
-    name_part: Option<String>,
-    document_prefix: Option<String>,
-    code: Option<i64>,
-    status: Option<String>,
-    city_prefix: Option<String>,
+/// The list as seen from one company: the commercial profile filters read that company's.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    pub tenant_id: i64,
+    pub company_id: i64,
 }
 
 fn escape_like(text: &str) -> String {
@@ -23,95 +27,97 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn bind(filter: &CustomerFilter) -> Bound {
-    let search = SearchText::parse(&filter.text);
+fn profile_column(kind: LookupKind) -> &'static str {
+    match kind {
+        LookupKind::CustomerGroup => "customer_group_id",
+        LookupKind::ActivityBranch => "activity_branch_id",
+        LookupKind::Region => "region_id",
+        LookupKind::Salesperson => "salesperson_id",
+        LookupKind::Category => "category_id",
+    }
+}
+
+/// `where …` for the filter, without the keyset position.
+fn push_filters(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, filter: &CustomerFilter) {
+    query
+        .push(" where c.tenant_id = ")
+        .push_bind(scope.tenant_id);
+    if let Some(search) = SearchText::parse(&filter.text) {
+        query
+            .push(" and (c.search_name like ")
+            .push_bind(format!("%{}%", escape_like(&search.name_part)));
+        if let Some(prefix) = &search.document_prefix {
+            query
+                .push(" or c.document like ")
+                .push_bind(format!("{}%", escape_like(prefix)));
+        }
+        if let Some(code) = search.code {
+            query.push(" or c.code = ").push_bind(code);
+        }
+        query.push(")");
+    }
+    if ["active", "inactive", "pending"].contains(&filter.status.as_str()) {
+        query
+            .push(" and c.status = ")
+            .push_bind(filter.status.clone());
+    }
     let city = rules::city::fold(&filter.city);
-    Bound {
-        name_part: search.as_ref().map(|s| escape_like(&s.name_part)),
-        document_prefix: search
-            .as_ref()
-            .and_then(|s| s.document_prefix.as_deref().map(escape_like)),
-        code: search.as_ref().and_then(|s| s.code),
-        status: Some(filter.status.clone())
-            .filter(|s| ["active", "inactive", "pending"].contains(&s.as_str())),
-        city_prefix: Some(city)
-            .filter(|c| !c.is_empty())
-            .map(|c| escape_like(&c)),
+    if !city.is_empty() {
+        query
+            .push(" and c.city_id in (select id from cities where identification like ")
+            .push_bind(format!("{}%", escape_like(&city)))
+            .push(")");
+    }
+    if !filter.lookups.is_empty() {
+        query
+            .push(
+                " and exists (select 1 from customer_profiles p \
+                 where p.tenant_id = c.tenant_id and p.customer_id = c.id and p.company_id = ",
+            )
+            .push_bind(scope.company_id);
+        for choice in &filter.lookups {
+            query
+                .push(format_args!(" and p.{} = ", profile_column(choice.kind)))
+                .push_bind(choice.id);
+        }
+        query.push(")");
     }
 }
 
 pub async fn list(
     pool: &PgPool,
-    tenant_id: i64,
+    scope: Scope,
     filter: &CustomerFilter,
 ) -> Result<CustomerPage, sqlx::Error> {
-    let b = bind(filter);
-    let mut rows = match filter.sort {
+    let mut page = QueryBuilder::new(
+        "select c.id, c.code, c.kind, c.document, c.legal_name, c.trade_name, c.status, \
+         ci.identification as city \
+         from customers c left join cities ci on ci.id = c.city_id",
+    );
+    push_filters(&mut page, scope, filter);
+    match filter.sort {
         SortOrder::Code => {
-            let after_code: Option<i64> = filter.after.parse().ok();
-            sqlx::query_as!(
-                CustomerRow,
-                r#"select c.id, c.code, c.kind, c.document, c.legal_name, c.trade_name, c.status,
-                          ci.identification as "city?"
-                   from customers c
-                   left join cities ci on ci.id = c.city_id
-                   where c.tenant_id = $1
-                     and ($2::text is null or c.search_name like '%' || $2 || '%'
-                          or ($3::text is not null and c.document like $3 || '%')
-                          or ($4::bigint is not null and c.code = $4))
-                     and ($5::text is null or c.status = $5)
-                     and ($6::text is null or c.city_id in
-                          (select id from cities where identification like $6 || '%'))
-                     and ($7::bigint is null or c.code > $7)
-                   order by c.code
-                   limit $8"#,
-                tenant_id,
-                b.name_part,
-                b.document_prefix,
-                b.code,
-                b.status,
-                b.city_prefix,
-                after_code,
-                PAGE_SIZE + 1,
-            )
-            .fetch_all(pool)
-            .await?
+            if let Ok(after) = filter.after.parse::<i64>() {
+                page.push(" and c.code > ").push_bind(after);
+            }
+            page.push(" order by c.code");
         }
         SortOrder::Name => {
-            let (after_id, after_name) = match filter.after.split_once(':') {
-                Some((id, name)) => (id.parse::<i64>().ok(), Some(name.to_string())),
-                None => (None, None),
-            };
-            sqlx::query_as!(
-                CustomerRow,
-                r#"select c.id, c.code, c.kind, c.document, c.legal_name, c.trade_name, c.status,
-                          ci.identification as "city?"
-                   from customers c
-                   left join cities ci on ci.id = c.city_id
-                   where c.tenant_id = $1
-                     and ($2::text is null or c.search_name like '%' || $2 || '%'
-                          or ($3::text is not null and c.document like $3 || '%')
-                          or ($4::bigint is not null and c.code = $4))
-                     and ($5::text is null or c.status = $5)
-                     and ($6::text is null or c.city_id in
-                          (select id from cities where identification like $6 || '%'))
-                     and ($7::bigint is null or (c.legal_name, c.id) > ($8::text, $7))
-                   order by c.legal_name, c.id
-                   limit $9"#,
-                tenant_id,
-                b.name_part,
-                b.document_prefix,
-                b.code,
-                b.status,
-                b.city_prefix,
-                after_id,
-                after_name,
-                PAGE_SIZE + 1,
-            )
-            .fetch_all(pool)
-            .await?
+            if let Some((id, name)) = filter.after.split_once(':') {
+                if let Ok(id) = id.parse::<i64>() {
+                    page.push(" and (c.legal_name, c.id) > (")
+                        .push_bind(name.to_string())
+                        .push(", ")
+                        .push_bind(id)
+                        .push(")");
+                }
+            }
+            page.push(" order by c.legal_name, c.id");
         }
-    };
+    }
+    page.push(" limit ").push_bind(PAGE_SIZE + 1);
+    let mut rows: Vec<CustomerRow> = page.build_query_as().fetch_all(pool).await?;
+
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(|last| match filter.sort {
@@ -121,26 +127,13 @@ pub async fn list(
     } else {
         None
     };
-    let count = sqlx::query_scalar!(
-        r#"select count(*) as "n!" from (
-               select 1 from customers c
-               where c.tenant_id = $1
-                 and ($2::text is null or c.search_name like '%' || $2 || '%'
-                      or ($3::text is not null and c.document like $3 || '%')
-                      or ($4::bigint is not null and c.code = $4))
-                 and ($5::text is null or c.status = $5)
-                 and ($6::text is null or c.city_id in
-                      (select id from cities where identification like $6 || '%'))
-               limit $7) capped"#,
-        tenant_id,
-        b.name_part,
-        b.document_prefix,
-        b.code,
-        b.status,
-        b.city_prefix,
-        COUNT_CAP + 1,
-    )
-    .fetch_one(pool)
-    .await?;
+
+    let mut count = QueryBuilder::new("select count(*) from (select 1 from customers c");
+    push_filters(&mut count, scope, filter);
+    count
+        .push(" limit ")
+        .push_bind(COUNT_CAP + 1)
+        .push(") capped");
+    let count: i64 = count.build_query_scalar().fetch_one(pool).await?;
     Ok(CustomerPage { rows, count, next })
 }

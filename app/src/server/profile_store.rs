@@ -52,6 +52,7 @@ pub async fn options(pool: &PgPool, caller: &Caller) -> Result<Vec<KindOptions>,
     Ok(LookupKind::ALL
         .into_iter()
         .map(|kind| KindOptions {
+            kind,
             field: form_field(kind).to_string(),
             label: rules::profile::field_name(kind).to_string(),
             options: rows
