@@ -40,6 +40,38 @@ test('typing filters the list live; the URL keeps the filter across a reload', a
   await page.context().close();
 });
 
+test('filter by region and text; reloading the URL shows the same result', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByRole('status').waitFor();
+
+  await page.getByLabel('Região').selectOption({ label: 'SC - Santa Catarina' });
+  await page.waitForURL(/[?&]regiao=\d+/);
+  await page.getByLabel('Buscar').fill('Silva');
+  await page.waitForURL(/[?&]q=Silva/);
+  const cities = async () => page.locator('td[data-label="Cidade"]').allTextContents();
+  const rows = await eventually(async () => {
+    const names = await listedNames(page);
+    assert.ok(names.length > 0, 'demo customers named Silva live in Santa Catarina');
+    for (const name of names) assert.match(name, /silva/i);
+    // The demo's regions follow the state of the customer's city.
+    for (const city of await cities()) assert.match(city, / - SC$/);
+    return { names, count: await page.getByRole('status').textContent() };
+  });
+
+  await page.reload();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  assert.equal(await page.getByLabel('Buscar').inputValue(), 'Silva');
+  assert.match(await page.getByLabel('Região').locator('option:checked').textContent(), /Santa Catarina/);
+  assert.deepEqual(await listedNames(page), rows.names);
+  assert.equal(await page.getByRole('status').textContent(), rows.count);
+
+  await page.getByLabel('Região').selectOption({ label: 'Todos' });
+  await page.waitForURL((url) => !url.searchParams.has('regiao'));
+  await page.context().close();
+});
+
 test('the next page continues where the first ended', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);

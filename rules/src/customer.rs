@@ -3,8 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use rust_decimal::Decimal;
+
 use crate::city::fold;
 use crate::document::{unmask, Cnpj, Cpf};
+use crate::money::{format_brl, parse_brl};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
@@ -62,6 +65,7 @@ impl Status {
 
 /// What the form sends: text as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CustomerInput {
     pub code: String,
     pub kind: String,
@@ -70,10 +74,14 @@ pub struct CustomerInput {
     pub legal_name: String,
     pub trade_name: String,
     pub status: String,
+    /// One or more e-mails, separated by `;` or `,`.
     pub email: String,
+    /// One or more phones, separated by `;` or `/`.
     pub phone: String,
     /// `aaaa-mm-dd` (the date input's value) or empty.
     pub valid_until: String,
+    /// Reais as typed (`3.500,00`) or empty.
+    pub monthly_income: String,
 }
 
 /// A record that passed every check, in the form it is stored.
@@ -86,9 +94,12 @@ pub struct ValidCustomer {
     pub legal_name: String,
     pub trade_name: String,
     pub status: Status,
+    /// Normalised list, `a@x.com.br; b@y.com.br`.
     pub email: Option<String>,
+    /// Normalised list, `(51) 3591-1234; (51) 99876-5432`.
     pub phone: Option<String>,
     pub valid_until: Option<String>,
+    pub monthly_income: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,26 +205,21 @@ pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>>
         errors.push(error("status", "Escolha a situação."));
         Status::Active
     });
-    let email = Some(input.email.trim().to_lowercase()).filter(|e| !e.is_empty());
-    if let Some(email) = &email {
-        let ok = email.split_once('@').is_some_and(|(user, domain)| {
-            !user.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        }) && !email.contains(' ');
-        if !ok {
-            errors.push(error("email", "E-mail inválido."));
-        }
-    }
-    let phone_digits: String = input.phone.chars().filter(char::is_ascii_digit).collect();
-    let phone = Some(input.phone.trim().to_string()).filter(|p| !p.is_empty());
-    if phone.is_some() && !(10..=13).contains(&phone_digits.len()) {
-        errors.push(error(
-            "phone",
-            "Telefone deve ter DDD e número (10 ou 11 dígitos).",
-        ));
-    }
+    let email = parse_emails(&input.email).unwrap_or_else(|message| {
+        errors.push(error("email", message));
+        None
+    });
+    let phone = parse_phones(&input.phone).unwrap_or_else(|message| {
+        errors.push(error("phone", message));
+        None
+    });
+    let monthly_income = Some(input.monthly_income.trim())
+        .filter(|t| !t.is_empty())
+        .and_then(|text| {
+            parse_brl(text)
+                .map_err(|e| errors.push(error("monthly_income", format!("Renda mensal: {e}."))))
+                .ok()
+        });
     let valid_until = Some(input.valid_until.trim().to_string()).filter(|d| !d.is_empty());
     if valid_until.as_deref().is_some_and(|d| !valid_date(d)) {
         errors.push(error("valid_until", "Data inválida."));
@@ -232,7 +238,66 @@ pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>>
         email,
         phone,
         valid_until,
+        monthly_income,
     })
+}
+
+fn plausible_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    })
+}
+
+/// Several e-mails in one field, separated by `;`, `,` or spaces; stored lower case, `; `
+/// between them, each once.
+pub fn parse_emails(input: &str) -> Result<Option<String>, String> {
+    let mut emails: Vec<String> = Vec::new();
+    for email in input
+        .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
+        .filter(|e| !e.is_empty())
+    {
+        let email = email.to_lowercase();
+        if !plausible_email(&email) {
+            return Err(format!("E-mail inválido: {email}."));
+        }
+        if !emails.contains(&email) {
+            emails.push(email);
+        }
+    }
+    Ok(Some(emails.join("; ")).filter(|e| !e.is_empty()))
+}
+
+/// Several phones in one field, separated by `;` or `/`; each needs its DDD (10 or 11 digits,
+/// or 12–13 with the country code) and is stored `(51) 3591-1234`.
+pub fn parse_phones(input: &str) -> Result<Option<String>, String> {
+    let mut phones: Vec<String> = Vec::new();
+    for phone in input
+        .split([';', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let local = match digits.len() {
+            10 | 11 => digits.as_str(),
+            12 | 13 if digits.starts_with("55") => &digits[2..],
+            _ => {
+                return Err(format!(
+                    "Telefone {phone}: informe DDD e número (10 ou 11 dígitos)."
+                ))
+            }
+        };
+        let (ddd, number) = local.split_at(2);
+        let split = number.len() - 4;
+        let formatted = format!("({ddd}) {}-{}", &number[..split], &number[split..]);
+        if !phones.contains(&formatted) {
+            phones.push(formatted);
+        }
+    }
+    Ok(Some(phones.join("; ")).filter(|p| !p.is_empty()))
 }
 
 /// One audited difference: field, old value, new value (empty for none).
@@ -262,6 +327,10 @@ impl ValidCustomer {
             (
                 "Cadastro válido até",
                 self.valid_until.clone().unwrap_or_default(),
+            ),
+            (
+                "Renda mensal",
+                self.monthly_income.map(format_brl).unwrap_or_default(),
             ),
         ]
     }
@@ -298,6 +367,7 @@ mod tests {
             email: "Compras@Zanella.com.br".into(),
             phone: "(51) 3591-1234".into(),
             valid_until: "2027-02-28".into(),
+            monthly_income: "".into(),
         }
     }
 
@@ -337,6 +407,7 @@ mod tests {
             email: "sem-arroba".into(),
             phone: "123".into(),
             valid_until: "2026-02-30".into(),
+            monthly_income: "muito".into(),
             ..Default::default()
         };
         let fields: Vec<&str> = validate(&bad)
@@ -354,8 +425,46 @@ mod tests {
                 "status",
                 "email",
                 "phone",
+                "monthly_income",
                 "valid_until"
             ]
+        );
+    }
+
+    #[test]
+    fn several_emails_and_phones_share_one_field_each() {
+        assert_eq!(
+            parse_emails(
+                "Compras@Zanella.com.br, financeiro@zanella.com.br;compras@zanella.com.br"
+            ),
+            Ok(Some(
+                "compras@zanella.com.br; financeiro@zanella.com.br".into()
+            ))
+        );
+        assert!(parse_emails("a@b.com; sem-arroba")
+            .unwrap_err()
+            .contains("sem-arroba"));
+        assert_eq!(parse_emails("  "), Ok(None));
+        assert_eq!(
+            parse_phones("51 3591 1234 / (51) 99876-5432; +55 51 3591-1234"),
+            Ok(Some("(51) 3591-1234; (51) 99876-5432".into()))
+        );
+        assert!(parse_phones("3591-1234").is_err());
+    }
+
+    #[test]
+    fn monthly_income_is_money_and_audited_in_reais() {
+        let mut with_income = input();
+        with_income.monthly_income = "3.500,00".into();
+        let valid = validate(&with_income).unwrap();
+        assert_eq!(valid.monthly_income, Some(Decimal::new(350000, 2)));
+        let before = validate(&input()).unwrap();
+        let found = changes(&before, &valid);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].field, "Renda mensal");
+        assert_eq!(
+            (found[0].old_value.as_str(), found[0].new_value.as_str()),
+            ("", "R$ 3.500,00")
         );
     }
 

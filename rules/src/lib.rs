@@ -3,11 +3,13 @@
 //! Nothing here touches a database, the network or a clock of its own; callers pass `now`.
 //! Each public decision names the rule of `shared/DOMAIN.md` it implements.
 
+pub mod address;
 pub mod city;
 pub mod customer;
 pub mod customer_search;
 pub mod document;
 pub mod lookup;
+pub mod money;
 pub mod permission;
 pub mod profile;
 pub mod sign_in;

@@ -6,6 +6,7 @@ pub mod cities;
 pub mod config;
 pub mod csrf;
 pub mod health;
+pub mod list_bench;
 pub mod search_names;
 pub mod seed;
 

@@ -1,5 +1,5 @@
 //! Clientela server binary. `server` serves the app; `server seed --customers N` fills the
-//! database for benchmarks.
+//! database for benchmarks; `server bench-list` times the customer list at 500,000 customers.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -48,6 +48,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     match args.first().map(String::as_str) {
         None => {}
         Some("seed") => return seed::cli::run(&pool, &args[1..]).await,
+        Some("bench-list") => return server::list_bench::run(&pool, &args[1..]).await,
         Some(other) => return Err(format!("comando desconhecido: {other}").into()),
     }
 

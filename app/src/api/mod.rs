@@ -1,5 +1,6 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
+pub mod customer_addresses;
 pub mod customer_record;
 pub mod get_session;
 pub mod list_customers;
@@ -8,6 +9,10 @@ pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
 
+pub use customer_addresses::{
+    delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,
+    SaveAddress, SearchCities,
+};
 pub use customer_record::{
     customer_history, delete_customer, get_customer, next_customer_code, profile_options,
     salesperson_history, save_customer, CustomerHistory, DeleteCustomer, GetCustomer,

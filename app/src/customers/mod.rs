@@ -1,4 +1,5 @@
 //! The customer registry: list, record, history.
 
+pub mod address_types;
 pub mod list_types;
 pub mod record_types;

@@ -12,6 +12,7 @@ use crate::api::{
 use crate::components::protected::protected;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
+use crate::pages::customer_addresses::CustomerAddresses;
 use crate::session::SessionView;
 
 #[component]
@@ -88,6 +89,9 @@ fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
         }
     });
     let can_delete = session.can(Permission::DeleteCustomer);
+    let can_edit_addresses = session.can(Permission::AlterCustomer);
+    // Address saves refresh the history, not the record: what is typed in the record stays.
+    let address_saves = RwSignal::new(0u32);
     let can_save = if id.is_some() {
         session.can(Permission::AlterCustomer)
     } else {
@@ -104,8 +108,9 @@ fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
             })}
         </Transition>
         {id.map(|id| view! {
+            <CustomerAddresses customer_id=id can_edit=can_edit_addresses saves=address_saves />
             <SalespersonHistory id reloads=reloads.read_only() />
-            <ChangeHistory id reloads=reloads.read_only() />
+            <ChangeHistory id reloads=Signal::derive(move || reloads.get() + address_saves.get()) />
         })}
     }
 }
@@ -212,15 +217,22 @@ fn CustomerForm(
                     </select>
                     {error_for("status")}
                 </div>
-                <div class="field">
-                    <label for="email">"E-mail"</label>
-                    <input id="email" name="input[email]" type="text" inputmode="email" value=input.email.clone() />
+                <div class="field wide">
+                    <label for="email">"E-mails"</label>
+                    <input id="email" name="input[email]" type="text" inputmode="email" aria-describedby="email-hint" value=input.email.clone() />
+                    <span id="email-hint" class="hint">"Vários: separe com ponto e vírgula."</span>
                     {error_for("email")}
                 </div>
-                <div class="field">
-                    <label for="phone">"Telefone"</label>
-                    <input id="phone" name="input[phone]" type="tel" value=input.phone.clone() />
+                <div class="field wide">
+                    <label for="phone">"Telefones"</label>
+                    <input id="phone" name="input[phone]" type="tel" aria-describedby="phone-hint" value=input.phone.clone() />
+                    <span id="phone-hint" class="hint">"Com DDD. Vários: separe com ponto e vírgula."</span>
                     {error_for("phone")}
+                </div>
+                <div class="field">
+                    <label for="monthly_income">"Renda mensal (R$)"</label>
+                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder="0,00" value=input.monthly_income.clone() />
+                    {error_for("monthly_income")}
                 </div>
                 <div class="field">
                     <label for="valid_until">"Cadastro válido até"</label>
@@ -247,7 +259,7 @@ fn CustomerForm(
 }
 
 #[component]
-fn ChangeHistory(id: i64, reloads: ReadSignal<u32>) -> impl IntoView {
+fn ChangeHistory(id: i64, reloads: Signal<u32>) -> impl IntoView {
     let history = Resource::new(move || reloads.get(), move |_| customer_history(id));
     view! {
         <section class="card">

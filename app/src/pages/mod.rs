@@ -1,3 +1,4 @@
+mod customer_addresses;
 pub mod customer_list;
 mod customer_list_profile_filters;
 pub mod customer_record;

@@ -24,6 +24,7 @@ struct StoredRow {
     email: Option<String>,
     phone: Option<String>,
     valid_until: Option<String>,
+    monthly_income: Option<rust_decimal::Decimal>,
     updated_at: DateTime<Utc>,
     updated_by_name: Option<String>,
 }
@@ -41,6 +42,10 @@ impl StoredRow {
             email: self.email.clone().unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
             valid_until: self.valid_until.clone().unwrap_or_default(),
+            monthly_income: self
+                .monthly_income
+                .map(rules::money::format_plain)
+                .unwrap_or_default(),
         }
     }
 }
@@ -56,7 +61,7 @@ async fn fetch(
         sqlx::query_as!(
             StoredRow,
             r#"select id, version, code, kind, document, state_registration, legal_name, trade_name, status,
-                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, updated_at, updated_by_name
+                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, monthly_income, updated_at, updated_by_name
                from customers where tenant_id = $1 and id = $2 for update"#,
             tenant_id,
             id
@@ -67,7 +72,7 @@ async fn fetch(
         sqlx::query_as!(
             StoredRow,
             r#"select id, version, code, kind, document, state_registration, legal_name, trade_name, status,
-                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, updated_at, updated_by_name
+                      email, phone, to_char(valid_until, 'YYYY-MM-DD') as valid_until, monthly_income, updated_at, updated_by_name
                from customers where tenant_id = $1 and id = $2"#,
             tenant_id,
             id
@@ -214,8 +219,8 @@ pub async fn create(
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query_scalar!(
         "insert into customers (tenant_id, code, kind, document, state_registration, legal_name, trade_name,
-                                status, email, phone, valid_until, search_name, updated_by_name)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::date, $12, $13)
+                                status, email, phone, valid_until, search_name, updated_by_name, monthly_income)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::date, $12, $13, $14)
          returning id",
         caller.tenant_id,
         valid.code,
@@ -230,6 +235,7 @@ pub async fn create(
         valid.valid_until,
         rules::customer_search::search_name(&valid.legal_name, &valid.trade_name),
         caller.user_name,
+        valid.monthly_income,
     )
     .fetch_one(&mut *tx)
     .await;
@@ -313,7 +319,8 @@ pub async fn update(
     let updated = sqlx::query!(
         "update customers set code = $3, kind = $4, document = $5, state_registration = $6, legal_name = $7,
                 trade_name = $8, status = $9, email = $10, phone = $11, valid_until = $12::text::date,
-                search_name = $13, updated_by_name = $14, version = version + 1, updated_at = now()
+                search_name = $13, updated_by_name = $14, monthly_income = $15,
+                version = version + 1, updated_at = now()
          where tenant_id = $1 and id = $2",
         caller.tenant_id,
         id,
@@ -329,6 +336,7 @@ pub async fn update(
         valid.valid_until,
         rules::customer_search::search_name(&valid.legal_name, &valid.trade_name),
         caller.user_name,
+        valid.monthly_income,
     )
     .execute(&mut *tx)
     .await;

@@ -1,0 +1,235 @@
+//! The customer's addresses on the record screen (R-CUST-5): the list by role with the
+//! preferred one marked, and the form to add or edit one, with the CEP masked as typed and
+//! the city chosen from the IBGE table as the user types.
+
+use leptos::prelude::*;
+use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
+
+use crate::api::{list_addresses, search_cities, DeleteAddress, SaveAddress};
+use crate::customers::address_types::AddressView;
+use crate::error::AppError;
+
+/// `None`: no form open; `Some(None)`: a new address; `Some(Some(a))`: editing `a`.
+type Editing = Option<Option<AddressView>>;
+
+#[component]
+pub fn CustomerAddresses(customer_id: i64, can_edit: bool, saves: RwSignal<u32>) -> impl IntoView {
+    let save = ServerAction::<SaveAddress>::new();
+    let remove = ServerAction::<DeleteAddress>::new();
+    let editing = RwSignal::new(Editing::None);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            editing.set(None);
+            saves.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            saves.update(|n| *n += 1);
+        }
+    });
+    let addresses = Resource::new(move || saves.get(), move |_| list_addresses(customer_id));
+    let open_form = move |current: Option<AddressView>| {
+        save.value().set(None);
+        editing.set(Some(current));
+    };
+    let remove_error = move || {
+        remove
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="addresses-title">
+            <h2 id="addresses-title">"Endereços"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                {move || Suspend::new(async move {
+                    match addresses.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">"Nenhum endereço cadastrado."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="addresses">
+                                {list.into_iter().map(|address| {
+                                    let for_edit = address.clone();
+                                    view! {
+                                        <li class="address">
+                                            <div>
+                                                <strong>{address.role_label.clone()}</strong>
+                                                {address.preferred.then(|| view! { <span class="badge">"Preferencial"</span> })}
+                                                <p>{address.line.clone()}</p>
+                                            </div>
+                                            {can_edit.then(|| view! {
+                                                <div class="row-actions">
+                                                    <button type="button" on:click=move |_| open_form(Some(for_edit.clone()))>
+                                                        "Editar"
+                                                    </button>
+                                                    <ActionForm action=remove>
+                                                        <input type="hidden" name="customer_id" value=customer_id.to_string() />
+                                                        <input type="hidden" name="address_id" value=address.id.to_string() />
+                                                        <input type="hidden" name="version" value=address.version.to_string() />
+                                                        <button type="submit" class="danger" aria-label=format!("Excluir endereço {}", address.role_label)>
+                                                            "Excluir"
+                                                        </button>
+                                                    </ActionForm>
+                                                </div>
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            {remove_error}
+            {move || match editing.get() {
+                Some(current) => view! { <AddressForm customer_id current save editing /> }.into_any(),
+                None => can_edit
+                    .then(|| view! { <button type="button" on:click=move |_| open_form(None)>"Novo endereço"</button> })
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AddressForm(
+    customer_id: i64,
+    current: Option<AddressView>,
+    save: ServerAction<SaveAddress>,
+    editing: RwSignal<Editing>,
+) -> impl IntoView {
+    let input = current
+        .as_ref()
+        .map(|a| a.input.clone())
+        .unwrap_or_else(|| AddressInput {
+            role: AddressRole::Main.code().to_string(),
+            ..Default::default()
+        });
+    let cep = RwSignal::new(mask_cep_as_typed(&input.cep));
+    let city = RwSignal::new(input.city.clone());
+    let suggestions = Resource::new(move || city.get(), search_cities);
+    let error_for = move |field: &'static str| {
+        move || {
+            save.value()
+                .get()
+                .and_then(|r| r.err())
+                .and_then(|e| e.message_for(field))
+                .map(|message| view! { <span class="field-error" role="alert">{message}</span> })
+        }
+    };
+    let general_error = move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+    let title = if current.is_some() {
+        "Alterar endereço"
+    } else {
+        "Novo endereço"
+    };
+    let role = input.role.clone();
+
+    view! {
+        <ActionForm action=save attr:class="record-form address-form" attr:aria-label=title>
+            <h3 class="wide">{title}</h3>
+            <input type="hidden" name="customer_id" value=customer_id.to_string() />
+            {current.as_ref().map(|a| view! {
+                <input type="hidden" name="address_id" value=a.id.to_string() />
+                <input type="hidden" name="version" value=a.version.to_string() />
+            })}
+            <div class="field">
+                <label for="address-role">"Tipo"</label>
+                <select id="address-role" name="input[role]">
+                    {AddressRole::ALL.into_iter().map(|r| view! {
+                        <option value=r.code() selected=role == r.code()>{r.label()}</option>
+                    }).collect_view()}
+                </select>
+                {error_for("role")}
+            </div>
+            <div class="field">
+                <label for="address-cep">"CEP"</label>
+                <input
+                    id="address-cep"
+                    name="input[cep]"
+                    inputmode="numeric"
+                    placeholder="00000-000"
+                    autocomplete="postal-code"
+                    prop:value=move || cep.get()
+                    on:input=move |ev| cep.set(mask_cep_as_typed(&event_target_value(&ev)))
+                />
+                {error_for("cep")}
+            </div>
+            <div class="field wide">
+                <label for="address-street">"Logradouro"</label>
+                <input id="address-street" name="input[street]" autocomplete="address-line1" value=input.street.clone() />
+                {error_for("street")}
+            </div>
+            <div class="field">
+                <label for="address-number">"Número"</label>
+                <input id="address-number" name="input[number]" placeholder="S/N" value=input.number.clone() />
+                {error_for("number")}
+            </div>
+            <div class="field">
+                <label for="address-complement">"Complemento"</label>
+                <input id="address-complement" name="input[complement]" value=input.complement.clone() />
+                {error_for("complement")}
+            </div>
+            <div class="field">
+                <label for="address-district">"Bairro"</label>
+                <input id="address-district" name="input[district]" value=input.district.clone() />
+                {error_for("district")}
+            </div>
+            <div class="field wide city-picker">
+                <label for="address-city">"Cidade"</label>
+                <input
+                    id="address-city"
+                    name="input[city]"
+                    role="combobox"
+                    aria-controls="address-city-options"
+                    aria-autocomplete="list"
+                    autocomplete="off"
+                    placeholder="SAO LEOPOLDO - RS"
+                    prop:value=move || city.get()
+                    on:input=move |ev| city.set(event_target_value(&ev))
+                />
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let found = suggestions.await.unwrap_or_default();
+                        let typed = rules::city::fold(&city.get_untracked());
+                        // Once the text is a whole identification there is nothing left to choose.
+                        let open = !found.is_empty() && !found.contains(&typed);
+                        open.then(|| view! {
+                            <ul id="address-city-options" role="listbox" aria-label="Cidades">
+                                {found.into_iter().map(|name| {
+                                    let chosen = name.clone();
+                                    view! {
+                                        <li role="option" aria-selected="false" on:click=move |_| city.set(chosen.clone())>
+                                            {name}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    })}
+                </Transition>
+                {error_for("city")}
+            </div>
+            <div class="field checkbox">
+                <label>
+                    <input type="checkbox" name="input[preferred]" checked=input.preferred == "on" />
+                    " Preferencial para este tipo"
+                </label>
+            </div>
+            <div class="actions wide">
+                {general_error}
+                <button type="submit" class="primary">"Gravar endereço"</button>
+                <button type="button" on:click=move |_| editing.set(None)>"Cancelar"</button>
+            </div>
+        </ActionForm>
+    }
+}

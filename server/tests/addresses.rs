@@ -1,0 +1,365 @@
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use serde_json::Value;
+use sqlx::PgPool;
+
+/// Customer 1 of the tenant, and the IBGE cities the addresses point at.
+async fn customer(pool: &PgPool, tenant_id: i64) -> i64 {
+    server::cities::ensure_loaded(pool).await.unwrap();
+    sqlx::query_scalar(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
+         values ($1, 1, 'legal_entity', '11222333000181', 'Zanella Ltda', 'Zanella') returning id",
+    )
+    .bind(tenant_id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+struct Address<'a> {
+    role: &'a str,
+    cep: &'a str,
+    street: &'a str,
+    city: &'a str,
+    preferred: bool,
+}
+
+fn address_form(customer_id: i64, target: Option<(i64, i64)>, a: &Address) -> String {
+    let mut pairs = vec![
+        ("customer_id".to_string(), customer_id.to_string()),
+        ("input[role]".into(), a.role.into()),
+        ("input[cep]".into(), a.cep.into()),
+        ("input[street]".into(), a.street.into()),
+        ("input[number]".into(), "120".into()),
+        ("input[complement]".into(), String::new()),
+        ("input[district]".into(), "Centro".into()),
+        ("input[city]".into(), a.city.into()),
+    ];
+    if a.preferred {
+        pairs.push(("input[preferred]".into(), "on".into()));
+    }
+    if let Some((id, version)) = target {
+        pairs.push(("address_id".into(), id.to_string()));
+        pairs.push(("version".into(), version.to_string()));
+    }
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn post(app: &axum::Router, cookie: &str, endpoint: &str, form: &str) -> (StatusCode, Value) {
+    let (status, body, _) = send(app, call(endpoint, form, Some(cookie))).await;
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(Value::String(body)),
+    )
+}
+
+async fn listed(app: &axum::Router, cookie: &str, customer_id: i64) -> Vec<Value> {
+    let (status, list) = post(
+        app,
+        cookie,
+        "list_addresses",
+        &format!("customer_id={customer_id}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().clone()
+}
+
+fn delivery<'a>(street: &'a str, preferred: bool) -> Address<'a> {
+    Address {
+        role: "delivery",
+        cep: "93010-000",
+        street,
+        city: "são leopoldo - rs",
+        preferred,
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_cust_5_one_preferred_address_per_role_and_every_change_audited(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+
+    // The first delivery address is preferred even unasked.
+    let (status, first) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &delivery("Rua A", false)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let (status, second) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &delivery("Rua B", true)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    let billing = Address {
+        role: "billing",
+        cep: "01001000",
+        street: "Praça da Sé",
+        city: "SAO PAULO - SP",
+        preferred: false,
+    };
+    let (status, _) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &billing),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let list = listed(&app, &clerk, id).await;
+    let summary: Vec<(String, bool, String)> = list
+        .iter()
+        .map(|a| {
+            (
+                a["role_label"].as_str().unwrap().to_string(),
+                a["preferred"].as_bool().unwrap(),
+                a["line"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "Cobrança".to_string(),
+                true,
+                "Praça da Sé, 120 - Centro - SAO PAULO - SP - CEP 01001-000".to_string()
+            ),
+            (
+                "Entrega".to_string(),
+                true,
+                "Rua B, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000".to_string()
+            ),
+            (
+                "Entrega".to_string(),
+                false,
+                "Rua A, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000".to_string()
+            ),
+        ]
+    );
+
+    let history: Vec<(String, String, String, String)> = sqlx::query_as(
+        "select field, old_value, new_value, user_name from customer_changes
+         where tenant_id = $1 and customer_id = $2 order by id",
+    )
+    .bind(alpha.tenant_id)
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let rua_a = "Rua A, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000";
+    let rua_b = "Rua B, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000";
+    assert_eq!(
+        history
+            .iter()
+            .map(|(f, o, n, _)| (f.as_str(), o.as_str(), n.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                "Endereço (Entrega)",
+                "",
+                &*format!("{rua_a} (preferencial)")
+            ),
+            (
+                "Endereço (Entrega)",
+                &*format!("{rua_a} (preferencial)"),
+                rua_a
+            ),
+            (
+                "Endereço (Entrega)",
+                "",
+                &*format!("{rua_b} (preferencial)")
+            ),
+            (
+                "Endereço (Cobrança)",
+                "",
+                "Praça da Sé, 120 - Centro - SAO PAULO - SP - CEP 01001-000 (preferencial)"
+            ),
+        ]
+    );
+    assert!(history.iter().all(|(_, _, _, who)| who == "Auxiliar"));
+
+    // Deleting the preferred delivery address hands the role to the one left.
+    let preferred = &list[1];
+    let (status, _) = post(
+        &app,
+        &clerk,
+        "delete_address",
+        &format!(
+            "customer_id={id}&address_id={}&version={}",
+            preferred["id"], preferred["version"]
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let list = listed(&app, &clerk, id).await;
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[1]["line"], rua_a);
+    assert_eq!(list[1]["preferred"], true);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_cust_5_bad_cep_or_unknown_city_is_refused_beside_the_field_and_nothing_is_saved(
+    pool: PgPool,
+) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let bad_cep = Address {
+        cep: "9301-000",
+        ..delivery("Rua A", false)
+    };
+    let (status, error) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &bad_cep),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["Invalid"][0]["field"], "cep");
+    assert_eq!(error["Invalid"][0]["message"], "CEP deve ter 8 dígitos.");
+
+    let nowhere = Address {
+        city: "ATLANTIDA - XX",
+        ..delivery("Rua A", false)
+    };
+    let (status, error) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &nowhere),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["Invalid"][0]["field"], "city");
+    let stored: i64 = sqlx::query_scalar("select count(*) from customer_addresses")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let audited: i64 = sqlx::query_scalar("select count(*) from customer_changes")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!((stored, audited), (0, 0));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_stale_address_edit_is_refused_naming_who_saved(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, address_id) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &delivery("Rua A", false)),
+    )
+    .await;
+    let address_id = address_id.as_i64().unwrap();
+    // Both opened version 1; the boss saves first.
+    let (status, _) = post(
+        &app,
+        &boss,
+        "save_address",
+        &address_form(id, Some((address_id, 1)), &delivery("Rua do Chefe", false)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, error) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(
+            id,
+            Some((address_id, 1)),
+            &delivery("Rua do Auxiliar", false),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        error["Conflict"]
+            .as_str()
+            .unwrap()
+            .contains("alterado por Chefe às"),
+        "{error}"
+    );
+    let street: String = sqlx::query_scalar("select street from customer_addresses")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(street, "Rua do Chefe");
+    let (status, _) = post(
+        &app,
+        &clerk,
+        "delete_address",
+        &format!("customer_id={id}&address_id={address_id}&version=1"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_perm_1_addresses_need_alter_permission_and_stay_in_their_tenant(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    tenant(&pool, "beta").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let viewer = sign_in(&app, "viewer@alpha.test").await;
+    let form = address_form(id, None, &delivery("Rua A", false));
+    let (status, _) = post(&app, &viewer, "save_address", &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        listed(&app, &viewer, id).await.is_empty(),
+        "reading needs only a session"
+    );
+
+    let outsider = sign_in(&app, "boss@beta.test").await;
+    let (status, _) = post(&app, &outsider, "save_address", &form).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = post(
+        &app,
+        &outsider,
+        "list_addresses",
+        &format!("customer_id={id}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let stored: i64 = sqlx::query_scalar("select count(*) from customer_addresses")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_cust_4_cities_are_suggested_by_their_identification(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    server::cities::ensure_loaded(&pool).await.unwrap();
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let (status, found) = post(&app, &clerk, "search_cities", "typed=s%C3%A3o+leo").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(found, serde_json::json!(["SAO LEOPOLDO - RS"]));
+    let (status, _, _) = send(&app, call("search_cities", "typed=sao", None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
