@@ -101,3 +101,60 @@ test('changing the salesperson asks for notes and the change shows in the histor
   });
   await page.context().close();
 });
+
+test('an address is added with a masked CEP and a city chosen as typed; bad input stays beside its field', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/7');
+  const addresses = page.locator('section', { has: page.getByRole('heading', { name: 'Endereços' }) });
+  await page.getByRole('button', { name: 'Novo endereço' }).click();
+  await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Entrega' });
+  await page.getByLabel('CEP').pressSequentially('9301');
+  await page.getByLabel('Logradouro').fill('Rua Independência');
+  await page.getByLabel('Número', { exact: true }).fill('120');
+  await page.getByLabel('Bairro').fill('Centro');
+  await page.getByLabel('Cidade').pressSequentially('sao leop');
+  await page.getByRole('option', { name: 'SAO LEOPOLDO - RS' }).click();
+  assert.equal(await page.getByLabel('Cidade').inputValue(), 'SAO LEOPOLDO - RS');
+  await page.getByRole('button', { name: 'Gravar endereço' }).click();
+
+  const cepError = page.getByRole('alert').filter({ hasText: 'CEP deve ter 8 dígitos.' });
+  await cepError.waitFor();
+  assert.equal(await cepError.evaluate((el) => el.closest('.field').querySelector('input').id), 'address-cep');
+  assert.equal(await page.getByLabel('Logradouro').inputValue(), 'Rua Independência');
+
+  await page.getByLabel('CEP').pressSequentially('0000');
+  assert.equal(await page.getByLabel('CEP').inputValue(), '93010-000');
+  await page.getByRole('button', { name: 'Gravar endereço' }).click();
+  const line = 'Rua Independência, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000';
+  await addresses.getByText(line).waitFor();
+  assert.match(await addresses.locator('li', { hasText: line }).textContent(), /Entrega.*Preferencial/);
+  await eventually(async () => {
+    const first = page.locator('table.history tbody tr').first();
+    assert.match(await first.textContent(), /Eduardo do Escritório.*Endereço \(Entrega\).*Rua Independência.*\(preferencial\)/);
+  });
+
+  // Server-rendered on a fresh load, too.
+  await page.reload();
+  await addresses.getByText(line).waitFor();
+  await page.context().close();
+});
+
+test('several e-mails and the monthly income are saved, tidied and shown in reais', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/8');
+  await page.getByLabel('E-mails').fill('Compras@Exemplo.com.br, financeiro@exemplo.com.br');
+  await page.getByLabel('Renda mensal (R$)').fill('3.500,5');
+  await page.getByRole('button', { name: 'Gravar', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await eventually(async () => {
+    const history = await page.locator('table.history tbody').textContent();
+    assert.match(history, /Renda mensal.*R\$ 3\.500,50/);
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  assert.equal(await page.getByLabel('E-mails').inputValue(), 'compras@exemplo.com.br; financeiro@exemplo.com.br');
+  assert.equal(await page.getByLabel('Renda mensal (R$)').inputValue(), '3.500,50');
+  await page.context().close();
+});

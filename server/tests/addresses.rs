@@ -194,6 +194,19 @@ async fn r_cust_5_one_preferred_address_per_role_and_every_change_audited(pool: 
     );
     assert!(history.iter().all(|(_, _, _, who)| who == "Auxiliar"));
 
+    // The customer's city, shown and filtered in the list, follows the preferred main address.
+    let main = Address { role: "main", cep: "88010-000", street: "Rua Felipe Schmidt", city: "FLORIANOPOLIS - SC", preferred: false };
+    let (status, _) = post(&app, &clerk, "save_address", &address_form(id, None, &main)).await;
+    assert_eq!(status, StatusCode::OK);
+    let city: String = sqlx::query_scalar(
+        "select ci.identification from customers c join cities ci on ci.id = c.city_id where c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(city, "FLORIANOPOLIS - SC");
+
     // Deleting the preferred delivery address hands the role to the one left.
     let preferred = &list[1];
     let (status, _) = post(
@@ -208,9 +221,9 @@ async fn r_cust_5_one_preferred_address_per_role_and_every_change_audited(pool: 
     .await;
     assert_eq!(status, StatusCode::OK);
     let list = listed(&app, &clerk, id).await;
-    assert_eq!(list.len(), 2);
-    assert_eq!(list[1]["line"], rua_a);
-    assert_eq!(list[1]["preferred"], true);
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[2]["line"], rua_a);
+    assert_eq!(list[2]["preferred"], true);
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -286,9 +286,31 @@ pub async fn save(
         )
         .await?;
     }
+    follow_main_city(&mut tx, caller, customer_id).await?;
     record_changes(&mut tx, caller, customer_id, &audit).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The customer's city (what the list shows and filters by) is the preferred main address's.
+/// A customer without a main address keeps the city it had.
+async fn follow_main_city(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    customer_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "update customers c set city_id = coalesce(
+             (select a.city_id from customer_addresses a
+              where a.tenant_id = c.tenant_id and a.customer_id = c.id and a.role = 'main' and a.preferred),
+             c.city_id)
+         where c.tenant_id = $1 and c.id = $2",
+        caller.tenant_id,
+        customer_id,
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 fn change(old: &ValidAddress, new: Option<&ValidAddress>) -> FieldChange {
