@@ -195,7 +195,13 @@ async fn r_cust_5_one_preferred_address_per_role_and_every_change_audited(pool: 
     assert!(history.iter().all(|(_, _, _, who)| who == "Auxiliar"));
 
     // The customer's city, shown and filtered in the list, follows the preferred main address.
-    let main = Address { role: "main", cep: "88010-000", street: "Rua Felipe Schmidt", city: "FLORIANOPOLIS - SC", preferred: false };
+    let main = Address {
+        role: "main",
+        cep: "88010-000",
+        street: "Rua Felipe Schmidt",
+        city: "FLORIANOPOLIS - SC",
+        preferred: false,
+    };
     let (status, _) = post(&app, &clerk, "save_address", &address_form(id, None, &main)).await;
     assert_eq!(status, StatusCode::OK);
     let city: String = sqlx::query_scalar(

@@ -137,6 +137,21 @@ async fn the_demo_seed_loads_once_with_generated_customers(pool: PgPool) {
         (profiles_in_1, wrong_regions),
         (server::seed::demo::DEMO_CUSTOMERS as i64, 0)
     );
+    // R-CUST-5: each has a preferred main address, in its own city, with a valid CEP.
+    let (main_addresses, elsewhere, bad_ceps): (i64, i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where a.city_id <> c.city_id),
+                count(*) filter (where a.cep !~ '^[0-9]{8}$' or a.cep = '00000000')
+         from customer_addresses a
+         join customers c on c.tenant_id = a.tenant_id and c.id = a.customer_id
+         where a.role = 'main' and a.preferred",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (main_addresses, elsewhere, bad_ceps),
+        (server::seed::demo::DEMO_CUSTOMERS as i64, 0, 0)
+    );
     let app = app(&pool);
     for user in server::seed::demo::demo_tenant().users {
         let form = format!(

@@ -2,7 +2,7 @@
 
 use sqlx::PgPool;
 
-use super::{customers, demo, lookups};
+use super::{addresses, customers, demo, lookups};
 
 pub struct SeedArgs {
     pub customers: usize,
@@ -44,6 +44,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
     let started = std::time::Instant::now();
     let inserted = customers::insert_generated(pool, tenant_id, args.customers, args.seed).await?;
     lookups::assign_profiles(pool, tenant_id).await?;
+    addresses::assign_main_addresses(pool, tenant_id).await?;
     println!(
         "{inserted} clientes inseridos em {:.1} s",
         started.elapsed().as_secs_f64()

@@ -1,6 +1,7 @@
 //! Seed data: the demo tenant that the run command loads, and the generator of realistic
 //! Brazilian records that tests and benchmarks size with a flag.
 
+pub mod addresses;
 pub mod cli;
 pub mod customers;
 pub mod demo;
