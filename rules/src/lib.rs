@@ -4,6 +4,7 @@
 //! Each public decision names the rule of `shared/DOMAIN.md` it implements.
 
 pub mod address;
+pub mod bulk;
 pub mod city;
 pub mod customer;
 pub mod customer_search;

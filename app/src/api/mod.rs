@@ -1,5 +1,6 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
+pub mod bulk;
 pub mod customer_addresses;
 pub mod customer_record;
 pub mod get_session;
@@ -9,6 +10,10 @@ pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
 
+pub use bulk::{
+    apply_bulk, bulk_fields, list_batches, preview_bulk, undo_batch, ApplyBulk, BulkFields,
+    ListBatches, PreviewBulk, UndoBatch,
+};
 pub use customer_addresses::{
     delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,
     SaveAddress, SearchCities,

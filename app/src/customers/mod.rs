@@ -1,5 +1,6 @@
 //! The customer registry: list, record, history.
 
 pub mod address_types;
+pub mod bulk_types;
 pub mod list_types;
 pub mod record_types;

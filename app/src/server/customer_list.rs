@@ -27,7 +27,7 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn profile_column(kind: LookupKind) -> &'static str {
+pub(crate) fn profile_column(kind: LookupKind) -> &'static str {
     match kind {
         LookupKind::CustomerGroup => "customer_group_id",
         LookupKind::ActivityBranch => "activity_branch_id",
@@ -38,7 +38,11 @@ fn profile_column(kind: LookupKind) -> &'static str {
 }
 
 /// `where …` for the filter, without the keyset position.
-fn push_filters(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, filter: &CustomerFilter) {
+pub(crate) fn push_filters(
+    query: &mut QueryBuilder<'_, Postgres>,
+    scope: Scope,
+    filter: &CustomerFilter,
+) {
     query
         .push(" where c.tenant_id = ")
         .push_bind(scope.tenant_id);

@@ -1,0 +1,147 @@
+//! Server functions of batch maintenance (R-BULK). Each one checks the session and "bulk
+//! update" plus each field's own permission (R-PERM-1) through `rules::bulk::check_changes`.
+
+use leptos::prelude::*;
+use rules::bulk::BulkChangeInput;
+
+use crate::customers::bulk_types::{BatchView, BulkFieldView, BulkPreview};
+use crate::customers::list_types::CustomerFilter;
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn checked(
+    caller: &crate::server::auth::Caller,
+    changes: &[BulkChangeInput],
+) -> Result<Vec<rules::bulk::BulkChange>, AppError> {
+    use rules::bulk::{check_changes, BulkRefusal};
+    check_changes(&caller.permissions, changes).map_err(|refusal| match refusal {
+        BulkRefusal::Forbidden => AppError::Forbidden,
+        BulkRefusal::Invalid(errors) => AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|(field, message)| crate::error::FieldMessage { field, message })
+                .collect(),
+        ),
+    })
+}
+
+/// The fields this user may set in bulk, with their choices in the current company.
+#[server(prefix = "/api", endpoint = "bulk_fields")]
+pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
+    use crate::server::{auth, context::server_context, profile_store, respond::respond};
+    use rules::bulk::{offered_fields, BulkTarget};
+    use rules::customer::Status;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        let options = profile_store::options(&ctx.pool, &caller).await?;
+        Ok(offered_fields(&caller.permissions)
+            .into_iter()
+            .map(|spec| {
+                let choices = match spec.target {
+                    BulkTarget::Profile(kind) => {
+                        std::iter::once((String::new(), "(nenhum)".to_string()))
+                            .chain(
+                                options
+                                    .iter()
+                                    .filter(|o| o.kind == kind)
+                                    .flat_map(|o| o.options.iter())
+                                    .map(|o| (o.id.to_string(), o.label.clone())),
+                            )
+                            .collect()
+                    }
+                    BulkTarget::Status => [Status::Active, Status::Pending, Status::Inactive]
+                        .into_iter()
+                        .map(|s| {
+                            (
+                                s.code().to_string(),
+                                crate::customers::list_types::status_label(s.code()).to_string(),
+                            )
+                        })
+                        .collect(),
+                };
+                BulkFieldView {
+                    code: spec.code.to_string(),
+                    label: spec.label().to_string(),
+                    asks_for_notes: spec.asks_for_notes,
+                    choices,
+                }
+            })
+            .collect())
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "preview_bulk")]
+pub async fn preview_bulk(
+    filter: CustomerFilter,
+    changes: Vec<BulkChangeInput>,
+) -> Result<BulkPreview, AppError> {
+    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        let changes = checked(&caller, &changes)?;
+        bulk_store::preview(&ctx.pool, &caller, &filter, &changes).await
+    })
+    .await
+}
+
+/// Applies the batch to every customer the filter matches, refusing (or, with
+/// `skip_changed_since`, leaving out) customers saved by others after `taken_at`. Answers the
+/// batch id and how many customers changed.
+#[server(prefix = "/api", endpoint = "apply_bulk")]
+pub async fn apply_bulk(
+    filter: CustomerFilter,
+    changes: Vec<BulkChangeInput>,
+    taken_at: String,
+    skip_changed_since: bool,
+) -> Result<(i64, i64), AppError> {
+    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        let changes = checked(&caller, &changes)?;
+        let taken_at = chrono::DateTime::parse_from_rfc3339(&taken_at)
+            .map_err(|_| AppError::field("taken_at", "Refaça a prévia antes de confirmar."))?
+            .with_timezone(&chrono::Utc);
+        let applied = bulk_store::apply(
+            &ctx.pool,
+            &caller,
+            &filter,
+            &changes,
+            taken_at,
+            skip_changed_since,
+        )
+        .await?;
+        Ok((applied.batch_id, applied.changed))
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "list_batches")]
+pub async fn list_batches() -> Result<Vec<BatchView>, AppError> {
+    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::BulkUpdate)?;
+        bulk_store::batches(&ctx.pool, &caller).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "undo_batch")]
+pub async fn undo_batch(batch_id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::BulkUpdate)?;
+        caller.require(Permission::AlterCustomer)?;
+        bulk_store::undo(&ctx.pool, &caller, batch_id).await
+    })
+    .await
+}

@@ -1,0 +1,38 @@
+//! Batch maintenance as the screen sees it: the fields it may offer, the preview, the batches.
+
+use serde::{Deserialize, Serialize};
+
+/// One bulk-editable field this user may set, with its choices (entries of the current
+/// company's table, or the statuses).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkFieldView {
+    pub code: String,
+    pub label: String,
+    pub asks_for_notes: bool,
+    /// (value, label); the empty value clears a profile field.
+    pub choices: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkPreview {
+    /// Every customer the filter matches (not only the loaded page).
+    pub matching: i64,
+    /// Per field: its label and how many matching customers it would change.
+    pub changing: Vec<(String, i64)>,
+    /// Matching customers no field would change: they already hold every value.
+    pub unchanged: i64,
+    /// When the preview was taken (RFC 3339): customers saved after it are reported on apply.
+    pub taken_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchView {
+    pub id: i64,
+    pub applied_at: String,
+    pub user_name: String,
+    pub summary: String,
+    pub filter: String,
+    pub customer_count: i32,
+    /// "Desfeito por X em dd/mm/aaaa hh:mm", when undone.
+    pub undone: Option<String>,
+}

@@ -1,0 +1,255 @@
+//! Batch maintenance (R-BULK): the one declared list of fields that "alter all" may set, and
+//! the check of a requested batch against it. A field that later issues make bulk-editable
+//! (price lists, payment plans, concepts, credit limit, blocks…) joins by adding an entry to
+//! `BULK_FIELDS`; the screen, the server check and the store read this list.
+
+use serde::{Deserialize, Serialize};
+
+use crate::customer::Status;
+use crate::lookup::LookupKind;
+use crate::permission::Permission;
+use crate::profile::field_name;
+
+/// Where a bulk-editable field's value lives and what kind of value it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BulkTarget {
+    /// A column of the customer's commercial profile in the current company (R-COMPANY-1),
+    /// holding an entry of the auxiliary table of that kind.
+    Profile(LookupKind),
+    /// The customer's status (R-CUST-3).
+    Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkFieldSpec {
+    /// The form and URL name, stable: `salesperson`, `status`…
+    pub code: &'static str,
+    pub target: BulkTarget,
+    /// The permission needed besides "bulk update" (R-PERM-1).
+    pub permission: Permission,
+    /// R-SELLER-1: a change to a different value asks for notes, recorded per customer.
+    pub asks_for_notes: bool,
+}
+
+impl BulkFieldSpec {
+    /// The name the screen and the customer's history use, the same as a single edit's.
+    pub fn label(&self) -> &'static str {
+        match self.target {
+            BulkTarget::Profile(kind) => field_name(kind),
+            BulkTarget::Status => "Situação",
+        }
+    }
+}
+
+const fn profile(code: &'static str, kind: LookupKind, asks_for_notes: bool) -> BulkFieldSpec {
+    BulkFieldSpec {
+        code,
+        target: BulkTarget::Profile(kind),
+        permission: Permission::AlterCustomer,
+        asks_for_notes,
+    }
+}
+
+pub const BULK_FIELDS: &[BulkFieldSpec] = &[
+    profile("salesperson", LookupKind::Salesperson, true),
+    profile("customer_group", LookupKind::CustomerGroup, false),
+    profile("activity_branch", LookupKind::ActivityBranch, false),
+    profile("region", LookupKind::Region, false),
+    profile("category", LookupKind::Category, false),
+    BulkFieldSpec {
+        code: "status",
+        target: BulkTarget::Status,
+        permission: Permission::AlterCustomer,
+        asks_for_notes: false,
+    },
+];
+
+pub fn bulk_field(code: &str) -> Option<&'static BulkFieldSpec> {
+    BULK_FIELDS.iter().find(|f| f.code == code)
+}
+
+/// The fields this user may set in bulk: none without "bulk update" (R-PERM-1).
+pub fn offered_fields(permissions: &[Permission]) -> Vec<&'static BulkFieldSpec> {
+    if !permissions.contains(&Permission::BulkUpdate) {
+        return Vec::new();
+    }
+    BULK_FIELDS
+        .iter()
+        .filter(|f| permissions.contains(&f.permission))
+        .collect()
+}
+
+/// What the form sends: a field code, the value as text (an entry id, a status code, or empty
+/// to clear a profile field), and the notes of a salesperson change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BulkChangeInput {
+    pub field: String,
+    pub value: String,
+    pub notes: String,
+}
+
+/// A checked change: the field and the value to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkChange {
+    pub spec: &'static BulkFieldSpec,
+    pub value: BulkValue,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkValue {
+    /// An auxiliary-table entry, or `None` to clear the field.
+    Entry(Option<i64>),
+    Status(Status),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkRefusal {
+    /// The user lacks "bulk update" or the field's own permission.
+    Forbidden,
+    /// Bad input, by form field, in Portuguese.
+    Invalid(Vec<(String, String)>),
+}
+
+/// Checks a requested batch: permissions first (a field the user may not alter is refused
+/// whatever the client sends), then each value; at least one field, each at most once.
+pub fn check_changes(
+    permissions: &[Permission],
+    requested: &[BulkChangeInput],
+) -> Result<Vec<BulkChange>, BulkRefusal> {
+    let offered = offered_fields(permissions);
+    let mut errors = Vec::new();
+    let mut changes: Vec<BulkChange> = Vec::new();
+    for (index, input) in requested.iter().enumerate() {
+        let form_field = format!("changes[{index}][value]");
+        let Some(spec) = bulk_field(input.field.trim()) else {
+            errors.push((
+                format!("changes[{index}][field]"),
+                "Escolha um campo da lista.".to_string(),
+            ));
+            continue;
+        };
+        if !offered.contains(&spec) {
+            return Err(BulkRefusal::Forbidden);
+        }
+        if changes.iter().any(|c| c.spec == spec) {
+            errors.push((
+                format!("changes[{index}][field]"),
+                format!("{} aparece mais de uma vez.", spec.label()),
+            ));
+            continue;
+        }
+        let text = input.value.trim();
+        let value = match spec.target {
+            BulkTarget::Profile(_) if text.is_empty() => Some(BulkValue::Entry(None)),
+            BulkTarget::Profile(_) => text
+                .parse::<i64>()
+                .ok()
+                .map(|id| BulkValue::Entry(Some(id))),
+            BulkTarget::Status => Status::from_code(text).map(BulkValue::Status),
+        };
+        match value {
+            Some(value) => changes.push(BulkChange {
+                spec,
+                value,
+                notes: if spec.asks_for_notes {
+                    input.notes.trim().to_string()
+                } else {
+                    String::new()
+                },
+            }),
+            None => errors.push((form_field, "Escolha um valor da lista.".to_string())),
+        }
+    }
+    if changes.is_empty() && errors.is_empty() {
+        errors.push((
+            "changes".to_string(),
+            "Escolha ao menos um campo para alterar.".to_string(),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(changes)
+    } else {
+        Err(BulkRefusal::Invalid(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(field: &str, value: &str) -> BulkChangeInput {
+        BulkChangeInput {
+            field: field.into(),
+            value: value.into(),
+            notes: "Carteira redistribuída".into(),
+        }
+    }
+
+    #[test]
+    fn every_declared_field_has_a_unique_code_and_a_label() {
+        for (i, field) in BULK_FIELDS.iter().enumerate() {
+            assert!(!field.label().is_empty());
+            assert!(BULK_FIELDS[i + 1..].iter().all(|f| f.code != field.code));
+            assert_eq!(bulk_field(field.code), Some(field));
+        }
+    }
+
+    #[test]
+    fn r_perm_1_without_bulk_update_nothing_is_offered_or_accepted() {
+        let clerk = [Permission::IncludeCustomer, Permission::AlterCustomer];
+        assert!(offered_fields(&clerk).is_empty());
+        assert_eq!(
+            check_changes(&clerk, &[change("salesperson", "4")]),
+            Err(BulkRefusal::Forbidden)
+        );
+    }
+
+    #[test]
+    fn r_perm_1_a_field_needs_its_own_permission_too() {
+        let bulk_only = [Permission::BulkUpdate];
+        assert!(offered_fields(&bulk_only).is_empty());
+        assert_eq!(
+            check_changes(&bulk_only, &[change("status", "inactive")]),
+            Err(BulkRefusal::Forbidden)
+        );
+    }
+
+    #[test]
+    fn r_seller_1_salesperson_notes_travel_with_the_change_and_values_are_checked() {
+        let manager = [Permission::AlterCustomer, Permission::BulkUpdate];
+        let checked = check_changes(
+            &manager,
+            &[
+                change("salesperson", "4"),
+                change("status", "inactive"),
+                change("region", ""),
+            ],
+        )
+        .unwrap();
+        assert_eq!(checked[0].value, BulkValue::Entry(Some(4)));
+        assert_eq!(checked[0].notes, "Carteira redistribuída");
+        assert_eq!(checked[1].value, BulkValue::Status(Status::Inactive));
+        assert_eq!(checked[1].notes, "");
+        assert_eq!(checked[2].value, BulkValue::Entry(None));
+
+        let Err(BulkRefusal::Invalid(errors)) = check_changes(
+            &manager,
+            &[
+                change("status", "sumido"),
+                change("salesperson", "4"),
+                change("salesperson", "5"),
+            ],
+        ) else {
+            panic!("bad values are refused");
+        };
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].0, "changes[0][value]");
+        assert!(errors[1].1.contains("mais de uma vez"));
+        assert!(matches!(
+            check_changes(&manager, &[]),
+            Err(BulkRefusal::Invalid(_))
+        ));
+    }
+}
