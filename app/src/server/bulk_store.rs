@@ -257,13 +257,13 @@ enum Direction {
 
 impl Direction {
     /// The item column holding the value to write.
-    fn to_column(self) -> &'static str {
+    fn written_column(self) -> &'static str {
         match self {
             Direction::Forward => "new_value",
             Direction::Undo => "old_value",
         }
     }
-    fn from_column(self) -> &'static str {
+    fn replaced_column(self) -> &'static str {
         match self {
             Direction::Forward => "old_value",
             Direction::Undo => "new_value",
@@ -280,7 +280,7 @@ async fn write_values(
     target: BulkTarget,
     direction: Direction,
 ) -> Result<(), sqlx::Error> {
-    let value = direction.to_column();
+    let value = direction.written_column();
     let sql = match target {
         BulkTarget::Profile(kind) => format!(
             "insert into customer_profiles (tenant_id, company_id, customer_id, {column})
@@ -315,7 +315,7 @@ async fn audit(
     change: &BulkChange,
     direction: Direction,
 ) -> Result<(), sqlx::Error> {
-    let (old, new) = (direction.from_column(), direction.to_column());
+    let (old, new) = (direction.replaced_column(), direction.written_column());
     let label = |side: &str| match change.spec.target {
         BulkTarget::Profile(_) => format!(
             "coalesce((select e.code || ' - ' || e.description from lookup_entries e
@@ -493,35 +493,44 @@ pub async fn undo(pool: &PgPool, caller: &Caller, batch_id: i64) -> Result<(), A
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct BatchRow {
+    id: i64,
+    applied_at: DateTime<Utc>,
+    user_name: String,
+    summary: String,
+    filter: String,
+    customer_count: i32,
+    undone_at: Option<DateTime<Utc>>,
+    undone_by_name: Option<String>,
+}
+
 /// The company's recent batches, newest first.
 pub async fn batches(pool: &PgPool, caller: &Caller) -> Result<Vec<BatchView>, AppError> {
-    let rows: Vec<(i64, DateTime<Utc>, String, String, String, i32, Option<DateTime<Utc>>, Option<String>)> =
-        sqlx::query_as(
-            "select id, applied_at, user_name, summary, filter, customer_count, undone_at, undone_by_name
-             from bulk_batches where tenant_id = $1 and company_id = $2 order by id desc limit 50",
-        )
-        .bind(caller.tenant_id)
-        .bind(caller.company_id)
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<BatchRow> = sqlx::query_as(
+        "select id, applied_at, user_name, summary, filter, customer_count, undone_at, undone_by_name
+         from bulk_batches where tenant_id = $1 and company_id = $2 order by id desc limit 50",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .fetch_all(pool)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, at, user_name, summary, filter, count, undone_at, undone_by)| BatchView {
-                id,
-                applied_at: date_time(at),
-                user_name,
-                summary,
-                filter,
-                customer_count: count,
-                undone: undone_at.map(|at| {
-                    format!(
-                        "Desfeito por {} em {}",
-                        undone_by.unwrap_or_default(),
-                        date_time(at)
-                    )
-                }),
-            },
-        )
+        .map(|row| BatchView {
+            id: row.id,
+            applied_at: date_time(row.applied_at),
+            user_name: row.user_name,
+            summary: row.summary,
+            filter: row.filter,
+            customer_count: row.customer_count,
+            undone: row.undone_at.map(|at| {
+                format!(
+                    "Desfeito por {} em {}",
+                    row.undone_by_name.clone().unwrap_or_default(),
+                    date_time(at)
+                )
+            }),
+        })
         .collect())
 }
