@@ -5,6 +5,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
+use crate::pages::batches::BatchesPage;
 use crate::pages::customer_list::CustomerListPage;
 use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
 use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes") view=CustomerListPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes/novo") view=CustomerNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/lotes") view=BatchesPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes/:id") view=CustomerEditPage ssr=SsrMode::Async />
                     <Route path=path!("/tabelas") view=LookupIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/tabelas/:slug") view=LookupTablePage ssr=SsrMode::Async />

@@ -197,7 +197,8 @@ pub fn count_label(count: i64) -> String {
     }
 }
 
-fn thousands(n: i64) -> String {
+/// `1234567` → `1.234.567`.
+pub fn thousands(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -10,6 +10,7 @@ use crate::components::protected::protected;
 use crate::customers::list_types::{
     count_label, status_label, CustomerFilter, CustomerRow, SortOrder,
 };
+use crate::pages::bulk_alter::BulkAlter;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
@@ -21,8 +22,12 @@ pub fn CustomerListPage() -> impl IntoView {
         <Title text="Clientes · Clientela" />
         {protected(|session| {
             let may_include = session.can(rules::permission::Permission::IncludeCustomer);
+            let may_bulk = session.can(rules::permission::Permission::BulkUpdate);
             view! {
-                {may_include.then(|| view! { <p class="page-actions"><a class="button" href="/clientes/novo">"Novo cliente"</a></p> })}
+                <p class="page-actions">
+                    {may_include.then(|| view! { <a class="button" href="/clientes/novo">"Novo cliente"</a> })}
+                    {may_bulk.then(|| view! { <a href="/clientes/lotes">"Lotes de alteração"</a> })}
+                </p>
                 <CustomerList />
             }
         })}
@@ -180,6 +185,7 @@ fn CustomerList() -> impl IntoView {
                 })}
             </Transition>
         </section>
+        <BulkAlter filter />
     }
 }
 

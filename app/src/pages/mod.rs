@@ -1,3 +1,5 @@
+pub mod batches;
+mod bulk_alter;
 mod customer_addresses;
 pub mod customer_list;
 mod customer_list_profile_filters;

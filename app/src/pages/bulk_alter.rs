@@ -1,0 +1,152 @@
+//! "Alterar todos" on the customer list (R-BULK-1): one field and one value for every customer
+//! the current filter matches — the whole result, not the loaded page. A preview says how many
+//! will change and how many already hold the value; confirming applies it as one batch.
+
+use leptos::prelude::*;
+use rules::bulk::BulkChangeInput;
+
+use crate::api::{bulk_fields, ApplyBulk, PreviewBulk};
+use crate::customers::bulk_types::BulkFieldView;
+use crate::customers::list_types::{thousands, CustomerFilter};
+use crate::error::AppError;
+
+#[component]
+pub fn BulkAlter(filter: Memo<CustomerFilter>) -> impl IntoView {
+    let fields = Resource::new(|| (), |_| bulk_fields());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let fields = fields.await.unwrap_or_default();
+                (!fields.is_empty()).then(|| view! { <BulkPanel filter fields /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl IntoView {
+    let fields = StoredValue::new(fields);
+    let field = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let preview = ServerAction::<PreviewBulk>::new();
+    let apply = ServerAction::<ApplyBulk>::new();
+    let chosen = move || fields.with_value(|f| f.iter().find(|f| f.code == field.get()).cloned());
+    let changes = move || {
+        vec![BulkChangeInput {
+            field: field.get_untracked(),
+            value: value.get_untracked(),
+            notes: notes.get_untracked(),
+        }]
+    };
+    // A new filter or choice makes the preview (and its confirmation) stale.
+    Effect::new(move |_| {
+        filter.track();
+        field.track();
+        value.track();
+        preview.value().set(None);
+    });
+    let run_apply = move |skip: bool| {
+        let Some(Ok(taken)) = preview.value().get_untracked() else {
+            return;
+        };
+        apply.dispatch(ApplyBulk {
+            filter: filter.get_untracked().first_page(),
+            changes: changes(),
+            taken_at: taken.taken_at,
+            skip_changed_since: skip,
+        });
+    };
+    let error_view = |error: AppError| {
+        let text = match &error {
+            AppError::Invalid(messages) => messages
+                .iter()
+                .map(|m| m.message.clone())
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => other.to_string(),
+        };
+        view! { <p class="error" role="alert">{text}</p> }
+    };
+
+    view! {
+        <section class="card bulk" aria-labelledby="bulk-title">
+            <h2 id="bulk-title">"Alterar todos os clientes filtrados"</h2>
+            <div class="record-form">
+                <div class="field">
+                    <label for="bulk-field">"Campo"</label>
+                    <select id="bulk-field" on:change=move |ev| {
+                        field.set(event_target_value(&ev));
+                        value.set(String::new());
+                    }>
+                        <option value="">"Escolha…"</option>
+                        {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
+                    </select>
+                </div>
+                {move || chosen().map(|f| view! {
+                    <div class="field">
+                        <label for="bulk-value">"Novo valor"</label>
+                        <select id="bulk-value" on:change=move |ev| value.set(event_target_value(&ev))>
+                            <option value="" selected=true>{if f.code == "status" { "Escolha…" } else { "(nenhum)" }}</option>
+                            {f.choices.iter().filter(|(v, _)| !v.is_empty()).map(|(v, label)| view! {
+                                <option value=v.clone()>{label.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {f.asks_for_notes.then(|| view! {
+                        <div class="field wide">
+                            <label for="bulk-notes">"Observações da troca de vendedor"</label>
+                            <textarea id="bulk-notes" rows="2" on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                        </div>
+                    })}
+                })}
+                <div class="actions wide">
+                    <button
+                        type="button"
+                        disabled=move || field.get().is_empty() || preview.pending().get()
+                        on:click=move |_| {
+                            apply.value().set(None);
+                            preview.dispatch(PreviewBulk { filter: filter.get_untracked().first_page(), changes: changes() });
+                        }
+                    >
+                        "Prévia"
+                    </button>
+                </div>
+            </div>
+            {move || preview.value().get().map(|result| match result {
+                Ok(p) => {
+                    let changing: i64 = p.changing.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                    view! {
+                        <div class="preview" role="status">
+                            <p>
+                                {format!("{} cliente(s) no filtro: ", thousands(p.matching))}
+                                <strong>{format!("{} serão alterados", thousands(changing))}</strong>
+                                {format!("; {} já têm esse valor.", thousands(p.unchanged))}
+                            </p>
+                            <button type="button" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
+                                {move || if apply.pending().get() { "Gravando…" } else { "Confirmar alteração" }}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+                Err(error) => error_view(error).into_any(),
+            })}
+            {move || apply.value().get().map(|result| match result {
+                Ok((batch, changed)) => view! {
+                    <p class="notice" role="status">
+                        {format!("Lote {batch} gravado: {changed} cliente(s) alterado(s). ")}
+                        <a href="/clientes/lotes">"Ver lotes (desfazer)"</a>
+                    </p>
+                }.into_any(),
+                Err(AppError::Conflict(message)) => view! {
+                    <div class="error" role="alert">
+                        <p>{message}</p>
+                        <button type="button" on:click=move |_| run_apply(true)>"Continuar sem eles"</button>
+                        <button type="button" on:click=move |_| { apply.value().set(None); preview.value().set(None); }>"Cancelar"</button>
+                    </div>
+                }.into_any(),
+                Err(error) => error_view(error).into_any(),
+            })}
+        </section>
+    }
+}
