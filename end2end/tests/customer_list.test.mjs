@@ -17,7 +17,7 @@ test('typing filters the list live; the URL keeps the filter across a reload', a
   const page = await newPage(browser);
   await signIn(page, admin);
   await page.getByRole('link', { name: 'Clientes' }).click();
-  await page.getByRole('heading', { name: 'Clientes' }).waitFor();
+  await page.getByRole('heading', { name: 'Clientes', exact: true }).waitFor();
   await page.getByRole('status').waitFor();
 
   await page.getByLabel('Buscar').fill('Schneider');

@@ -6,6 +6,10 @@ use crate::error::AppError;
 use crate::session::SessionView;
 
 /// Renders `content` for a signed-in user; sends anybody else to the sign-in page.
+///
+/// `content` runs inside a `Suspend`, whose future the server may run more than once: it must
+/// not create resources (each run would make new ones, with ids the browser cannot match when
+/// it hydrates). Pages create their resources before calling `protected` and pass them in.
 pub fn protected<V>(
     content: impl Fn(SessionView) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView

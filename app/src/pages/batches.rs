@@ -6,19 +6,25 @@ use leptos_meta::Title;
 
 use crate::api::{list_batches, UndoBatch};
 use crate::components::protected::protected;
+use crate::customers::bulk_types::BatchView;
+use crate::error::AppError;
 
 #[component]
 pub fn BatchesPage() -> impl IntoView {
+    // Made outside the signed-in gate, once (see `protected`).
+    let undo = ServerAction::<UndoBatch>::new();
+    let batches = Resource::new(move || undo.version().get(), |_| list_batches());
     view! {
         <Title text="Lotes · Clientela" />
-        {protected(|_| view! { <Batches /> })}
+        {protected(move |_| view! { <Batches undo batches /> })}
     }
 }
 
 #[component]
-fn Batches() -> impl IntoView {
-    let undo = ServerAction::<UndoBatch>::new();
-    let batches = Resource::new(move || undo.version().get(), |_| list_batches());
+fn Batches(
+    undo: ServerAction<UndoBatch>,
+    batches: Resource<Result<Vec<BatchView>, AppError>>,
+) -> impl IntoView {
     view! {
         <section class="card">
             <h1>"Lotes de alteração"</h1>

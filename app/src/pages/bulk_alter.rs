@@ -5,14 +5,16 @@
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
 
-use crate::api::{bulk_fields, ApplyBulk, PreviewBulk};
+use crate::api::{ApplyBulk, PreviewBulk};
 use crate::customers::bulk_types::BulkFieldView;
 use crate::customers::list_types::{thousands, CustomerFilter};
 use crate::error::AppError;
 
 #[component]
-pub fn BulkAlter(filter: Memo<CustomerFilter>) -> impl IntoView {
-    let fields = Resource::new(|| (), |_| bulk_fields());
+pub fn BulkAlter(
+    filter: Memo<CustomerFilter>,
+    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
+) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

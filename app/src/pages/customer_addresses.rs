@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 
-use crate::api::{list_addresses, search_cities, DeleteAddress, SaveAddress};
+use crate::api::{search_cities, DeleteAddress, SaveAddress};
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
@@ -13,7 +13,12 @@ use crate::error::AppError;
 type Editing = Option<Option<AddressView>>;
 
 #[component]
-pub fn CustomerAddresses(customer_id: i64, can_edit: bool, saves: RwSignal<u32>) -> impl IntoView {
+pub fn CustomerAddresses(
+    customer_id: i64,
+    can_edit: bool,
+    saves: RwSignal<u32>,
+    addresses: Resource<Result<Vec<AddressView>, AppError>>,
+) -> impl IntoView {
     let save = ServerAction::<SaveAddress>::new();
     let remove = ServerAction::<DeleteAddress>::new();
     let editing = RwSignal::new(Editing::None);
@@ -28,7 +33,6 @@ pub fn CustomerAddresses(customer_id: i64, can_edit: bool, saves: RwSignal<u32>)
             saves.update(|n| *n += 1);
         }
     });
-    let addresses = Resource::new(move || saves.get(), move |_| list_addresses(customer_id));
     let open_form = move |current: Option<AddressView>| {
         save.value().set(None);
         editing.set(Some(current));

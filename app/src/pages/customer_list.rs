@@ -5,11 +5,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::list_customers;
+use crate::api::{bulk_fields, list_customers, profile_options};
 use crate::components::protected::protected;
+use crate::customers::bulk_types::BulkFieldView;
 use crate::customers::list_types::{
-    count_label, status_label, CustomerFilter, CustomerRow, SortOrder,
+    count_label, status_label, CustomerFilter, CustomerPage, CustomerRow, SortOrder,
 };
+use crate::customers::record_types::KindOptions;
+use crate::error::AppError;
 use crate::pages::bulk_alter::BulkAlter;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
 
@@ -18,9 +21,14 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
 #[component]
 pub fn CustomerListPage() -> impl IntoView {
+    // The page's resources are made here, once, outside the signed-in gate (see `protected`).
+    let filter = filter_from_query();
+    let page = Resource::new(move || filter.get(), list_customers);
+    let options = Resource::new(|| (), |_| profile_options());
+    let bulk = Resource::new(|| (), |_| bulk_fields());
     view! {
         <Title text="Clientes · Clientela" />
-        {protected(|session| {
+        {protected(move |session| {
             let may_include = session.can(rules::permission::Permission::IncludeCustomer);
             let may_bulk = session.can(rules::permission::Permission::BulkUpdate);
             view! {
@@ -28,7 +36,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     {may_include.then(|| view! { <a class="button" href="/clientes/novo">"Novo cliente"</a> })}
                     {may_bulk.then(|| view! { <a href="/clientes/lotes">"Lotes de alteração"</a> })}
                 </p>
-                <CustomerList />
+                <CustomerList filter page options bulk />
             }
         })}
     }
@@ -43,9 +51,12 @@ fn filter_from_query() -> Memo<CustomerFilter> {
 }
 
 #[component]
-fn CustomerList() -> impl IntoView {
-    let filter = filter_from_query();
-    let page = Resource::new(move || filter.get(), list_customers);
+fn CustomerList(
+    filter: Memo<CustomerFilter>,
+    page: Resource<Result<CustomerPage, AppError>>,
+    options: Resource<Result<Vec<KindOptions>, AppError>>,
+    bulk: Resource<Result<Vec<BulkFieldView>, AppError>>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |next: CustomerFilter| {
         navigate(
@@ -149,7 +160,7 @@ fn CustomerList() -> impl IntoView {
                         }
                     />
                 </div>
-                <ProfileFilters filter=filter go=go.clone() />
+                <ProfileFilters filter=filter go=go.clone() options />
                 <div class="field">
                     <label for="ordem">"Ordenar por"</label>
                     <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>
@@ -185,7 +196,7 @@ fn CustomerList() -> impl IntoView {
                 })}
             </Transition>
         </section>
-        <BulkAlter filter />
+        <BulkAlter filter fields=bulk />
     }
 }
 

@@ -3,15 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::api::profile_options;
 use crate::customers::list_types::{lookup_param, CustomerFilter};
+use crate::customers::record_types::KindOptions;
+use crate::error::AppError;
 
 #[component]
 pub fn ProfileFilters(
     filter: Memo<CustomerFilter>,
     go: impl Fn(CustomerFilter) + Clone + Send + Sync + 'static,
+    options: Resource<Result<Vec<KindOptions>, AppError>>,
 ) -> impl IntoView {
-    let options = Resource::new(|| (), |_| profile_options());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new({

@@ -6,11 +6,14 @@ use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
 use crate::api::{
-    customer_history, get_customer, next_customer_code, profile_options, salesperson_history,
-    DeleteCustomer, SaveCustomer,
+    customer_history, get_customer, list_addresses, next_customer_code, profile_options,
+    salesperson_history, DeleteCustomer, SaveCustomer,
 };
 use crate::components::protected::protected;
-use crate::customers::record_types::CustomerRecord;
+use crate::customers::address_types::AddressView;
+use crate::customers::record_types::{
+    ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
+};
 use crate::error::AppError;
 use crate::pages::customer_addresses::CustomerAddresses;
 use crate::session::SessionView;
@@ -19,7 +22,10 @@ use crate::session::SessionView;
 pub fn CustomerNewPage() -> impl IntoView {
     view! {
         <Title text="Novo cliente · Clientela" />
-        {protected(|session| view! { <CustomerEditor id=None session /> })}
+        {
+            let data = EditorData::new(None);
+            protected(move |session| view! { <CustomerEditor data session /> })
+        }
     }
 }
 
@@ -31,9 +37,10 @@ pub fn CustomerEditPage() -> impl IntoView {
             .read()
             .get("id")
             .and_then(|id| id.parse::<i64>().ok());
+        let data = EditorData::new(id);
         view! {
             <Title text="Cliente · Clientela" />
-            {protected(move |session| view! { <CustomerEditor id session /> })}
+            {protected(move |session| view! { <CustomerEditor data session /> })}
         }
     }
 }
@@ -54,44 +61,116 @@ fn blank(code: i64) -> CustomerRecord {
     }
 }
 
+/// Everything the record screen loads and does, created by the page itself, outside the
+/// signed-in gate: a `Suspend` may run more than once while the server renders, and resources
+/// created inside it would be created again, with ids the browser cannot match on hydration.
+#[derive(Clone, Copy)]
+struct EditorData {
+    id: Option<i64>,
+    save: ServerAction<SaveCustomer>,
+    remove: ServerAction<DeleteCustomer>,
+    /// Bumped after an address change: refreshes the history, not the record being typed.
+    address_saves: RwSignal<u32>,
+    record: Resource<Result<CustomerRecord, AppError>>,
+    options: Resource<Result<Vec<KindOptions>, AppError>>,
+    addresses: Resource<Result<Vec<AddressView>, AppError>>,
+    history: Resource<Result<Vec<ChangeView>, AppError>>,
+    salesperson_changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
+}
+
+impl EditorData {
+    fn new(id: Option<i64>) -> Self {
+        let save = ServerAction::<SaveCustomer>::new();
+        let remove = ServerAction::<DeleteCustomer>::new();
+        // Bumped after a successful save: a refused one keeps what the user typed.
+        let reloads = RwSignal::new(0u32);
+        let address_saves = RwSignal::new(0u32);
+        Effect::new(move |_| {
+            if let Some(Ok(_)) = save.value().get() {
+                reloads.update(|n| *n += 1);
+            }
+        });
+        let record = Resource::new(
+            move || reloads.get(),
+            move |_| async move {
+                match id {
+                    Some(id) => get_customer(id).await,
+                    None => next_customer_code().await.map(blank),
+                }
+            },
+        );
+        // A new record has no addresses nor history yet: these answer empty without a call.
+        let addresses = Resource::new(
+            move || address_saves.get(),
+            move |_| async move {
+                match id {
+                    Some(id) => list_addresses(id).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let history = Resource::new(
+            move || reloads.get() + address_saves.get(),
+            move |_| async move {
+                match id {
+                    Some(id) => customer_history(id).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let salesperson_changes = Resource::new(
+            move || reloads.get(),
+            move |_| async move {
+                match id {
+                    Some(id) => salesperson_history(id).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let navigate = use_navigate();
+        Effect::new({
+            let navigate = navigate.clone();
+            move |_| {
+                if let (None, Some(Ok(new_id))) = (id, save.value().get()) {
+                    navigate(&format!("/clientes/{new_id}"), Default::default());
+                }
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(Ok(())) = remove.value().get() {
+                navigate("/clientes", Default::default());
+            }
+        });
+        Self {
+            id,
+            save,
+            remove,
+            address_saves,
+            record,
+            options: Resource::new(|| (), |_| profile_options()),
+            addresses,
+            history,
+            salesperson_changes,
+        }
+    }
+}
+
 #[component]
-fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
-    let save = ServerAction::<SaveCustomer>::new();
-    let remove = ServerAction::<DeleteCustomer>::new();
-    // Reload only after a successful save: a refused one keeps what the user typed.
-    let reloads = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            reloads.update(|n| *n += 1);
-        }
-    });
-    let record = Resource::new(
-        move || reloads.get(),
-        move |_| async move {
-            match id {
-                Some(id) => get_customer(id).await,
-                None => next_customer_code().await.map(blank),
-            }
-        },
-    );
-    let navigate = use_navigate();
-    Effect::new({
-        let navigate = navigate.clone();
-        move |_| {
-            if let (None, Some(Ok(new_id))) = (id, save.value().get()) {
-                navigate(&format!("/clientes/{new_id}"), Default::default());
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            navigate("/clientes", Default::default());
-        }
-    });
+fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
+    let EditorData {
+        id,
+        save,
+        remove,
+        address_saves,
+        record,
+        options,
+        addresses,
+        history,
+        salesperson_changes,
+        ..
+    } = data;
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_edit_addresses = session.can(Permission::AlterCustomer);
-    // Address saves refresh the history, not the record: what is typed in the record stays.
-    let address_saves = RwSignal::new(0u32);
     let can_save = if id.is_some() {
         session.can(Permission::AlterCustomer)
     } else {
@@ -102,15 +181,15 @@ fn CustomerEditor(id: Option<i64>, session: SessionView) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(record) => view! { <CustomerForm record id save remove can_save can_delete /> }.into_any(),
+                    Ok(record) => view! { <CustomerForm record id save remove can_save can_delete options /> }.into_any(),
                     Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
                 }
             })}
         </Transition>
         {id.map(|id| view! {
-            <CustomerAddresses customer_id=id can_edit=can_edit_addresses saves=address_saves />
-            <SalespersonHistory id reloads=reloads.read_only() />
-            <ChangeHistory id reloads=Signal::derive(move || reloads.get() + address_saves.get()) />
+            <CustomerAddresses customer_id=id can_edit=can_edit_addresses saves=address_saves addresses />
+            <SalespersonHistory changes=salesperson_changes />
+            <ChangeHistory history />
         })}
     }
 }
@@ -123,6 +202,7 @@ fn CustomerForm(
     remove: ServerAction<DeleteCustomer>,
     can_save: bool,
     can_delete: bool,
+    options: Resource<Result<Vec<KindOptions>, AppError>>,
 ) -> impl IntoView {
     let input = record.input.clone();
     let kind = RwSignal::new(input.kind.clone());
@@ -239,7 +319,7 @@ fn CustomerForm(
                     <input id="valid_until" name="input[valid_until]" type="date" value=input.valid_until.clone() />
                     {error_for("valid_until")}
                 </div>
-                <ProfileFields profile=record.profile error_for=error_for />
+                <ProfileFields profile=record.profile error_for=error_for options />
                 <div class="actions wide">
                     {general_error}
                     {saved}
@@ -259,8 +339,7 @@ fn CustomerForm(
 }
 
 #[component]
-fn ChangeHistory(id: i64, reloads: Signal<u32>) -> impl IntoView {
-    let history = Resource::new(move || reloads.get(), move |_| customer_history(id));
+fn ChangeHistory(history: Resource<Result<Vec<ChangeView>, AppError>>) -> impl IntoView {
     view! {
         <section class="card">
             <h2>"Histórico de alterações"</h2>
@@ -295,12 +374,15 @@ fn ChangeHistory(id: i64, reloads: Signal<u32>) -> impl IntoView {
 /// Group, branch, region, salesperson and category in the current company. Choosing a
 /// different salesperson opens the notes of the change (R-SELLER-1).
 #[component]
-fn ProfileFields<F, V>(profile: rules::profile::ProfileRefs, error_for: F) -> impl IntoView
+fn ProfileFields<F, V>(
+    profile: rules::profile::ProfileRefs,
+    error_for: F,
+    options: Resource<Result<Vec<KindOptions>, AppError>>,
+) -> impl IntoView
 where
     F: Fn(&'static str) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let options = Resource::new(|| (), |_| profile_options());
     let original_salesperson = profile
         .salesperson
         .map(|id| id.to_string())
@@ -359,8 +441,9 @@ where
 }
 
 #[component]
-fn SalespersonHistory(id: i64, reloads: ReadSignal<u32>) -> impl IntoView {
-    let changes = Resource::new(move || reloads.get(), move |_| salesperson_history(id));
+fn SalespersonHistory(
+    changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
+) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -38,24 +38,35 @@ pub fn LookupTablePage() -> impl IntoView {
             .get("slug")
             .and_then(|slug| LookupKind::from_slug(&slug));
         match kind {
-            Some(kind) => view! {
-                <Title text=format!("{} · Clientela", kind.title()) />
-                {protected(move |session| view! { <LookupTable kind may_alter=session.can(Permission::AlterCustomer) /> })}
+            Some(kind) => {
+                // Made outside the signed-in gate, once (see `protected`).
+                let save = ServerAction::<SaveLookup>::new();
+                let remove = ServerAction::<DeleteLookup>::new();
+                let rows = Resource::new(
+                    move || (save.version().get(), remove.version().get()),
+                    move |_| list_lookup(kind.code().to_string()),
+                );
+                view! {
+                    <Title text=format!("{} · Clientela", kind.title()) />
+                    {protected(move |session| view! {
+                        <LookupTable kind may_alter=session.can(Permission::AlterCustomer) save remove rows />
+                    })}
+                }
+                .into_any()
             }
-            .into_any(),
             None => view! { <crate::pages::not_found::NotFound /> }.into_any(),
         }
     }
 }
 
 #[component]
-fn LookupTable(kind: LookupKind, may_alter: bool) -> impl IntoView {
-    let save = ServerAction::<SaveLookup>::new();
-    let remove = ServerAction::<DeleteLookup>::new();
-    let rows = Resource::new(
-        move || (save.version().get(), remove.version().get()),
-        move |_| list_lookup(kind.code().to_string()),
-    );
+fn LookupTable(
+    kind: LookupKind,
+    may_alter: bool,
+    save: ServerAction<SaveLookup>,
+    remove: ServerAction<DeleteLookup>,
+    rows: Resource<Result<Vec<LookupRow>, AppError>>,
+) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     // The row being edited; None for a new one.
     let editing = RwSignal::new(None::<LookupRow>);
