@@ -2,6 +2,7 @@
 //! tests build the same router with [`build_app`].
 
 pub mod app_state;
+pub mod bulk_bench;
 pub mod cities;
 pub mod config;
 pub mod csrf;

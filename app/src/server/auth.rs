@@ -37,6 +37,27 @@ impl Caller {
     pub fn token(&self) -> &str {
         &self.token
     }
+
+    /// A caller outside any request, for command-line tools (benchmarks) that drive the same
+    /// store code the server functions do. It has no session token.
+    pub fn for_tool(
+        tenant_id: i64,
+        user_id: i64,
+        company_id: i64,
+        user_name: &str,
+        permissions: Vec<Permission>,
+    ) -> Self {
+        Self {
+            tenant_id,
+            user_id,
+            company_id,
+            user_name: user_name.to_string(),
+            email: String::new(),
+            profile_name: String::new(),
+            permissions,
+            token: String::new(),
+        }
+    }
 }
 
 /// The caller behind the request's session cookie; `None` without a live session.

@@ -1,0 +1,279 @@
+//! `server bench-bulk [--customers N]`: the batch maintenance benchmark. Tops the demo tenant
+//! up to N customers (1,000,000 by default), picks a filter matching about 100,000 customers of
+//! company 1 and measures, in one run:
+//! (a) "alter all" of the salesperson with notes through the app's own code path
+//!     (`bulk_store::apply`: batch record, undo data, audit, salesperson history, versions);
+//! (b) the same profile UPDATE, audit and salesperson history INSERTs and version bump run
+//!     directly in one transaction;
+//! and prints both, the ratio a/b, the undo, and the p50/p95 of a filtered list page at depth
+//! 0 and of the list at depth 400,000.
+
+use std::time::{Duration, Instant};
+
+use app::customers::list_types::{CustomerFilter, LookupChoice};
+use app::server::auth::Caller;
+use app::server::bulk_store;
+use app::server::customer_list::{list, Scope};
+use rules::bulk::{check_changes, BulkChangeInput};
+use rules::lookup::LookupKind;
+use rules::permission::Permission;
+use sqlx::PgPool;
+
+use crate::seed::{customers, demo, lookups};
+
+const WANTED: i64 = 100_000;
+
+pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let target: i64 = match args {
+        [] => 1_000_000,
+        [flag, value] if flag == "--customers" => value.replace('_', "").parse()?,
+        _ => return Err("uso: server bench-bulk [--customers N]".into()),
+    };
+    demo::ensure_demo(pool).await?;
+    let tenant_id = demo::demo_tenant_id(pool).await?;
+    top_up(pool, tenant_id, target).await?;
+    let (company_id, user_id): (i64, i64) = sqlx::query_as(
+        "select c.id, u.id from companies c, users u
+         where c.tenant_id = $1 and u.tenant_id = $1 and c.code = 1 and u.email = 'admin@demo.clientela.app'",
+    )
+    .bind(tenant_id)
+    .fetch_one(pool)
+    .await?;
+    let caller = Caller::for_tool(
+        tenant_id,
+        user_id,
+        company_id,
+        "Benchmark",
+        Permission::ALL.to_vec(),
+    );
+
+    let (filter, matching) = filter_near(pool, &caller, WANTED).await?;
+    let salespeople: Vec<i64> = sqlx::query_scalar(
+        "select id from lookup_entries where tenant_id = $1 and company_id = $2 and kind = 'salesperson' order by code",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .fetch_all(pool)
+    .await?;
+    let [first, second, third, ..] = salespeople[..] else {
+        return Err("a empresa 1 precisa de três vendedores".into());
+    };
+    println!("filtro: {} → {matching} clientes", filter.to_query());
+
+    // Every filtered customer starts on the first salesperson, so (b) and (a) each change all.
+    direct(pool, &caller, &filter, first, "preparação").await?;
+    let started = Instant::now();
+    let direct_changed = direct(pool, &caller, &filter, second, "troca direta").await?;
+    let direct_time = started.elapsed();
+
+    let changes = check_changes(
+        &caller.permissions,
+        &[BulkChangeInput {
+            field: "salesperson".into(),
+            value: third.to_string(),
+            notes: "Benchmark: carteira redistribuída".into(),
+        }],
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    let started = Instant::now();
+    let applied = bulk_store::apply(pool, &caller, &filter, &changes, chrono::Utc::now(), false)
+        .await
+        .map_err(|e| e.to_string())?;
+    let app_time = started.elapsed();
+    let started = Instant::now();
+    bulk_store::undo(pool, &caller, applied.batch_id)
+        .await
+        .map_err(|e| e.to_string())?;
+    let undo_time = started.elapsed();
+
+    println!(
+        "(b) UPDATE + INSERTs diretos, uma transação: {direct_changed} clientes em {}",
+        secs(direct_time)
+    );
+    println!(
+        "(a) alterar todos pelo código do app:        {} clientes em {}",
+        applied.changed,
+        secs(app_time)
+    );
+    println!(
+        "razão a/b: {:.2}",
+        app_time.as_secs_f64() / direct_time.as_secs_f64()
+    );
+    println!("desfazer o lote: {}", secs(undo_time));
+
+    let scope = Scope {
+        tenant_id,
+        company_id,
+    };
+    let deep: i64 = sqlx::query_scalar(
+        "select code from customers where tenant_id = $1 order by code offset 400000 limit 1",
+    )
+    .bind(tenant_id)
+    .fetch_optional(pool)
+    .await?
+    .unwrap_or(0);
+    let deep_filter = CustomerFilter {
+        after: deep.to_string(),
+        ..Default::default()
+    };
+    for (name, f) in [
+        ("página filtrada, profundidade 0", &filter),
+        ("lista, profundidade 400.000", &deep_filter),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..40 {
+            let started = Instant::now();
+            list(pool, scope, f).await?;
+            times.push(started.elapsed());
+        }
+        times.sort();
+        println!(
+            "{name}: p50 {} p95 {}",
+            millis(times[times.len() / 2]),
+            millis(times[times.len() * 95 / 100])
+        );
+    }
+    Ok(())
+}
+
+async fn top_up(
+    pool: &PgPool,
+    tenant_id: i64,
+    target: i64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let present: i64 = sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
+        .bind(tenant_id)
+        .fetch_one(pool)
+        .await?;
+    if present < target {
+        let started = Instant::now();
+        let added =
+            customers::insert_generated(pool, tenant_id, (target - present) as usize, 11).await?;
+        lookups::assign_profiles(pool, tenant_id).await?;
+        sqlx::query("analyze").execute(pool).await?;
+        println!("{added} clientes gerados em {}", secs(started.elapsed()));
+    }
+    Ok(())
+}
+
+/// The profile filter (one table or two) whose match count is nearest `wanted`.
+async fn filter_near(
+    pool: &PgPool,
+    caller: &Caller,
+    wanted: i64,
+) -> Result<(CustomerFilter, i64), sqlx::Error> {
+    let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(
+        "select customer_group_id, category_id, count(*) from customer_profiles
+         where tenant_id = $1 and company_id = $2 and customer_group_id is not null
+         group by grouping sets ((customer_group_id), (customer_group_id, category_id))",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .fetch_all(pool)
+    .await?;
+    let (group, category, count) = rows
+        .into_iter()
+        .min_by_key(|(_, _, n)| (n - wanted).abs())
+        .unwrap_or((0, None, 0));
+    let mut lookups = vec![LookupChoice {
+        kind: LookupKind::CustomerGroup,
+        id: group,
+    }];
+    if let Some(category) = category {
+        lookups.push(LookupChoice {
+            kind: LookupKind::Category,
+            id: category,
+        });
+    }
+    Ok((
+        CustomerFilter {
+            lookups,
+            ..Default::default()
+        },
+        count,
+    ))
+}
+
+/// (b): the statements a hand-written batch would run, in one transaction.
+async fn direct(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &CustomerFilter,
+    salesperson: i64,
+    notes: &str,
+) -> Result<u64, sqlx::Error> {
+    let group = filter.lookup(LookupKind::CustomerGroup);
+    let category = filter.lookup(LookupKind::Category);
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "create temporary table moved on commit drop as
+         select p.customer_id, p.salesperson_id as old_id from customer_profiles p
+         where p.tenant_id = $1 and p.company_id = $2 and p.customer_group_id = $3
+           and ($4::bigint is null or p.category_id = $4) and p.salesperson_id is distinct from $5",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(group)
+    .bind(category)
+    .bind(salesperson)
+    .execute(&mut *tx)
+    .await?;
+    let changed = sqlx::query(
+        "update customer_profiles p set salesperson_id = $3 from moved m
+         where p.tenant_id = $1 and p.company_id = $2 and p.customer_id = m.customer_id",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(salesperson)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    sqlx::query(
+        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
+         select $1, m.customer_id, $2, $3, $4, 'Vendedor',
+                coalesce(o.code || ' - ' || o.description, ''), n.code || ' - ' || n.description
+         from moved m left join lookup_entries o on o.tenant_id = $1 and o.id = m.old_id
+         join lookup_entries n on n.tenant_id = $1 and n.id = $5",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(caller.user_id)
+    .bind(&caller.user_name)
+    .bind(salesperson)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into salesperson_changes (tenant_id, company_id, customer_id, user_id, user_name,
+             old_salesperson_id, new_salesperson_id, old_salesperson, new_salesperson, notes)
+         select $1, $2, m.customer_id, $3, $4, m.old_id, $5,
+                coalesce(o.code || ' - ' || o.description, ''), n.code || ' - ' || n.description, $6
+         from moved m left join lookup_entries o on o.tenant_id = $1 and o.id = m.old_id
+         join lookup_entries n on n.tenant_id = $1 and n.id = $5",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(caller.user_id)
+    .bind(&caller.user_name)
+    .bind(salesperson)
+    .bind(notes)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "update customers c set version = c.version + 1, updated_at = now(), updated_by_name = $2
+         from moved m where c.tenant_id = $1 and c.id = m.customer_id",
+    )
+    .bind(caller.tenant_id)
+    .bind(&caller.user_name)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+fn secs(duration: Duration) -> String {
+    format!("{:.2} s", duration.as_secs_f64())
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
