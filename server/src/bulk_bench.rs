@@ -175,15 +175,9 @@ async fn filter_near(
         .into_iter()
         .min_by_key(|(_, _, n)| (n - wanted).abs())
         .unwrap_or((0, None, 0));
-    let mut lookups = vec![LookupChoice {
-        kind: LookupKind::CustomerGroup,
-        id: group,
-    }];
+    let mut lookups = vec![LookupChoice::equal(LookupKind::CustomerGroup, group)];
     if let Some(category) = category {
-        lookups.push(LookupChoice {
-            kind: LookupKind::Category,
-            id: category,
-        });
+        lookups.push(LookupChoice::equal(LookupKind::Category, category));
     }
     Ok((
         CustomerFilter {

@@ -113,18 +113,12 @@ async fn cases(pool: &PgPool, scope: Scope) -> Result<Vec<Case>, sqlx::Error> {
         .bind(code)
         .fetch_one(pool)
     };
-    let region = LookupChoice {
-        kind: LookupKind::Region,
-        id: entry("region", "SC").await?,
-    };
-    let salesperson = LookupChoice {
-        kind: LookupKind::Salesperson,
-        id: entry("salesperson", "").await?,
-    };
-    let group = LookupChoice {
-        kind: LookupKind::CustomerGroup,
-        id: entry("customer_group", "").await?,
-    };
+    let region = LookupChoice::equal(LookupKind::Region, entry("region", "SC").await?);
+    let salesperson = LookupChoice::equal(LookupKind::Salesperson, entry("salesperson", "").await?);
+    let group = LookupChoice::equal(
+        LookupKind::CustomerGroup,
+        entry("customer_group", "").await?,
+    );
     let base = CustomerFilter::default;
     let by_name = || CustomerFilter {
         sort: SortOrder::Name,
@@ -205,14 +199,14 @@ async fn cases(pool: &PgPool, scope: Scope) -> Result<Vec<Case>, sqlx::Error> {
         Case {
             name: "região SC",
             filter: CustomerFilter {
-                lookups: vec![region],
+                lookups: vec![region.clone()],
                 ..base()
             },
         },
         Case {
             name: "região SC, a 90% da lista",
             filter: CustomerFilter {
-                lookups: vec![region],
+                lookups: vec![region.clone()],
                 after: deep_code.to_string(),
                 ..base()
             },
@@ -220,7 +214,7 @@ async fn cases(pool: &PgPool, scope: Scope) -> Result<Vec<Case>, sqlx::Error> {
         Case {
             name: "grupo + região + vendedor",
             filter: CustomerFilter {
-                lookups: vec![group, region, salesperson],
+                lookups: vec![group, region.clone(), salesperson],
                 ..base()
             },
         },

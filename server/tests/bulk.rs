@@ -71,7 +71,7 @@ async fn world(pool: &PgPool) -> World {
 fn filter_part(region: i64) -> String {
     format!(
         "filter[text]=&filter[status]=&filter[city]=&filter[sort]=Code&filter[after]=\
-         &filter[lookups][0][kind]=Region&filter[lookups][0][id]={region}"
+         &filter[lookups][0][kind]=Region&filter[lookups][0][op]=AnyOf&filter[lookups][0][ids][0]={region}"
     )
 }
 

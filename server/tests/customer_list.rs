@@ -277,11 +277,28 @@ async fn codes_listed(
     text: &str,
     lookups: &[(&str, i64)],
 ) -> Vec<i64> {
+    let conditions: Vec<(&str, &str, Vec<i64>)> = lookups
+        .iter()
+        .map(|(kind, id)| (*kind, "AnyOf", vec![*id]))
+        .collect();
+    codes_where(app, cookie, text, &conditions).await
+}
+
+/// The codes listed for profile conditions (table, operator, entries).
+async fn codes_where(
+    app: &axum::Router,
+    cookie: &str,
+    text: &str,
+    conditions: &[(&str, &str, Vec<i64>)],
+) -> Vec<i64> {
     let mut form = filter_form(text, "Code", "");
-    for (i, (kind, id)) in lookups.iter().enumerate() {
+    for (i, (kind, op, ids)) in conditions.iter().enumerate() {
         form.push_str(&format!(
-            "&filter[lookups][{i}][kind]={kind}&filter[lookups][{i}][id]={id}"
+            "&filter[lookups][{i}][kind]={kind}&filter[lookups][{i}][op]={op}"
         ));
+        for (j, id) in ids.iter().enumerate() {
+            form.push_str(&format!("&filter[lookups][{i}][ids][{j}]={id}"));
+        }
     }
     let (status, body, _) = send(app, call("list_customers", &form, Some(cookie))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -299,7 +316,7 @@ async fn codes_listed(
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn r_company_1_profile_filters_read_the_current_companys_profiles(pool: PgPool) {
+async fn r_company_1_r_bulk_2_profile_filters_read_the_current_companys_profiles(pool: PgPool) {
     let alpha = tenant(&pool, "alpha").await;
     let (t, matriz, filial) = (alpha.tenant_id, alpha.companies[&1], alpha.companies[&2]);
     customers(

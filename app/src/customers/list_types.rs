@@ -48,11 +48,130 @@ pub struct CustomerFilter {
     pub after: String,
 }
 
-/// "Customers whose profile has this entry of this table", e.g. region 12.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A condition on one table of the profile, e.g. "region is one of 12, 13" (R-BULK-2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupChoice {
     pub kind: LookupKind,
-    pub id: i64,
+    pub op: LookupOp,
+    /// The entries for `AnyOf` and `NoneOf`; empty for the others.
+    #[serde(default)]
+    pub ids: Vec<i64>,
+}
+
+/// R-BULK-2's operators: "equal to" is `AnyOf` with one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LookupOp {
+    AnyOf,
+    NoneOf,
+    Empty,
+    NotEmpty,
+}
+
+impl LookupChoice {
+    pub fn equal(kind: LookupKind, id: i64) -> Self {
+        Self {
+            kind,
+            op: LookupOp::AnyOf,
+            ids: vec![id],
+        }
+    }
+
+    /// The URL value: `12`, `12,13`, `nao:12,13`, `vazio`, `preenchido`.
+    pub fn param_value(&self) -> String {
+        let ids = || {
+            self.ids
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        match self.op {
+            LookupOp::AnyOf => ids(),
+            LookupOp::NoneOf => format!("nao:{}", ids()),
+            LookupOp::Empty => "vazio".to_string(),
+            LookupOp::NotEmpty => "preenchido".to_string(),
+        }
+    }
+
+    /// Reads a URL value; `None` when it says nothing usable.
+    pub fn from_param(kind: LookupKind, value: &str) -> Option<Self> {
+        let value = value.trim();
+        let (op, list) = match value {
+            "" => return None,
+            "vazio" => (LookupOp::Empty, ""),
+            "preenchido" => (LookupOp::NotEmpty, ""),
+            _ => match value.strip_prefix("nao:") {
+                Some(rest) => (LookupOp::NoneOf, rest),
+                None => (LookupOp::AnyOf, value),
+            },
+        };
+        let ids: Vec<i64> = list
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect();
+        if matches!(op, LookupOp::AnyOf | LookupOp::NoneOf) && ids.is_empty() {
+            return None;
+        }
+        Some(Self { kind, op, ids })
+    }
+}
+
+/// Codes typed with commas (`A, b`) read against a table's entries (code, id), case ignored.
+/// Unknown codes come back as the error, to be named to the user.
+pub fn ids_for_codes(typed: &str, entries: &[(String, i64)]) -> Result<Vec<i64>, Vec<String>> {
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for code in typed.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        match entries.iter().find(|(c, _)| c.eq_ignore_ascii_case(code)) {
+            Some((_, id)) if !ids.contains(id) => ids.push(*id),
+            Some(_) => {}
+            None => unknown.push(code.to_uppercase()),
+        }
+    }
+    if unknown.is_empty() {
+        Ok(ids)
+    } else {
+        Err(unknown)
+    }
+}
+
+/// What the user typed in a table's codes box, `A, B` or `não: A, B`, as a condition: "is one
+/// of" or "is none of"; nothing typed clears it. Unknown codes come back as the error.
+pub fn choice_from_typed_codes(
+    kind: LookupKind,
+    typed: &str,
+    entries: &[(String, i64)],
+) -> Result<Option<LookupChoice>, Vec<String>> {
+    let typed = typed.trim();
+    let (op, list) = match typed
+        .strip_prefix("não:")
+        .or_else(|| typed.strip_prefix("nao:"))
+        .or_else(|| typed.strip_prefix("NÃO:"))
+        .or_else(|| typed.strip_prefix("NAO:"))
+    {
+        Some(rest) => (LookupOp::NoneOf, rest),
+        None => (LookupOp::AnyOf, typed),
+    };
+    let ids = ids_for_codes(list, entries)?;
+    Ok((!ids.is_empty()).then_some(LookupChoice { kind, op, ids }))
+}
+
+/// The codes box's text for a condition that the select cannot show: a list, or "none of".
+pub fn typed_codes_for(choice: &LookupChoice, entries: &[(String, i64)]) -> String {
+    let codes = || {
+        choice
+            .ids
+            .iter()
+            .filter_map(|id| entries.iter().find(|(_, e)| e == id))
+            .map(|(code, _)| code.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match choice.op {
+        LookupOp::AnyOf if choice.ids.len() > 1 => codes(),
+        LookupOp::NoneOf => format!("não: {}", codes()),
+        _ => String::new(),
+    }
 }
 
 impl CustomerFilter {
@@ -69,7 +188,11 @@ impl CustomerFilter {
             }
         }
         for choice in &self.lookups {
-            pairs.push(format!("{}={}", lookup_param(choice.kind), choice.id));
+            pairs.push(format!(
+                "{}={}",
+                lookup_param(choice.kind),
+                encode(&choice.param_value())
+            ));
         }
         if !self.after.is_empty() {
             pairs.push(format!("apos={}", encode(&self.after)));
@@ -93,29 +216,34 @@ impl CustomerFilter {
             city: read("cidade"),
             lookups: LookupKind::ALL
                 .into_iter()
-                .filter_map(|kind| {
-                    let id = read(lookup_param(kind)).trim().parse::<i64>().ok()?;
-                    Some(LookupChoice { kind, id })
-                })
+                .filter_map(|kind| LookupChoice::from_param(kind, &read(lookup_param(kind))))
                 .collect(),
             sort: SortOrder::from_param(&read("ordem")),
             after: read("apos"),
         }
     }
 
-    pub fn lookup(&self, kind: LookupKind) -> Option<i64> {
-        self.lookups
-            .iter()
-            .find_map(|choice| (choice.kind == kind).then_some(choice.id))
+    pub fn choice(&self, kind: LookupKind) -> Option<&LookupChoice> {
+        self.lookups.iter().find(|choice| choice.kind == kind)
     }
 
-    /// The same filter with one table's entry chosen (or cleared), back on the first page.
-    pub fn with_lookup(&self, kind: LookupKind, id: Option<i64>) -> Self {
+    /// The entry when the condition is "equal to" one entry.
+    pub fn lookup(&self, kind: LookupKind) -> Option<i64> {
+        self.choice(kind)
+            .filter(|c| c.op == LookupOp::AnyOf && c.ids.len() == 1)
+            .map(|c| c.ids[0])
+    }
+
+    /// The same filter with one table's condition set (or cleared), back on the first page.
+    pub fn with_choice(&self, kind: LookupKind, choice: Option<LookupChoice>) -> Self {
         let lookups = LookupKind::ALL
             .into_iter()
             .filter_map(|k| {
-                let id = if k == kind { id } else { self.lookup(k) };
-                id.map(|id| LookupChoice { kind: k, id })
+                if k == kind {
+                    choice.clone()
+                } else {
+                    self.choice(k).cloned()
+                }
             })
             .collect();
         Self {
@@ -222,7 +350,16 @@ mod tests {
             city: String::new(),
             lookups: vec![
                 choice(LookupKind::Region, 12),
-                choice(LookupKind::Salesperson, 7),
+                LookupChoice {
+                    kind: LookupKind::Salesperson,
+                    op: LookupOp::NoneOf,
+                    ids: vec![7, 9],
+                },
+                LookupChoice {
+                    kind: LookupKind::Category,
+                    op: LookupOp::Empty,
+                    ids: vec![],
+                },
             ],
             sort: SortOrder::Name,
             after: "5:ACME".into(),
@@ -230,7 +367,7 @@ mod tests {
         let query = filter.to_query();
         assert_eq!(
             query,
-            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=7&apos=5%3AACME&ordem=nome"
+            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=nao%3A7%2C9&categoria=vazio&apos=5%3AACME&ordem=nome"
         );
         let pairs: Vec<(String, String)> = query[1..]
             .split('&')
@@ -250,7 +387,57 @@ mod tests {
     }
 
     fn choice(kind: LookupKind, id: i64) -> LookupChoice {
-        LookupChoice { kind, id }
+        LookupChoice::equal(kind, id)
+    }
+
+    #[test]
+    fn r_bulk_2_operators_read_from_and_write_to_the_url() {
+        let read = |v: &str| LookupChoice::from_param(LookupKind::Region, v);
+        assert_eq!(read("12,13").unwrap().op, LookupOp::AnyOf);
+        assert_eq!(read("nao:12, 13").unwrap().ids, vec![12, 13]);
+        assert_eq!(read("vazio").unwrap().op, LookupOp::Empty);
+        assert_eq!(read("preenchido").unwrap().op, LookupOp::NotEmpty);
+        assert_eq!(read("nao:"), None);
+        assert_eq!(read("x"), None);
+        assert_eq!(read("nao:4,5").unwrap().param_value(), "nao:4,5");
+    }
+
+    #[test]
+    fn r_bulk_2_categories_accept_several_codes_typed_with_commas() {
+        let entries = vec![
+            ("A".to_string(), 37),
+            ("B".to_string(), 39),
+            ("C".to_string(), 41),
+        ];
+        assert_eq!(ids_for_codes("a, C,,a", &entries), Ok(vec![37, 41]));
+        assert_eq!(
+            ids_for_codes("A, X, zz", &entries),
+            Err(vec!["X".to_string(), "ZZ".to_string()])
+        );
+        assert_eq!(ids_for_codes("  ", &entries), Ok(vec![]));
+    }
+
+    #[test]
+    fn r_bulk_2_typed_codes_say_one_of_or_none_of_and_read_back() {
+        let entries = vec![("N".to_string(), 1), ("S".to_string(), 2)];
+        let kind = LookupKind::Region;
+        let any = choice_from_typed_codes(kind, "n, s", &entries)
+            .unwrap()
+            .unwrap();
+        assert_eq!((any.op, any.ids.clone()), (LookupOp::AnyOf, vec![1, 2]));
+        assert_eq!(typed_codes_for(&any, &entries), "N, S");
+        let none = choice_from_typed_codes(kind, "não: s", &entries)
+            .unwrap()
+            .unwrap();
+        assert_eq!((none.op, none.ids.clone()), (LookupOp::NoneOf, vec![2]));
+        assert_eq!(typed_codes_for(&none, &entries), "não: S");
+        assert_eq!(choice_from_typed_codes(kind, " ", &entries), Ok(None));
+        assert_eq!(
+            choice_from_typed_codes(kind, "nao: x", &entries),
+            Err(vec!["X".to_string()])
+        );
+        // One entry equal to is the select's business, not the box's.
+        assert_eq!(typed_codes_for(&LookupChoice::equal(kind, 1), &entries), "");
     }
 
     fn decode(value: &str) -> String {
@@ -276,7 +463,10 @@ mod tests {
             after: "100".into(),
             ..Default::default()
         };
-        let chosen = filter.with_lookup(LookupKind::CustomerGroup, Some(3));
+        let chosen = filter.with_choice(
+            LookupKind::CustomerGroup,
+            Some(choice(LookupKind::CustomerGroup, 3)),
+        );
         assert_eq!(
             chosen.lookups,
             vec![
@@ -286,7 +476,7 @@ mod tests {
         );
         assert_eq!(chosen.after, "");
         assert_eq!(
-            chosen.with_lookup(LookupKind::Salesperson, None).lookups,
+            chosen.with_choice(LookupKind::Salesperson, None).lookups,
             vec![choice(LookupKind::CustomerGroup, 3)]
         );
     }

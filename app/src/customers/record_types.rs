@@ -39,6 +39,7 @@ pub struct KindOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionItem {
     pub id: i64,
+    pub code: String,
     pub label: String,
 }
 

@@ -1,11 +1,44 @@
-//! The list's commercial profile filters (group, branch, region, salesperson, category): one
-//! select per auxiliary table of the current company, each a plain GET field too.
+//! The list's commercial profile filters (group, branch, region, salesperson, category), one
+//! per auxiliary table of the current company, each a plain GET field too. The select covers
+//! "equal to", "is empty" and "is not empty"; "is one of" and "is none of" (R-BULK-2) are typed
+//! as codes with commas under "Vários códigos", e.g. `A, B` or `não: A, B`.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use rules::lookup::LookupKind;
 
-use crate::customers::list_types::{lookup_param, CustomerFilter};
+use crate::customers::list_types::{
+    choice_from_typed_codes, lookup_param, typed_codes_for, CustomerFilter, LookupChoice, LookupOp,
+};
 use crate::customers::record_types::KindOptions;
 use crate::error::AppError;
+
+const EMPTY: &str = "vazio";
+const NOT_EMPTY: &str = "preenchido";
+/// Shown (and selected) when the condition is a list: the select cannot show it itself.
+const SEVERAL: &str = "varios";
+
+type Go = Arc<dyn Fn(CustomerFilter) + Send + Sync>;
+
+/// What the select shows for the current condition.
+fn select_value(filter: &CustomerFilter, kind: LookupKind) -> String {
+    match filter.choice(kind) {
+        None => String::new(),
+        Some(c) if c.op == LookupOp::Empty => EMPTY.to_string(),
+        Some(c) if c.op == LookupOp::NotEmpty => NOT_EMPTY.to_string(),
+        Some(c) if c.op == LookupOp::AnyOf && c.ids.len() == 1 => c.ids[0].to_string(),
+        Some(_) => SEVERAL.to_string(),
+    }
+}
+
+fn code_entries(options: &KindOptions) -> Vec<(String, i64)> {
+    options
+        .options
+        .iter()
+        .map(|o| (o.code.clone(), o.id))
+        .collect()
+}
 
 #[component]
 pub fn ProfileFilters(
@@ -13,53 +46,111 @@ pub fn ProfileFilters(
     go: impl Fn(CustomerFilter) + Clone + Send + Sync + 'static,
     options: Resource<Result<Vec<KindOptions>, AppError>>,
 ) -> impl IntoView {
+    let go: Go = Arc::new(go);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new({
                 let go = go.clone();
                 async move {
                     let kinds = options.await.unwrap_or_default();
-                    kinds
+                    let selects = kinds
+                        .iter()
+                        .map(|k| view! { <ProfileSelect filter go=go.clone() options=k.clone() /> })
+                        .collect_view();
+                    let boxes = kinds
                         .into_iter()
-                        .map(|kind_options| {
-                            let kind = kind_options.kind;
-                            let param = lookup_param(kind);
-                            let go = go.clone();
-                            let on_change = move |ev: leptos::ev::Event| {
-                                let id = event_target_value(&ev).parse::<i64>().ok();
-                                go(filter.get_untracked().with_lookup(kind, id));
-                            };
-                            view! {
-                                <div class="field">
-                                    <label for=param>{kind_options.label.clone()}</label>
-                                    <select
-                                        id=param
-                                        name=param
-                                        on:change=on_change
-                                        prop:value=move || {
-                                            filter.get().lookup(kind).map(|id| id.to_string()).unwrap_or_default()
-                                        }
-                                    >
-                                        <option value="">"Todos"</option>
-                                        {kind_options
-                                            .options
-                                            .into_iter()
-                                            .map(|option| {
-                                                let selected = filter.get_untracked().lookup(kind) == Some(option.id);
-                                                view! {
-                                                    <option value=option.id.to_string() selected=selected>
-                                                        {option.label}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </select>
-                                </div>
-                            }
-                        })
-                        .collect_view()
+                        .map(|k| view! { <CodesBox filter go=go.clone() options=k /> })
+                        .collect_view();
+                    view! {
+                        {selects}
+                        <details class="advanced wide">
+                            <summary>"Vários códigos (é um de / não é nenhum de)"</summary>
+                            <div class="filters">{boxes}</div>
+                        </details>
+                    }
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One table's select: all, one entry, empty, not empty.
+#[component]
+fn ProfileSelect(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> impl IntoView {
+    let kind = options.kind;
+    let param = lookup_param(kind);
+    let on_change = move |ev: leptos::ev::Event| {
+        let choice = LookupChoice::from_param(kind, &event_target_value(&ev));
+        go(filter.get_untracked().with_choice(kind, choice));
+    };
+    let current = select_value(&filter.get_untracked(), kind);
+    let several = current == SEVERAL;
+    let entries = options
+        .options
+        .iter()
+        .map(|option| {
+            let value = option.id.to_string();
+            let selected = current == value;
+            view! { <option value=value selected=selected>{option.label.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=param>{options.label.clone()}</label>
+            <select
+                id=param
+                name=(!several).then_some(param)
+                on:change=on_change
+                prop:value=move || select_value(&filter.get(), kind)
+            >
+                <option value="" selected=current.is_empty()>"Todos"</option>
+                {several.then(|| view! {
+                    <option value=SEVERAL selected=true disabled=true>"(vários códigos)"</option>
+                })}
+                {entries}
+                <option value=EMPTY selected=current == EMPTY>"(vazio)"</option>
+                <option value=NOT_EMPTY selected=current == NOT_EMPTY>"(preenchido)"</option>
+            </select>
+        </div>
+    }
+}
+
+/// One table's codes box: `A, B` (is one of) or `não: A, B` (is none of).
+#[component]
+fn CodesBox(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> impl IntoView {
+    let kind = options.kind;
+    let id = format!("codigos-{}", lookup_param(kind));
+    let entries = code_entries(&options);
+    let initial = filter
+        .get_untracked()
+        .choice(kind)
+        .map(|c| typed_codes_for(c, &entries))
+        .unwrap_or_default();
+    let text = RwSignal::new(initial);
+    let problem = RwSignal::new(None::<String>);
+    let apply = move || match choice_from_typed_codes(kind, &text.get_untracked(), &entries) {
+        Err(unknown) => problem.set(Some(format!(
+            "Código não encontrado: {}.",
+            unknown.join(", ")
+        ))),
+        Ok(choice) => {
+            problem.set(None);
+            go(filter.get_untracked().with_choice(kind, choice));
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{format!("{}: códigos", options.label)}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                placeholder="A, B ou não: A, B"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:change=move |_| apply()
+            />
+            {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+        </div>
     }
 }

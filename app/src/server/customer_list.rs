@@ -11,7 +11,7 @@ use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
 use crate::customers::list_types::{
-    CustomerFilter, CustomerPage, CustomerRow, SortOrder, COUNT_CAP, PAGE_SIZE,
+    CustomerFilter, CustomerPage, CustomerRow, LookupOp, SortOrder, COUNT_CAP, PAGE_SIZE,
 };
 
 /// The list as seen from one company: the commercial profile filters read that company's.
@@ -72,17 +72,32 @@ pub(crate) fn push_filters(
             .push_bind(format!("{}%", escape_like(&city)))
             .push(")");
     }
-    if !filter.lookups.is_empty() {
+    // R-BULK-2: each table's condition is its own (not) exists over the company's profile, so
+    // "is empty" and "is none of" also match customers with no profile there at all.
+    for choice in &filter.lookups {
+        let (negated, condition) = match choice.op {
+            LookupOp::AnyOf => (false, "= any("),
+            LookupOp::NoneOf => (true, "= any("),
+            LookupOp::Empty => (true, "is not null"),
+            LookupOp::NotEmpty => (false, "is not null"),
+        };
         query
+            .push(if negated {
+                " and not exists"
+            } else {
+                " and exists"
+            })
             .push(
-                " and exists (select 1 from customer_profiles p \
+                " (select 1 from customer_profiles p \
                  where p.tenant_id = c.tenant_id and p.customer_id = c.id and p.company_id = ",
             )
-            .push_bind(scope.company_id);
-        for choice in &filter.lookups {
-            query
-                .push(format_args!(" and p.{} = ", profile_column(choice.kind)))
-                .push_bind(choice.id);
+            .push_bind(scope.company_id)
+            .push(format_args!(
+                " and p.{} {condition}",
+                profile_column(choice.kind)
+            ));
+        if matches!(choice.op, LookupOp::AnyOf | LookupOp::NoneOf) {
+            query.push_bind(choice.ids.clone()).push(")");
         }
         query.push(")");
     }

@@ -60,6 +60,7 @@ pub async fn options(pool: &PgPool, caller: &Caller) -> Result<Vec<KindOptions>,
                 .filter(|r| r.kind == kind.code())
                 .map(|r| OptionItem {
                     id: r.id,
+                    code: r.code.clone(),
                     label: format!(
                         "{} - {}{}",
                         r.code,
