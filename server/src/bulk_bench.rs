@@ -156,29 +156,36 @@ async fn top_up(
     Ok(())
 }
 
-/// The profile filter (one table or two) whose match count is nearest `wanted`.
+/// The profile filter (group, region, category, or a combination) whose match count is
+/// nearest `wanted`.
 async fn filter_near(
     pool: &PgPool,
     caller: &Caller,
     wanted: i64,
 ) -> Result<(CustomerFilter, i64), sqlx::Error> {
-    let rows: Vec<(i64, Option<i64>, i64)> = sqlx::query_as(
-        "select customer_group_id, category_id, count(*) from customer_profiles
-         where tenant_id = $1 and company_id = $2 and customer_group_id is not null
-         group by grouping sets ((customer_group_id), (customer_group_id, category_id))",
+    type Combination = (Option<i64>, Option<i64>, Option<i64>, i64);
+    let rows: Vec<Combination> = sqlx::query_as(
+        "select customer_group_id, region_id, category_id, count(*) from customer_profiles
+         where tenant_id = $1 and company_id = $2
+         group by cube (customer_group_id, region_id, category_id)",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
     .fetch_all(pool)
     .await?;
-    let (group, category, count) = rows
+    let (group, region, category, count) = rows
         .into_iter()
-        .min_by_key(|(_, _, n)| (n - wanted).abs())
-        .unwrap_or((0, None, 0));
-    let mut lookups = vec![LookupChoice::equal(LookupKind::CustomerGroup, group)];
-    if let Some(category) = category {
-        lookups.push(LookupChoice::equal(LookupKind::Category, category));
-    }
+        .filter(|(g, r, c, _)| g.is_some() || r.is_some() || c.is_some())
+        .min_by_key(|(_, _, _, n)| (n - wanted).abs())
+        .unwrap_or((None, None, None, 0));
+    let lookups = [
+        (LookupKind::CustomerGroup, group),
+        (LookupKind::Region, region),
+        (LookupKind::Category, category),
+    ]
+    .into_iter()
+    .filter_map(|(kind, id)| id.map(|id| LookupChoice::equal(kind, id)))
+    .collect();
     Ok((
         CustomerFilter {
             lookups,
@@ -196,19 +203,21 @@ async fn direct(
     salesperson: i64,
     notes: &str,
 ) -> Result<u64, sqlx::Error> {
-    let group = filter.lookup(LookupKind::CustomerGroup);
-    let category = filter.lookup(LookupKind::Category);
     let mut tx = pool.begin().await?;
     sqlx::query(
         "create temporary table moved on commit drop as
          select p.customer_id, p.salesperson_id as old_id from customer_profiles p
-         where p.tenant_id = $1 and p.company_id = $2 and p.customer_group_id = $3
-           and ($4::bigint is null or p.category_id = $4) and p.salesperson_id is distinct from $5",
+         where p.tenant_id = $1 and p.company_id = $2
+           and ($3::bigint is null or p.customer_group_id = $3)
+           and ($4::bigint is null or p.region_id = $4)
+           and ($5::bigint is null or p.category_id = $5)
+           and p.salesperson_id is distinct from $6",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
-    .bind(group)
-    .bind(category)
+    .bind(filter.lookup(LookupKind::CustomerGroup))
+    .bind(filter.lookup(LookupKind::Region))
+    .bind(filter.lookup(LookupKind::Category))
     .bind(salesperson)
     .execute(&mut *tx)
     .await?;

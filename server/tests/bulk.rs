@@ -430,3 +430,53 @@ async fn r_perm_1_bulk_needs_bulk_update_and_the_fields_own_permission(pool: PgP
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_bulk_1_rows_picked_in_the_grid_narrow_the_batch_to_them_within_the_filter(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "select id from customers where tenant_id = $1 and code in (1, 2, 5) order by code",
+    )
+    .bind(w.tenant_id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    // 1 and 2 are in the north; 5 is picked but outside the filter, so it stays out.
+    let picked: String = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!("&filter[selected][{i}]={id}"))
+        .collect();
+    let form = format!(
+        "{}{picked}{}",
+        filter_part(w.north),
+        change_part(0, "salesperson", &w.bruno.to_string(), "Só os marcados")
+    );
+    let (status, preview) = post(&app, &boss, "preview_bulk", &form).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    assert_eq!(preview["matching"], 2);
+    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
+    let (status, applied) = post(
+        &app,
+        &boss,
+        "apply_bulk",
+        &format!("{form}&taken_at={taken_at}&skip_changed_since=false"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{applied}");
+    assert_eq!(applied[1], 2);
+    let moved: Vec<i64> = salesperson_of(&pool, w.tenant_id)
+        .await
+        .into_iter()
+        .filter(|(code, salesperson, _)| *salesperson == w.bruno && *code != 4)
+        .map(|(code, _, _)| code)
+        .collect();
+    assert_eq!(moved, vec![1, 2]);
+    let recorded: String = sqlx::query_scalar("select filter from bulk_batches")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(recorded.contains("selecionados="), "{recorded}");
+}

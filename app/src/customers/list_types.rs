@@ -46,6 +46,10 @@ pub struct CustomerFilter {
     pub sort: SortOrder,
     /// Opaque keyset cursor: where the previous page ended.
     pub after: String,
+    /// Customer ids picked one by one in the grid; empty means every match. Batches are sent
+    /// with it; the URL carries it only so a batch's record says what it covered.
+    #[serde(default)]
+    pub selected: Vec<i64>,
 }
 
 /// A condition on one table of the profile, e.g. "region is one of 12, 13" (R-BULK-2).
@@ -194,6 +198,10 @@ impl CustomerFilter {
                 encode(&choice.param_value())
             ));
         }
+        if !self.selected.is_empty() {
+            let ids: Vec<String> = self.selected.iter().map(i64::to_string).collect();
+            pairs.push(format!("selecionados={}", encode(&ids.join(","))));
+        }
         if !self.after.is_empty() {
             pairs.push(format!("apos={}", encode(&self.after)));
         }
@@ -220,6 +228,10 @@ impl CustomerFilter {
                 .collect(),
             sort: SortOrder::from_param(&read("ordem")),
             after: read("apos"),
+            selected: read("selecionados")
+                .split(',')
+                .filter_map(|id| id.trim().parse().ok())
+                .collect(),
         }
     }
 
@@ -363,11 +375,12 @@ mod tests {
             ],
             sort: SortOrder::Name,
             after: "5:ACME".into(),
+            selected: vec![4, 8],
         };
         let query = filter.to_query();
         assert_eq!(
             query,
-            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=nao%3A7%2C9&categoria=vazio&apos=5%3AACME&ordem=nome"
+            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=nao%3A7%2C9&categoria=vazio&selecionados=4%2C8&apos=5%3AACME&ordem=nome"
         );
         let pairs: Vec<(String, String)> = query[1..]
             .split('&')

@@ -1,6 +1,7 @@
 //! "Alterar todos" on the customer list (R-BULK-1): one field and one value for every customer
-//! the current filter matches — the whole result, not the loaded page. A preview says how many
-//! will change and how many already hold the value; confirming applies it as one batch.
+//! the current filter matches — the whole result, not the loaded page — or for the rows picked
+//! in the grid. A preview says how many will change and how many already hold the value;
+//! confirming applies it as one batch.
 
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
@@ -13,21 +14,31 @@ use crate::error::AppError;
 #[component]
 pub fn BulkAlter(
     filter: Memo<CustomerFilter>,
+    selected: RwSignal<Vec<i64>>,
     fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let fields = fields.await.unwrap_or_default();
-                (!fields.is_empty()).then(|| view! { <BulkPanel filter fields /> })
+                (!fields.is_empty()).then(|| view! { <BulkPanel filter selected fields /> })
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl IntoView {
+fn BulkPanel(
+    filter: Memo<CustomerFilter>,
+    selected: RwSignal<Vec<i64>>,
+    fields: Vec<BulkFieldView>,
+) -> impl IntoView {
     let fields = StoredValue::new(fields);
+    // What the batch covers: the picked rows, or every match of the filter.
+    let target = move || CustomerFilter {
+        selected: selected.get_untracked(),
+        ..filter.get_untracked().first_page()
+    };
     let field = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
@@ -44,6 +55,7 @@ fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl I
     // A new filter or choice makes the preview (and its confirmation) stale.
     Effect::new(move |_| {
         filter.track();
+        selected.track();
         field.track();
         value.track();
         preview.value().set(None);
@@ -53,7 +65,7 @@ fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl I
             return;
         };
         apply.dispatch(ApplyBulk {
-            filter: filter.get_untracked().first_page(),
+            filter: target(),
             changes: changes(),
             taken_at: taken.taken_at,
             skip_changed_since: skip,
@@ -73,7 +85,12 @@ fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl I
 
     view! {
         <section class="card bulk" aria-labelledby="bulk-title">
-            <h2 id="bulk-title">"Alterar todos os clientes filtrados"</h2>
+            <h2 id="bulk-title">
+                {move || match selected.with(Vec::len) {
+                    0 => "Alterar todos os clientes filtrados".to_string(),
+                    n => format!("Alterar os {n} clientes selecionados"),
+                }}
+            </h2>
             <div class="record-form">
                 <div class="field">
                     <label for="bulk-field">"Campo"</label>
@@ -108,7 +125,7 @@ fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl I
                         disabled=move || field.get().is_empty() || preview.pending().get()
                         on:click=move |_| {
                             apply.value().set(None);
-                            preview.dispatch(PreviewBulk { filter: filter.get_untracked().first_page(), changes: changes() });
+                            preview.dispatch(PreviewBulk { filter: target(), changes: changes() });
                         }
                     >
                         "Prévia"
@@ -121,7 +138,7 @@ fn BulkPanel(filter: Memo<CustomerFilter>, fields: Vec<BulkFieldView>) -> impl I
                     view! {
                         <div class="preview" role="status">
                             <p>
-                                {format!("{} cliente(s) no filtro: ", thousands(p.matching))}
+                                {format!("{} cliente(s) no lote: ", thousands(p.matching))}
                                 <strong>{format!("{} serão alterados", thousands(changing))}</strong>
                                 {format!("; {} já têm esse valor.", thousands(p.unchanged))}
                             </p>

@@ -8,12 +8,11 @@ use leptos_router::NavigateOptions;
 use crate::api::{bulk_fields, list_customers, profile_options};
 use crate::components::protected::protected;
 use crate::customers::bulk_types::BulkFieldView;
-use crate::customers::list_types::{
-    count_label, status_label, CustomerFilter, CustomerPage, CustomerRow, SortOrder,
-};
+use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
 use crate::error::AppError;
 use crate::pages::bulk_alter::BulkAlter;
+use crate::pages::customer_grid::CustomerGrid;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
@@ -36,7 +35,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     {may_include.then(|| view! { <a class="button" href="/clientes/novo">"Novo cliente"</a> })}
                     {may_bulk.then(|| view! { <a href="/clientes/lotes">"Lotes de alteração"</a> })}
                 </p>
-                <CustomerList filter page options bulk />
+                <CustomerList filter page options bulk may_bulk />
             }
         })}
     }
@@ -56,8 +55,17 @@ fn CustomerList(
     page: Resource<Result<CustomerPage, AppError>>,
     options: Resource<Result<Vec<KindOptions>, AppError>>,
     bulk: Resource<Result<Vec<BulkFieldView>, AppError>>,
+    may_bulk: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    // Rows picked for a batch; a new filter (not a new page of it) starts over.
+    let selected = RwSignal::new(Vec::<i64>::new());
+    let scope = Memo::new(move |_| filter.get().first_page());
+    Effect::new(move |_| {
+        scope.track();
+        selected.set(Vec::new());
+    });
+    let pickable = may_bulk.then_some(selected);
     let go = move |next: CustomerFilter| {
         navigate(
             &format!("/clientes{}", next.to_query()),
@@ -186,7 +194,8 @@ fn CustomerList(
                             });
                             view! {
                                 <p class="count" role="status">{count_label(page.count)}</p>
-                                <CustomerTable rows=page.rows />
+                                <SelectionBar selected />
+                                <CustomerGrid rows=page.rows current selected=pickable />
                                 <nav class="pager" aria-label="Páginas">{first_link}{next_link}</nav>
                             }
                                 .into_any()
@@ -196,44 +205,26 @@ fn CustomerList(
                 })}
             </Transition>
         </section>
-        <BulkAlter filter fields=bulk />
+        <BulkAlter filter selected fields=bulk />
     }
 }
 
+/// Says how many rows are picked and lets the user go back to every match of the filter.
 #[component]
-fn CustomerTable(rows: Vec<CustomerRow>) -> impl IntoView {
-    view! {
-        <table class="customers">
-            <thead>
-                <tr>
-                    <th scope="col">"Código"</th>
-                    <th scope="col">"Razão social / Nome"</th>
-                    <th scope="col">"CPF/CNPJ"</th>
-                    <th scope="col">"Cidade"</th>
-                    <th scope="col">"Situação"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|row| {
-                        view! {
-                            <tr>
-                                <td data-label="Código">
-                                    <a href=format!("/clientes/{}", row.id)>{row.code}</a>
-                                </td>
-                                <td data-label="Nome">
-                                    <strong>{row.legal_name.clone()}</strong>
-                                    {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
-                                </td>
-                                <td data-label="CPF/CNPJ">{rules::document::mask_stored(&row.document)}</td>
-                                <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
-                                <td data-label="Situação">{status_label(&row.status)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+fn SelectionBar(selected: RwSignal<Vec<i64>>) -> impl IntoView {
+    move || {
+        let picked = selected.with(Vec::len);
+        (picked > 0).then(|| {
+            view! {
+                <p class="selection" role="status">
+                    {format!(
+                        "{picked} cliente(s) selecionado(s): a alteração em lote vale só para eles. ",
+                    )}
+                    <button type="button" class="link" on:click=move |_| selected.set(Vec::new())>
+                        "Usar todos os do filtro"
+                    </button>
+                </p>
+            }
+        })
     }
 }

@@ -1,6 +1,7 @@
 pub mod batches;
 mod bulk_alter;
 mod customer_addresses;
+mod customer_grid;
 pub mod customer_list;
 mod customer_list_profile_filters;
 pub mod customer_record;

@@ -60,6 +60,12 @@ pub(crate) fn push_filters(
         }
         query.push(")");
     }
+    if !filter.selected.is_empty() {
+        query
+            .push(" and c.id = any(")
+            .push_bind(filter.selected.clone())
+            .push(")");
+    }
     if ["active", "inactive", "pending"].contains(&filter.status.as_str()) {
         query
             .push(" and c.status = ")
