@@ -62,3 +62,36 @@ test('the clerk, without "bulk update", is not offered alter all', async () => {
   assert.equal(await page.getByRole('link', { name: 'Lotes de alteração' }).count(), 0);
   await page.context().close();
 });
+
+test('grid: pick two rows for a batch, move between rows with the arrow keys, sort by a column header', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByRole('status').filter({ hasText: /cliente/ }).waitFor();
+  const rows = page.locator('table.customers tbody tr');
+  const firstCode = (await rows.nth(0).getByRole('link').textContent()).trim();
+  const secondCode = (await rows.nth(1).getByRole('link').textContent()).trim();
+
+  await page.getByLabel(`Selecionar cliente ${firstCode}`, { exact: true }).check();
+  await page.getByLabel(`Selecionar cliente ${secondCode}`, { exact: true }).check();
+  await page.getByRole('heading', { name: 'Alterar os 2 clientes selecionados' }).waitFor();
+  const bulk = page.locator('section.bulk');
+  await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
+  await bulk.getByLabel('Novo valor').selectOption({ label: 'Pendente' });
+  await bulk.getByRole('button', { name: 'Prévia' }).click();
+  const preview = bulk.getByRole('status').filter({ hasText: /no lote/ });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /^2 cliente\(s\) no lote/);
+  await page.getByRole('button', { name: 'Usar todos os do filtro' }).click();
+  await page.getByRole('heading', { name: 'Alterar todos os clientes filtrados' }).waitFor();
+
+  // ↓ from the first row's code goes to the second row's code.
+  await rows.nth(0).getByRole('link').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), secondCode);
+
+  await page.getByRole('link', { name: 'Razão social / Nome' }).click();
+  await page.waitForURL(/ordem=nome/);
+  await page.getByRole('columnheader', { name: /Razão social/ }).and(page.locator('[aria-sort="ascending"]')).waitFor();
+  await page.context().close();
+});

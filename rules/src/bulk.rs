@@ -18,6 +18,11 @@ pub enum BulkTarget {
     Profile(LookupKind),
     /// The customer's status (R-CUST-3).
     Status,
+    /// The customer's city: the city of its preferred main address, which the customer's own
+    /// city follows (R-CUST-5); customers without one get the city on the record only.
+    City,
+    /// The district of the customer's preferred main address; customers without one keep none.
+    District,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,8 @@ impl BulkFieldSpec {
         match self.target {
             BulkTarget::Profile(kind) => field_name(kind),
             BulkTarget::Status => "Situação",
+            BulkTarget::City => "Cidade",
+            BulkTarget::District => "Bairro",
         }
     }
 }
@@ -62,7 +69,22 @@ pub const BULK_FIELDS: &[BulkFieldSpec] = &[
         permission: Permission::AlterCustomer,
         asks_for_notes: false,
     },
+    BulkFieldSpec {
+        code: "city",
+        target: BulkTarget::City,
+        permission: Permission::AlterCustomer,
+        asks_for_notes: false,
+    },
+    BulkFieldSpec {
+        code: "district",
+        target: BulkTarget::District,
+        permission: Permission::AlterCustomer,
+        asks_for_notes: false,
+    },
 ];
+
+/// The longest district a single edit accepts, the same in bulk.
+pub const DISTRICT_MAX: usize = 60;
 
 pub fn bulk_field(code: &str) -> Option<&'static BulkFieldSpec> {
     BULK_FIELDS.iter().find(|f| f.code == code)
@@ -80,7 +102,8 @@ pub fn offered_fields(permissions: &[Permission]) -> Vec<&'static BulkFieldSpec>
 }
 
 /// What the form sends: a field code, the value as text (an entry id, a status code, or empty
-/// to clear a profile field), and the notes of a salesperson change.
+/// to clear a profile field; a city identification; a district), and the notes of a
+/// salesperson change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BulkChangeInput {
@@ -97,11 +120,16 @@ pub struct BulkChange {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BulkValue {
     /// An auxiliary-table entry, or `None` to clear the field.
     Entry(Option<i64>),
     Status(Status),
+    /// A city identification as the IBGE table spells it (`SAO LEOPOLDO - RS`); the store
+    /// checks that it exists.
+    City(String),
+    /// A district's name, as a single edit would store it.
+    Text(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,15 +170,26 @@ pub fn check_changes(
         }
         let text = input.value.trim();
         let value = match spec.target {
-            BulkTarget::Profile(_) if text.is_empty() => Some(BulkValue::Entry(None)),
+            BulkTarget::Profile(_) if text.is_empty() => Ok(BulkValue::Entry(None)),
             BulkTarget::Profile(_) => text
                 .parse::<i64>()
-                .ok()
-                .map(|id| BulkValue::Entry(Some(id))),
-            BulkTarget::Status => Status::from_code(text).map(BulkValue::Status),
+                .map(|id| BulkValue::Entry(Some(id)))
+                .map_err(|_| "Escolha um valor da lista."),
+            BulkTarget::Status => Status::from_code(text)
+                .map(BulkValue::Status)
+                .ok_or("Escolha um valor da lista."),
+            BulkTarget::City => match crate::city::fold(text) {
+                city if city.is_empty() => Err("Informe a cidade."),
+                city => Ok(BulkValue::City(city)),
+            },
+            BulkTarget::District if text.is_empty() => Err("Informe o bairro."),
+            BulkTarget::District if text.chars().count() > DISTRICT_MAX => {
+                Err("O bairro tem no máximo 60 caracteres.")
+            }
+            BulkTarget::District => Ok(BulkValue::Text(text.to_string())),
         };
         match value {
-            Some(value) => changes.push(BulkChange {
+            Ok(value) => changes.push(BulkChange {
                 spec,
                 value,
                 notes: if spec.asks_for_notes {
@@ -159,7 +198,7 @@ pub fn check_changes(
                     String::new()
                 },
             }),
-            None => errors.push((form_field, "Escolha um valor da lista.".to_string())),
+            Err(message) => errors.push((form_field, message.to_string())),
         }
     }
     if changes.is_empty() && errors.is_empty() {
@@ -251,5 +290,31 @@ mod tests {
             check_changes(&manager, &[]),
             Err(BulkRefusal::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn city_is_folded_to_its_identification_and_district_follows_the_single_edit_limits() {
+        let manager = [Permission::AlterCustomer, Permission::BulkUpdate];
+        let checked = check_changes(
+            &manager,
+            &[
+                change("city", " São Leopoldo - rs "),
+                change("district", " Centro "),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            checked[0].value,
+            BulkValue::City("SAO LEOPOLDO - RS".into())
+        );
+        assert_eq!(checked[1].value, BulkValue::Text("Centro".into()));
+        let long = "x".repeat(DISTRICT_MAX + 1);
+        let Err(BulkRefusal::Invalid(errors)) =
+            check_changes(&manager, &[change("city", "  "), change("district", &long)])
+        else {
+            panic!("an empty city and a long district are refused");
+        };
+        assert_eq!(errors[0].1, "Informe a cidade.");
+        assert!(errors[1].1.contains("60 caracteres"));
     }
 }

@@ -141,14 +141,23 @@ async fn top_up(
     tenant_id: i64,
     target: i64,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let present: i64 = sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
-        .bind(tenant_id)
-        .fetch_one(pool)
-        .await?;
-    if present < target {
-        let started = Instant::now();
-        let added =
-            customers::insert_generated(pool, tenant_id, (target - present) as usize, 11).await?;
+    let started = Instant::now();
+    let mut added = 0;
+    // Generated documents that collide with existing ones are skipped, hence a few rounds.
+    for round in 0..5 {
+        let present: i64 =
+            sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
+                .bind(tenant_id)
+                .fetch_one(pool)
+                .await?;
+        if present >= target {
+            break;
+        }
+        added +=
+            customers::insert_generated(pool, tenant_id, (target - present) as usize, 11 + round)
+                .await?;
+    }
+    if added > 0 {
         lookups::assign_profiles(pool, tenant_id).await?;
         sqlx::query("analyze").execute(pool).await?;
         println!("{added} clientes gerados em {}", secs(started.elapsed()));

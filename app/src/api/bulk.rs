@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
 
+#[cfg(feature = "ssr")]
+use crate::customers::bulk_types::BulkInput;
 use crate::customers::bulk_types::{BatchView, BulkFieldView, BulkPreview};
 use crate::customers::list_types::CustomerFilter;
 use crate::error::AppError;
@@ -50,6 +52,7 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                             )
                             .collect()
                     }
+                    BulkTarget::City | BulkTarget::District => Vec::new(),
                     BulkTarget::Status => [Status::Active, Status::Pending, Status::Inactive]
                         .into_iter()
                         .map(|s| {
@@ -60,7 +63,13 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                         })
                         .collect(),
                 };
+                let input = match spec.target {
+                    BulkTarget::City => BulkInput::City,
+                    BulkTarget::District => BulkInput::Text,
+                    _ => BulkInput::Choice,
+                };
                 BulkFieldView {
+                    input,
                     code: spec.code.to_string(),
                     label: spec.label().to_string(),
                     asks_for_notes: spec.asks_for_notes,

@@ -9,8 +9,20 @@ pub struct BulkFieldView {
     pub code: String,
     pub label: String,
     pub asks_for_notes: bool,
-    /// (value, label); the empty value clears a profile field.
+    pub input: BulkInput,
+    /// (value, label) for `BulkInput::Choice`; the empty value clears a profile field.
     pub choices: Vec<(String, String)>,
+}
+
+/// How the screen asks for a field's new value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BulkInput {
+    /// A select over `choices`.
+    Choice,
+    /// A city typed with suggestions from the IBGE table.
+    City,
+    /// Free text.
+    Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
 
-use crate::api::{ApplyBulk, PreviewBulk};
-use crate::customers::bulk_types::BulkFieldView;
+use crate::api::{ApplyBulk, PreviewBulk, SearchCities};
+use crate::customers::bulk_types::{BulkFieldView, BulkInput};
 use crate::customers::list_types::{thousands, CustomerFilter};
 use crate::error::AppError;
 
@@ -105,12 +105,7 @@ fn BulkPanel(
                 {move || chosen().map(|f| view! {
                     <div class="field">
                         <label for="bulk-value">"Novo valor"</label>
-                        <select id="bulk-value" on:change=move |ev| value.set(event_target_value(&ev))>
-                            <option value="" selected=true>{if f.code == "status" { "Escolha…" } else { "(nenhum)" }}</option>
-                            {f.choices.iter().filter(|(v, _)| !v.is_empty()).map(|(v, label)| view! {
-                                <option value=v.clone()>{label.clone()}</option>
-                            }).collect_view()}
-                        </select>
+                        <ValueInput field=f.clone() value />
                     </div>
                     {f.asks_for_notes.then(|| view! {
                         <div class="field wide">
@@ -167,5 +162,51 @@ fn BulkPanel(
                 Err(error) => error_view(error).into_any(),
             })}
         </section>
+    }
+}
+
+/// The new value's control: a select over the field's choices, a city typed with IBGE
+/// suggestions, or free text.
+#[component]
+fn ValueInput(field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
+    let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
+    match field.input {
+        BulkInput::Choice => view! {
+            <select id="bulk-value" on:change=on_input>
+                <option value="" selected=true>{if field.code == "status" { "Escolha…" } else { "(nenhum)" }}</option>
+                {field.choices.iter().filter(|(v, _)| !v.is_empty()).map(|(v, label)| view! {
+                    <option value=v.clone()>{label.clone()}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        BulkInput::City => {
+            let search = ServerAction::<SearchCities>::new();
+            view! {
+                <input
+                    id="bulk-value"
+                    type="text"
+                    list="bulk-cities"
+                    autocomplete="off"
+                    placeholder="SAO LEOPOLDO - RS"
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        if typed.trim().chars().count() >= 3 {
+                            search.dispatch(SearchCities { typed: typed.clone() });
+                        }
+                        value.set(typed);
+                    }
+                />
+                <datalist id="bulk-cities">
+                    {move || search.value().get().and_then(Result::ok).unwrap_or_default().into_iter()
+                        .map(|city| view! { <option value=city></option> }).collect_view()}
+                </datalist>
+            }
+            .into_any()
+        }
+        BulkInput::Text => view! {
+            <input id="bulk-value" type="text" maxlength="60" autocomplete="off" on:input=on_input />
+        }
+        .into_any(),
     }
 }

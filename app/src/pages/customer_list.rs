@@ -220,7 +220,7 @@ fn SelectionBar(selected: RwSignal<Vec<i64>>) -> impl IntoView {
                     {format!(
                         "{picked} cliente(s) selecionado(s): a alteração em lote vale só para eles. ",
                     )}
-                    <button type="button" class="link" on:click=move |_| selected.set(Vec::new())>
+                    <button type="button" class="link-button" on:click=move |_| selected.set(Vec::new())>
                         "Usar todos os do filtro"
                     </button>
                 </p>

@@ -6,7 +6,6 @@
 
 use chrono::{DateTime, Utc};
 use rules::bulk::{BulkChange, BulkTarget, BulkValue};
-use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder, Transaction};
 
 use super::auth::Caller;
@@ -23,57 +22,76 @@ fn scope(caller: &Caller) -> Scope {
     }
 }
 
-/// The stored text of a value: an entry id or a status code; `None` for "none".
-fn stored(value: BulkValue) -> Option<String> {
-    match value {
-        BulkValue::Entry(id) => id.map(|id| id.to_string()),
-        BulkValue::Status(status) => Some(status.code().to_string()),
-    }
-}
+/// The preferred main address of customer `c`, the one whose city is the customer's.
+const MAIN_ADDRESS: &str = "customer_addresses a where a.tenant_id = c.tenant_id \
+     and a.customer_id = c.id and a.role = 'main' and a.preferred";
 
-/// `p.salesperson_id::text` or `c.status`: the current value of a field, as stored text.
+/// `p.salesperson_id::text`, `c.status`…: the current value of a field, as stored text.
 fn current_value_sql(target: BulkTarget) -> String {
     match target {
         BulkTarget::Profile(kind) => format!("p.{}::text", profile_column(kind)),
         BulkTarget::Status => "c.status".to_string(),
+        BulkTarget::City => "c.city_id::text".to_string(),
+        BulkTarget::District => format!("(select a.district from {MAIN_ADDRESS})"),
     }
 }
 
-/// Entries must belong to the current company's table of the field's kind (R-COMPANY-1).
-async fn check_entries(
-    executor: impl sqlx::PgExecutor<'_>,
+/// Which matching customers can take the field at all: a district needs a main address.
+fn applies_sql(target: BulkTarget) -> String {
+    match target {
+        BulkTarget::District => format!("exists (select 1 from {MAIN_ADDRESS})"),
+        _ => "true".to_string(),
+    }
+}
+
+/// The stored text of each change's value (an entry id, a status code, a city id, a district;
+/// `None` to clear). Entries must belong to the current company's table of the field's kind
+/// (R-COMPANY-1) and cities to the IBGE table; otherwise the field's message.
+async fn stored_values(
+    tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
     changes: &[BulkChange],
-) -> Result<(), AppError> {
-    let wanted: Vec<(usize, LookupKind, i64)> = changes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match (c.spec.target, c.value) {
-            (BulkTarget::Profile(kind), BulkValue::Entry(Some(id))) => Some((i, kind, id)),
-            _ => None,
-        })
-        .collect();
-    let ids: Vec<i64> = wanted.iter().map(|w| w.2).collect();
-    let known: Vec<(i64, String)> = sqlx::query_as(
-        "select id, kind from lookup_entries where tenant_id = $1 and company_id = $2 and id = any($3)",
-    )
-    .bind(caller.tenant_id)
-    .bind(caller.company_id)
-    .bind(&ids)
-    .fetch_all(executor)
-    .await?;
-    for (index, kind, id) in wanted {
-        if !known
-            .iter()
-            .any(|(k, code)| *k == id && code == kind.code())
-        {
-            return Err(AppError::field(
-                format!("changes[{index}][value]"),
-                "Escolha um valor da lista.",
-            ));
-        }
+) -> Result<Vec<Option<String>>, AppError> {
+    let mut values = Vec::with_capacity(changes.len());
+    for (index, change) in changes.iter().enumerate() {
+        let field = format!("changes[{index}][value]");
+        let value = match (&change.spec.target, &change.value) {
+            (_, BulkValue::Entry(None)) => None,
+            (BulkTarget::Profile(kind), BulkValue::Entry(Some(id))) => {
+                let known: Option<i64> = sqlx::query_scalar(
+                    "select id from lookup_entries
+                     where tenant_id = $1 and company_id = $2 and id = $3 and kind = $4",
+                )
+                .bind(caller.tenant_id)
+                .bind(caller.company_id)
+                .bind(id)
+                .bind(kind.code())
+                .fetch_optional(&mut **tx)
+                .await?;
+                let id =
+                    known.ok_or_else(|| AppError::field(&field, "Escolha um valor da lista."))?;
+                Some(id.to_string())
+            }
+            (_, BulkValue::Status(status)) => Some(status.code().to_string()),
+            (_, BulkValue::City(identification)) => {
+                let id: Option<i64> =
+                    sqlx::query_scalar("select id from cities where identification = $1")
+                        .bind(identification)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                let id = id.ok_or_else(|| {
+                    AppError::field(&field, format!("Cidade não encontrada: {identification}."))
+                })?;
+                Some(id.to_string())
+            }
+            (_, BulkValue::Text(text)) => Some(text.clone()),
+            (_, BulkValue::Entry(Some(_))) => {
+                return Err(AppError::field(&field, "Escolha um valor da lista."))
+            }
+        };
+        values.push(value);
     }
-    Ok(())
+    Ok(values)
 }
 
 /// `… from customers c left join customer_profiles p … where <filter>`: the customers a list
@@ -95,31 +113,36 @@ pub async fn preview(
     changes: &[BulkChange],
 ) -> Result<BulkPreview, AppError> {
     use sqlx::Row;
-    check_entries(pool, caller, changes).await?;
+    let mut tx = pool.begin().await?;
+    let values = stored_values(&mut tx, caller, changes).await?;
     // One statement: the total, how many each field would change, how many any would.
+    let differs = |target: BulkTarget| {
+        format!(
+            "({} and {} is distinct from ",
+            applies_sql(target),
+            current_value_sql(target)
+        )
+    };
     let mut query = QueryBuilder::new("select count(*)");
-    for change in changes {
+    for (change, value) in changes.iter().zip(&values) {
         query
-            .push(format_args!(
-                ", count(*) filter (where {} is distinct from ",
-                current_value_sql(change.spec.target)
-            ))
-            .push_bind(stored(change.value))
-            .push("::text)");
+            .push(", count(*) filter (where ")
+            .push(differs(change.spec.target))
+            .push_bind(value.clone())
+            .push("::text))");
     }
     query.push(", count(*) filter (where false");
-    for change in changes {
+    for (change, value) in changes.iter().zip(&values) {
         query
-            .push(format_args!(
-                " or {} is distinct from ",
-                current_value_sql(change.spec.target)
-            ))
-            .push_bind(stored(change.value))
-            .push("::text");
+            .push(" or ")
+            .push(differs(change.spec.target))
+            .push_bind(value.clone())
+            .push("::text)");
     }
     query.push("), now()");
     push_matching(&mut query, caller, filter);
-    let row = query.build().fetch_one(pool).await?;
+    let row = query.build().fetch_one(&mut *tx).await?;
+    tx.commit().await?;
     let matching: i64 = row.try_get(0)?;
     let changing = changes
         .iter()
@@ -152,7 +175,7 @@ pub async fn apply(
     skip_changed_since: bool,
 ) -> Result<Applied, AppError> {
     let mut tx = pool.begin().await?;
-    check_entries(&mut *tx, caller, changes).await?;
+    let values = stored_values(&mut tx, caller, changes).await?;
     // Lock exactly the matching customers: others' work on other customers goes on.
     let mut targets = QueryBuilder::new("select c.id, c.code, c.updated_at > ");
     targets.push_bind(taken_at);
@@ -179,16 +202,16 @@ pub async fn apply(
     .fetch_one(&mut *tx)
     .await?;
 
-    for change in changes {
-        let new_value = stored(change.value);
+    for (change, new_value) in changes.iter().zip(values) {
         // The undo data: who changes, from what, to what. Unchanged customers get no row.
         sqlx::query(&format!(
             "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
              select $1, $2, $3, c.id, {current}, $4
              from customers c
              left join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id and p.company_id = $5
-             where c.tenant_id = $1 and c.id = any($6) and {current} is distinct from $4",
-            current = current_value_sql(change.spec.target)
+             where c.tenant_id = $1 and c.id = any($6) and {applies} and {current} is distinct from $4",
+            current = current_value_sql(change.spec.target),
+            applies = applies_sql(change.spec.target),
         ))
         .bind(caller.tenant_id)
         .bind(batch_id)
@@ -233,16 +256,18 @@ async fn summary(
 ) -> Result<String, sqlx::Error> {
     let mut parts = Vec::new();
     for change in changes {
-        let shown = match change.value {
+        let shown = match &change.value {
             BulkValue::Entry(None) => "(nenhum)".to_string(),
             BulkValue::Entry(Some(id)) => sqlx::query_scalar::<_, String>(
                 "select code || ' - ' || description from lookup_entries where tenant_id = $1 and id = $2",
             )
             .bind(caller.tenant_id)
-            .bind(id)
+            .bind(*id)
             .fetch_one(&mut **tx)
             .await?,
             BulkValue::Status(status) => status_label(status.code()).to_string(),
+            BulkValue::City(identification) => identification.clone(),
+            BulkValue::Text(text) => text.clone(),
         };
         parts.push(format!("{}: {shown}", change.spec.label()));
     }
@@ -296,13 +321,39 @@ async fn write_values(
              where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3
                and c.tenant_id = i.tenant_id and c.id = i.customer_id"
         ),
+        // The customer's city and its main address's city move together, as a single edit
+        // of the address does; `bump_versions` moves the address's version.
+        BulkTarget::City => format!(
+            "with items as (
+                 select customer_id, {value}::bigint as city_id from bulk_batch_items
+                 where tenant_id = $1 and batch_id = $2 and field = $3),
+             moved as (
+                 update customers c set city_id = i.city_id from items i
+                 where c.tenant_id = $1 and c.id = i.customer_id returning c.id)
+             update customer_addresses a
+             set city_id = i.city_id, updated_at = now(), updated_by_name = $4
+             from items i
+             where a.tenant_id = $1 and a.customer_id = i.customer_id and a.role = 'main'
+               and a.preferred and i.city_id is not null"
+        ),
+        BulkTarget::District => format!(
+            "update customer_addresses a
+             set district = i.{value}, updated_at = now(), updated_by_name = $4
+             from bulk_batch_items i
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and a.tenant_id = i.tenant_id
+               and a.customer_id = i.customer_id and a.role = 'main' and a.preferred
+               and i.{value} is not null"
+        ),
     };
-    sqlx::query(&sql)
+    let query = sqlx::query(&sql)
         .bind(caller.tenant_id)
         .bind(batch_id)
-        .bind(field)
-        .execute(&mut **tx)
-        .await?;
+        .bind(field);
+    let query = match target {
+        BulkTarget::City | BulkTarget::District => query.bind(&caller.user_name),
+        _ => query,
+    };
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -321,7 +372,10 @@ async fn audit(
             "coalesce((select e.code || ' - ' || e.description from lookup_entries e
                        where e.tenant_id = i.tenant_id and e.id = i.{side}::bigint), '')"
         ),
-        BulkTarget::Status => format!("coalesce(i.{side}, '')"),
+        BulkTarget::Status | BulkTarget::District => format!("coalesce(i.{side}, '')"),
+        BulkTarget::City => format!(
+            "coalesce((select ci.identification from cities ci where ci.id = i.{side}::bigint), '')"
+        ),
     };
     sqlx::query(&format!(
         "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
@@ -380,10 +434,20 @@ async fn bump_versions(
              update customers c set version = c.version + 1, updated_at = now(), updated_by_name = $3
              from touched t where c.tenant_id = $1 and c.id = t.customer_id
              returning c.id, c.version),
+         addressed as (
+             update customer_addresses a set version = a.version + 1
+             from (select distinct customer_id from bulk_batch_items
+                   where tenant_id = $1 and batch_id = $2 and field in ('city', 'district')) t
+             where a.tenant_id = $1 and a.customer_id = t.customer_id and a.role = 'main' and a.preferred
+             returning a.customer_id, a.version),
          remembered as (
-             insert into bulk_batch_customers (tenant_id, batch_id, customer_id, version_after)
-             select $1, $2, id, version from bumped
-             on conflict (tenant_id, batch_id, customer_id) do update set version_after = excluded.version_after
+             insert into bulk_batch_customers (tenant_id, batch_id, customer_id, version_after,
+                                               address_version_after)
+             select $1, $2, b.id, b.version, ad.version
+             from bumped b left join addressed ad on ad.customer_id = b.id
+             on conflict (tenant_id, batch_id, customer_id) do update
+             set version_after = excluded.version_after,
+                 address_version_after = excluded.address_version_after
              returning 1)
          select count(*) from remembered",
     )
@@ -420,13 +484,18 @@ pub async fn undo(pool: &PgPool, caller: &Caller, batch_id: i64) -> Result<(), A
         }
         Some((None, _)) => {}
     }
-    let blockers: Vec<i64> = sqlx::query_scalar(
+    // A customer blocks when saved since the batch, or when the main address the batch wrote
+    // (city, district) was saved since: address saves keep their own version.
+    let blockers: Vec<i64> = sqlx::query_scalar(&format!(
         "select c.code from bulk_batch_customers b
          join customers c on c.tenant_id = b.tenant_id and c.id = b.customer_id
-         where b.tenant_id = $1 and b.batch_id = $2 and c.version <> b.version_after
+         where b.tenant_id = $1 and b.batch_id = $2
+           and (c.version <> b.version_after
+                or (b.address_version_after is not null
+                    and b.address_version_after is distinct from (select a.version from {MAIN_ADDRESS})))
          order by c.code
-         for update of c",
-    )
+         for update of c"
+    ))
     .bind(caller.tenant_id)
     .bind(batch_id)
     .fetch_all(&mut *tx)
@@ -470,7 +539,11 @@ pub async fn undo(pool: &PgPool, caller: &Caller, batch_id: i64) -> Result<(), A
     // Undoing the latest batch must leave the one before it undoable: its customers' versions
     // move on by exactly this undo's bump, which is no one else's change.
     sqlx::query(
-        "update bulk_batch_customers earlier set version_after = this.version_after + 1
+        "update bulk_batch_customers earlier set version_after = this.version_after + 1,
+             address_version_after = case
+                 when earlier.address_version_after = this.address_version_after - 1
+                 then this.address_version_after + 1
+                 else earlier.address_version_after end
          from bulk_batch_customers this
          where this.tenant_id = $1 and this.batch_id = $2
            and earlier.tenant_id = $1 and earlier.customer_id = this.customer_id
