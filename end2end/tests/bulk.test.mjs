@@ -82,6 +82,20 @@ test('grid: pick two rows for a batch, move between rows with the arrow keys, so
   const preview = bulk.getByRole('status').filter({ hasText: /no lote/ });
   await preview.waitFor();
   assert.match(await preview.textContent(), /^2 cliente\(s\) no lote/);
+
+  // A second field in the same batch: the same field twice is refused, two fields are counted each.
+  await bulk.getByRole('button', { name: '+ Outro campo' }).click();
+  const fieldSelects = bulk.getByLabel('Campo', { exact: true });
+  await fieldSelects.nth(1).selectOption({ label: 'Situação' });
+  await bulk.getByRole('button', { name: 'Prévia' }).click();
+  await bulk.getByRole('alert').filter({ hasText: 'Situação aparece mais de uma vez.' }).waitFor();
+  await fieldSelects.nth(1).selectOption({ label: 'Bairro' });
+  await bulk.getByLabel('Novo valor', { exact: true }).nth(1).fill('Centro');
+  await bulk.getByRole('button', { name: 'Prévia' }).click();
+  await bulk.getByRole('status').filter({ hasText: /\(Situação: \d; Bairro: \d/ }).waitFor();
+  await bulk.getByRole('button', { name: 'Remover campo' }).nth(1).click();
+  assert.equal(await fieldSelects.count(), 1);
+
   await page.getByRole('button', { name: 'Usar todos os do filtro' }).click();
   await page.getByRole('heading', { name: 'Alterar todos os clientes filtrados' }).waitFor();
 

@@ -46,7 +46,7 @@ test('filter by region and text; reloading the URL shows the same result', async
   await open(page, '/clientes');
   await page.getByRole('status').waitFor();
 
-  await page.getByLabel('Região').selectOption({ label: 'SC - Santa Catarina' });
+  await page.getByLabel('Região', { exact: true }).selectOption({ label: 'SC - Santa Catarina' });
   await page.waitForURL(/[?&]regiao=\d+/);
   await page.getByLabel('Buscar').fill('Silva');
   await page.waitForURL(/[?&]q=Silva/);
@@ -63,12 +63,41 @@ test('filter by region and text; reloading the URL shows the same result', async
   await page.reload();
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
   assert.equal(await page.getByLabel('Buscar').inputValue(), 'Silva');
-  assert.match(await page.getByLabel('Região').locator('option:checked').textContent(), /Santa Catarina/);
+  assert.match(await page.getByLabel('Região', { exact: true }).locator('option:checked').textContent(), /Santa Catarina/);
   assert.deepEqual(await listedNames(page), rows.names);
   assert.equal(await page.getByRole('status').textContent(), rows.count);
 
-  await page.getByLabel('Região').selectOption({ label: 'Todos' });
+  await page.getByLabel('Região', { exact: true }).selectOption({ label: 'Todos' });
   await page.waitForURL((url) => !url.searchParams.has('regiao'));
+  await page.context().close();
+});
+
+test('R-BULK-2: "is none of" typed as codes leaves those regions out, and stays in the URL', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByRole('status').waitFor();
+  await page.getByText('Vários códigos (é um de / não é nenhum de)').click();
+  const box = page.getByLabel('Região: códigos', { exact: true });
+  await box.fill('não: RS, sc');
+  await box.press('Enter');
+  await page.waitForURL(/[?&]regiao=nao%3A\d+%2C\d+|[?&]regiao=nao:\d+,\d+/);
+  const states = async () => (await page.locator('td[data-label="Cidade"]').allTextContents())
+    .map((city) => city.trim().slice(-2));
+  await eventually(async () => {
+    const listed = await states();
+    assert.ok(listed.length > 0);
+    for (const state of listed) assert.ok(!['RS', 'SC'].includes(state), `found ${state}`);
+  });
+  assert.match(await page.getByLabel('Região', { exact: true }).locator('option:checked').textContent(), /vários códigos/);
+
+  await page.reload();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  for (const state of await states()) assert.ok(!['RS', 'SC'].includes(state), `found ${state} after reload`);
+
+  await box.fill('XX');
+  await box.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Código não encontrado: XX.' }).waitFor();
   await page.context().close();
 });
 

@@ -5,7 +5,7 @@ use crate::components::company_switcher::CompanySwitcher;
 use crate::session::SessionView;
 
 /// Areas still to come are named but not linked: only what works is a link.
-const COMING_AREAS: [&str; 2] = ["Manutenção em lote", "Financeiro"];
+const COMING_AREAS: [&str; 1] = ["Financeiro"];
 
 #[component]
 pub fn TopBar() -> impl IntoView {
@@ -33,6 +33,9 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
             <a href="/">"Início"</a>
             <a href="/clientes">"Clientes"</a>
             <a href="/tabelas">"Tabelas"</a>
+            {session
+                .can(rules::permission::Permission::BulkUpdate)
+                .then(|| view! { <a href="/clientes/lotes">"Manutenção em lote"</a> })}
             {COMING_AREAS
                 .iter()
                 .map(|area| view! { <span class="soon" title="Em breve" aria-disabled="true">{*area}</span> })

@@ -39,27 +39,36 @@ fn BulkPanel(
         selected: selected.get_untracked(),
         ..filter.get_untracked().first_page()
     };
-    let field = RwSignal::new(String::new());
-    let value = RwSignal::new(String::new());
-    let notes = RwSignal::new(String::new());
+    let lines = RwSignal::new(vec![ChangeLine::new(0)]);
+    let next_key = StoredValue::new(1_u32);
     let preview = ServerAction::<PreviewBulk>::new();
     let apply = ServerAction::<ApplyBulk>::new();
-    let chosen = move || fields.with_value(|f| f.iter().find(|f| f.code == field.get()).cloned());
     let changes = move || {
-        vec![BulkChangeInput {
-            field: field.get_untracked(),
-            value: value.get_untracked(),
-            notes: notes.get_untracked(),
-        }]
+        lines.with_untracked(|lines| {
+            lines
+                .iter()
+                .filter(|l| !l.field.get_untracked().is_empty())
+                .map(ChangeLine::input)
+                .collect::<Vec<_>>()
+        })
     };
     // A new filter or choice makes the preview (and its confirmation) stale.
     Effect::new(move |_| {
         filter.track();
         selected.track();
-        field.track();
-        value.track();
+        lines.with(|lines| {
+            for line in lines {
+                line.field.track();
+                line.value.track();
+            }
+        });
         preview.value().set(None);
     });
+    let add_line = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        lines.update(|lines| lines.push(ChangeLine::new(key)));
+    };
     let run_apply = move |skip: bool| {
         let Some(Ok(taken)) = preview.value().get_untracked() else {
             return;
@@ -92,32 +101,14 @@ fn BulkPanel(
                 }}
             </h2>
             <div class="record-form">
-                <div class="field">
-                    <label for="bulk-field">"Campo"</label>
-                    <select id="bulk-field" on:change=move |ev| {
-                        field.set(event_target_value(&ev));
-                        value.set(String::new());
-                    }>
-                        <option value="">"Escolha…"</option>
-                        {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
-                    </select>
-                </div>
-                {move || chosen().map(|f| view! {
-                    <div class="field">
-                        <label for="bulk-value">"Novo valor"</label>
-                        <ValueInput field=f.clone() value />
-                    </div>
-                    {f.asks_for_notes.then(|| view! {
-                        <div class="field wide">
-                            <label for="bulk-notes">"Observações da troca de vendedor"</label>
-                            <textarea id="bulk-notes" rows="2" on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                        </div>
-                    })}
-                })}
+                <For each=move || lines.get() key=|line| line.key let:line>
+                    <ChangeLineView line fields lines />
+                </For>
                 <div class="actions wide">
+                    <button type="button" on:click=add_line>"+ Outro campo"</button>
                     <button
                         type="button"
-                        disabled=move || field.get().is_empty() || preview.pending().get()
+                        disabled=move || nothing_chosen(lines) || preview.pending().get()
                         on:click=move |_| {
                             apply.value().set(None);
                             preview.dispatch(PreviewBulk { filter: target(), changes: changes() });
@@ -129,13 +120,22 @@ fn BulkPanel(
             </div>
             {move || preview.value().get().map(|result| match result {
                 Ok(p) => {
-                    let changing: i64 = p.changing.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                    let changing = p.matching - p.unchanged;
+                    let per_field = (p.changing.len() > 1).then(|| {
+                        let parts: Vec<String> = p
+                            .changing
+                            .iter()
+                            .map(|(label, n)| format!("{label}: {}", thousands(*n)))
+                            .collect();
+                        format!(" ({})", parts.join("; "))
+                    });
                     view! {
                         <div class="preview" role="status">
                             <p>
                                 {format!("{} cliente(s) no lote: ", thousands(p.matching))}
                                 <strong>{format!("{} serão alterados", thousands(changing))}</strong>
-                                {format!("; {} já têm esse valor.", thousands(p.unchanged))}
+                                {per_field}
+                                {format!("; {} já têm esses valores.", thousands(p.unchanged))}
                             </p>
                             <button type="button" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
                                 {move || if apply.pending().get() { "Gravando…" } else { "Confirmar alteração" }}
@@ -168,11 +168,12 @@ fn BulkPanel(
 /// The new value's control: a select over the field's choices, a city typed with IBGE
 /// suggestions, or free text.
 #[component]
-fn ValueInput(field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
+fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
+    let list_id = format!("{id}-cities");
     let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
     match field.input {
         BulkInput::Choice => view! {
-            <select id="bulk-value" on:change=on_input>
+            <select id=id on:change=on_input>
                 <option value="" selected=true>{if field.code == "status" { "Escolha…" } else { "(nenhum)" }}</option>
                 {field.choices.iter().filter(|(v, _)| !v.is_empty()).map(|(v, label)| view! {
                     <option value=v.clone()>{label.clone()}</option>
@@ -184,9 +185,9 @@ fn ValueInput(field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
             let search = ServerAction::<SearchCities>::new();
             view! {
                 <input
-                    id="bulk-value"
+                    id=id
                     type="text"
-                    list="bulk-cities"
+                    list=list_id.clone()
                     autocomplete="off"
                     placeholder="SAO LEOPOLDO - RS"
                     on:input=move |ev| {
@@ -197,7 +198,7 @@ fn ValueInput(field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
                         value.set(typed);
                     }
                 />
-                <datalist id="bulk-cities">
+                <datalist id=list_id>
                     {move || search.value().get().and_then(Result::ok).unwrap_or_default().into_iter()
                         .map(|city| view! { <option value=city></option> }).collect_view()}
                 </datalist>
@@ -205,8 +206,93 @@ fn ValueInput(field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
             .into_any()
         }
         BulkInput::Text => view! {
-            <input id="bulk-value" type="text" maxlength="60" autocomplete="off" on:input=on_input />
+            <input id=id type="text" maxlength="60" autocomplete="off" on:input=on_input />
         }
         .into_any(),
+    }
+}
+
+/// One "field = value" line of the batch; several lines make one batch.
+#[derive(Clone, Copy)]
+struct ChangeLine {
+    key: u32,
+    field: RwSignal<String>,
+    value: RwSignal<String>,
+    notes: RwSignal<String>,
+}
+
+impl ChangeLine {
+    fn new(key: u32) -> Self {
+        Self {
+            key,
+            field: RwSignal::new(String::new()),
+            value: RwSignal::new(String::new()),
+            notes: RwSignal::new(String::new()),
+        }
+    }
+
+    fn input(&self) -> BulkChangeInput {
+        BulkChangeInput {
+            field: self.field.get_untracked(),
+            value: self.value.get_untracked(),
+            notes: self.notes.get_untracked(),
+        }
+    }
+}
+
+/// True while no line has a field chosen: nothing to preview yet.
+fn nothing_chosen(lines: RwSignal<Vec<ChangeLine>>) -> bool {
+    lines.with(|lines| lines.iter().all(|l| l.field.get().is_empty()))
+}
+
+#[component]
+fn ChangeLineView(
+    line: ChangeLine,
+    fields: StoredValue<Vec<BulkFieldView>>,
+    lines: RwSignal<Vec<ChangeLine>>,
+) -> impl IntoView {
+    let key = line.key;
+    let (field_id, value_id, notes_id) = (
+        format!("bulk-field-{key}"),
+        format!("bulk-value-{key}"),
+        format!("bulk-notes-{key}"),
+    );
+    let chosen =
+        move || fields.with_value(|f| f.iter().find(|f| f.code == line.field.get()).cloned());
+    let removable = move || lines.with(|l| l.len() > 1);
+    view! {
+        <div class="field">
+            <label for=field_id.clone()>"Campo"</label>
+            <select id=field_id on:change=move |ev| {
+                line.field.set(event_target_value(&ev));
+                line.value.set(String::new());
+            }>
+                <option value="">"Escolha…"</option>
+                {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
+            </select>
+        </div>
+        {move || chosen().map(|f| {
+            let value_id = value_id.clone();
+            let notes_id = notes_id.clone();
+            view! {
+                <div class="field">
+                    <label for=value_id.clone()>"Novo valor"</label>
+                    <ValueInput id=value_id field=f.clone() value=line.value />
+                </div>
+                {f.asks_for_notes.then(|| view! {
+                    <div class="field wide">
+                        <label for=notes_id.clone()>"Observações da troca de vendedor"</label>
+                        <textarea id=notes_id rows="2" on:input=move |ev| line.notes.set(event_target_value(&ev))></textarea>
+                    </div>
+                })}
+            }
+        })}
+        {move || removable().then(|| view! {
+            <div class="field">
+                <button type="button" class="link-button" on:click=move |_| lines.update(|l| l.retain(|other| other.key != key))>
+                    "Remover campo"
+                </button>
+            </div>
+        })}
     }
 }

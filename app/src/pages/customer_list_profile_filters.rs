@@ -53,6 +53,10 @@ pub fn ProfileFilters(
                 let go = go.clone();
                 async move {
                     let kinds = options.await.unwrap_or_default();
+                    // Opened already when a list of codes is the condition, e.g. after a reload.
+                    let listed = kinds
+                        .iter()
+                        .any(|k| select_value(&filter.get_untracked(), k.kind) == SEVERAL);
                     let selects = kinds
                         .iter()
                         .map(|k| view! { <ProfileSelect filter go=go.clone() options=k.clone() /> })
@@ -63,7 +67,7 @@ pub fn ProfileFilters(
                         .collect_view();
                     view! {
                         {selects}
-                        <details class="advanced wide">
+                        <details class="advanced wide" open=listed>
                             <summary>"Vários códigos (é um de / não é nenhum de)"</summary>
                             <div class="filters">{boxes}</div>
                         </details>
@@ -84,7 +88,9 @@ fn ProfileSelect(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> 
         go(filter.get_untracked().with_choice(kind, choice));
     };
     let current = select_value(&filter.get_untracked(), kind);
-    let several = current == SEVERAL;
+    // The list option is always there, shown only while a list is the condition, so the select
+    // can show it after a filter typed in the codes box too.
+    let several = move || select_value(&filter.get(), kind) == SEVERAL;
     let entries = options
         .options
         .iter()
@@ -99,14 +105,14 @@ fn ProfileSelect(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> 
             <label for=param>{options.label.clone()}</label>
             <select
                 id=param
-                name=(!several).then_some(param)
+                name=move || (!several()).then_some(param)
                 on:change=on_change
                 prop:value=move || select_value(&filter.get(), kind)
             >
                 <option value="" selected=current.is_empty()>"Todos"</option>
-                {several.then(|| view! {
-                    <option value=SEVERAL selected=true disabled=true>"(vários códigos)"</option>
-                })}
+                <option value=SEVERAL selected=current == SEVERAL disabled=true hidden=move || !several()>
+                    "(vários códigos)"
+                </option>
                 {entries}
                 <option value=EMPTY selected=current == EMPTY>"(vazio)"</option>
                 <option value=NOT_EMPTY selected=current == NOT_EMPTY>"(preenchido)"</option>
@@ -138,6 +144,7 @@ fn CodesBox(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> impl 
             go(filter.get_untracked().with_choice(kind, choice));
         }
     };
+    let apply_on_enter = apply.clone();
     view! {
         <div class="field">
             <label for=id.clone()>{format!("{}: códigos", options.label)}</label>
@@ -149,6 +156,13 @@ fn CodesBox(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> impl 
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:change=move |_| apply()
+                // Enter applies the codes here instead of submitting the search form.
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        apply_on_enter();
+                    }
+                }
             />
             {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </div>
