@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use app::customers::list_types::{CustomerFilter, LookupChoice};
 use app::server::auth::Caller;
+use app::server::bulk_progress::Progress;
 use app::server::bulk_store;
 use app::server::customer_list::{list, Scope};
 use rules::bulk::{check_changes, BulkChangeInput};
@@ -76,9 +77,17 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
     )
     .map_err(|e| format!("{e:?}"))?;
     let started = Instant::now();
-    let applied = bulk_store::apply(pool, &caller, &filter, &changes, chrono::Utc::now(), false)
-        .await
-        .map_err(|e| e.to_string())?;
+    let applied = bulk_store::apply(
+        pool,
+        &caller,
+        &filter,
+        &changes,
+        chrono::Utc::now(),
+        false,
+        &Progress::unwatched(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let app_time = started.elapsed();
     let started = Instant::now();
     bulk_store::undo(pool, &caller, applied.batch_id)

@@ -389,3 +389,68 @@ async fn r_company_1_r_bulk_2_profile_filters_read_the_current_companys_profiles
         .await
         .is_empty());
 }
+
+/// The codes listed for what was typed in the city box.
+async fn codes_in_city(app: &axum::Router, cookie: &str, typed: &str) -> Vec<i64> {
+    let form = filter_form("", "Code", "").replace(
+        "filter[city]=",
+        &format!("filter[city]={}", urlencode(typed)),
+    );
+    let (status, body, _) = send(app, call("list_customers", &form, Some(cookie))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page: Value = serde_json::from_str(&body).unwrap();
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_i64().unwrap())
+        .collect()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_bulk_2_city_is_one_of_none_of_empty_and_not_empty(pool: PgPool) {
+    server::cities::ensure_loaded(&pool).await.unwrap();
+    let alpha = tenant(&pool, "alpha").await;
+    let t = alpha.tenant_id;
+    customers(
+        &pool,
+        t,
+        &[
+            (1, "Alfa Comércio", "52998224725"),
+            (2, "Beta Comércio", "11144477735"),
+            (3, "Zeta Distribuidora", "12ABC34501DE35"),
+            (4, "Ômega Postos", "11222333000181"),
+        ],
+    )
+    .await;
+    sqlx::query(
+        "update customers c set city_id = ci.id
+         from (values (1, 'CANOAS - RS'), (2, 'SAO LEOPOLDO - RS'), (3, 'ESTEIO - RS'))
+              as p(code, identification)
+         join cities ci on ci.identification = p.identification
+         where c.tenant_id = $1 and c.code = p.code",
+    )
+    .bind(t)
+    .execute(&pool)
+    .await
+    .unwrap();
+
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    assert_eq!(codes_in_city(&app, &cookie, "canoas").await, vec![1]);
+    assert_eq!(
+        codes_in_city(&app, &cookie, "Canoas - RS, são leo").await,
+        vec![1, 2]
+    );
+    // "is none of" keeps the customer without a city.
+    assert_eq!(
+        codes_in_city(&app, &cookie, "não: canoas, ESTEIO").await,
+        vec![2, 4]
+    );
+    assert_eq!(codes_in_city(&app, &cookie, "vazio").await, vec![4]);
+    assert_eq!(
+        codes_in_city(&app, &cookie, "preenchido").await,
+        vec![1, 2, 3]
+    );
+    assert!(codes_in_city(&app, &cookie, "Curitiba").await.is_empty());
+}

@@ -6,7 +6,7 @@ use rules::bulk::BulkChangeInput;
 
 #[cfg(feature = "ssr")]
 use crate::customers::bulk_types::BulkInput;
-use crate::customers::bulk_types::{BatchView, BulkFieldView, BulkPreview};
+use crate::customers::bulk_types::{BatchProgress, BatchView, BulkFieldView, BulkPreview};
 use crate::customers::list_types::CustomerFilter;
 use crate::error::AppError;
 
@@ -98,19 +98,28 @@ pub async fn preview_bulk(
 
 /// Applies the batch to every customer the filter matches, refusing (or, with
 /// `skip_changed_since`, leaving out) customers saved by others after `taken_at`. Answers the
-/// batch id and how many customers changed.
+/// batch id and how many customers changed. Its steps can be followed under `progress_token`
+/// with `bulk_progress` while it runs.
 #[server(prefix = "/api", endpoint = "apply_bulk")]
 pub async fn apply_bulk(
     filter: CustomerFilter,
     changes: Vec<BulkChangeInput>,
     taken_at: String,
     skip_changed_since: bool,
+    #[server(default)] progress_token: String,
 ) -> Result<(i64, i64), AppError> {
+    use crate::server::bulk_progress::Progress;
     use crate::server::{auth, bulk_store, context::server_context, respond::respond};
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         let changes = checked(&caller, &changes)?;
+        let progress = Progress::start(
+            caller.tenant_id,
+            caller.user_id,
+            &progress_token,
+            bulk_store::apply_steps(changes.len()),
+        );
         let taken_at = chrono::DateTime::parse_from_rfc3339(&taken_at)
             .map_err(|_| AppError::field("taken_at", "Refaça a prévia antes de confirmar."))?
             .with_timezone(&chrono::Utc);
@@ -121,9 +130,28 @@ pub async fn apply_bulk(
             &changes,
             taken_at,
             skip_changed_since,
+            &progress,
         )
         .await?;
         Ok((applied.batch_id, applied.changed))
+    })
+    .await
+}
+
+/// The step of this user's batch running under `token`; `None` once it ended (or never ran).
+#[server(prefix = "/api", endpoint = "bulk_progress")]
+pub async fn bulk_progress(token: String) -> Result<Option<BatchProgress>, AppError> {
+    use crate::server::{auth, bulk_progress, context::server_context, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::BulkUpdate)?;
+        Ok(bulk_progress::read(
+            caller.tenant_id,
+            caller.user_id,
+            &token,
+        ))
     })
     .await
 }

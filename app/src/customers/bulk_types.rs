@@ -37,6 +37,15 @@ pub struct BulkPreview {
     pub taken_at: String,
 }
 
+/// A running batch's step, e.g. step 2 of 4, "Gravando Vendedor", 3 s in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchProgress {
+    pub step: u32,
+    pub steps: u32,
+    pub label: String,
+    pub seconds: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchView {
     pub id: i64,

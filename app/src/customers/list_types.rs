@@ -120,6 +120,40 @@ impl LookupChoice {
     }
 }
 
+/// R-BULK-2 on the city, read from what was typed in its box: `CANOAS` or `CANOAS - RS, SAO LEO`
+/// (is one of; each the start of an identification), `não: …` (is none of), `vazio` (is empty),
+/// `preenchido` (is not empty). Accents and case are ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CityCondition {
+    pub op: LookupOp,
+    /// Folded starts of identifications, for `AnyOf` and `NoneOf`.
+    pub prefixes: Vec<String>,
+}
+
+impl CityCondition {
+    /// `None` when the text says nothing to filter by.
+    pub fn parse(typed: &str) -> Option<Self> {
+        let folded = rules::city::fold(typed);
+        let (op, list) = match folded.as_str() {
+            "" => return None,
+            "VAZIO" | "(VAZIO)" => (LookupOp::Empty, ""),
+            "PREENCHIDO" | "(PREENCHIDO)" => (LookupOp::NotEmpty, ""),
+            _ => match folded.strip_prefix("NAO:") {
+                Some(rest) => (LookupOp::NoneOf, rest),
+                None => (LookupOp::AnyOf, folded.as_str()),
+            },
+        };
+        let prefixes: Vec<String> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+        let listed = matches!(op, LookupOp::AnyOf | LookupOp::NoneOf);
+        (!listed || !prefixes.is_empty()).then_some(Self { op, prefixes })
+    }
+}
+
 /// Codes typed with commas (`A, b`) read against a table's entries (code, id), case ignored.
 /// Unknown codes come back as the error, to be named to the user.
 pub fn ids_for_codes(typed: &str, entries: &[(String, i64)]) -> Result<Vec<i64>, Vec<String>> {
@@ -353,6 +387,33 @@ pub fn thousands(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r_bulk_2_city_box_reads_each_operator() {
+        let parsed = |typed: &str| CityCondition::parse(typed).map(|c| (c.op, c.prefixes));
+        assert_eq!(
+            parsed("São Leo"),
+            Some((LookupOp::AnyOf, vec!["SAO LEO".to_string()]))
+        );
+        assert_eq!(
+            parsed("canoas - rs,  Esteio "),
+            Some((
+                LookupOp::AnyOf,
+                vec!["CANOAS - RS".to_string(), "ESTEIO".to_string()]
+            ))
+        );
+        assert_eq!(
+            parsed("não: Canoas, ESTEIO"),
+            Some((
+                LookupOp::NoneOf,
+                vec!["CANOAS".to_string(), "ESTEIO".to_string()]
+            ))
+        );
+        assert_eq!(parsed("Vazio"), Some((LookupOp::Empty, vec![])));
+        assert_eq!(parsed("preenchido"), Some((LookupOp::NotEmpty, vec![])));
+        assert_eq!(parsed("  "), None);
+        assert_eq!(parsed("não: , "), None);
+    }
 
     #[test]
     fn filter_round_trips_through_its_query() {

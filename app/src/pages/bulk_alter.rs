@@ -1,11 +1,12 @@
-//! "Alterar todos" on the customer list (R-BULK-1): one field and one value for every customer
-//! the current filter matches — the whole result, not the loaded page — or for the rows picked
-//! in the grid. A preview says how many will change and how many already hold the value;
-//! confirming applies it as one batch.
+//! "Alterar todos" on the customer list (R-BULK-1): fields, one value for each, for every
+//! customer the current filter matches — the whole result, not the loaded page — or for the
+//! rows picked in the grid. A preview says how many will change and how many already hold the
+//! values; confirming applies it as one batch, its steps shown while it runs.
 
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
 
+use super::bulk_progress_view::BatchProgressView;
 use crate::api::{ApplyBulk, PreviewBulk, SearchCities};
 use crate::customers::bulk_types::{BulkFieldView, BulkInput};
 use crate::customers::list_types::{thousands, CustomerFilter};
@@ -69,15 +70,21 @@ fn BulkPanel(
         next_key.set_value(key + 1);
         lines.update(|lines| lines.push(ChangeLine::new(key)));
     };
+    // Each run reports its steps under its own token: the preview's moment and a run count.
+    let progress_token = StoredValue::new(String::new());
+    let runs = StoredValue::new(0_u32);
     let run_apply = move |skip: bool| {
         let Some(Ok(taken)) = preview.value().get_untracked() else {
             return;
         };
+        runs.update_value(|n| *n += 1);
+        progress_token.set_value(format!("{}#{}", taken.taken_at, runs.get_value()));
         apply.dispatch(ApplyBulk {
             filter: target(),
             changes: changes(),
             taken_at: taken.taken_at,
             skip_changed_since: skip,
+            progress_token: progress_token.get_value(),
         });
     };
     let error_view = |error: AppError| {
@@ -140,6 +147,7 @@ fn BulkPanel(
                             <button type="button" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
                                 {move || if apply.pending().get() { "Gravando…" } else { "Confirmar alteração" }}
                             </button>
+                            <BatchProgressView token=progress_token running=apply.pending() />
                         </div>
                     }.into_any()
                 }

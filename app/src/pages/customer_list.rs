@@ -160,7 +160,8 @@ fn CustomerList(
                         id="cidade"
                         name="cidade"
                         type="search"
-                        placeholder="SAO LEOPOLDO - RS"
+                        placeholder="CANOAS, SAO LEO · não: … · vazio"
+                        title="Início do nome da cidade; várias separadas por vírgula; não: para excluir; vazio ou preenchido"
                         prop:value=move || city.get()
                         on:input=move |ev| {
                             city.set(event_target_value(&ev));

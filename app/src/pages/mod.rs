@@ -1,5 +1,6 @@
 pub mod batches;
 mod bulk_alter;
+mod bulk_progress_view;
 mod customer_addresses;
 mod customer_grid;
 pub mod customer_list;

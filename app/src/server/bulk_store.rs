@@ -10,6 +10,7 @@ use sqlx::{PgPool, Postgres, QueryBuilder, Transaction};
 
 use super::auth::Caller;
 use super::brasilia_time::date_time;
+use super::bulk_progress::Progress;
 use super::customer_list::{profile_column, push_filters, Scope};
 use crate::customers::bulk_types::{BatchView, BulkPreview};
 use crate::customers::list_types::{status_label, CustomerFilter};
@@ -166,6 +167,11 @@ pub struct Applied {
     pub changed: i64,
 }
 
+/// The steps `apply` reports for a batch of `fields` fields.
+pub fn apply_steps(fields: usize) -> u32 {
+    fields as u32 + 3
+}
+
 pub async fn apply(
     pool: &PgPool,
     caller: &Caller,
@@ -173,9 +179,11 @@ pub async fn apply(
     changes: &[BulkChange],
     taken_at: DateTime<Utc>,
     skip_changed_since: bool,
+    progress: &Progress,
 ) -> Result<Applied, AppError> {
     let mut tx = pool.begin().await?;
     let values = stored_values(&mut tx, caller, changes).await?;
+    progress.step("Conferindo e reservando os clientes");
     // Lock exactly the matching customers: others' work on other customers goes on.
     let mut targets = QueryBuilder::new("select c.id, c.code, c.updated_at > ");
     targets.push_bind(taken_at);
@@ -203,6 +211,7 @@ pub async fn apply(
     .await?;
 
     for (change, new_value) in changes.iter().zip(values) {
+        progress.step(format!("Gravando {}", change.spec.label()));
         // The undo data: who changes, from what, to what. Unchanged customers get no row.
         sqlx::query(&format!(
             "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
@@ -232,7 +241,9 @@ pub async fn apply(
         .await?;
         audit(&mut tx, caller, batch_id, change, Direction::Forward).await?;
     }
+    progress.step("Atualizando as versões dos clientes");
     let changed = bump_versions(&mut tx, caller, batch_id).await?;
+    progress.step("Concluindo");
     tx.commit().await?;
     Ok(Applied { batch_id, changed })
 }

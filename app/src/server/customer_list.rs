@@ -11,7 +11,8 @@ use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
 use crate::customers::list_types::{
-    CustomerFilter, CustomerPage, CustomerRow, LookupOp, SortOrder, COUNT_CAP, PAGE_SIZE,
+    CityCondition, CustomerFilter, CustomerPage, CustomerRow, LookupOp, SortOrder, COUNT_CAP,
+    PAGE_SIZE,
 };
 
 /// The list as seen from one company: the commercial profile filters read that company's.
@@ -71,12 +72,8 @@ pub(crate) fn push_filters(
             .push(" and c.status = ")
             .push_bind(filter.status.clone());
     }
-    let city = rules::city::fold(&filter.city);
-    if !city.is_empty() {
-        query
-            .push(" and c.city_id in (select id from cities where identification like ")
-            .push_bind(format!("{}%", escape_like(&city)))
-            .push(")");
+    if let Some(city) = CityCondition::parse(&filter.city) {
+        push_city(query, &city);
     }
     // R-BULK-2: each table's condition is its own (not) exists over the company's profile, so
     // "is empty" and "is none of" also match customers with no profile there at all.
@@ -107,6 +104,31 @@ pub(crate) fn push_filters(
         }
         query.push(")");
     }
+}
+
+/// The city condition; "is none of" keeps the customers without a city, as the profile
+/// tables' "is none of" keeps those without an entry.
+fn push_city(query: &mut QueryBuilder<'_, Postgres>, city: &CityCondition) {
+    let patterns: Vec<String> = city
+        .prefixes
+        .iter()
+        .map(|p| format!("{}%", escape_like(p)))
+        .collect();
+    let matching = " (select id from cities where identification like any(";
+    match city.op {
+        LookupOp::Empty => query.push(" and c.city_id is null"),
+        LookupOp::NotEmpty => query.push(" and c.city_id is not null"),
+        LookupOp::AnyOf => query
+            .push(" and c.city_id in")
+            .push(matching)
+            .push_bind(patterns)
+            .push("))"),
+        LookupOp::NoneOf => query
+            .push(" and (c.city_id is null or c.city_id not in")
+            .push(matching)
+            .push_bind(patterns)
+            .push(")))"),
+    };
 }
 
 pub async fn list(

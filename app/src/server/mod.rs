@@ -3,6 +3,7 @@
 pub mod address_store;
 pub mod auth;
 pub mod brasilia_time;
+pub mod bulk_progress;
 pub mod bulk_store;
 pub mod context;
 pub mod cookie;
