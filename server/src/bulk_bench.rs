@@ -6,11 +6,12 @@
 //! (b) the same profile UPDATE, audit and salesperson history INSERTs and version bump run
 //!     directly in one transaction;
 //! and prints both, the ratio a/b, the undo, and the p50/p95 of a filtered list page at depth
-//! 0 and of the list at depth 400,000.
+//! 0 and 400,000 and of the unfiltered list at depth 400,000. Half the customers have a
+//! profile in company 1.
 
 use std::time::{Duration, Instant};
 
-use app::customers::list_types::{CustomerFilter, LookupChoice};
+use app::customers::list_types::{CustomerFilter, LookupChoice, LookupOp};
 use app::server::auth::Caller;
 use app::server::bulk_progress::Progress;
 use app::server::bulk_store;
@@ -48,6 +49,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         Permission::ALL.to_vec(),
     );
 
+    keep_half_in_company(pool, tenant_id, company_id, target).await?;
     let (filter, matching) = filter_near(pool, &caller, WANTED).await?;
     let salespeople: Vec<i64> = sqlx::query_scalar(
         "select id from lookup_entries where tenant_id = $1 and company_id = $2 and kind = 'salesperson' order by code",
@@ -125,9 +127,37 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         after: deep.to_string(),
         ..Default::default()
     };
+    // "Has a group in company 1" matches the company's half: a filtered page 400,000 deep.
+    let in_company = CustomerFilter {
+        lookups: vec![LookupChoice {
+            kind: LookupKind::CustomerGroup,
+            op: LookupOp::NotEmpty,
+            ids: Vec::new(),
+        }],
+        ..Default::default()
+    };
+    let deep_in_company: i64 = sqlx::query_scalar(
+        "select c.code from customers c
+         join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id
+         where c.tenant_id = $1 and p.company_id = $2 and p.customer_group_id is not null
+         order by c.code offset 400000 limit 1",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .fetch_optional(pool)
+    .await?
+    .unwrap_or(0);
+    let deep_in_company = CustomerFilter {
+        after: deep_in_company.to_string(),
+        ..in_company
+    };
     for (name, f) in [
         ("página filtrada, profundidade 0", &filter),
-        ("lista, profundidade 400.000", &deep_filter),
+        (
+            "página filtrada (grupo preenchido na empresa 1), profundidade 400.000",
+            &deep_in_company,
+        ),
+        ("lista sem filtro, profundidade 400.000", &deep_filter),
     ] {
         let mut times = Vec::new();
         for _ in 0..40 {
@@ -170,6 +200,42 @@ async fn top_up(
         lookups::assign_profiles(pool, tenant_id).await?;
         sqlx::query("analyze").execute(pool).await?;
         println!("{added} clientes gerados em {}", secs(started.elapsed()));
+    }
+    Ok(())
+}
+
+/// The benchmark's shape: of the tenant's `target` customers, half have a profile in company 1
+/// (the demo gives company 1 everyone); the newest beyond half lose it.
+async fn keep_half_in_company(
+    pool: &PgPool,
+    tenant_id: i64,
+    company_id: i64,
+    target: i64,
+) -> Result<(), sqlx::Error> {
+    let started = Instant::now();
+    let removed = sqlx::query(
+        "delete from customer_profiles
+         where tenant_id = $1 and company_id = $2 and customer_id in (
+             select customer_id from customer_profiles
+             where tenant_id = $1 and company_id = $2
+             order by customer_id desc
+             limit greatest(0, (select count(*) from customer_profiles
+                                where tenant_id = $1 and company_id = $2) - $3))",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .bind(target / 2)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if removed > 0 {
+        sqlx::query("analyze customer_profiles")
+            .execute(pool)
+            .await?;
+        println!(
+            "{removed} perfis retirados da empresa 1 (metade dos clientes nela) em {}",
+            secs(started.elapsed())
+        );
     }
     Ok(())
 }
