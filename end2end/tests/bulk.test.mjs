@@ -107,5 +107,13 @@ test('grid: pick two rows for a batch, move between rows with the arrow keys, so
   await page.getByRole('link', { name: 'Razão social / Nome' }).click();
   await page.waitForURL(/ordem=nome/);
   await page.getByRole('columnheader', { name: /Razão social/ }).and(page.locator('[aria-sort="ascending"]')).waitFor();
+  // Clicked again, the column sorts the other way round.
+  const firstAscending = (await rows.nth(0).getByRole('link').textContent()).trim();
+  await page.getByRole('link', { name: /Razão social \/ Nome/ }).click();
+  await page.waitForURL(/ordem=nome-desc/);
+  await page.getByRole('columnheader', { name: /Razão social/ }).and(page.locator('[aria-sort="descending"]')).waitFor();
+  await eventually(async () => {
+    assert.notEqual((await rows.nth(0).getByRole('link').textContent()).trim(), firstAscending);
+  });
   await page.context().close();
 });

@@ -82,16 +82,30 @@ async fn keyset_pages_cover_every_row_exactly_once_while_rows_are_inserted(pool:
         .collect();
     customers(&pool, alpha.tenant_id, &rows).await;
 
-    for sort in ["Code", "Name"] {
+    // Each order inserts its own codes (the name orders far from the rest: "AAA Novo" places them).
+    for (sort, base) in [
+        ("Code", 5),
+        ("Name", 100_005),
+        ("CodeDescending", 7),
+        ("NameDescending", 200_005),
+    ] {
         let mut seen = Vec::new();
+        let mut seen_codes = Vec::new();
         let mut after = String::new();
         let mut inserted = 0;
         loop {
             let page = page(&app, &cookie, "", sort, &after).await;
             seen.extend(ids(&page));
+            seen_codes.extend(
+                page["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["code"].as_i64().unwrap()),
+            );
             // Someone registers customers between two page loads, before and after the cursor.
             inserted += 1;
-            let code = 5 + inserted * 1000 + if sort == "Name" { 100_000 } else { 0 };
+            let code = base + inserted * 1000;
             let doc = format!("{:011}", 20_000_000_000i64 + code);
             customers(&pool, alpha.tenant_id, &[(code, "AAA Novo", doc.as_str())]).await;
             match page["next"].as_str() {
@@ -111,6 +125,15 @@ async fn keyset_pages_cover_every_row_exactly_once_while_rows_are_inserted(pool:
             original.iter().all(|id| unique.contains(id)),
             "{sort}: every row present at the start is listed"
         );
+        if sort.starts_with("Code") {
+            let originals: Vec<i64> = seen_codes.into_iter().filter(|c| c % 10 == 0).collect();
+            let mut expected = originals.clone();
+            expected.sort();
+            if sort == "CodeDescending" {
+                expected.reverse();
+            }
+            assert_eq!(originals, expected, "{sort}: in order");
+        }
     }
 }
 

@@ -12,6 +12,8 @@ pub enum SortOrder {
     #[default]
     Code,
     Name,
+    CodeDescending,
+    NameDescending,
 }
 
 impl SortOrder {
@@ -19,14 +21,35 @@ impl SortOrder {
         match self {
             SortOrder::Code => "codigo",
             SortOrder::Name => "nome",
+            SortOrder::CodeDescending => "codigo-desc",
+            SortOrder::NameDescending => "nome-desc",
         }
     }
 
     pub fn from_param(value: &str) -> Self {
-        if value == "nome" {
-            SortOrder::Name
-        } else {
-            SortOrder::Code
+        match value {
+            "nome" => SortOrder::Name,
+            "codigo-desc" => SortOrder::CodeDescending,
+            "nome-desc" => SortOrder::NameDescending,
+            _ => SortOrder::Code,
+        }
+    }
+
+    pub fn by_name(self) -> bool {
+        matches!(self, SortOrder::Name | SortOrder::NameDescending)
+    }
+
+    pub fn descending(self) -> bool {
+        matches!(self, SortOrder::CodeDescending | SortOrder::NameDescending)
+    }
+
+    /// The same column the other way round: what a second click on its header asks for.
+    pub fn reversed(self) -> Self {
+        match self {
+            SortOrder::Code => SortOrder::CodeDescending,
+            SortOrder::CodeDescending => SortOrder::Code,
+            SortOrder::Name => SortOrder::NameDescending,
+            SortOrder::NameDescending => SortOrder::Name,
         }
     }
 }
@@ -387,6 +410,22 @@ pub fn thousands(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_orders_read_back_from_the_url_and_reverse() {
+        for order in [
+            SortOrder::Code,
+            SortOrder::Name,
+            SortOrder::CodeDescending,
+            SortOrder::NameDescending,
+        ] {
+            assert_eq!(SortOrder::from_param(order.param()), order);
+            assert_eq!(order.reversed().reversed(), order);
+            assert_ne!(order.reversed().descending(), order.descending());
+            assert_eq!(order.reversed().by_name(), order.by_name());
+        }
+        assert_eq!(SortOrder::from_param("qualquer"), SortOrder::Code);
+    }
 
     #[test]
     fn r_bulk_2_city_box_reads_each_operator() {

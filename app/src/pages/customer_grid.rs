@@ -53,21 +53,27 @@ pub fn CustomerGrid(
     }
 }
 
-/// A column header that sorts by its column; the keyset order is ascending only.
+/// A column header that sorts by its column; clicked again, the other way round.
 #[component]
 fn SortHeader(label: &'static str, order: SortOrder, current: CustomerFilter) -> impl IntoView {
-    let active = current.sort == order;
+    let ascending = current.sort == order;
+    let descending = current.sort == order.reversed();
     let href = format!(
         "/clientes{}",
         CustomerFilter {
-            sort: order,
+            sort: if ascending { order.reversed() } else { order },
             ..current.first_page()
         }
         .to_query()
     );
+    let (aria, arrow) = match (ascending, descending) {
+        (true, _) => ("ascending", " ▲"),
+        (_, true) => ("descending", " ▼"),
+        _ => ("none", ""),
+    };
     view! {
-        <th scope="col" aria-sort=if active { "ascending" } else { "none" }>
-            <a href=href class="sort" class:active=active>{label}{active.then_some(" ▲")}</a>
+        <th scope="col" aria-sort=aria>
+            <a href=href class="sort" class:active=ascending || descending>{label}{arrow}</a>
         </th>
     }
 }

@@ -174,7 +174,9 @@ fn CustomerList(
                     <label for="ordem">"Ordenar por"</label>
                     <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>
                         <option value="codigo">"Código"</option>
+                        <option value="codigo-desc">"Código (decrescente)"</option>
                         <option value="nome">"Razão social"</option>
+                        <option value="nome-desc">"Razão social (Z–A)"</option>
                     </select>
                 </div>
                 <button type="submit">"Filtrar"</button>

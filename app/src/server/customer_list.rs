@@ -11,8 +11,7 @@ use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
 use crate::customers::list_types::{
-    CityCondition, CustomerFilter, CustomerPage, CustomerRow, LookupOp, SortOrder, COUNT_CAP,
-    PAGE_SIZE,
+    CityCondition, CustomerFilter, CustomerPage, CustomerRow, LookupOp, COUNT_CAP, PAGE_SIZE,
 };
 
 /// The list as seen from one company: the commercial profile filters read that company's.
@@ -142,34 +141,43 @@ pub async fn list(
          from customers c left join cities ci on ci.id = c.city_id",
     );
     push_filters(&mut page, scope, filter);
-    match filter.sort {
-        SortOrder::Code => {
-            if let Ok(after) = filter.after.parse::<i64>() {
-                page.push(" and c.code > ").push_bind(after);
+    // Descending pages walk the same indexes backwards.
+    let (past, direction) = if filter.sort.descending() {
+        ("<", " desc")
+    } else {
+        (">", "")
+    };
+    if filter.sort.by_name() {
+        if let Some((id, name)) = filter.after.split_once(':') {
+            if let Ok(id) = id.parse::<i64>() {
+                page.push(format_args!(" and (c.legal_name, c.id) {past} ("))
+                    .push_bind(name.to_string())
+                    .push(", ")
+                    .push_bind(id)
+                    .push(")");
             }
-            page.push(" order by c.code");
         }
-        SortOrder::Name => {
-            if let Some((id, name)) = filter.after.split_once(':') {
-                if let Ok(id) = id.parse::<i64>() {
-                    page.push(" and (c.legal_name, c.id) > (")
-                        .push_bind(name.to_string())
-                        .push(", ")
-                        .push_bind(id)
-                        .push(")");
-                }
-            }
-            page.push(" order by c.legal_name, c.id");
+        page.push(format_args!(
+            " order by c.legal_name{direction}, c.id{direction}"
+        ));
+    } else {
+        if let Ok(after) = filter.after.parse::<i64>() {
+            page.push(format_args!(" and c.code {past} "))
+                .push_bind(after);
         }
+        page.push(format_args!(" order by c.code{direction}"));
     }
     page.push(" limit ").push_bind(PAGE_SIZE + 1);
     let mut rows: Vec<CustomerRow> = page.build_query_as().fetch_all(pool).await?;
 
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
-        rows.last().map(|last| match filter.sort {
-            SortOrder::Code => last.code.to_string(),
-            SortOrder::Name => format!("{}:{}", last.id, last.legal_name),
+        rows.last().map(|last| {
+            if filter.sort.by_name() {
+                format!("{}:{}", last.id, last.legal_name)
+            } else {
+                last.code.to_string()
+            }
         })
     } else {
         None
