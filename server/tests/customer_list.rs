@@ -31,6 +31,31 @@ async fn customers(pool: &PgPool, tenant_id: i64, rows: &[(i64, &str, &str)]) {
     .unwrap();
 }
 
+/// Customers 1–4: two individuals, an alphanumeric CNPJ, a numeric one.
+async fn four_customers(pool: &PgPool, tenant_id: i64) {
+    customers(
+        pool,
+        tenant_id,
+        &[
+            (1, "Alfa Comércio", "52998224725"),
+            (2, "Beta Comércio", "11144477735"),
+            (3, "Zeta Distribuidora", "12ABC34501DE35"),
+            (4, "Ômega Postos", "11222333000181"),
+        ],
+    )
+    .await;
+}
+
+/// The customer codes of a list page, in its order.
+fn codes_of(page: &Value) -> Vec<i64> {
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_i64().unwrap())
+        .collect()
+}
+
 fn filter_form(text: &str, sort: &str, after: &str) -> String {
     format!(
         "filter[text]={}&filter[status]=&filter[city]=&filter[sort]={sort}&filter[after]={}",
@@ -96,13 +121,7 @@ async fn keyset_pages_cover_every_row_exactly_once_while_rows_are_inserted(pool:
         loop {
             let page = page(&app, &cookie, "", sort, &after).await;
             seen.extend(ids(&page));
-            seen_codes.extend(
-                page["rows"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|r| r["code"].as_i64().unwrap()),
-            );
+            seen_codes.extend(codes_of(&page));
             // Someone registers customers between two page loads, before and after the cursor.
             inserted += 1;
             let code = base + inserted * 1000;
@@ -330,29 +349,14 @@ async fn codes_where(
         page["count"].as_u64().unwrap() as usize,
         page["rows"].as_array().unwrap().len()
     );
-    page["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_i64().unwrap())
-        .collect()
+    codes_of(&page)
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn r_company_1_r_bulk_2_profile_filters_read_the_current_companys_profiles(pool: PgPool) {
     let alpha = tenant(&pool, "alpha").await;
     let (t, matriz, filial) = (alpha.tenant_id, alpha.companies[&1], alpha.companies[&2]);
-    customers(
-        &pool,
-        t,
-        &[
-            (1, "Alfa Comércio", "52998224725"),
-            (2, "Beta Comércio", "11144477735"),
-            (3, "Zeta Distribuidora", "12ABC34501DE35"),
-            (4, "Ômega Postos", "11222333000181"),
-        ],
-    )
-    .await;
+    four_customers(&pool, t).await;
     let north = lookup_entry(&pool, t, matriz, "region", "NORTE").await;
     let south = lookup_entry(&pool, t, matriz, "region", "SUL").await;
     let ana = lookup_entry(&pool, t, matriz, "salesperson", "ANA").await;
@@ -422,12 +426,7 @@ async fn codes_in_city(app: &axum::Router, cookie: &str, typed: &str) -> Vec<i64
     let (status, body, _) = send(app, call("list_customers", &form, Some(cookie))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page: Value = serde_json::from_str(&body).unwrap();
-    page["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_i64().unwrap())
-        .collect()
+    codes_of(&page)
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -435,17 +434,7 @@ async fn r_bulk_2_city_is_one_of_none_of_empty_and_not_empty(pool: PgPool) {
     server::cities::ensure_loaded(&pool).await.unwrap();
     let alpha = tenant(&pool, "alpha").await;
     let t = alpha.tenant_id;
-    customers(
-        &pool,
-        t,
-        &[
-            (1, "Alfa Comércio", "52998224725"),
-            (2, "Beta Comércio", "11144477735"),
-            (3, "Zeta Distribuidora", "12ABC34501DE35"),
-            (4, "Ômega Postos", "11222333000181"),
-        ],
-    )
-    .await;
+    four_customers(&pool, t).await;
     sqlx::query(
         "update customers c set city_id = ci.id
          from (values (1, 'CANOAS - RS'), (2, 'SAO LEOPOLDO - RS'), (3, 'ESTEIO - RS'))
