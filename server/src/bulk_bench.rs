@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use app::customers::list_types::{CustomerFilter, LookupChoice, LookupOp};
 use app::server::auth::Caller;
 use app::server::bulk_progress::Progress;
-use app::server::bulk_store;
 use app::server::customer_list::{list, Scope};
+use app::server::{bulk_store, bulk_undo};
 use rules::bulk::{check_changes, BulkChangeInput};
 use rules::lookup::LookupKind;
 use rules::permission::Permission;
@@ -92,7 +92,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
     .map_err(|e| e.to_string())?;
     let app_time = started.elapsed();
     let started = Instant::now();
-    bulk_store::undo(pool, &caller, applied.batch_id)
+    bulk_undo::undo(pool, &caller, applied.batch_id)
         .await
         .map_err(|e| e.to_string())?;
     let undo_time = started.elapsed();

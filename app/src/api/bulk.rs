@@ -158,27 +158,27 @@ pub async fn bulk_progress(token: String) -> Result<Option<BatchProgress>, AppEr
 
 #[server(prefix = "/api", endpoint = "list_batches")]
 pub async fn list_batches() -> Result<Vec<BatchView>, AppError> {
-    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
     use rules::permission::Permission;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         caller.require(Permission::BulkUpdate)?;
-        bulk_store::batches(&ctx.pool, &caller).await
+        bulk_undo::batches(&ctx.pool, &caller).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "undo_batch")]
 pub async fn undo_batch(batch_id: i64) -> Result<(), AppError> {
-    use crate::server::{auth, bulk_store, context::server_context, respond::respond};
+    use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
     use rules::permission::Permission;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         caller.require(Permission::BulkUpdate)?;
         caller.require(Permission::AlterCustomer)?;
-        bulk_store::undo(&ctx.pool, &caller, batch_id).await
+        bulk_undo::undo(&ctx.pool, &caller, batch_id).await
     })
     .await
 }

@@ -5,6 +5,8 @@ pub mod auth;
 pub mod brasilia_time;
 pub mod bulk_progress;
 pub mod bulk_store;
+pub mod bulk_undo;
+pub mod bulk_writes;
 pub mod context;
 pub mod cookie;
 pub mod customer_list;

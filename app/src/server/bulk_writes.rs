@@ -1,0 +1,204 @@
+//! The statements a batch runs per field, forwards when applied and backwards when undone:
+//! the values written from the batch's items, the audit and salesperson history rows, and the
+//! version bump. Each is one set-based statement over the batch's items (R-BULK-3, R-BULK-4).
+
+use rules::bulk::{BulkChange, BulkTarget};
+use sqlx::{Postgres, Transaction};
+
+use super::auth::Caller;
+use super::customer_list::profile_column;
+
+/// The preferred main address of customer `c`, the one whose city is the customer's.
+pub const MAIN_ADDRESS: &str = "customer_addresses a where a.tenant_id = c.tenant_id \
+     and a.customer_id = c.id and a.role = 'main' and a.preferred";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Undo,
+}
+
+impl Direction {
+    /// The item column holding the value to write.
+    fn written_column(self) -> &'static str {
+        match self {
+            Direction::Forward => "new_value",
+            Direction::Undo => "old_value",
+        }
+    }
+    fn replaced_column(self) -> &'static str {
+        match self {
+            Direction::Forward => "old_value",
+            Direction::Undo => "new_value",
+        }
+    }
+}
+
+/// Writes the batch's values of one field to every customer it lists: one statement.
+pub async fn write_values(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    batch_id: i64,
+    field: &str,
+    target: BulkTarget,
+    direction: Direction,
+) -> Result<(), sqlx::Error> {
+    let value = direction.written_column();
+    let sql = match target {
+        BulkTarget::Profile(kind) => format!(
+            "insert into customer_profiles (tenant_id, company_id, customer_id, {column})
+             select i.tenant_id, b.company_id, i.customer_id, i.{value}::bigint
+             from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3
+             on conflict (tenant_id, company_id, customer_id) do update set {column} = excluded.{column}",
+            column = profile_column(kind)
+        ),
+        BulkTarget::Status => format!(
+            "update customers c set status = i.{value}
+             from bulk_batch_items i
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3
+               and c.tenant_id = i.tenant_id and c.id = i.customer_id"
+        ),
+        // The customer's city and its main address's city move together, as a single edit
+        // of the address does; `bump_versions` moves the address's version.
+        BulkTarget::City => format!(
+            "with items as (
+                 select customer_id, {value}::bigint as city_id from bulk_batch_items
+                 where tenant_id = $1 and batch_id = $2 and field = $3),
+             moved as (
+                 update customers c set city_id = i.city_id from items i
+                 where c.tenant_id = $1 and c.id = i.customer_id returning c.id)
+             update customer_addresses a
+             set city_id = i.city_id, updated_at = now(), updated_by_name = $4
+             from items i
+             where a.tenant_id = $1 and a.customer_id = i.customer_id and a.role = 'main'
+               and a.preferred and i.city_id is not null"
+        ),
+        BulkTarget::District => format!(
+            "update customer_addresses a
+             set district = i.{value}, updated_at = now(), updated_by_name = $4
+             from bulk_batch_items i
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and a.tenant_id = i.tenant_id
+               and a.customer_id = i.customer_id and a.role = 'main' and a.preferred
+               and i.{value} is not null"
+        ),
+    };
+    let query = sqlx::query(&sql)
+        .bind(caller.tenant_id)
+        .bind(batch_id)
+        .bind(field);
+    let query = match target {
+        BulkTarget::City | BulkTarget::District => query.bind(&caller.user_name),
+        _ => query,
+    };
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// The customer history rows of one field (and, for the salesperson, its own history with the
+/// notes), as a single edit writes them: labels, not ids.
+pub async fn audit(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    batch_id: i64,
+    change: &BulkChange,
+    direction: Direction,
+) -> Result<(), sqlx::Error> {
+    let (old, new) = (direction.replaced_column(), direction.written_column());
+    let label = |side: &str| match change.spec.target {
+        BulkTarget::Profile(_) => format!(
+            "coalesce((select e.code || ' - ' || e.description from lookup_entries e
+                       where e.tenant_id = i.tenant_id and e.id = i.{side}::bigint), '')"
+        ),
+        BulkTarget::Status | BulkTarget::District => format!("coalesce(i.{side}, '')"),
+        BulkTarget::City => format!(
+            "coalesce((select ci.identification from cities ci where ci.id = i.{side}::bigint), '')"
+        ),
+    };
+    sqlx::query(&format!(
+        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
+         select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}
+         from bulk_batch_items i where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7",
+        old_label = label(old),
+        new_label = label(new),
+    ))
+    .bind(caller.tenant_id)
+    .bind(batch_id)
+    .bind(caller.company_id)
+    .bind(caller.user_id)
+    .bind(&caller.user_name)
+    .bind(change.spec.label())
+    .bind(change.spec.code)
+    .execute(&mut **tx)
+    .await?;
+    if change.spec.asks_for_notes {
+        let notes = match direction {
+            Direction::Forward => change.notes.clone(),
+            Direction::Undo => format!("Desfeito o lote {batch_id}."),
+        };
+        sqlx::query(&format!(
+            "insert into salesperson_changes (tenant_id, company_id, customer_id, user_id, user_name,
+                 old_salesperson_id, new_salesperson_id, old_salesperson, new_salesperson, notes)
+             select i.tenant_id, $3, i.customer_id, $4, $5, i.{old}::bigint, i.{new}::bigint,
+                    {old_label}, {new_label}, $6
+             from bulk_batch_items i where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7",
+            old_label = label(old),
+            new_label = label(new),
+        ))
+        .bind(caller.tenant_id)
+        .bind(batch_id)
+        .bind(caller.company_id)
+        .bind(caller.user_id)
+        .bind(&caller.user_name)
+        .bind(notes)
+        .bind(change.spec.code)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Every customer the batch changed gets a new version (stale forms are then refused) and the
+/// batch remembers it, which is what the undo checks. Answers how many customers changed.
+pub async fn bump_versions(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    batch_id: i64,
+) -> Result<i64, sqlx::Error> {
+    let changed: i64 = sqlx::query_scalar(
+        "with touched as (
+             select distinct customer_id from bulk_batch_items where tenant_id = $1 and batch_id = $2),
+         bumped as (
+             update customers c set version = c.version + 1, updated_at = now(), updated_by_name = $3
+             from touched t where c.tenant_id = $1 and c.id = t.customer_id
+             returning c.id, c.version),
+         addressed as (
+             update customer_addresses a set version = a.version + 1
+             from (select distinct customer_id from bulk_batch_items
+                   where tenant_id = $1 and batch_id = $2 and field in ('city', 'district')) t
+             where a.tenant_id = $1 and a.customer_id = t.customer_id and a.role = 'main' and a.preferred
+             returning a.customer_id, a.version),
+         remembered as (
+             insert into bulk_batch_customers (tenant_id, batch_id, customer_id, version_after,
+                                               address_version_after)
+             select $1, $2, b.id, b.version, ad.version
+             from bumped b left join addressed ad on ad.customer_id = b.id
+             on conflict (tenant_id, batch_id, customer_id) do update
+             set version_after = excluded.version_after,
+                 address_version_after = excluded.address_version_after
+             returning 1)
+         select count(*) from remembered",
+    )
+    .bind(caller.tenant_id)
+    .bind(batch_id)
+    .bind(&caller.user_name)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("update bulk_batches set customer_count = $3 where tenant_id = $1 and id = $2 and undone_at is null")
+        .bind(caller.tenant_id)
+        .bind(batch_id)
+        .bind(changed as i32)
+        .execute(&mut **tx)
+        .await?;
+    Ok(changed)
+}
