@@ -11,7 +11,8 @@
 
 use std::time::{Duration, Instant};
 
-use app::customers::list_types::{CustomerFilter, LookupChoice, LookupOp};
+use app::customers::filter_conditions::{LookupChoice, LookupOp};
+use app::customers::list_types::CustomerFilter;
 use app::server::auth::Caller;
 use app::server::bulk_progress::Progress;
 use app::server::customer_list::{list, Scope};

@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use app::customers::list_types::{CustomerFilter, LookupChoice, SortOrder};
+use app::customers::filter_conditions::LookupChoice;
+use app::customers::list_types::{CustomerFilter, SortOrder};
 use app::server::customer_list::{list, Scope};
 use rules::lookup::LookupKind;
 use sqlx::PgPool;

@@ -2,5 +2,6 @@
 
 pub mod address_types;
 pub mod bulk_types;
+pub mod filter_conditions;
 pub mod list_types;
 pub mod record_types;

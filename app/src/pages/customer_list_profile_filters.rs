@@ -8,9 +8,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rules::lookup::LookupKind;
 
-use crate::customers::list_types::{
-    choice_from_typed_codes, lookup_param, typed_codes_for, CustomerFilter, LookupChoice, LookupOp,
+use crate::customers::filter_conditions::{
+    choice_from_typed_codes, typed_codes_for, LookupChoice, LookupOp,
 };
+use crate::customers::list_types::{lookup_param, CustomerFilter};
 use crate::customers::record_types::KindOptions;
 use crate::error::AppError;
 

@@ -10,8 +10,9 @@ use rules::customer_search::SearchText;
 use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
+use crate::customers::filter_conditions::{CityCondition, LookupOp};
 use crate::customers::list_types::{
-    CityCondition, CustomerFilter, CustomerPage, CustomerRow, LookupOp, COUNT_CAP, PAGE_SIZE,
+    CustomerFilter, CustomerPage, CustomerRow, COUNT_CAP, PAGE_SIZE,
 };
 
 /// The list as seen from one company: the commercial profile filters read that company's.
