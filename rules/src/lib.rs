@@ -6,6 +6,7 @@
 pub mod address;
 pub mod bulk;
 pub mod city;
+pub mod contact;
 pub mod customer;
 pub mod customer_search;
 pub mod document;
