@@ -237,18 +237,9 @@ async fn r_bulk_1_rows_picked_in_the_grid_narrow_the_batch_to_them_within_the_fi
         filter_part(w.north),
         change_part(0, "salesperson", &w.bruno.to_string(), "Só os marcados")
     );
-    let (status, preview) = post(&app, &boss, "preview_bulk", &form).await;
-    assert_eq!(status, StatusCode::OK, "{preview}");
+    let (status, preview, applied) = preview_then_apply(&app, &boss, &form, false).await;
+    assert_eq!(status, StatusCode::OK, "{preview} {applied}");
     assert_eq!(preview["matching"], 2);
-    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
-    let (status, applied) = post(
-        &app,
-        &boss,
-        "apply_bulk",
-        &format!("{form}&taken_at={taken_at}&skip_changed_since=false"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{applied}");
     assert_eq!(applied[1], 2);
     let moved: Vec<i64> = salesperson_of(&pool, w.tenant_id)
         .await

@@ -21,25 +21,7 @@ async fn undo_restores_every_value_and_is_refused_once_a_customer_changed(pool: 
     // Two batches; the second also inactivates the north.
     let (_, first) = move_north_to_bruno(&app, &boss, &w, false).await;
     let first = first[0].as_i64().unwrap();
-    let changes = change_part(0, "status", "inactive", "");
-    let (_, preview) = post(
-        &app,
-        &boss,
-        "preview_bulk",
-        &format!("{}{changes}", filter_part(w.north)),
-    )
-    .await;
-    let (status, second) = post(
-        &app,
-        &boss,
-        "apply_bulk",
-        &format!(
-            "{}{changes}&taken_at={}&skip_changed_since=false",
-            filter_part(w.north),
-            urlencode(preview["taken_at"].as_str().unwrap())
-        ),
-    )
-    .await;
+    let (status, _, second) = alter_north(&app, &boss, &w, "status", "inactive").await;
     assert_eq!(status, StatusCode::OK, "{second}");
     let second = second[0].as_i64().unwrap();
 

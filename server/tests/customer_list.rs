@@ -271,26 +271,6 @@ async fn rows_written_before_search_names_existed_are_back_filled_and_found(pool
     );
 }
 
-async fn lookup_entry(
-    pool: &PgPool,
-    tenant_id: i64,
-    company_id: i64,
-    kind: &str,
-    code: &str,
-) -> i64 {
-    sqlx::query_scalar(
-        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
-         values ($1, $2, $3, $4, $4) returning id",
-    )
-    .bind(tenant_id)
-    .bind(company_id)
-    .bind(kind)
-    .bind(code)
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
-
 async fn profile(
     pool: &PgPool,
     tenant_id: i64,

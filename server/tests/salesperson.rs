@@ -4,20 +4,6 @@ use axum::http::StatusCode;
 use common::*;
 use sqlx::PgPool;
 
-async fn lookup(pool: &PgPool, tenant_id: i64, company_id: i64, kind: &str, code: &str) -> i64 {
-    sqlx::query_scalar(
-        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
-         values ($1, $2, $3, $4, $4 || ' desc') returning id",
-    )
-    .bind(tenant_id)
-    .bind(company_id)
-    .bind(kind)
-    .bind(code)
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
-
 /// Customer 1, Maria Silva, with no profile yet.
 async fn maria(pool: &PgPool, tenant_id: i64) -> i64 {
     sqlx::query_scalar(
@@ -74,8 +60,8 @@ fn save_form(
 async fn r_seller_1_changing_the_salesperson_records_old_new_who_when_and_notes(pool: PgPool) {
     let alpha = tenant(&pool, "alpha").await;
     let company = alpha.companies[&1];
-    let v01 = lookup(&pool, alpha.tenant_id, company, "salesperson", "V01").await;
-    let v02 = lookup(&pool, alpha.tenant_id, company, "salesperson", "V02").await;
+    let v01 = lookup_entry(&pool, alpha.tenant_id, company, "salesperson", "V01").await;
+    let v02 = lookup_entry(&pool, alpha.tenant_id, company, "salesperson", "V02").await;
     let id = maria(&pool, alpha.tenant_id).await;
     let app = app(&pool);
     let clerk = sign_in(&app, "clerk@alpha.test").await;
@@ -153,7 +139,7 @@ async fn r_seller_1_changing_the_salesperson_records_old_new_who_when_and_notes(
 #[sqlx::test(migrations = "../migrations")]
 async fn r_company_1_a_profile_choice_from_another_company_or_table_is_refused(pool: PgPool) {
     let alpha = tenant(&pool, "alpha").await;
-    let other_company = lookup(
+    let other_company = lookup_entry(
         &pool,
         alpha.tenant_id,
         alpha.companies[&2],
@@ -161,7 +147,7 @@ async fn r_company_1_a_profile_choice_from_another_company_or_table_is_refused(p
         "V09",
     )
     .await;
-    let a_region = lookup(&pool, alpha.tenant_id, alpha.companies[&1], "region", "RS").await;
+    let a_region = lookup_entry(&pool, alpha.tenant_id, alpha.companies[&1], "region", "RS").await;
     let id = maria(&pool, alpha.tenant_id).await;
     let app = app(&pool);
     let clerk = sign_in(&app, "clerk@alpha.test").await;

@@ -21,19 +21,7 @@ pub async fn world(pool: &PgPool) -> World {
     let alpha = tenant(pool, "alpha").await;
     tenant(pool, "beta").await;
     let (t, c1) = (alpha.tenant_id, alpha.companies[&1]);
-    let entry = |kind: &'static str, code: &'static str| async move {
-        sqlx::query_scalar::<_, i64>(
-            "insert into lookup_entries (tenant_id, company_id, kind, code, description)
-             values ($1, $2, $3, $4, $4 || ' desc') returning id",
-        )
-        .bind(t)
-        .bind(c1)
-        .bind(kind)
-        .bind(code)
-        .fetch_one(pool)
-        .await
-        .unwrap()
-    };
+    let entry = |kind: &'static str, code: &'static str| lookup_entry(pool, t, c1, kind, code);
     let north = entry("region", "NORTE").await;
     let south = entry("region", "SUL").await;
     let ana = entry("salesperson", "ANA").await;
@@ -117,7 +105,31 @@ pub async fn count(pool: &PgPool, table: &str) -> i64 {
         .unwrap()
 }
 
-/// Preview then apply "salesperson = Bruno" on the north region; answers the apply's result.
+/// Previews `form` (a filter and its changes), then applies it with the preview's stamp, as
+/// the screen does; answers (status, preview, applied), `applied` null when the preview failed.
+pub async fn preview_then_apply(
+    app: &axum::Router,
+    cookie: &str,
+    form: &str,
+    skip_changed_since: bool,
+) -> (StatusCode, Value, Value) {
+    let (status, preview) = post(app, cookie, "preview_bulk", form).await;
+    if status != StatusCode::OK {
+        return (status, preview, Value::Null);
+    }
+    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
+    let (status, applied) = post(
+        app,
+        cookie,
+        "apply_bulk",
+        &format!("{form}&taken_at={taken_at}&skip_changed_since={skip_changed_since}"),
+    )
+    .await;
+    (status, preview, applied)
+}
+
+/// Preview then apply "salesperson = Bruno" on the north region; answers the apply's result,
+/// or the preview's error.
 pub async fn move_north_to_bruno(
     app: &axum::Router,
     cookie: &str,
@@ -130,31 +142,12 @@ pub async fn move_north_to_bruno(
         &w.bruno.to_string(),
         "Carteira redistribuída",
     );
-    let (status, preview) = post(
-        app,
-        cookie,
-        "preview_bulk",
-        &format!("{}{changes}", filter_part(w.north)),
-    )
-    .await;
-    if status != StatusCode::OK {
-        return (status, preview);
-    }
-    let taken_at = preview["taken_at"].as_str().unwrap().to_string();
-    post(
-        app,
-        cookie,
-        "apply_bulk",
-        &format!(
-            "{}{changes}&taken_at={}&skip_changed_since={skip}",
-            filter_part(w.north),
-            urlencode(&taken_at)
-        ),
-    )
-    .await
+    let form = format!("{}{changes}", filter_part(w.north));
+    let (status, preview, applied) = preview_then_apply(app, cookie, &form, skip).await;
+    (status, if applied.is_null() { preview } else { applied })
 }
 
-/// Preview then apply one change on the north region; answers (status, batch id or error).
+/// Preview then apply one change on the north region; answers (status, preview, applied).
 pub async fn alter_north(
     app: &axum::Router,
     cookie: &str,
@@ -163,20 +156,13 @@ pub async fn alter_north(
     value: &str,
 ) -> (StatusCode, Value, Value) {
     let changes = change_part(0, field, &urlencode(value), "");
-    let form = format!("{}{changes}", filter_part(w.north));
-    let (status, preview) = post(app, cookie, "preview_bulk", &form).await;
-    if status != StatusCode::OK {
-        return (status, preview, Value::Null);
-    }
-    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
-    let (status, applied) = post(
+    preview_then_apply(
         app,
         cookie,
-        "apply_bulk",
-        &format!("{form}&taken_at={taken_at}&skip_changed_since=false"),
+        &format!("{}{changes}", filter_part(w.north)),
+        false,
     )
-    .await;
-    (status, preview, applied)
+    .await
 }
 
 pub async fn main_addresses(pool: &PgPool, tenant_id: i64) -> Vec<(i64, String, String)> {

@@ -177,3 +177,24 @@ pub async fn session_json(app: &Router, cookie: &str) -> (StatusCode, serde_json
         serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)),
     )
 }
+
+/// A table entry (region, salesperson…) of one company, described as "<code> desc".
+pub async fn lookup_entry(
+    pool: &PgPool,
+    tenant_id: i64,
+    company_id: i64,
+    kind: &str,
+    code: &str,
+) -> i64 {
+    sqlx::query_scalar(
+        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
+         values ($1, $2, $3, $4, $4 || ' desc') returning id",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .bind(kind)
+    .bind(code)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
