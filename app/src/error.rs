@@ -22,6 +22,13 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: i64 },
     #[error("{0}")]
     Conflict(String),
+    /// The request itself is malformed (missing or mistyped fields): a client bug, not a crash.
+    #[error("Requisição inválida: {0}")]
+    BadRequest(String),
+    /// The server or the database is busy (a lock or statement waited too long, too many
+    /// password checks at once): nothing was changed, and trying again later may succeed.
+    #[error("O sistema está ocupado. Tente novamente em instantes; nada foi alterado.")]
+    Busy,
     /// Something failed on the server; the details are in the server log only.
     #[error("Erro interno. Tente novamente; se persistir, avise o suporte.")]
     Internal,
@@ -63,6 +70,8 @@ impl AppError {
             Self::Invalid(_) => 422,
             Self::TooManyRequests { .. } => 429,
             Self::Conflict(_) => 409,
+            Self::BadRequest(_) => 400,
+            Self::Busy => 503,
             Self::Internal | Self::Transport => 500,
         }
     }
