@@ -54,8 +54,10 @@ pub struct Cep(String);
 impl Cep {
     pub fn parse(input: &str) -> Result<Self, &'static str> {
         let trimmed = input.trim();
+        // A typographic dash ("93010–000") is the mask's `-`.
         if trimmed
             .chars()
+            .map(crate::city::ascii_punctuation)
             .any(|c| !(c.is_ascii_digit() || c == '-' || c == '.' || c == ' '))
         {
             return Err("CEP tem só números");
@@ -259,6 +261,19 @@ mod tests {
         assert_eq!(mask_cep_as_typed("930"), "930");
         assert_eq!(mask_cep_as_typed("93010000123"), "93010-000");
         assert_eq!(mask_cep_as_typed("93.010-0"), "93010-0");
+    }
+
+    #[test]
+    fn a_cep_or_city_typed_with_typographic_dashes_and_apostrophes_reads_as_ascii() {
+        // Finding (issue 9, item 16): "93010–000" (en dash) was refused, "d’Oeste" did not
+        // match the IBGE identification.
+        assert_eq!(Cep::parse("93010–000").unwrap().digits(), "93010000");
+        let valid = validate_address(&AddressInput {
+            city: "Santa Bárbara d’Oeste – SP".into(),
+            ..input()
+        })
+        .unwrap();
+        assert_eq!(valid.city, "SANTA BARBARA D'OESTE - SP");
     }
 
     #[test]

@@ -9,23 +9,38 @@ pub fn brazilian_city_identification(name: &str, uf: &str) -> String {
 }
 
 /// Identification of a city abroad: `Miami`, `FL`, `Estados Unidos` →
-/// `MIAMI - FL - ESTADOS UNIDOS`.
+/// `MIAMI - FL - ESTADOS UNIDOS`. No production caller yet: only IBGE (Brazilian) cities are
+/// loaded today; kept for the issue that registers cities abroad, tested here until then.
 pub fn foreign_city_identification(name: &str, state: &str, country: &str) -> String {
     format!("{} - {} - {}", fold(name), fold(state), fold(country))
 }
 
 /// Upper case without diacritics and with single spaces, so that "São Paulo" and
 /// "SAO  PAULO" collide in the unique identification and cannot both be registered.
+/// Typographic apostrophes and dashes become ASCII ones (see `ascii_punctuation`).
 pub fn fold(text: &str) -> String {
     let stripped: String = text
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(ascii_punctuation)
         .collect();
     stripped
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_uppercase()
+}
+
+/// The ASCII form of a typographic apostrophe (`’` `‘`, as phones and word processors type
+/// "d’Oeste") or dash (`–` `—`, hyphens, minus), so that "SANTA BARBARA D’OESTE" finds the IBGE
+/// identification "SANTA BARBARA D'OESTE" and "529.982.247–25" reads as a CPF. Anything else
+/// is returned as it is.
+pub fn ascii_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +77,22 @@ mod tests {
         assert_eq!(
             brazilian_city_identification("Jaraguá do Sul", "SC"),
             brazilian_city_identification("JARAGUA  DO SUL", "sc")
+        );
+    }
+
+    #[test]
+    fn r_cust_4_typographic_apostrophes_and_dashes_fold_to_ascii_as_the_ibge_writes_them() {
+        // Finding (issue 9, item 16): "d’Oeste" typed on a phone did not find "D'OESTE".
+        assert_eq!(
+            brazilian_city_identification("Santa Bárbara d’Oeste", "SP"),
+            "SANTA BARBARA D'OESTE - SP"
+        );
+        assert_eq!(fold("santa barbara d‘oeste"), "SANTA BARBARA D'OESTE");
+        assert_eq!(fold("Xangri–lá"), "XANGRI-LA");
+        assert_eq!(fold("Xangri—lá"), "XANGRI-LA");
+        assert_eq!(
+            fold("Santa Bárbara d’Oeste – SP"),
+            fold("Santa Barbara d'Oeste - SP")
         );
     }
 

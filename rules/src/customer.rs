@@ -59,6 +59,10 @@ impl Status {
         }
     }
 
+    /// R-CUST-3. No production code calls this yet, on purpose: this service has no "new
+    /// process" (order, invoice, credit analysis) to refuse an inactive customer in. It is kept
+    /// for the sales/credit issue, whose server function is its first caller; its unit test
+    /// stays here, beside it, until that caller brings a test of the refusal where it happens.
     pub fn usable_in_new_processes(self) -> bool {
         matches!(self, Status::Active | Status::Pending)
     }
@@ -390,6 +394,7 @@ mod tests {
         );
     }
 
+    /// The rule alone: no screen or server function uses it yet (see `usable_in_new_processes`).
     #[test]
     fn r_cust_3_only_active_and_pending_customers_enter_new_processes() {
         assert!(Status::Active.usable_in_new_processes());

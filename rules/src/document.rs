@@ -27,10 +27,12 @@ pub struct Cpf(String);
 pub struct Cnpj(String);
 
 /// Drops the mask characters a user may type (`.`, `/`, `-`, spaces) and upper-cases
-/// letters; keeps everything else for validation.
+/// letters; keeps everything else for validation. A typographic dash (`–`, as a phone or a
+/// pasted document writes it) is a `-` and goes too.
 pub fn unmask(input: &str) -> String {
     input
         .chars()
+        .map(crate::city::ascii_punctuation)
         .filter(|c| !matches!(c, '.' | '/' | '-' | ' '))
         .map(|c| c.to_ascii_uppercase())
         .collect()
@@ -314,6 +316,30 @@ mod tests {
         assert_eq!(mask_as_typed(true, "12abc3"), "12.ABC.3");
         assert_eq!(mask_as_typed(true, "12ABC34501DE35"), "12.ABC.345/01DE-35");
         assert_eq!(mask_as_typed(false, "abc"), "");
+    }
+
+    #[test]
+    fn r_cust_2_typographic_dashes_in_a_document_are_mask_characters() {
+        // Finding (issue 9, item 16): "529.982.247–25" (en dash) was refused as an invalid
+        // character.
+        assert_eq!(
+            Cpf::parse("529.982.247–25").unwrap().as_str(),
+            "52998224725"
+        );
+        assert_eq!(
+            Cpf::parse("529.982.247—25").unwrap().as_str(),
+            "52998224725"
+        );
+        assert_eq!(
+            Cnpj::parse("12.ABC.345/01DE–35").unwrap().as_str(),
+            "12ABC34501DE35"
+        );
+        assert_eq!(unmask("11.222.333/0001‐81"), "11222333000181");
+        // An apostrophe is still no part of a document.
+        assert_eq!(
+            Cpf::parse("529.982.247’25"),
+            Err(DocumentError::InvalidCharacter)
+        );
     }
 
     fn cnpj_base() -> impl Strategy<Value = [u8; 12]> {
