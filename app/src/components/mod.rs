@@ -1,3 +1,5 @@
 pub mod company_switcher;
+pub mod confirm_dialog;
+pub mod flash;
 pub mod protected;
 pub mod top_bar;

@@ -9,6 +9,8 @@ use crate::api::{
     customer_history, get_customer, list_addresses, next_customer_code, profile_options,
     salesperson_history, DeleteCustomer, SaveCustomer,
 };
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::flash::flash_on_arrival;
 use crate::components::protected::protected;
 use crate::customers::address_types::AddressView;
 use crate::customers::record_types::{
@@ -69,6 +71,8 @@ struct EditorData {
     id: Option<i64>,
     save: ServerAction<SaveCustomer>,
     remove: ServerAction<DeleteCustomer>,
+    /// "2004 - Posto Serra Ltda", the customer being deleted: the list says it was.
+    removing: StoredValue<String>,
     /// Bumped after an address change: refreshes the history, not the record being typed.
     address_saves: RwSignal<u32>,
     record: Resource<Result<CustomerRecord, AppError>>,
@@ -82,6 +86,7 @@ impl EditorData {
     fn new(id: Option<i64>) -> Self {
         let save = ServerAction::<SaveCustomer>::new();
         let remove = ServerAction::<DeleteCustomer>::new();
+        let removing = StoredValue::new(String::new());
         // Bumped after a successful save: a refused one keeps what the user typed.
         let reloads = RwSignal::new(0u32);
         let address_saves = RwSignal::new(0u32);
@@ -138,6 +143,8 @@ impl EditorData {
         });
         Effect::new(move |_| {
             if let Some(Ok(())) = remove.value().get() {
+                let message = format!("Cliente {} excluído.", removing.get_value());
+                flash_on_arrival("/clientes", message);
                 navigate("/clientes", Default::default());
             }
         });
@@ -145,6 +152,7 @@ impl EditorData {
             id,
             save,
             remove,
+            removing,
             address_saves,
             record,
             options: Resource::new(|| (), |_| profile_options()),
@@ -161,13 +169,13 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         id,
         save,
         remove,
+        removing,
         address_saves,
         record,
         options,
         addresses,
         history,
         salesperson_changes,
-        ..
     } = data;
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_edit_addresses = session.can(Permission::AlterCustomer);
@@ -181,7 +189,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(record) => view! { <CustomerForm record id save remove can_save can_delete options /> }.into_any(),
+                    Ok(record) => view! { <CustomerForm record id save remove removing can_save can_delete options /> }.into_any(),
                     Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
                 }
             })}
@@ -200,6 +208,7 @@ fn CustomerForm(
     id: Option<i64>,
     save: ServerAction<SaveCustomer>,
     remove: ServerAction<DeleteCustomer>,
+    removing: StoredValue<String>,
     can_save: bool,
     can_delete: bool,
     options: Resource<Result<Vec<KindOptions>, AppError>>,
@@ -211,13 +220,27 @@ fn CustomerForm(
     } else {
         rules::document::mask_stored(&input.document)
     });
+    let message_for = move |field: &'static str| {
+        save.value().with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(|e| e.message_for(field))
+        })
+    };
+    // The message beside the field, named by its input's `aria-describedby`.
     let error_for = move |field: &'static str| {
         move || {
-            save.value()
-                .get()
-                .and_then(|r| r.err())
-                .and_then(|e| e.message_for(field))
-                .map(|message| view! { <span class="field-error" role="alert">{message}</span> })
+            message_for(field).map(|message| {
+                view! { <span class="field-error" role="alert" id=format!("{field}-error")>{message}</span> }
+            })
+        }
+    };
+    let invalid = move |field: &'static str| move || message_for(field).is_some().then_some("true");
+    let described_by = move |field: &'static str, hint: Option<&'static str>| {
+        move || {
+            let error = message_for(field).map(|_| format!("{field}-error"));
+            let ids: Vec<String> = hint.map(str::to_string).into_iter().chain(error).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
     let general_error = move || {
@@ -236,6 +259,9 @@ fn CustomerForm(
         Some(_) => format!("Cliente {} - {}", input.code, input.legal_name),
         None => "Novo cliente".to_string(),
     };
+    let confirming_delete = RwSignal::new(false);
+    let customer = format!("{} - {}", input.code, input.legal_name);
+    let question = format!("Excluir o cliente {customer}?");
     let version = record.version;
     view! {
         <section class="card">
@@ -248,12 +274,12 @@ fn CustomerForm(
                 })}
                 <div class="field">
                     <label for="code">"Código"</label>
-                    <input id="code" name="input[code]" inputmode="numeric" value=input.code.clone() />
+                    <input id="code" name="input[code]" inputmode="numeric" value=input.code.clone() aria-invalid=invalid("code") aria-describedby=described_by("code", None) />
                     {error_for("code")}
                 </div>
                 <div class="field">
                     <label for="kind">"Tipo de pessoa"</label>
-                    <select id="kind" name="input[kind]" on:change=move |ev| {
+                    <select id="kind" name="input[kind]" aria-invalid=invalid("kind") aria-describedby=described_by("kind", None) on:change=move |ev| {
                         kind.set(event_target_value(&ev));
                         document.update(|d| *d = mask_as_typed(kind.get_untracked() == "legal_entity", d));
                     }>
@@ -268,6 +294,8 @@ fn CustomerForm(
                         id="document"
                         name="input[document]"
                         autocomplete="off"
+                        aria-invalid=invalid("document")
+                        aria-describedby=described_by("document", None)
                         prop:value=move || document.get()
                         on:input=move |ev| document.set(mask_as_typed(kind.get_untracked() == "legal_entity", &event_target_value(&ev)))
                     />
@@ -275,22 +303,22 @@ fn CustomerForm(
                 </div>
                 <div class="field">
                     <label for="state_registration">"Inscrição estadual"</label>
-                    <input id="state_registration" name="input[state_registration]" placeholder="ISENTO" value=input.state_registration.clone() />
+                    <input id="state_registration" name="input[state_registration]" placeholder="ISENTO" value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
                     {error_for("state_registration")}
                 </div>
                 <div class="field wide">
                     <label for="legal_name">"Razão social / Nome"</label>
-                    <input id="legal_name" name="input[legal_name]" value=input.legal_name.clone() />
+                    <input id="legal_name" name="input[legal_name]" value=input.legal_name.clone() aria-invalid=invalid("legal_name") aria-describedby=described_by("legal_name", None) />
                     {error_for("legal_name")}
                 </div>
                 <div class="field wide">
                     <label for="trade_name">"Nome fantasia"</label>
-                    <input id="trade_name" name="input[trade_name]" value=input.trade_name.clone() />
+                    <input id="trade_name" name="input[trade_name]" value=input.trade_name.clone() aria-invalid=invalid("trade_name") aria-describedby=described_by("trade_name", None) />
                     {error_for("trade_name")}
                 </div>
                 <div class="field">
                     <label for="status">"Situação"</label>
-                    <select id="status" name="input[status]">
+                    <select id="status" name="input[status]" aria-invalid=invalid("status") aria-describedby=described_by("status", None)>
                         <option value="active" selected=input.status == "active">"Ativo"</option>
                         <option value="pending" selected=input.status == "pending">"Pendente"</option>
                         <option value="inactive" selected=input.status == "inactive">"Inativo"</option>
@@ -299,24 +327,24 @@ fn CustomerForm(
                 </div>
                 <div class="field wide">
                     <label for="email">"E-mails"</label>
-                    <input id="email" name="input[email]" type="text" inputmode="email" aria-describedby="email-hint" value=input.email.clone() />
+                    <input id="email" name="input[email]" type="text" inputmode="email" aria-describedby=described_by("email", Some("email-hint")) aria-invalid=invalid("email") value=input.email.clone() />
                     <span id="email-hint" class="hint">"Vários: separe com ponto e vírgula."</span>
                     {error_for("email")}
                 </div>
                 <div class="field wide">
                     <label for="phone">"Telefones"</label>
-                    <input id="phone" name="input[phone]" type="tel" aria-describedby="phone-hint" value=input.phone.clone() />
+                    <input id="phone" name="input[phone]" type="tel" aria-describedby=described_by("phone", Some("phone-hint")) aria-invalid=invalid("phone") value=input.phone.clone() />
                     <span id="phone-hint" class="hint">"Com DDD. Vários: separe com ponto e vírgula."</span>
                     {error_for("phone")}
                 </div>
                 <div class="field">
                     <label for="monthly_income">"Renda mensal (R$)"</label>
-                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder="0,00" value=input.monthly_income.clone() />
+                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder="0,00" value=input.monthly_income.clone() aria-invalid=invalid("monthly_income") aria-describedby=described_by("monthly_income", None) />
                     {error_for("monthly_income")}
                 </div>
                 <div class="field">
                     <label for="valid_until">"Cadastro válido até"</label>
-                    <input id="valid_until" name="input[valid_until]" type="date" value=input.valid_until.clone() />
+                    <input id="valid_until" name="input[valid_until]" type="date" value=input.valid_until.clone() aria-invalid=invalid("valid_until") aria-describedby=described_by("valid_until", None) />
                     {error_for("valid_until")}
                 </div>
                 <ProfileFields profile=record.profile error_for=error_for options />
@@ -327,12 +355,29 @@ fn CustomerForm(
                     <a href="/clientes">"Voltar à lista"</a>
                 </div>
             </ActionForm>
-            {(can_delete && id.is_some()).then(|| view! {
-                <ActionForm action=remove attr:class="delete-form">
-                    <input type="hidden" name="id" value=id.unwrap_or_default().to_string() />
-                    <input type="hidden" name="version" value=version.to_string() />
-                    <button type="submit" class="danger">"Excluir cliente"</button>
-                </ActionForm>
+            {id.filter(|_| can_delete).map(|id| view! {
+                <div class="delete-form">
+                    <button
+                        type="button"
+                        class="danger"
+                        aria-haspopup="dialog"
+                        disabled=move || remove.pending().get()
+                        on:click=move |_| confirming_delete.set(true)
+                    >
+                        "Excluir cliente"
+                    </button>
+                    <ConfirmDialog
+                        id="delete-customer"
+                        open=confirming_delete
+                        question=question
+                        detail="O cadastro e os endereços são apagados; a exclusão fica no histórico. Não há como desfazer.".to_string()
+                        confirm_label="Excluir"
+                        on_confirm=Callback::new(move |()| {
+                            removing.set_value(customer.clone());
+                            remove.dispatch(DeleteCustomer { id, version });
+                        })
+                    />
+                </div>
             })}
         </section>
     }
@@ -342,13 +387,13 @@ fn CustomerForm(
 fn ChangeHistory(history: Resource<Result<Vec<ChangeView>, AppError>>) -> impl IntoView {
     view! {
         <section class="card">
-            <h2>"Histórico de alterações"</h2>
+            <h2 id="history-title">"Histórico de alterações"</h2>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match history.await {
                         Ok(rows) if rows.is_empty() => view! { <p class="muted">"Nenhuma alteração registrada."</p> }.into_any(),
                         Ok(rows) => view! {
-                            <table class="history">
+                            <table class="history" aria-labelledby="history-title">
                                 <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"Campo"</th><th scope="col">"Antes"</th><th scope="col">"Depois"</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|c| view! {
@@ -450,8 +495,8 @@ fn SalespersonHistory(
                 let rows = changes.await.unwrap_or_default();
                 (!rows.is_empty()).then(|| view! {
                     <section class="card">
-                        <h2>"Trocas de vendedor"</h2>
-                        <table class="history salesperson-changes">
+                        <h2 id="salesperson-changes-title">"Trocas de vendedor"</h2>
+                        <table class="history salesperson-changes" aria-labelledby="salesperson-changes-title">
                             <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"De"</th><th scope="col">"Para"</th><th scope="col">"Observação"</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|c| view! {

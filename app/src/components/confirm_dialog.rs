@@ -1,0 +1,83 @@
+//! The in-page confirmation of a destructive action: a modal `<dialog>` whose heading is the
+//! question naming what will happen ("Excluir o cliente 2004 - …?"), with "Cancelar" and a
+//! button naming the action ("Excluir", "Desfazer lote").
+//!
+//! The browser's modal dialog does the hard parts: the rest of the page is inert while it is
+//! open, focus moves into it (to "Cancelar", the harmless choice) and Escape closes it. On
+//! closing, however it closes, focus goes back to the button that opened it.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ConfirmDialog(
+    /// Unique on the page: names the heading and the description.
+    id: &'static str,
+    /// Set it to open the dialog; Escape, "Cancelar" and the confirmation set it back.
+    open: RwSignal<bool>,
+    /// The question, naming what will happen.
+    #[prop(into)]
+    question: Signal<String>,
+    /// One more sentence under the question: what cannot be taken back, what follows.
+    #[prop(into)]
+    detail: Signal<String>,
+    /// The confirming button's text, naming the action.
+    confirm_label: &'static str,
+    /// Runs on confirmation, before the dialog closes.
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The control that had focus when the dialog opened (the action's button).
+    let opener = StoredValue::new_local(None::<leptos::web_sys::Element>);
+    Effect::new(move |_| {
+        let should_open = open.get();
+        let Some(dialog) = dialog.get() else {
+            return;
+        };
+        if should_open && !dialog.open() {
+            opener.set_value(document().active_element());
+            // Fails only if the dialog is not in the document: then there is nothing to show.
+            let _ = dialog.show_modal();
+        } else if !should_open && dialog.open() {
+            dialog.close();
+        }
+    });
+    let on_close = move |_| {
+        open.set(false);
+        if let Some(opener) = opener.get_value() {
+            use leptos::wasm_bindgen::JsCast;
+            if let Ok(opener) = opener.dyn_into::<leptos::web_sys::HtmlElement>() {
+                let _ = opener.focus();
+            }
+        }
+    };
+    let (heading_id, detail_id) = (format!("{id}-title"), format!("{id}-detail"));
+    let (labelled_by, described_by) = (heading_id.clone(), detail_id.clone());
+    view! {
+        <dialog
+            node_ref=dialog
+            class="confirm"
+            aria-modal="true"
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            on:close=on_close
+        >
+            <h2 id=heading_id>{question}</h2>
+            <p id=detail_id>{detail}</p>
+            <div class="confirm-actions">
+                <button type="button" autofocus on:click=move |_| open.set(false)>
+                    "Cancelar"
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| {
+                        on_confirm.run(());
+                        open.set(false);
+                    }
+                >
+                    {confirm_label}
+                </button>
+            </div>
+        </dialog>
+    }
+}
