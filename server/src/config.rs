@@ -1,4 +1,8 @@
 use std::env;
+use std::time::Duration;
+
+use app::server::passwords::PasswordChecks;
+use app::server::timeouts::DbTimeouts;
 
 /// Settings read from the environment at start-up.
 #[derive(Clone, Debug)]
@@ -10,6 +14,11 @@ pub struct Config {
     /// Load the demo tenant if it is not there yet.
     pub seed_demo: bool,
     pub max_connections: u32,
+    /// `CLIENTELA_LOCK_TIMEOUT_MS` / `CLIENTELA_STATEMENT_TIMEOUT_MS`: how long a request may
+    /// wait for a lock / run one statement before it is answered "busy".
+    pub timeouts: DbTimeouts,
+    /// `CLIENTELA_PASSWORD_CHECKS`: password checks run at once (each holds ~19 MiB).
+    pub password_checks: usize,
 }
 
 impl Config {
@@ -21,15 +30,26 @@ impl Config {
             .ok()
             .filter(|v| !v.is_empty());
         let seed_demo = env::var("CLIENTELA_DEMO_SEED").is_ok_and(|v| v == "1");
-        let max_connections = env::var("CLIENTELA_DB_CONNECTIONS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(16);
+        let max_connections = number("CLIENTELA_DB_CONNECTIONS").unwrap_or(16);
+        let defaults = DbTimeouts::default();
+        let timeouts = DbTimeouts {
+            lock: number("CLIENTELA_LOCK_TIMEOUT_MS")
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.lock),
+            statement: number("CLIENTELA_STATEMENT_TIMEOUT_MS")
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.statement),
+        };
+        let password_checks = number("CLIENTELA_PASSWORD_CHECKS")
+            .filter(|n| *n > 0)
+            .unwrap_or_else(PasswordChecks::default_limit);
         Ok(Self {
             database_url,
             public_origin,
             seed_demo,
             max_connections,
+            timeouts,
+            password_checks,
         })
     }
 
@@ -38,4 +58,8 @@ impl Config {
             .as_deref()
             .is_some_and(|origin| origin.starts_with("https://"))
     }
+}
+
+fn number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    env::var(name).ok().and_then(|v| v.trim().parse().ok())
 }

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use app::server::context::ServerContext;
+use app::server::passwords::PasswordChecks;
+use app::server::timeouts;
 use leptos::config::get_configuration;
 use rules::sign_in::{ThrottlePolicy, SESSION_TTL_SECS};
 use server::config::Config;
 use server::csrf::CsrfPolicy;
 use server::{build_app, cities, search_names, seed, AppState};
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -34,10 +36,13 @@ async fn main() -> ExitCode {
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let config = Config::from_env()?;
+    let connect_options: PgConnectOptions = config.database_url.parse()?;
+    // Start-up work and the command-line tools legitimately run long statements (migrations,
+    // seeding a million customers): a pool of their own, without the requests' time limits.
     let pool = PgPoolOptions::new()
         .max_connections(config.max_connections)
         .acquire_timeout(Duration::from_secs(5))
-        .connect(&config.database_url)
+        .connect_with(connect_options.clone())
         .await?;
     sqlx::migrate!("../migrations").run(&pool).await?;
     let added = cities::ensure_loaded(&pool).await?;
@@ -58,6 +63,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         tracing::info!("demo tenant loaded");
     }
 
+    // Requests get the pool with time limits.
+    pool.close().await;
+    let pool = timeouts::serving_pool(&connect_options, config.max_connections, config.timeouts);
+    let throttle = ThrottlePolicy::default();
+
     let leptos_options = get_configuration(None)?.leptos_options;
     let addr = leptos_options.site_addr;
     let state = AppState {
@@ -65,8 +75,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         context: ServerContext {
             pool,
             secure_cookies: config.secure_cookies(),
-            throttle: ThrottlePolicy::default(),
+            throttle,
             session_ttl_secs: SESSION_TTL_SECS,
+            password_checks: PasswordChecks::new(config.password_checks),
         },
         csrf: CsrfPolicy {
             public_origin: config.public_origin.clone(),

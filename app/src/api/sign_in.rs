@@ -3,43 +3,48 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// Checks e-mail and password, opens a server-side session and sets its cookie.
-/// An address that keeps failing is answered 429 until its burst ages out.
+/// An address or an account that keeps failing is answered 429 until its burst ages out;
+/// when this process already runs as many password checks as it may, 503 at once.
 #[server(prefix = "/api", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::server::{
-        context::server_context, cookie, passwords, respond::respond, sessions, throttle,
-    };
-    use rules::sign_in::{gate, Gate};
+    use crate::server::{context::server_context, cookie, respond::respond, sessions, throttle};
+    use rules::sign_in::MAX_EMAIL_CHARS;
 
     respond(async move {
         let ctx = server_context()?;
-        if email.trim().is_empty() {
+        let email = email.trim();
+        if email.is_empty() {
             return Err(AppError::field("email", "Informe o e-mail."));
+        }
+        if email.chars().count() > MAX_EMAIL_CHARS {
+            return Err(AppError::field("email", "E-mail inválido."));
         }
         if password.is_empty() {
             return Err(AppError::field("password", "Informe a senha."));
         }
         let address = client_address().await;
-        let ages = throttle::failure_ages(&ctx.pool, &address, ctx.throttle.window_secs).await?;
-        if let Gate::Closed { retry_after_secs } = gate(ctx.throttle, &ages) {
-            return Err(AppError::TooManyRequests { retry_after_secs });
-        }
-
-        let account = sessions::find_account(&ctx.pool, &email).await?;
-        let stored_hash = account.as_ref().map(|a| a.password_hash.clone());
-        let valid = passwords::verify_password(password, stored_hash).await?;
-        let account = match account {
-            Some(account) if valid => account,
-            _ => {
-                throttle::record_failure(&ctx.pool, &address, ctx.throttle.window_secs).await?;
+        let attempt = throttle::reserve(&ctx.pool, &address, email, ctx.throttle).await?;
+        let account = match check_password(&ctx, email, password).await {
+            Ok(Some(account)) => {
+                throttle::succeed(&ctx.pool, &attempt).await?;
+                account
+            }
+            Ok(None) => {
+                throttle::fail(&ctx.pool, &attempt).await?;
                 return Err(AppError::BadCredentials);
+            }
+            Err(error) => {
+                // The password was not checked: the attempt must not count.
+                if let Err(release_error) = throttle::release(&ctx.pool, &attempt).await {
+                    tracing::warn!(%release_error, "sign-in attempt not released");
+                }
+                return Err(error);
             }
         };
         let Some(company_id) = account.first_company_id else {
             // A user with no company on their list has nowhere to act.
             return Err(AppError::Forbidden);
         };
-        throttle::clear(&ctx.pool, &address).await?;
         let token = sessions::create(
             &ctx.pool,
             account.tenant_id,
@@ -58,6 +63,26 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         Ok(())
     })
     .await
+}
+
+/// The account behind `email` if `password` is its password; `None` for a wrong password or
+/// an unknown e-mail. `Busy` when every password-check place of this process is taken.
+#[cfg(feature = "ssr")]
+async fn check_password(
+    ctx: &crate::server::context::ServerContext,
+    email: &str,
+    password: String,
+) -> Result<Option<crate::server::sessions::SignInAccount>, AppError> {
+    use crate::server::{passwords, sessions};
+
+    let account = sessions::find_account(&ctx.pool, email).await?;
+    let permit = ctx.password_checks.try_acquire().ok_or_else(|| {
+        tracing::warn!("password checks at their cap: sign-in answered busy");
+        AppError::Busy
+    })?;
+    let stored_hash = account.as_ref().map(|a| a.password_hash.clone());
+    let valid = passwords::verify_password(permit, password, stored_hash).await?;
+    Ok(account.filter(|_| valid))
 }
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,8 @@ use leptos::prelude::use_context;
 use rules::sign_in::ThrottlePolicy;
 use sqlx::PgPool;
 
+use super::passwords::PasswordChecks;
+use super::timeouts;
 use crate::error::AppError;
 
 /// What every server function may need from the running server, provided as Leptos context.
@@ -12,6 +14,8 @@ pub struct ServerContext {
     pub secure_cookies: bool,
     pub throttle: ThrottlePolicy,
     pub session_ttl_secs: i64,
+    /// Password checks this process runs at once; beyond them sign-in answers "busy".
+    pub password_checks: PasswordChecks,
 }
 
 pub fn server_context() -> Result<ServerContext, AppError> {
@@ -24,6 +28,11 @@ pub fn server_context() -> Result<ServerContext, AppError> {
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         // The text stays in the log: it may name tables, constraints or values.
+        if timeouts::is_busy(&error) {
+            // Load, not a fault: the request gave up waiting and changed nothing.
+            tracing::warn!(%error, "database busy");
+            return AppError::Busy;
+        }
         tracing::error!(%error, "database error");
         AppError::Internal
     }

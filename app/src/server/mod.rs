@@ -17,3 +17,4 @@ pub mod profile_store;
 pub mod respond;
 pub mod sessions;
 pub mod throttle;
+pub mod timeouts;

@@ -5,6 +5,8 @@
 use std::net::SocketAddr;
 
 use app::server::context::ServerContext;
+use app::server::passwords::PasswordChecks;
+use app::server::timeouts::{serving_pool, DbTimeouts};
 use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{header, Request, Response, StatusCode};
@@ -25,15 +27,29 @@ pub const HOST: &str = "clientela.test";
 pub const ORIGIN: &str = "http://clientela.test";
 pub const PASSWORD: &str = "Senha@123";
 
+/// The app as a client at address `client` sees it, on the test's database.
 pub fn app_from(pool: &PgPool, client: [u8; 4]) -> Router {
+    app_with(context_for(pool, DbTimeouts::default()), client)
+}
+
+/// What the server gives server functions, on the test's database: a pool of its own with
+/// the server's per-connection time limits (`timeouts`), as main.rs builds it.
+pub fn context_for(pool: &PgPool, timeouts: DbTimeouts) -> ServerContext {
+    ServerContext {
+        pool: serving_pool(&pool.connect_options(), 5, timeouts),
+        secure_cookies: false,
+        throttle: ThrottlePolicy::default(),
+        session_ttl_secs: SESSION_TTL_SECS,
+        password_checks: PasswordChecks::new(16),
+    }
+}
+
+/// The app on a given context (shared by several clients, or with all password-check
+/// places taken…), as a client at address `client` sees it.
+pub fn app_with(context: ServerContext, client: [u8; 4]) -> Router {
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("clientela").build(),
-        context: ServerContext {
-            pool: pool.clone(),
-            secure_cookies: false,
-            throttle: ThrottlePolicy::default(),
-            session_ttl_secs: SESSION_TTL_SECS,
-        },
+        context,
         csrf: CsrfPolicy::default(),
     };
     build_app(state).layer(MockConnectInfo(SocketAddr::from((client, 40000))))
