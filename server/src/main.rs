@@ -8,13 +8,16 @@ use std::time::Duration;
 
 use app::server::context::ServerContext;
 use app::server::passwords::PasswordChecks;
-use app::server::timeouts;
+use app::server::{purge, timeouts};
 use leptos::config::get_configuration;
 use rules::sign_in::{ThrottlePolicy, SESSION_TTL_SECS};
 use server::config::Config;
 use server::csrf::CsrfPolicy;
 use server::{build_app, cities, search_names, seed, AppState};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+/// How often expired sessions and old sign-in attempts are deleted.
+const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -67,6 +70,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     pool.close().await;
     let pool = timeouts::serving_pool(&connect_options, config.max_connections, config.timeouts);
     let throttle = ThrottlePolicy::default();
+    tokio::spawn(purge::run_periodically(
+        pool.clone(),
+        throttle.window_secs,
+        PURGE_EVERY,
+    ));
 
     let leptos_options = get_configuration(None)?.leptos_options;
     let addr = leptos_options.site_addr;

@@ -2,15 +2,19 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Ends the session on the server and clears its cookie.
+/// Ends the session on the server and clears its cookie. The session the cookie names is
+/// deleted whatever else is wrong with the caller (its company left the user's list, the
+/// user was deactivated…): a refused caller signing out must not leave a live session behind.
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server::{auth, context::server_context, cookie, respond::respond, sessions};
+    use crate::server::{context::server_context, cookie, respond::respond, sessions};
 
     respond(async move {
         let ctx = server_context()?;
-        if let Ok(Some(caller)) = auth::optional_caller(&ctx).await {
-            sessions::delete(&ctx.pool, caller.tenant_id, caller.token()).await?;
+        let named = use_context::<http::request::Parts>()
+            .and_then(|parts| cookie::session_from_headers(&parts));
+        if let Some((tenant_id, token)) = named {
+            sessions::delete(&ctx.pool, tenant_id, &token).await?;
         }
         cookie::set_cookie(&cookie::clear_cookie_value(ctx.secure_cookies));
         leptos_axum::redirect("/entrar");

@@ -14,6 +14,7 @@ pub mod customer_store;
 pub mod lookup_store;
 pub mod passwords;
 pub mod profile_store;
+pub mod purge;
 pub mod respond;
 pub mod sessions;
 pub mod throttle;

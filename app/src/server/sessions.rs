@@ -94,6 +94,31 @@ pub async fn delete(pool: &PgPool, tenant_id: i64, token: &str) -> Result<(), sq
     Ok(())
 }
 
+/// Deletes sessions that expired, of every tenant, a slice at a time so that no statement
+/// runs long. Returns how many went.
+pub async fn delete_expired(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    const SLICE: i64 = 10_000;
+    let mut deleted = 0;
+    loop {
+        let slice = sqlx::query(
+            "delete from sessions
+             where (tenant_id, token_hash) in (
+                 select tenant_id, token_hash from sessions
+                 where expires_at <= now()
+                 limit $1
+                 for update skip locked)",
+        )
+        .bind(SLICE)
+        .execute(pool)
+        .await?
+        .rows_affected();
+        deleted += slice;
+        if slice < SLICE as u64 {
+            return Ok(deleted);
+        }
+    }
+}
+
 /// Moves the session to another company, only if that company is on the user's list.
 /// Returns false (and changes nothing) otherwise.
 pub async fn switch_company(
