@@ -199,12 +199,42 @@ impl ValidAddress {
     }
 
     pub fn audit_value(&self) -> String {
-        if self.preferred {
-            format!("{} (preferencial)", self.line())
-        } else {
-            self.line()
-        }
+        audit_text(&self.line(), self.preferred)
     }
+}
+
+/// The history's text of an address line: marked when it is the role's preferred one.
+pub fn audit_text(line: &str, preferred: bool) -> String {
+    if preferred {
+        format!("{line} (preferencial)")
+    } else {
+        line.to_string()
+    }
+}
+
+/// The history's field and line of an address as stored, valid under today's rules or not:
+/// a valid one exactly as [`ValidAddress`] shows it, a legacy one from its stored text, so
+/// that changing or deleting it is never left out of the history.
+pub fn stored_audit_line(stored: &AddressInput) -> (String, String) {
+    if let Ok(valid) = validate_address(stored) {
+        return (valid.audit_field(), valid.line());
+    }
+    let role = AddressRole::from_code(&stored.role)
+        .map(AddressRole::label)
+        .unwrap_or(stored.role.as_str());
+    let mut line = format!("{}, {}", stored.street.trim(), stored.number.trim());
+    if !stored.complement.trim().is_empty() {
+        line.push_str(&format!(", {}", stored.complement.trim()));
+    }
+    (
+        format!("Endereço ({role})"),
+        format!(
+            "{line} - {} - {} - CEP {}",
+            stored.district.trim(),
+            stored.city.trim(),
+            stored.cep.trim()
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -291,5 +321,22 @@ mod tests {
             prop_assert_eq!(Cep::parse(&cep.masked()).unwrap(), cep.clone());
             prop_assert_eq!(mask_cep_as_typed(&digits), cep.masked());
         }
+    }
+
+    #[test]
+    fn a_legacy_stored_address_still_has_a_history_line() {
+        let legacy = AddressInput {
+            cep: "9301".into(),
+            ..input()
+        };
+        assert!(validate_address(&legacy).is_err());
+        let (field, line) = stored_audit_line(&legacy);
+        assert_eq!(field, "Endereço (Entrega)");
+        assert!(line.ends_with("CEP 9301"), "{line}");
+        let valid = validate_address(&input()).unwrap();
+        assert_eq!(
+            stored_audit_line(&input()),
+            (valid.audit_field(), valid.line())
+        );
     }
 }

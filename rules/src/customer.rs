@@ -283,10 +283,40 @@ impl ValidCustomer {
     }
 }
 
-/// The fields that differ between the stored record and the one being saved.
-pub fn changes(before: &ValidCustomer, after: &ValidCustomer) -> Vec<FieldChange> {
+/// The audited fields of a record as stored, read as they are and not validated again: a
+/// record saved under older rules (an invalid legacy document, say) must still be correctable
+/// with valid input, and its history must show what it held. `stored` holds the columns as
+/// text (`monthly_income` plain, `1234.50`); a valid record gives what `audited_fields` gives.
+pub fn stored_audited_fields(stored: &CustomerInput) -> Vec<(&'static str, String)> {
+    let text = |value: &str| value.trim().to_string();
+    let income = stored.monthly_income.trim();
+    vec![
+        ("Código", text(&stored.code)),
+        ("Tipo", text(&stored.kind)),
+        ("CPF/CNPJ", text(&stored.document)),
+        ("Inscrição estadual", text(&stored.state_registration)),
+        ("Razão social", text(&stored.legal_name)),
+        ("Nome fantasia", text(&stored.trade_name)),
+        ("Situação", text(&stored.status)),
+        ("E-mail", text(&stored.email)),
+        ("Telefone", text(&stored.phone)),
+        ("Cadastro válido até", text(&stored.valid_until)),
+        (
+            "Renda mensal",
+            match income {
+                "" => String::new(),
+                typed => crate::money::parse_brl(typed)
+                    .map(format_brl)
+                    .unwrap_or_else(|_| typed.to_string()),
+            },
+        ),
+    ]
+}
+
+/// The fields that differ between the stored record (`before`, from `stored_audited_fields`)
+/// and the one being saved.
+pub fn changes(before: Vec<(&'static str, String)>, after: &ValidCustomer) -> Vec<FieldChange> {
     before
-        .audited_fields()
         .into_iter()
         .zip(after.audited_fields())
         .filter(|((_, old), (_, new))| old != new)
@@ -385,7 +415,7 @@ mod tests {
         let valid = validate(&with_income).unwrap();
         assert_eq!(valid.monthly_income, Some(Decimal::new(350000, 2)));
         let before = validate(&input()).unwrap();
-        let found = changes(&before, &valid);
+        let found = changes(stored(&before), &valid);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].field, "Renda mensal");
         assert_eq!(
@@ -409,7 +439,7 @@ mod tests {
         edited.legal_name = "Zanella & Filhos Ltda".into();
         edited.phone = "".into();
         let after = validate(&edited).unwrap();
-        let found = changes(&before, &after);
+        let found = changes(stored(&before), &after);
         assert_eq!(
             found,
             vec![
@@ -430,6 +460,63 @@ mod tests {
                 },
             ]
         );
-        assert!(changes(&before, &before).is_empty());
+        assert!(changes(stored(&before), &before).is_empty());
+    }
+
+    /// The record as the database holds it, read back as text.
+    fn stored(valid: &ValidCustomer) -> Vec<(&'static str, String)> {
+        stored_audited_fields(&stored_input(valid))
+    }
+
+    fn stored_input(valid: &ValidCustomer) -> CustomerInput {
+        CustomerInput {
+            code: valid.code.to_string(),
+            kind: valid.kind.code().to_string(),
+            document: valid.document.clone(),
+            state_registration: valid.state_registration.clone().unwrap_or_default(),
+            legal_name: valid.legal_name.clone(),
+            trade_name: valid.trade_name.clone(),
+            status: valid.status.code().to_string(),
+            email: valid.email.clone().unwrap_or_default(),
+            phone: valid.phone.clone().unwrap_or_default(),
+            valid_until: valid.valid_until.clone().unwrap_or_default(),
+            monthly_income: valid
+                .monthly_income
+                .map(crate::money::format_plain)
+                .unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn a_valid_record_reads_back_from_storage_as_it_was_audited() {
+        let mut rich = input();
+        rich.monthly_income = "12.345,67".into();
+        rich.valid_until = "2027-12-31".into();
+        for typed in [input(), rich] {
+            let valid = validate(&typed).unwrap();
+            assert_eq!(stored(&valid), valid.audited_fields());
+        }
+    }
+
+    #[test]
+    fn a_legacy_record_that_fails_todays_rules_is_still_correctable_and_audited() {
+        let fixed = validate(&input()).unwrap();
+        let legacy = CustomerInput {
+            document: "00000000001".into(),
+            ..stored_input(&fixed)
+        };
+        assert!(
+            validate(&legacy).is_err(),
+            "the stored document is invalid today"
+        );
+        let found = changes(stored_audited_fields(&legacy), &fixed);
+        assert_eq!(
+            found,
+            vec![FieldChange {
+                field: "CPF/CNPJ".into(),
+                old_value: "00000000001".into(),
+                new_value: fixed.document.clone(),
+            }]
+        );
     }
 }

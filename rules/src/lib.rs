@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod bulk;
+pub mod bulk_undo;
 pub mod city;
 pub mod contact;
 pub mod customer;

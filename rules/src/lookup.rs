@@ -118,9 +118,80 @@ pub fn deletion_refusal(customers_using: i64) -> Option<String> {
     }
 }
 
+/// A row a batch may still write back on undo (R-BULK) can't be deleted either: undoing that
+/// batch would point customers to nothing.
+pub fn batch_refusal(batch_id: i64) -> String {
+    format!(
+        "Não pode ser excluído: o lote de alteração {batch_id} voltaria clientes a este registro se fosse desfeito. Desative-o."
+    )
+}
+
+/// A table row's audited state: description and whether it is active.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupState {
+    pub description: String,
+    pub active: bool,
+}
+
+/// The history rows of a table row going from `before` (`None`: created) to `after` (`None`:
+/// deleted), as (field, old, new): who and when are the store's.
+pub fn lookup_changes(
+    code: &str,
+    before: Option<&LookupState>,
+    after: Option<&LookupState>,
+) -> Vec<(&'static str, String, String)> {
+    let active = |state: &LookupState| if state.active { "Sim" } else { "Não" }.to_string();
+    match (before, after) {
+        (None, None) => Vec::new(),
+        (None, Some(after)) => vec![
+            ("Inclusão", String::new(), code.to_string()),
+            ("Descrição", String::new(), after.description.clone()),
+            ("Ativo", String::new(), active(after)),
+        ],
+        (Some(before), None) => vec![(
+            "Exclusão",
+            format!("{code} - {}", before.description),
+            String::new(),
+        )],
+        (Some(before), Some(after)) => [
+            (
+                "Descrição",
+                before.description.clone(),
+                after.description.clone(),
+            ),
+            ("Ativo", active(before), active(after)),
+        ]
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r_company_2_every_table_change_is_recorded_field_by_field() {
+        let old = LookupState {
+            description: "Norte".into(),
+            active: true,
+        };
+        let new = LookupState {
+            description: "Região Norte".into(),
+            active: true,
+        };
+        assert_eq!(
+            lookup_changes("N", Some(&old), Some(&new)),
+            vec![("Descrição", "Norte".into(), "Região Norte".into())]
+        );
+        assert!(lookup_changes("N", Some(&old), Some(&old)).is_empty());
+        assert_eq!(lookup_changes("N", None, Some(&new)).len(), 3);
+        assert_eq!(
+            lookup_changes("N", Some(&old), None),
+            vec![("Exclusão", "N - Norte".into(), String::new())]
+        );
+    }
 
     #[test]
     fn every_kind_round_trips_through_its_code_and_slug() {

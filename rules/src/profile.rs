@@ -82,6 +82,14 @@ pub fn field_name(kind: LookupKind) -> &'static str {
     }
 }
 
+/// True for the history's name of a profile field: such a change belongs to one company
+/// (R-COMPANY-1) and is shown in that company only (R-COMPANY-3).
+pub fn is_company_field(history_field: &str) -> bool {
+    LookupKind::ALL
+        .into_iter()
+        .any(|kind| field_name(kind) == history_field)
+}
+
 /// R-SELLER-1: only a change to a *different* salesperson is a salesperson change (choosing
 /// the same one again, or nothing changing, records nothing).
 pub fn salesperson_changed(before: &ProfileRefs, after: &ProfileRefs) -> bool {

@@ -79,13 +79,17 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         }],
     )
     .map_err(|e| format!("{e:?}"))?;
+    // The screen previews first; the apply refuses customers saved after the preview.
+    let preview = bulk_store::preview(pool, &caller, &filter, &changes)
+        .await
+        .map_err(|e| e.to_string())?;
     let started = Instant::now();
     let applied = bulk_store::apply(
         pool,
         &caller,
         &filter,
         &changes,
-        chrono::Utc::now(),
+        &preview.preview_token,
         false,
         &Progress::unwatched(),
     )
@@ -93,7 +97,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
     .map_err(|e| e.to_string())?;
     let app_time = started.elapsed();
     let started = Instant::now();
-    bulk_undo::undo(pool, &caller, applied.batch_id)
+    bulk_undo::undo(pool, &caller, applied.batch_id, false)
         .await
         .map_err(|e| e.to_string())?;
     let undo_time = started.elapsed();

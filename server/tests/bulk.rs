@@ -135,7 +135,7 @@ async fn customers_saved_after_the_preview_are_reported_then_left_out_if_the_use
         &format!("{}{changes}", filter_part(w.north)),
     )
     .await;
-    let taken_at = preview["taken_at"].as_str().unwrap().to_string();
+    let token = preview["preview_token"].as_str().unwrap().to_string();
     // Someone saves customer 2 after the preview.
     sqlx::query("update customers set updated_at = now() + interval '1 minute', version = version + 1 where code = 2")
         .execute(&pool)
@@ -143,9 +143,9 @@ async fn customers_saved_after_the_preview_are_reported_then_left_out_if_the_use
         .unwrap();
     let apply = |skip: bool| {
         format!(
-            "{}{changes}&taken_at={}&skip_changed_since={skip}",
+            "{}{changes}&preview_token={}&skip_changed_since={skip}",
             filter_part(w.north),
-            urlencode(&taken_at)
+            urlencode(&token)
         )
     };
     let (status, refused) = post(&app, &boss, "apply_bulk", &apply(false)).await;
@@ -178,10 +178,10 @@ async fn r_perm_1_bulk_needs_bulk_update_and_the_fields_own_permission(pool: PgP
     assert_eq!(status, StatusCode::FORBIDDEN);
     // The server refuses the apply itself too, whatever the screen offered.
     let direct = format!(
-        "{}{}&taken_at={}&skip_changed_since=false",
+        "{}{}&preview_token={}&skip_changed_since=false",
         filter_part(w.north),
         change_part(0, "salesperson", &w.bruno.to_string(), ""),
-        urlencode("2026-11-22T10:00:00+00:00")
+        "5f0c6a52-1f55-4a0e-9d43-3c0f3b0c2a11"
     );
     let (status, _) = post(&app, &clerk, "apply_bulk", &direct).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

@@ -15,7 +15,7 @@ async fn a_running_batch_shows_its_step_and_never_blocks_work_on_other_customers
     let changes = change_part(0, "salesperson", &w.bruno.to_string(), "Carteira");
     let form = format!("{}{changes}", filter_part(w.north));
     let (_, preview) = post(&app, &cookie, "preview_bulk", &form).await;
-    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
+    let token = urlencode(preview["preview_token"].as_str().unwrap());
 
     // Someone is saving customer 2, one of the batch's: the batch waits for them.
     let mut someone = pool.begin().await.unwrap();
@@ -27,7 +27,7 @@ async fn a_running_batch_shows_its_step_and_never_blocks_work_on_other_customers
     let running = tokio::spawn({
         let (app, cookie) = (app.clone(), cookie.clone());
         let form =
-            format!("{form}&taken_at={taken_at}&skip_changed_since=false&progress_token=tela-1");
+            format!("{form}&preview_token={token}&skip_changed_since=false&progress_token=tela-1");
         async move { post(&app, &cookie, "apply_bulk", &form).await }
     });
 

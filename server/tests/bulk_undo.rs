@@ -8,7 +8,7 @@ use common::*;
 use sqlx::PgPool;
 
 #[sqlx::test(migrations = "../migrations")]
-async fn undo_restores_every_value_and_is_refused_once_a_customer_changed(pool: PgPool) {
+async fn undo_restores_every_value_once_and_records_itself_with_its_note(pool: PgPool) {
     let w = world(&pool).await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
@@ -25,17 +25,16 @@ async fn undo_restores_every_value_and_is_refused_once_a_customer_changed(pool: 
     assert_eq!(status, StatusCode::OK, "{second}");
     let second = second[0].as_i64().unwrap();
 
-    // The first batch's customers changed since (the second batch): its undo is refused.
-    let (status, refused) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert!(
-        refused["Conflict"]
-            .as_str()
-            .unwrap()
-            .contains("códigos 1, 2, 3"),
-        "{refused}"
-    );
-
+    // Item 19: the second batch wrote another field, so it does not block the first's undo.
+    let (status, done) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done, serde_json::json!({"restored": 3, "kept": 0}));
+    let after: Vec<(i64, i64)> = salesperson_of(&pool, w.tenant_id)
+        .await
+        .into_iter()
+        .map(|(c, s, _)| (c, s))
+        .collect();
+    assert_eq!(after, before);
     let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={second}")).await;
     assert_eq!(status, StatusCode::OK);
     let inactive: i64 =
@@ -44,14 +43,6 @@ async fn undo_restores_every_value_and_is_refused_once_a_customer_changed(pool: 
             .await
             .unwrap();
     assert_eq!(inactive, 0);
-    let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
-    assert_eq!(status, StatusCode::OK);
-    let after: Vec<(i64, i64)> = salesperson_of(&pool, w.tenant_id)
-        .await
-        .into_iter()
-        .map(|(c, s, _)| (c, s))
-        .collect();
-    assert_eq!(after, before);
     // The undo is history too: back to Ana, with its own note.
     let undo_notes: i64 = sqlx::query_scalar(
         "select count(*) from salesperson_changes where notes = $1 and old_salesperson_id = $2 and new_salesperson_id = $3",
@@ -65,6 +56,295 @@ async fn undo_restores_every_value_and_is_refused_once_a_customer_changed(pool: 
     assert_eq!(undo_notes, 3);
     let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
     assert_eq!(status, StatusCode::CONFLICT, "undone once only");
+    assert_salesperson_history_is_a_chain(
+        &pool,
+        w.tenant_id,
+        &[
+            (1, "ANA - ANA desc"),
+            (2, "ANA - ANA desc"),
+            (3, "ANA - ANA desc"),
+        ],
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn undo_blocks_only_on_a_later_change_to_a_batch_field_and_may_undo_the_rest(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let carla = lookup_entry(&pool, w.tenant_id, w.company_id, "salesperson", "CARLA").await;
+    let (_, applied) = move_north_to_bruno(&app, &boss, &w, false).await;
+    let batch = applied[0].as_i64().unwrap();
+    // Customer 3's trade name is fixed (an unrelated field): it does not block.
+    sqlx::query(
+        "update customers set trade_name = 'Nome corrigido', version = version + 1, updated_at = now()
+         where tenant_id = $1 and code = 3",
+    )
+    .bind(w.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    // Customer 1 is moved to Carla in its form after the batch: that one blocks.
+    let (status, saved) = edit_salesperson(&app, &pool, &boss, w.tenant_id, 1, carla).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (status, preview) = post(&app, &boss, "preview_undo", &format!("batch_id={batch}")).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    assert_eq!(preview["fields"], serde_json::json!(["Vendedor"]));
+    assert_eq!(
+        (preview["restorable"].as_i64(), preview["kept"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert!(
+        preview["kept_reasons"]
+            .as_str()
+            .unwrap()
+            .contains("códigos 1)"),
+        "{preview}"
+    );
+
+    let (status, refused) = post(&app, &boss, "undo_batch", &format!("batch_id={batch}")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    let message = refused["Conflict"].as_str().unwrap();
+    assert!(
+        message.contains("códigos 1)") && message.contains("outros 2"),
+        "{message}"
+    );
+    assert_eq!(
+        count(&pool, "customer_changes where new_value = 'ANA - ANA desc'").await,
+        0
+    );
+
+    let (status, done) = post(
+        &app,
+        &boss,
+        "undo_batch",
+        &format!("batch_id={batch}&keep_changed=true"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done, serde_json::json!({"restored": 2, "kept": 1}));
+    let now: Vec<(i64, i64)> = salesperson_of(&pool, w.tenant_id)
+        .await
+        .into_iter()
+        .map(|(c, s, _)| (c, s))
+        .filter(|(c, _)| *c <= 4)
+        .collect();
+    assert_eq!(now, vec![(1, carla), (2, w.ana), (3, w.ana), (4, w.bruno)]);
+    let (_, batches) = post(&app, &boss, "list_batches", "").await;
+    assert!(
+        batches[0]["undone"]
+            .as_str()
+            .unwrap()
+            .contains("1 cliente(s) mantidos"),
+        "{batches}"
+    );
+    assert_salesperson_history_is_a_chain(
+        &pool,
+        w.tenant_id,
+        &[
+            (1, "ANA - ANA desc"),
+            (2, "ANA - ANA desc"),
+            (3, "ANA - ANA desc"),
+        ],
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn undo_locks_before_writing(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let carla = lookup_entry(&pool, w.tenant_id, w.company_id, "salesperson", "CARLA").await;
+    let (_, applied) = move_north_to_bruno(&app, &boss, &w, false).await;
+    let batch = applied[0].as_i64().unwrap();
+    let caller = boss_caller(&pool, &w).await;
+
+    // The undo stops between its check and its writes until told to go on.
+    let (reached, at_pause) = tokio::sync::oneshot::channel::<()>();
+    let (go, resume) = tokio::sync::oneshot::channel::<()>();
+    let undo = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            app::server::bulk_undo::undo_pausing(&pool, &caller, batch, false, async move {
+                reached.send(()).unwrap();
+                resume.await.unwrap();
+            })
+            .await
+        }
+    });
+    at_pause.await.unwrap();
+    // Meanwhile someone moves customer 1 to Carla in its form, opened after the batch.
+    let edit = tokio::spawn({
+        let (app, pool, boss) = (app.clone(), pool.clone(), boss.clone());
+        async move { edit_salesperson(&app, &pool, &boss, w.tenant_id, 1, carla).await }
+    });
+    // The edit must wait for the undo's lock on customer 1, not slip in before its writes.
+    wait_until_a_request_waits_on_a_lock(&pool).await;
+    go.send(()).unwrap();
+    let done = undo.await.unwrap().expect("undo goes through");
+    assert_eq!((done.restored, done.kept), (3, 0));
+    let (status, refused) = edit.await.unwrap();
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "the edit opened before the undo is stale: {refused}"
+    );
+    assert_eq!(salesperson_of(&pool, w.tenant_id).await[0].1, w.ana);
+    assert_salesperson_history_is_a_chain(&pool, w.tenant_id, &[(1, "ANA - ANA desc")]).await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn undo_and_single_edits_race_without_deadlock_or_lost_edit(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let carla = lookup_entry(&pool, w.tenant_id, w.company_id, "salesperson", "CARLA").await;
+    for round in 0..8 {
+        let (status, applied) = move_north_to_bruno(&app, &boss, &w, true).await;
+        assert_eq!(status, StatusCode::OK, "round {round}: {applied}");
+        let batch = applied[0].as_i64().unwrap();
+        let target = if round % 2 == 0 { carla } else { w.ana };
+        let undo = tokio::spawn({
+            let (app, boss) = (app.clone(), boss.clone());
+            async move {
+                post(
+                    &app,
+                    &boss,
+                    "undo_batch",
+                    &format!("batch_id={batch}&keep_changed=true"),
+                )
+                .await
+            }
+        });
+        let edits: Vec<_> = (1..=4)
+            .map(|code| {
+                let (app, pool, boss) = (app.clone(), pool.clone(), boss.clone());
+                tokio::spawn(async move {
+                    edit_salesperson(&app, &pool, &boss, w.tenant_id, code, target).await
+                })
+            })
+            .collect();
+        let (status, body) = undo.await.unwrap();
+        assert!(
+            status == StatusCode::OK || status == StatusCode::CONFLICT,
+            "round {round}: undo answered {status} {body}"
+        );
+        for edit in edits {
+            let (status, body) = edit.await.unwrap();
+            assert!(
+                status == StatusCode::OK || status == StatusCode::CONFLICT,
+                "round {round}: edit answered {status} {body}"
+            );
+        }
+    }
+    assert_salesperson_history_is_a_chain(
+        &pool,
+        w.tenant_id,
+        &[
+            (1, "ANA - ANA desc"),
+            (2, "ANA - ANA desc"),
+            (3, "ANA - ANA desc"),
+            (4, "BRUNO - BRUNO desc"),
+        ],
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_batch_whose_customer_was_deleted_is_undone_for_the_rest_never_a_500(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, applied) = move_north_to_bruno(&app, &boss, &w, false).await;
+    let batch = applied[0].as_i64().unwrap();
+    let (id, version): (i64, i32) =
+        sqlx::query_as("select id, version from customers where tenant_id = $1 and code = 2")
+            .bind(w.tenant_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let (status, _) = post(
+        &app,
+        &boss,
+        "delete_customer",
+        &format!("id={id}&version={version}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, refused) = post(&app, &boss, "undo_batch", &format!("batch_id={batch}")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    assert!(
+        refused["Conflict"]
+            .as_str()
+            .unwrap()
+            .contains("1 cliente(s) foram excluídos"),
+        "{refused}"
+    );
+    let (status, done) = post(
+        &app,
+        &boss,
+        "undo_batch",
+        &format!("batch_id={batch}&keep_changed=true"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(done, serde_json::json!({"restored": 2, "kept": 1}));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_table_entry_a_batch_may_write_back_cannot_be_deleted(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let carla = lookup_entry(&pool, w.tenant_id, w.company_id, "salesperson", "CARLA").await;
+    let (status, _, first) = alter_north(&app, &boss, &w, "salesperson", &carla.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let (_, second) = move_north_to_bruno(&app, &boss, &w, false).await;
+    let second = second[0].as_i64().unwrap();
+    // No customer holds Carla now, but undoing the second batch would bring her back.
+    let (status, refused) = post(
+        &app,
+        &boss,
+        "delete_lookup",
+        &format!("kind=salesperson&id={carla}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    assert!(
+        refused["Conflict"].as_str().unwrap().contains("lote"),
+        "{refused}"
+    );
+    let (status, done) = post(&app, &boss, "undo_batch", &format!("batch_id={second}")).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(salesperson_of(&pool, w.tenant_id).await[0].1, carla);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn undo_rechecks_each_fields_permission(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, applied) = move_north_to_bruno(&app, &boss, &w, false).await;
+    let batch = applied[0].as_i64().unwrap();
+    // A field this user may not write (one a later issue declares, e.g. the credit limit)
+    // is in the batch: the undo is refused as a whole, as its apply would have been.
+    sqlx::query(
+        "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
+         select tenant_id, $2, 'credit_limit', id, '1000.00', '5000.00'
+         from customers where tenant_id = $1 and code = 1",
+    )
+    .bind(w.tenant_id)
+    .bind(batch)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={batch}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(salesperson_of(&pool, w.tenant_id).await[0].1, w.bruno);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -153,9 +433,9 @@ async fn r_bulk_3_city_and_district_move_the_main_address_and_undo_puts_them_bac
 
     let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={city_batch}")).await;
     assert_eq!(status, StatusCode::OK);
-    // Someone saves customer 1's main address after the district batch: that undo is refused.
+    // Someone changes customer 1's district after the district batch: that undo is refused.
     sqlx::query(
-        "update customer_addresses set number = '99', version = version + 1, updated_at = now()
+        "update customer_addresses set district = 'Fião', version = version + 1, updated_at = now()
          where tenant_id = $1 and customer_id = (select id from customers where tenant_id = $1 and code = 1)",
     )
     .bind(w.tenant_id)
@@ -174,7 +454,7 @@ async fn r_bulk_3_city_and_district_move_the_main_address_and_undo_puts_them_bac
     assert_eq!(
         main_addresses(&pool, w.tenant_id).await,
         vec![
-            (1, "SAO LEOPOLDO - RS".into(), "Rio Branco".into()),
+            (1, "SAO LEOPOLDO - RS".into(), "Fião".into()),
             (2, "SAO LEOPOLDO - RS".into(), "Rio Branco".into())
         ]
     );

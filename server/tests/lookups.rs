@@ -93,9 +93,12 @@ async fn r_perm_1_reading_needs_a_session_and_writing_needs_alter(pool: PgPool) 
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn r_company_2_copy_to_all_companies_creates_or_updates_the_code_everywhere(pool: PgPool) {
+async fn r_perm_2_copy_to_all_companies_reaches_only_the_users_companies_and_is_recorded(
+    pool: PgPool,
+) {
     let alpha = tenant(&pool, "alpha").await;
     let app = app(&pool);
+    // The boss acts in companies 1 and 2, not 3.
     let boss = sign_in(&app, "boss@alpha.test").await;
     // Company 2 already has SC with an old description.
     sqlx::query("insert into lookup_entries (tenant_id, company_id, kind, code, description) values ($1, $2, 'region', 'SC', 'Antiga')")
@@ -121,16 +124,98 @@ async fn r_company_2_copy_to_all_companies_creates_or_updates_the_code_everywher
     .fetch_all(&pool)
     .await
     .unwrap();
-    let mut expected: Vec<(i64, String)> = alpha
-        .companies
-        .values()
-        .map(|id| (*id, "Santa Catarina".to_string()))
-        .collect();
-    expected.sort();
     assert_eq!(
-        rows, expected,
-        "every company of the tenant, none of another"
+        rows,
+        vec![
+            (alpha.companies[&1], "Santa Catarina".to_string()),
+            (alpha.companies[&2], "Santa Catarina".to_string())
+        ],
+        "the user's companies only: not company 3, nor another tenant's"
     );
+    // Every row written is in its company's history: who, field, old, new.
+    let recorded: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "select company_id, user_name, field, old_value, new_value from lookup_changes
+         where tenant_id = $1 order by company_id, id",
+    )
+    .bind(alpha.tenant_id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let (c1, c2) = (alpha.companies[&1], alpha.companies[&2]);
+    assert_eq!(
+        recorded,
+        vec![
+            (
+                c1,
+                "Chefe".into(),
+                "Inclusão".into(),
+                "".into(),
+                "SC".into()
+            ),
+            (
+                c1,
+                "Chefe".into(),
+                "Descrição".into(),
+                "".into(),
+                "Santa Catarina".into()
+            ),
+            (c1, "Chefe".into(), "Ativo".into(), "".into(), "Sim".into()),
+            (
+                c2,
+                "Chefe".into(),
+                "Descrição".into(),
+                "Antiga".into(),
+                "Santa Catarina".into()
+            ),
+        ]
+    );
+    let (status, body, _) = send(&app, call("lookup_history", "kind=region", Some(&boss))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let shown: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        shown.as_array().unwrap().len(),
+        3,
+        "company 1's rows only: {shown}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn two_users_creating_the_same_code_at_once_the_second_is_refused(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    for round in 0..10 {
+        let code = format!("R{round}");
+        let requests = [(&boss, "Pelo chefe"), (&clerk, "Pelo auxiliar")].map(|(cookie, text)| {
+            let (app, cookie) = (app.clone(), cookie.clone());
+            let form = save_form("region", None, &code, text, true, false);
+            tokio::spawn(async move {
+                let (status, body, _) = send(&app, call("save_lookup", &form, Some(&cookie))).await;
+                (status, body, text)
+            })
+        });
+        let mut saved = Vec::new();
+        for request in requests {
+            let (status, body, text) = request.await.unwrap();
+            match status {
+                StatusCode::OK => saved.push(text),
+                StatusCode::UNPROCESSABLE_ENTITY => {
+                    assert!(body.contains("já existe nesta empresa"), "{body}")
+                }
+                other => panic!("round {round}: {other} {body}"),
+            }
+        }
+        assert_eq!(saved.len(), 1, "round {round}: exactly one creates the row");
+        let stored: String = sqlx::query_scalar(
+            "select description from lookup_entries where code = $1 and kind = 'region'",
+        )
+        .bind(&code)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(stored, saved[0], "round {round}: nobody's row written over");
+    }
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -6,7 +6,9 @@ use rules::bulk::BulkChangeInput;
 
 #[cfg(feature = "ssr")]
 use crate::customers::bulk_types::BulkInput;
-use crate::customers::bulk_types::{BatchProgress, BatchView, BulkFieldView, BulkPreview};
+use crate::customers::bulk_types::{
+    BatchProgress, BatchView, BulkFieldView, BulkPreview, UndoDone, UndoPreview,
+};
 use crate::customers::list_types::CustomerFilter;
 use crate::error::AppError;
 
@@ -97,14 +99,15 @@ pub async fn preview_bulk(
 }
 
 /// Applies the batch to every customer the filter matches, refusing (or, with
-/// `skip_changed_since`, leaving out) customers saved by others after `taken_at`. Answers the
+/// `skip_changed_since`, leaving out) customers saved by others after the preview named by
+/// `preview_token`. Answers the
 /// batch id and how many customers changed. Its steps can be followed under `progress_token`
 /// with `bulk_progress` while it runs.
 #[server(prefix = "/api", endpoint = "apply_bulk")]
 pub async fn apply_bulk(
     filter: CustomerFilter,
     changes: Vec<BulkChangeInput>,
-    taken_at: String,
+    preview_token: String,
     skip_changed_since: bool,
     #[server(default)] progress_token: String,
 ) -> Result<(i64, i64), AppError> {
@@ -120,15 +123,12 @@ pub async fn apply_bulk(
             &progress_token,
             bulk_store::apply_steps(changes.len()),
         );
-        let taken_at = chrono::DateTime::parse_from_rfc3339(&taken_at)
-            .map_err(|_| AppError::field("taken_at", "Refaça a prévia antes de confirmar."))?
-            .with_timezone(&chrono::Utc);
         let applied = bulk_store::apply(
             &ctx.pool,
             &caller,
             &filter,
             &changes,
-            taken_at,
+            &preview_token,
             skip_changed_since,
             &progress,
         )
@@ -169,8 +169,9 @@ pub async fn list_batches() -> Result<Vec<BatchView>, AppError> {
     .await
 }
 
-#[server(prefix = "/api", endpoint = "undo_batch")]
-pub async fn undo_batch(batch_id: i64) -> Result<(), AppError> {
+/// What undoing the batch would do now: the confirmation's text. Undo itself re-checks.
+#[server(prefix = "/api", endpoint = "preview_undo")]
+pub async fn preview_undo(batch_id: i64) -> Result<UndoPreview, AppError> {
     use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
     use rules::permission::Permission;
     respond(async move {
@@ -178,7 +179,27 @@ pub async fn undo_batch(batch_id: i64) -> Result<(), AppError> {
         let caller = auth::require_caller(&ctx).await?;
         caller.require(Permission::BulkUpdate)?;
         caller.require(Permission::AlterCustomer)?;
-        bulk_undo::undo(&ctx.pool, &caller, batch_id).await
+        bulk_undo::preview(&ctx.pool, &caller, batch_id).await
+    })
+    .await
+}
+
+/// Undoes the batch; with `keep_changed`, customers whose batch fields changed since keep
+/// their values and the others go back (without it, such customers refuse the whole undo).
+/// Each field's own permission is checked again, as on apply.
+#[server(prefix = "/api", endpoint = "undo_batch")]
+pub async fn undo_batch(
+    batch_id: i64,
+    #[server(default)] keep_changed: bool,
+) -> Result<UndoDone, AppError> {
+    use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
+    use rules::permission::Permission;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        caller.require(Permission::BulkUpdate)?;
+        caller.require(Permission::AlterCustomer)?;
+        bulk_undo::undo(&ctx.pool, &caller, batch_id, keep_changed).await
     })
     .await
 }

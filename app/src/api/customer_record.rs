@@ -90,7 +90,7 @@ pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        customer_store::history(&ctx.pool, caller.tenant_id, id).await
+        customer_store::history(&ctx.pool, &caller, id).await
     })
     .await
 }

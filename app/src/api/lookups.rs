@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rules::lookup::LookupInput;
 
 use crate::error::AppError;
-use crate::lookups::LookupRow;
+use crate::lookups::{LookupChangeView, LookupRow};
 
 #[cfg(feature = "ssr")]
 fn kind_of(code: &str) -> Result<rules::lookup::LookupKind, AppError> {
@@ -61,6 +61,18 @@ pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
         let caller = auth::require_caller(&ctx).await?;
         caller.require(Permission::AlterCustomer)?;
         lookup_store::delete(&ctx.pool, &caller, kind_of(&kind)?, id).await
+    })
+    .await
+}
+
+/// The table's recent changes in the current company: who, when, field, old and new value.
+#[server(prefix = "/api", endpoint = "lookup_history")]
+pub async fn lookup_history(kind: String) -> Result<Vec<LookupChangeView>, AppError> {
+    use crate::server::{auth, context::server_context, lookup_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        lookup_store::history(&ctx.pool, &caller, kind_of(&kind)?).await
     })
     .await
 }

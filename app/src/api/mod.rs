@@ -25,7 +25,10 @@ pub use customer_record::{
 };
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};
-pub use lookups::{delete_lookup, list_lookup, save_lookup, DeleteLookup, ListLookup, SaveLookup};
+pub use lookups::{
+    delete_lookup, list_lookup, lookup_history, save_lookup, DeleteLookup, ListLookup,
+    LookupHistory, SaveLookup,
+};
 pub use sign_in::{sign_in, SignIn};
 pub use sign_out::{sign_out, SignOut};
 pub use switch_company::{switch_company, SwitchCompany};

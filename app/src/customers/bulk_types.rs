@@ -33,8 +33,9 @@ pub struct BulkPreview {
     pub changing: Vec<(String, i64)>,
     /// Matching customers no field would change: they already hold every value.
     pub unchanged: i64,
-    /// When the preview was taken (RFC 3339): customers saved after it are reported on apply.
-    pub taken_at: String,
+    /// Names the preview's moment, kept by the server: customers saved after it are reported
+    /// on apply.
+    pub preview_token: String,
 }
 
 /// A running batch's step, e.g. step 2 of 4, "Gravando Vendedor", 3 s in.
@@ -56,4 +57,24 @@ pub struct BatchView {
     pub customer_count: i32,
     /// "Desfeito por X em dd/mm/aaaa hh:mm", when undone.
     pub undone: Option<String>,
+}
+
+/// What undoing a batch would do now, for the confirmation: how many customers go back, and
+/// which stay as they are (changed since, deleted) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoPreview {
+    pub batch_id: i64,
+    /// The fields the batch wrote, as the screen names them: "Vendedor", "Situação".
+    pub fields: Vec<String>,
+    pub restorable: i64,
+    pub kept: i64,
+    /// Why the kept customers stay, in Portuguese; empty when none does.
+    pub kept_reasons: String,
+}
+
+/// What an undo did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoDone {
+    pub restored: i64,
+    pub kept: i64,
 }

@@ -11,3 +11,14 @@ pub struct LookupRow {
     /// Customers whose profile in the current company points to this row.
     pub customers: i64,
 }
+
+/// One change to a table row, as the table's history shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupChangeView {
+    pub changed_at: String,
+    pub user_name: String,
+    pub code: String,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+}

@@ -70,7 +70,7 @@ fn BulkPanel(
         next_key.set_value(key + 1);
         lines.update(|lines| lines.push(ChangeLine::new(key)));
     };
-    // Each run reports its steps under its own token: the preview's moment and a run count.
+    // Each run reports its steps under its own token: the preview's token and a run count.
     let progress_token = StoredValue::new(String::new());
     let runs = StoredValue::new(0_u32);
     let run_apply = move |skip: bool| {
@@ -78,11 +78,11 @@ fn BulkPanel(
             return;
         };
         runs.update_value(|n| *n += 1);
-        progress_token.set_value(format!("{}#{}", taken.taken_at, runs.get_value()));
+        progress_token.set_value(format!("{}#{}", taken.preview_token, runs.get_value()));
         apply.dispatch(ApplyBulk {
             filter: target(),
             changes: changes(),
-            taken_at: taken.taken_at,
+            preview_token: taken.preview_token,
             skip_changed_since: skip,
             progress_token: progress_token.get_value(),
         });

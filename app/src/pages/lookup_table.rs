@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use rules::lookup::LookupKind;
 use rules::permission::Permission;
 
-use crate::api::{list_lookup, DeleteLookup, SaveLookup};
+use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
 use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
@@ -46,10 +46,15 @@ pub fn LookupTablePage() -> impl IntoView {
                     move || (save.version().get(), remove.version().get()),
                     move |_| list_lookup(kind.code().to_string()),
                 );
+                let changes = Resource::new(
+                    move || (save.version().get(), remove.version().get()),
+                    move |_| lookup_history(kind.code().to_string()),
+                );
                 view! {
                     <Title text=format!("{} · Clientela", kind.title()) />
                     {protected(move |session| view! {
                         <LookupTable kind may_alter=session.can(Permission::AlterCustomer) save remove rows />
+                        <crate::pages::lookup_history::LookupChanges changes />
                     })}
                 }
                 .into_any()
@@ -124,7 +129,7 @@ fn LookupTable(
                     </label>
                     <label class="check">
                         <input type="checkbox" name="copy_to_all" />
-                        "Copiar para todas as empresas"
+                        "Copiar para as outras empresas em que atuo"
                     </label>
                     <div class="actions">
                         <button type="submit" class="primary">{move || if editing.get().is_some() { "Gravar alteração" } else { "Incluir" }}</button>

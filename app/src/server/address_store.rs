@@ -4,7 +4,10 @@
 //! role; and audits the change in the customer's history in the same transaction.
 
 use chrono::{DateTime, Utc};
-use rules::address::{is_preferred, validate_address, AddressInput, AddressRole, ValidAddress};
+use rules::address::{
+    audit_text, is_preferred, stored_audit_line, validate_address, AddressInput, AddressRole,
+    ValidAddress,
+};
 use rules::customer::FieldChange;
 use sqlx::{PgPool, Postgres, Transaction};
 
@@ -43,10 +46,26 @@ impl StoredAddress {
         }
     }
 
-    /// Stored rows passed validation when written; reading them back through it gives the
-    /// same line and audit text the write would.
+    /// The address line to show; a legacy row that fails today's rules shows none.
     fn valid(&self) -> Option<ValidAddress> {
         validate_address(&self.input()).ok()
+    }
+
+    /// The history's field and text of this row as stored, preferred or not: legacy rows
+    /// included, so that no change to them is left out of the history.
+    fn audit(&self, preferred: bool) -> (String, String) {
+        let (field, line) = stored_audit_line(&self.input());
+        (field, audit_text(&line, preferred))
+    }
+
+    /// The history row of this stored address becoming `new` (`None`: removed).
+    fn change_to(&self, new: Option<String>) -> FieldChange {
+        let (field, old_value) = self.audit(self.preferred);
+        FieldChange {
+            field,
+            old_value,
+            new_value: new.unwrap_or_default(),
+        }
     }
 
     fn view(&self) -> AddressView {
@@ -201,13 +220,7 @@ pub async fn save(
             .iter()
             .filter(|a| a.preferred && a.role == valid.role.code() && Some(a.id) != address_id)
         {
-            if let Some(old) = other.valid() {
-                let demoted = ValidAddress {
-                    preferred: false,
-                    ..old.clone()
-                };
-                audit.push(change(&old, Some(&demoted)));
-            }
+            audit.push(other.change_to(Some(other.audit(false).1)));
         }
         sqlx::query!(
             "update customer_addresses set preferred = false, version = version + 1,
@@ -266,12 +279,14 @@ pub async fn save(
             address_id
         }
     };
-    match before.and_then(StoredAddress::valid) {
-        Some(old) if old.role != valid.role => {
-            audit.push(change(&old, None));
+    match before {
+        Some(old) if old.role != valid.role.code() => {
+            audit.push(old.change_to(None));
             audit.push(added(&valid));
         }
-        Some(old) if old != valid => audit.push(change(&old, Some(&valid))),
+        Some(old) if old.audit(old.preferred) != (valid.audit_field(), valid.audit_value()) => {
+            audit.push(old.change_to(Some(valid.audit_value())))
+        }
         Some(_) => {}
         None => audit.push(added(&valid)),
     }
@@ -313,14 +328,6 @@ async fn follow_main_city(
     Ok(())
 }
 
-fn change(old: &ValidAddress, new: Option<&ValidAddress>) -> FieldChange {
-    FieldChange {
-        field: old.audit_field(),
-        old_value: old.audit_value(),
-        new_value: new.map(ValidAddress::audit_value).unwrap_or_default(),
-    }
-}
-
 fn added(new: &ValidAddress) -> FieldChange {
     FieldChange {
         field: new.audit_field(),
@@ -357,13 +364,7 @@ async fn promote_next(
     .fetch_optional(&mut **tx)
     .await?;
     if let Some(row) = promoted.and_then(|id| existing.iter().find(|a| a.id == id)) {
-        if let Some(old) = row.valid() {
-            let now_preferred = ValidAddress {
-                preferred: true,
-                ..old.clone()
-            };
-            audit.push(change(&old, Some(&now_preferred)));
-        }
+        audit.push(row.change_to(Some(row.audit(true).1)));
     }
     Ok(())
 }
@@ -392,11 +393,7 @@ pub async fn delete(
     )
     .execute(&mut *tx)
     .await?;
-    let mut audit: Vec<FieldChange> = row
-        .valid()
-        .map(|old| change(&old, None))
-        .into_iter()
-        .collect();
+    let mut audit = vec![row.change_to(None)];
     if row.preferred {
         promote_next(
             &mut tx,
@@ -408,6 +405,8 @@ pub async fn delete(
         )
         .await?;
     }
+    // The preferred main address may have gone or changed: the customer's city follows.
+    follow_main_city(&mut tx, caller, customer_id).await?;
     record_changes(&mut tx, caller, customer_id, &audit).await?;
     tx.commit().await?;
     Ok(())

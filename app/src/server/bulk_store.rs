@@ -10,8 +10,10 @@ use sqlx::{PgPool, Postgres, QueryBuilder, Transaction};
 
 use super::auth::Caller;
 use super::bulk_progress::Progress;
-use super::bulk_writes::{audit, bump_versions, write_values, Direction, MAIN_ADDRESS};
-use super::customer_list::{profile_column, push_filters, Scope};
+use super::bulk_writes::{
+    audit, bump_versions, current_value_sql, write_values, Direction, MAIN_ADDRESS,
+};
+use super::customer_list::{push_filters, Scope};
 use crate::customers::bulk_types::BulkPreview;
 use crate::customers::list_types::{status_label, CustomerFilter};
 use crate::error::AppError;
@@ -20,16 +22,6 @@ fn scope(caller: &Caller) -> Scope {
     Scope {
         tenant_id: caller.tenant_id,
         company_id: caller.company_id,
-    }
-}
-
-/// `p.salesperson_id::text`, `c.status`…: the current value of a field, as stored text.
-fn current_value_sql(target: BulkTarget) -> String {
-    match target {
-        BulkTarget::Profile(kind) => format!("p.{}::text", profile_column(kind)),
-        BulkTarget::Status => "c.status".to_string(),
-        BulkTarget::City => "c.city_id::text".to_string(),
-        BulkTarget::District => format!("(select a.district from {MAIN_ADDRESS})"),
     }
 }
 
@@ -136,9 +128,22 @@ pub async fn preview(
             .push_bind(value.clone())
             .push("::text)");
     }
-    query.push("), now()");
+    query.push(")");
     push_matching(&mut query, caller, filter);
     let row = query.build().fetch_one(&mut *tx).await?;
+    // The preview's moment is the server's, kept where any server process can find it; a day
+    // later nobody confirms it any more.
+    let token = uuid::Uuid::new_v4();
+    sqlx::query(
+        "with old as (delete from bulk_previews where taken_at < now() - interval '1 day')
+         insert into bulk_previews (tenant_id, id, user_id, company_id) values ($1, $2, $3, $4)",
+    )
+    .bind(caller.tenant_id)
+    .bind(token)
+    .bind(caller.user_id)
+    .bind(caller.company_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     let matching: i64 = row.try_get(0)?;
     let changing = changes
@@ -147,13 +152,34 @@ pub async fn preview(
         .map(|(i, c)| Ok((c.spec.label().to_string(), row.try_get::<i64, _>(i + 1)?)))
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let any_change: i64 = row.try_get(changes.len() + 1)?;
-    let taken_at: DateTime<Utc> = row.try_get(changes.len() + 2)?;
     Ok(BulkPreview {
         matching,
         changing,
         unchanged: matching - any_change,
-        taken_at: taken_at.to_rfc3339(),
+        preview_token: token.to_string(),
     })
+}
+
+/// The moment of this user's preview `token`, in this company; a token unknown here (another
+/// user's, expired, made up) is refused.
+async fn preview_moment(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    token: &str,
+) -> Result<DateTime<Utc>, AppError> {
+    let again = || AppError::field("preview_token", "Refaça a prévia antes de confirmar.");
+    let id = uuid::Uuid::parse_str(token.trim()).map_err(|_| again())?;
+    let taken_at: Option<DateTime<Utc>> = sqlx::query_scalar(
+        "select taken_at from bulk_previews
+         where tenant_id = $1 and id = $2 and user_id = $3 and company_id = $4",
+    )
+    .bind(caller.tenant_id)
+    .bind(id)
+    .bind(caller.user_id)
+    .bind(caller.company_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    taken_at.ok_or_else(again)
 }
 
 /// What "apply" answers: the batch recorded and how many customers it changed.
@@ -173,16 +199,26 @@ pub async fn apply(
     caller: &Caller,
     filter: &CustomerFilter,
     changes: &[BulkChange],
-    taken_at: DateTime<Utc>,
+    preview_token: &str,
     skip_changed_since: bool,
     progress: &Progress,
 ) -> Result<Applied, AppError> {
     let mut tx = pool.begin().await?;
+    super::timeouts::allow_long_statements(&mut tx).await?;
+    let taken_at = preview_moment(&mut tx, caller, preview_token).await?;
     let values = stored_values(&mut tx, caller, changes).await?;
     progress.step("Conferindo e reservando os clientes");
-    // Lock exactly the matching customers: others' work on other customers goes on.
-    let mut targets = QueryBuilder::new("select c.id, c.code, c.updated_at > ");
+    // Lock exactly the matching customers: others' work on other customers goes on. A save of
+    // the customer or of one of its addresses (city and district batches write the main one)
+    // after the preview counts as a change by someone else.
+    let mut targets = QueryBuilder::new("select c.id, c.code, (c.updated_at > ");
     targets.push_bind(taken_at);
+    targets.push(
+        " or exists (select 1 from customer_addresses a where a.tenant_id = c.tenant_id \
+         and a.customer_id = c.id and a.updated_at > ",
+    );
+    targets.push_bind(taken_at);
+    targets.push("))");
     push_matching(&mut targets, caller, filter);
     targets.push(" order by c.id for update of c");
     let rows: Vec<(i64, i64, bool)> = targets.build_query_as().fetch_all(&mut *tx).await?;
@@ -237,8 +273,31 @@ pub async fn apply(
         .await?;
         audit(&mut tx, caller, batch_id, change, Direction::Forward).await?;
     }
+    // The table entries the batch may write back on undo can't be deleted meanwhile.
+    let entry_fields: Vec<&str> = changes
+        .iter()
+        .filter(|c| matches!(c.spec.target, BulkTarget::Profile(_)))
+        .map(|c| c.spec.code)
+        .collect();
+    sqlx::query(
+        "insert into bulk_batch_entries (tenant_id, batch_id, entry_id)
+         select distinct i.tenant_id, i.batch_id, v.value::bigint
+         from bulk_batch_items i cross join lateral (values (i.old_value), (i.new_value)) as v (value)
+         where i.tenant_id = $1 and i.batch_id = $2 and i.field = any($3) and v.value is not null",
+    )
+    .bind(caller.tenant_id)
+    .bind(batch_id)
+    .bind(&entry_fields)
+    .execute(&mut *tx)
+    .await?;
     progress.step("Atualizando as versões dos clientes");
     let changed = bump_versions(&mut tx, caller, batch_id).await?;
+    sqlx::query("update bulk_batches set customer_count = $3 where tenant_id = $1 and id = $2")
+        .bind(caller.tenant_id)
+        .bind(batch_id)
+        .bind(changed as i32)
+        .execute(&mut *tx)
+        .await?;
     progress.step("Concluindo");
     tx.commit().await?;
     Ok(Applied { batch_id, changed })

@@ -12,6 +12,17 @@ use super::customer_list::profile_column;
 pub const MAIN_ADDRESS: &str = "customer_addresses a where a.tenant_id = c.tenant_id \
      and a.customer_id = c.id and a.role = 'main' and a.preferred";
 
+/// `p.salesperson_id::text`, `c.status`…: the current value of a field of customer `c` (profile
+/// `p` in the batch's company), as the batch's items store it.
+pub fn current_value_sql(target: BulkTarget) -> String {
+    match target {
+        BulkTarget::Profile(kind) => format!("p.{}::text", profile_column(kind)),
+        BulkTarget::Status => "c.status".to_string(),
+        BulkTarget::City => "c.city_id::text".to_string(),
+        BulkTarget::District => format!("(select a.district from {MAIN_ADDRESS})"),
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Forward,
@@ -49,14 +60,14 @@ pub async fn write_values(
             "insert into customer_profiles (tenant_id, company_id, customer_id, {column})
              select i.tenant_id, b.company_id, i.customer_id, i.{value}::bigint
              from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
-             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept
              on conflict (tenant_id, company_id, customer_id) do update set {column} = excluded.{column}",
             column = profile_column(kind)
         ),
         BulkTarget::Status => format!(
             "update customers c set status = i.{value}
              from bulk_batch_items i
-             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept
                and c.tenant_id = i.tenant_id and c.id = i.customer_id"
         ),
         // The customer's city and its main address's city move together, as a single edit
@@ -64,7 +75,7 @@ pub async fn write_values(
         BulkTarget::City => format!(
             "with items as (
                  select customer_id, {value}::bigint as city_id from bulk_batch_items
-                 where tenant_id = $1 and batch_id = $2 and field = $3),
+                 where tenant_id = $1 and batch_id = $2 and field = $3 and not kept),
              moved as (
                  update customers c set city_id = i.city_id from items i
                  where c.tenant_id = $1 and c.id = i.customer_id returning c.id)
@@ -78,7 +89,8 @@ pub async fn write_values(
             "update customer_addresses a
              set district = i.{value}, updated_at = now(), updated_by_name = $4
              from bulk_batch_items i
-             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and a.tenant_id = i.tenant_id
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept
+               and a.tenant_id = i.tenant_id
                and a.customer_id = i.customer_id and a.role = 'main' and a.preferred
                and i.{value} is not null"
         ),
@@ -116,9 +128,11 @@ pub async fn audit(
         ),
     };
     sqlx::query(&format!(
-        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
-         select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}
-         from bulk_batch_items i where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7",
+        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field,
+                                       old_value, new_value, company_scoped)
+         select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}, $8
+         from bulk_batch_items i
+         where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7 and not i.kept",
         old_label = label(old),
         new_label = label(new),
     ))
@@ -129,6 +143,8 @@ pub async fn audit(
     .bind(&caller.user_name)
     .bind(change.spec.label())
     .bind(change.spec.code)
+    // A profile field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
+    .bind(matches!(change.spec.target, BulkTarget::Profile(_)))
     .execute(&mut **tx)
     .await?;
     if change.spec.asks_for_notes {
@@ -141,7 +157,8 @@ pub async fn audit(
                  old_salesperson_id, new_salesperson_id, old_salesperson, new_salesperson, notes)
              select i.tenant_id, $3, i.customer_id, $4, $5, i.{old}::bigint, i.{new}::bigint,
                     {old_label}, {new_label}, $6
-             from bulk_batch_items i where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7",
+             from bulk_batch_items i
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7 and not i.kept",
             old_label = label(old),
             new_label = label(new),
         ))
@@ -167,7 +184,8 @@ pub async fn bump_versions(
 ) -> Result<i64, sqlx::Error> {
     let changed: i64 = sqlx::query_scalar(
         "with touched as (
-             select distinct customer_id from bulk_batch_items where tenant_id = $1 and batch_id = $2),
+             select distinct customer_id from bulk_batch_items
+             where tenant_id = $1 and batch_id = $2 and not kept),
          bumped as (
              update customers c set version = c.version + 1, updated_at = now(), updated_by_name = $3
              from touched t where c.tenant_id = $1 and c.id = t.customer_id
@@ -175,7 +193,8 @@ pub async fn bump_versions(
          addressed as (
              update customer_addresses a set version = a.version + 1
              from (select distinct customer_id from bulk_batch_items
-                   where tenant_id = $1 and batch_id = $2 and field in ('city', 'district')) t
+                   where tenant_id = $1 and batch_id = $2 and not kept
+                     and field in ('city', 'district')) t
              where a.tenant_id = $1 and a.customer_id = t.customer_id and a.role = 'main' and a.preferred
              returning a.customer_id, a.version),
          remembered as (
@@ -194,11 +213,5 @@ pub async fn bump_versions(
     .bind(&caller.user_name)
     .fetch_one(&mut **tx)
     .await?;
-    sqlx::query("update bulk_batches set customer_count = $3 where tenant_id = $1 and id = $2 and undone_at is null")
-        .bind(caller.tenant_id)
-        .bind(batch_id)
-        .bind(changed as i32)
-        .execute(&mut **tx)
-        .await?;
     Ok(changed)
 }

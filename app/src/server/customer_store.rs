@@ -2,7 +2,9 @@
 //! row, checks its version, stores the record and its audit rows together.
 
 use chrono::{DateTime, Utc};
-use rules::customer::{changes, validate, CustomerInput, FieldChange, ValidCustomer};
+use rules::customer::{
+    changes, stored_audited_fields, validate, CustomerInput, FieldChange, ValidCustomer,
+};
 use rules::profile::{ProfileInput, ProfileRefs};
 use sqlx::{PgPool, Postgres, Transaction};
 
@@ -170,18 +172,24 @@ pub(crate) async fn record_changes(
     let fields: Vec<String> = found.iter().map(|c| c.field.clone()).collect();
     let olds: Vec<String> = found.iter().map(|c| c.old_value.clone()).collect();
     let news: Vec<String> = found.iter().map(|c| c.new_value.clone()).collect();
-    sqlx::query!(
-        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field, old_value, new_value)
-         select $1, $2, $3, $4, $5, * from unnest($6::text[], $7::text[], $8::text[])",
-        caller.tenant_id,
-        customer_id,
-        caller.company_id,
-        caller.user_id,
-        caller.user_name,
-        &fields,
-        &olds,
-        &news,
+    let scoped: Vec<bool> = found
+        .iter()
+        .map(|c| rules::profile::is_company_field(&c.field))
+        .collect();
+    sqlx::query(
+        "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field,
+                                       old_value, new_value, company_scoped)
+         select $1, $2, $3, $4, $5, * from unnest($6::text[], $7::text[], $8::text[], $9::bool[])",
     )
+    .bind(caller.tenant_id)
+    .bind(customer_id)
+    .bind(caller.company_id)
+    .bind(caller.user_id)
+    .bind(&caller.user_name)
+    .bind(&fields)
+    .bind(&olds)
+    .bind(&news)
+    .bind(&scoped)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -295,10 +303,9 @@ pub async fn update(
     if row.version != version {
         return Err(stale(&row));
     }
-    // The stored record passed these checks when it was saved; re-reading it through them
-    // gives both sides of the comparison the same shape.
-    let before = validate(&row.input()).map_err(invalid)?;
-    let mut found = changes(&before, &valid);
+    // What the user sends is validated; the stored record is read as it is, so a legacy
+    // record that fails today's rules can still be corrected, with its history.
+    let mut found = changes(stored_audited_fields(&row.input()), &valid);
     let profile_changed = match &profile {
         Some(profile) => {
             super::profile_store::save(
@@ -373,28 +380,33 @@ pub async fn delete(pool: &PgPool, caller: &Caller, id: i64, version: i32) -> Re
     Ok(())
 }
 
+/// The customer's history: identity changes (shared by every company) and the profile
+/// changes of the caller's company only (R-COMPANY-3).
 pub async fn history(
     pool: &PgPool,
-    tenant_id: i64,
+    caller: &Caller,
     customer_id: i64,
 ) -> Result<Vec<ChangeView>, AppError> {
-    let rows = sqlx::query!(
+    let rows: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
         "select changed_at, user_name, field, old_value, new_value from customer_changes
-         where tenant_id = $1 and customer_id = $2
+         where tenant_id = $1 and customer_id = $2 and (not company_scoped or company_id = $3)
          order by changed_at desc, id desc",
-        tenant_id,
-        customer_id
     )
+    .bind(caller.tenant_id)
+    .bind(customer_id)
+    .bind(caller.company_id)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| ChangeView {
-            changed_at: date_time(r.changed_at),
-            user_name: r.user_name,
-            field: r.field,
-            old_value: r.old_value,
-            new_value: r.new_value,
-        })
+        .map(
+            |(changed_at, user_name, field, old_value, new_value)| ChangeView {
+                changed_at: date_time(changed_at),
+                user_name,
+                field,
+                old_value,
+                new_value,
+            },
+        )
         .collect())
 }

@@ -1,12 +1,15 @@
 //! SQL of the auxiliary tables. Rows belong to a company; "copy to all companies" writes the
-//! same code into every company of the tenant in one statement (R-COMPANY-2).
+//! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
-use rules::lookup::{deletion_refusal, validate_lookup, LookupInput, LookupKind};
-use sqlx::PgPool;
+use rules::lookup::{
+    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupKind,
+    LookupState,
+};
+use sqlx::{PgPool, Postgres, Transaction};
 
 use super::auth::Caller;
 use crate::error::{AppError, FieldMessage};
-use crate::lookups::LookupRow;
+use crate::lookups::{LookupChangeView, LookupRow};
 
 pub async fn list(
     pool: &PgPool,
@@ -36,7 +39,8 @@ pub async fn list(
 }
 
 /// Creates (`id` None) or alters a row; with `copy_to_all`, the same code is created or
-/// updated in every company of the tenant.
+/// updated in every other company the user may act in (R-COMPANY-2, R-PERM-2). Every row
+/// written records its changes (who, when, field, old, new).
 pub async fn save(
     pool: &PgPool,
     caller: &Caller,
@@ -57,53 +61,172 @@ pub async fn save(
                 .collect(),
         )
     })?;
+    let after = LookupState {
+        description: valid.description.clone(),
+        active,
+    };
+    let taken = || {
+        AppError::field(
+            "code",
+            format!("O código {} já existe nesta empresa.", valid.code),
+        )
+    };
     let mut tx = pool.begin().await?;
-    let existing = sqlx::query!(
-        "select id, code from lookup_entries
-         where tenant_id = $1 and company_id = $2 and kind = $3 and (id = $4 or code = $5)
-         for update",
-        caller.tenant_id,
-        caller.company_id,
-        kind.code(),
-        id.unwrap_or(0),
-        valid.code,
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    match id {
-        None if !existing.is_empty() => {
-            return Err(AppError::field(
-                "code",
-                format!("O código {} já existe nesta empresa.", valid.code),
-            ));
+    let before: Option<LookupState> = match id {
+        None => {
+            // No upsert here: of two people creating the same code at once, the second is
+            // told, not silently written over.
+            let created: Option<i64> = sqlx::query_scalar(
+                "insert into lookup_entries (tenant_id, company_id, kind, code, description, active)
+                 values ($1, $2, $3, $4, $5, $6)
+                 on conflict (tenant_id, company_id, kind, code) do nothing returning id",
+            )
+            .bind(caller.tenant_id)
+            .bind(caller.company_id)
+            .bind(kind.code())
+            .bind(&valid.code)
+            .bind(&valid.description)
+            .bind(active)
+            .fetch_optional(&mut *tx)
+            .await?;
+            created.ok_or_else(taken)?;
+            None
         }
-        // The code identifies a row across companies, so it is kept when altering.
-        Some(id)
-            if !existing
-                .iter()
-                .any(|row| row.id == id && row.code == valid.code) =>
-        {
-            return Err(AppError::NotFound);
+        Some(id) => {
+            // The code identifies a row across companies, so it is kept when altering.
+            let row: Option<(String, bool)> = sqlx::query_as(
+                "select description, active from lookup_entries
+                 where tenant_id = $1 and company_id = $2 and kind = $3 and id = $4 and code = $5
+                 for update",
+            )
+            .bind(caller.tenant_id)
+            .bind(caller.company_id)
+            .bind(kind.code())
+            .bind(id)
+            .bind(&valid.code)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (description, was_active) = row.ok_or(AppError::NotFound)?;
+            sqlx::query(
+                "update lookup_entries set description = $3, active = $4
+                 where tenant_id = $1 and id = $2",
+            )
+            .bind(caller.tenant_id)
+            .bind(id)
+            .bind(&valid.description)
+            .bind(active)
+            .execute(&mut *tx)
+            .await?;
+            Some(LookupState {
+                description,
+                active: was_active,
+            })
         }
-        _ => {}
+    };
+    let mut changed = vec![(caller.company_id, before, Some(after.clone()))];
+    if copy_to_all {
+        changed.extend(copy_to_users_companies(&mut tx, caller, kind, &valid.code, &after).await?);
     }
-    sqlx::query!(
+    record(&mut tx, caller, kind, &valid.code, &changed).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+type RowChange = (i64, Option<LookupState>, Option<LookupState>);
+
+/// Writes the row into the user's other companies in one statement; answers each company's
+/// state before and after.
+async fn copy_to_users_companies(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: LookupKind,
+    code: &str,
+    after: &LookupState,
+) -> Result<Vec<RowChange>, sqlx::Error> {
+    let companies: Vec<i64> = sqlx::query_scalar(
+        "select company_id from user_companies
+         where tenant_id = $1 and user_id = $2 and company_id <> $3 order by company_id",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.user_id)
+    .bind(caller.company_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let existing: Vec<(i64, String, bool)> = sqlx::query_as(
+        "select company_id, description, active from lookup_entries
+         where tenant_id = $1 and company_id = any($2) and kind = $3 and code = $4
+         order by company_id for update",
+    )
+    .bind(caller.tenant_id)
+    .bind(&companies)
+    .bind(kind.code())
+    .bind(code)
+    .fetch_all(&mut **tx)
+    .await?;
+    sqlx::query(
         "insert into lookup_entries (tenant_id, company_id, kind, code, description, active)
-         select $1, c.id, $3, $4, $5, $6 from companies c
-         where c.tenant_id = $1 and ($7 or c.id = $2)
+         select $1, company, $3, $4, $5, $6 from unnest($2::bigint[]) as company
          on conflict (tenant_id, company_id, kind, code)
          do update set description = excluded.description, active = excluded.active",
-        caller.tenant_id,
-        caller.company_id,
-        kind.code(),
-        valid.code,
-        valid.description,
-        active,
-        copy_to_all,
     )
-    .execute(&mut *tx)
+    .bind(caller.tenant_id)
+    .bind(&companies)
+    .bind(kind.code())
+    .bind(code)
+    .bind(&after.description)
+    .bind(after.active)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
+    Ok(companies
+        .into_iter()
+        .map(|company| {
+            let before =
+                existing
+                    .iter()
+                    .find(|(c, _, _)| *c == company)
+                    .map(|(_, description, active)| LookupState {
+                        description: description.clone(),
+                        active: *active,
+                    });
+            (company, before, Some(after.clone()))
+        })
+        .collect())
+}
+
+/// The history rows of every company's row that changed, in one statement.
+async fn record(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: LookupKind,
+    code: &str,
+    changed: &[RowChange],
+) -> Result<(), sqlx::Error> {
+    let (mut companies, mut fields, mut olds, mut news) = (vec![], vec![], vec![], vec![]);
+    for (company, before, after) in changed {
+        for (field, old, new) in lookup_changes(code, before.as_ref(), after.as_ref()) {
+            companies.push(*company);
+            fields.push(field.to_string());
+            olds.push(old);
+            news.push(new);
+        }
+    }
+    sqlx::query(
+        "insert into lookup_changes (tenant_id, company_id, kind, code, user_id, user_name, field,
+                                     old_value, new_value)
+         select $1, company, $2, $3, $4, $5, field, old, new
+         from unnest($6::bigint[], $7::text[], $8::text[], $9::text[]) as t (company, field, old, new)",
+    )
+    .bind(caller.tenant_id)
+    .bind(kind.code())
+    .bind(code)
+    .bind(caller.user_id)
+    .bind(&caller.user_name)
+    .bind(&companies)
+    .bind(&fields)
+    .bind(&olds)
+    .bind(&news)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -114,36 +237,93 @@ pub async fn delete(
     id: i64,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let found = sqlx::query_scalar!(
-        "select id from lookup_entries where tenant_id = $1 and company_id = $2 and kind = $3 and id = $4 for update",
-        caller.tenant_id,
-        caller.company_id,
-        kind.code(),
-        id,
+    let found: Option<(String, String, bool)> = sqlx::query_as(
+        "select code, description, active from lookup_entries
+         where tenant_id = $1 and company_id = $2 and kind = $3 and id = $4 for update",
     )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(kind.code())
+    .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    if found.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let using = sqlx::query_scalar!(
-        r#"select count(*) as "n!" from customer_profiles
-           where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)"#,
-        caller.tenant_id,
-        id,
+    let (code, description, active) = found.ok_or(AppError::NotFound)?;
+    let using: i64 = sqlx::query_scalar(
+        "select count(*) from customer_profiles
+         where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)",
     )
+    .bind(caller.tenant_id)
+    .bind(id)
     .fetch_one(&mut *tx)
     .await?;
     if let Some(message) = deletion_refusal(using) {
         return Err(AppError::Conflict(message));
     }
-    sqlx::query!(
-        "delete from lookup_entries where tenant_id = $1 and id = $2",
-        caller.tenant_id,
-        id
+    let batch: Option<i64> = sqlx::query_scalar(
+        "select min(batch_id) from bulk_batch_entries where tenant_id = $1 and entry_id = $2",
     )
-    .execute(&mut *tx)
+    .bind(caller.tenant_id)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if let Some(batch) = batch {
+        return Err(AppError::Conflict(batch_refusal(batch)));
+    }
+    sqlx::query("delete from lookup_entries where tenant_id = $1 and id = $2")
+        .bind(caller.tenant_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let before = LookupState {
+        description,
+        active,
+    };
+    record(
+        &mut tx,
+        caller,
+        kind,
+        &code,
+        &[(caller.company_id, Some(before), None)],
+    )
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The table's recent changes in the caller's company, newest first.
+pub async fn history(
+    pool: &PgPool,
+    caller: &Caller,
+    kind: LookupKind,
+) -> Result<Vec<LookupChangeView>, AppError> {
+    let rows: Vec<(
+        chrono::DateTime<chrono::Utc>,
+        String,
+        String,
+        String,
+        String,
+        String,
+    )> = sqlx::query_as(
+        "select changed_at, user_name, code, field, old_value, new_value from lookup_changes
+             where tenant_id = $1 and company_id = $2 and kind = $3
+             order by changed_at desc, id desc limit 100",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(kind.code())
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(changed_at, user_name, code, field, old_value, new_value)| LookupChangeView {
+                changed_at: super::brasilia_time::date_time(changed_at),
+                user_name,
+                code,
+                field,
+                old_value,
+                new_value,
+            },
+        )
+        .collect())
 }

@@ -8,8 +8,10 @@ use sqlx::PgPool;
 
 use crate::common::*;
 
+#[derive(Clone, Copy)]
 pub struct World {
     pub tenant_id: i64,
+    pub company_id: i64,
     pub north: i64,
     pub ana: i64,
     pub bruno: i64,
@@ -53,6 +55,7 @@ pub async fn world(pool: &PgPool) -> World {
     .unwrap();
     World {
         tenant_id: t,
+        company_id: c1,
         north,
         ana,
         bruno,
@@ -117,12 +120,12 @@ pub async fn preview_then_apply(
     if status != StatusCode::OK {
         return (status, preview, Value::Null);
     }
-    let taken_at = urlencode(preview["taken_at"].as_str().unwrap());
+    let token = urlencode(preview["preview_token"].as_str().unwrap());
     let (status, applied) = post(
         app,
         cookie,
         "apply_bulk",
-        &format!("{form}&taken_at={taken_at}&skip_changed_since={skip_changed_since}"),
+        &format!("{form}&preview_token={token}&skip_changed_since={skip_changed_since}"),
     )
     .await;
     (status, preview, applied)
@@ -176,4 +179,151 @@ pub async fn main_addresses(pool: &PgPool, tenant_id: i64) -> Vec<(i64, String, 
     .fetch_all(pool)
     .await
     .unwrap()
+}
+
+/// A valid CPF for customer `code` (the world's stored documents are legacy, invalid ones).
+pub fn valid_cpf(code: i64) -> String {
+    let base: Vec<u32> = format!("{:09}", code + 100_000_000)
+        .chars()
+        .map(|c| c.to_digit(10).unwrap())
+        .collect();
+    let base: [u32; 9] = base.try_into().unwrap();
+    let [d1, d2] = rules::document::cpf_check_digits(&base);
+    format!(
+        "{}{d1}{d2}",
+        base.iter().map(u32::to_string).collect::<String>()
+    )
+}
+
+/// A single edit as the record form sends it, opened now (its version read now): the
+/// customer's salesperson becomes `salesperson`, its other profile fields as they are.
+/// Answers the save's status and body.
+pub async fn edit_salesperson(
+    app: &axum::Router,
+    pool: &PgPool,
+    cookie: &str,
+    tenant_id: i64,
+    code: i64,
+    salesperson: i64,
+) -> (StatusCode, Value) {
+    let (id, version, region): (i64, i32, Option<i64>) = sqlx::query_as(
+        "select c.id, c.version, p.region_id from customers c
+         left join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id
+         where c.tenant_id = $1 and c.code = $2",
+    )
+    .bind(tenant_id)
+    .bind(code)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let fields = [
+        ("id", id.to_string()),
+        ("version", version.to_string()),
+        ("input[code]", code.to_string()),
+        ("input[kind]", "individual".into()),
+        ("input[document]", valid_cpf(code)),
+        ("input[state_registration]", String::new()),
+        ("input[legal_name]", format!("Cliente {code}")),
+        ("input[trade_name]", format!("Cliente {code}")),
+        ("input[status]", "active".into()),
+        ("input[email]", String::new()),
+        ("input[phone]", String::new()),
+        ("input[valid_until]", String::new()),
+        ("input[monthly_income]", String::new()),
+        ("profile[customer_group]", String::new()),
+        ("profile[activity_branch]", String::new()),
+        (
+            "profile[region]",
+            region.map(|r| r.to_string()).unwrap_or_default(),
+        ),
+        ("profile[salesperson]", salesperson.to_string()),
+        ("profile[category]", String::new()),
+        ("salesperson_notes", "Troca na ficha".into()),
+    ];
+    let form = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    post(app, cookie, "save_customer", &form).await
+}
+
+/// R-SELLER-1 history is a chain: for every customer, each "Vendedor" change starts from the
+/// value the previous one ended at (the first from `initial`), and the last ends at the
+/// salesperson the profile holds now. A write that overwrote another unseen breaks it.
+pub async fn assert_salesperson_history_is_a_chain(
+    pool: &PgPool,
+    tenant_id: i64,
+    initial: &[(i64, &str)],
+) {
+    for (code, first) in initial {
+        let changes: Vec<(String, String)> = sqlx::query_as(
+            "select old_value, new_value from customer_changes
+             where tenant_id = $1 and field = 'Vendedor'
+               and customer_id = (select id from customers where tenant_id = $1 and code = $2)
+             order by id",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        let now: String = sqlx::query_scalar(
+            "select coalesce(e.code || ' - ' || e.description, '') from customers c
+             join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id
+             left join lookup_entries e on e.tenant_id = p.tenant_id and e.id = p.salesperson_id
+             where c.tenant_id = $1 and c.code = $2",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        let mut expected = first.to_string();
+        for (old, new) in &changes {
+            assert_eq!(old, &expected, "customer {code}: history {changes:?}");
+            expected = new.clone();
+        }
+        assert_eq!(expected, now, "customer {code}: history {changes:?}");
+    }
+}
+
+/// The boss of the world as the store code sees a signed-in caller, for calls made directly.
+pub async fn boss_caller(pool: &PgPool, w: &World) -> app::server::auth::Caller {
+    let user_id: i64 = sqlx::query_scalar(
+        "select id from users where tenant_id = $1 and email = 'boss@alpha.test'",
+    )
+    .bind(w.tenant_id)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    app::server::auth::Caller::for_tool(
+        w.tenant_id,
+        user_id,
+        w.company_id,
+        "Chefe",
+        rules::permission::Permission::ALL.to_vec(),
+    )
+}
+
+/// Waits (20 s at most) until some session of this database waits on a lock.
+pub async fn wait_until_a_request_waits_on_a_lock(pool: &PgPool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let waiting: i64 = sqlx::query_scalar(
+            "select count(*) from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if waiting > 0 {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no request waited on a lock"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
 }
