@@ -382,3 +382,104 @@ async fn r_cust_4_cities_are_suggested_by_their_identification(pool: PgPool) {
     let (status, _, _) = send(&app, call("search_cities", "typed=sao", None)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+async fn customer_city(pool: &PgPool, customer_id: i64) -> Option<String> {
+    sqlx::query_scalar(
+        "select ci.identification from customers c left join cities ci on ci.id = c.city_id
+         where c.id = $1",
+    )
+    .bind(customer_id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn deleting_the_preferred_main_address_moves_the_customers_city_to_the_next_one(
+    pool: PgPool,
+) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    for (street, cep, city) in [
+        ("Rua A", "93010-000", "são leopoldo - rs"),
+        ("Rua B", "89201-000", "joinville - sc"),
+    ] {
+        let main = Address {
+            role: "main",
+            cep,
+            street,
+            city,
+            preferred: false,
+        };
+        let (status, body) =
+            post(&app, &boss, "save_address", &address_form(id, None, &main)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert_eq!(
+        customer_city(&pool, id).await.as_deref(),
+        Some("SAO LEOPOLDO - RS")
+    );
+    let (first, version): (i64, i32) = sqlx::query_as(
+        "select id, version from customer_addresses where customer_id = $1 and preferred",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let (status, body) = post(
+        &app,
+        &boss,
+        "delete_address",
+        &format!("customer_id={id}&address_id={first}&version={version}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        customer_city(&pool, id).await.as_deref(),
+        Some("JOINVILLE - SC")
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_legacy_address_that_fails_todays_rules_keeps_its_history_when_deleted(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    // Written under older rules: a street longer than today's limit.
+    let address: i64 = sqlx::query_scalar(
+        "insert into customer_addresses (tenant_id, customer_id, role, preferred, cep, street, number,
+                                         district, city_id, updated_by_name)
+         select $1, $2, 'delivery', true, '93010000', repeat('Rua Muito Comprida ', 20), '1', 'Centro',
+                (select id from cities where identification = 'SAO LEOPOLDO - RS'), 'Legado'
+         returning id",
+    )
+    .bind(alpha.tenant_id)
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let (status, body) = post(
+        &app,
+        &boss,
+        "delete_address",
+        &format!("customer_id={id}&address_id={address}&version=1"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (field, old, new): (String, String, String) = sqlx::query_as(
+        "select field, old_value, new_value from customer_changes where customer_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(field, "Endereço (Entrega)");
+    assert!(
+        old.starts_with("Rua Muito Comprida") && old.ends_with("(preferencial)"),
+        "{old}"
+    );
+    assert_eq!(new, "");
+}

@@ -285,3 +285,117 @@ async fn another_tenant_can_neither_read_nor_alter_the_record(pool: PgPool) {
         .unwrap();
     assert_eq!(name, "Maria");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_legacy_record_that_fails_todays_rules_can_be_corrected_and_its_history_kept(
+    pool: PgPool,
+) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    // Imported long ago with a CPF that fails today's check digits.
+    let id: i64 = sqlx::query_scalar(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
+         values ($1, 1, 'individual', '52998224700', 'Maria Silva', 'Maria Silva') returning id",
+    )
+    .bind(alpha.tenant_id)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let fix = format!(
+        "id={id}&version=1&{}",
+        record_form("1", "individual", "529.982.247-25", "Maria Silva")
+    );
+    let (status, body) = create(&app, &clerk, &fix).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let changes: Vec<(String, String, String)> = sqlx::query_as(
+        "select field, old_value, new_value from customer_changes where customer_id = $1 order by field",
+    )
+    .bind(id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        changes,
+        vec![
+            (
+                "CPF/CNPJ".into(),
+                "52998224700".into(),
+                "52998224725".into()
+            ),
+            ("Inscrição estadual".into(), "".into(), "ISENTO".into()),
+        ]
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_company_3_history_shows_profile_changes_of_the_users_company_only(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, id) = create(
+        &app,
+        &boss,
+        &record_form("1", "individual", "52998224725", "Maria Silva"),
+    )
+    .await;
+    let id = id.as_i64().unwrap();
+    // In company 2 (not on the clerk's list) the boss sets the customer's region.
+    let region = lookup_entry(&pool, alpha.tenant_id, alpha.companies[&2], "region", "SC").await;
+    let (status, _, _) = send(
+        &app,
+        call(
+            "switch_company",
+            &format!("company_id={}", alpha.companies[&2]),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let edit = format!(
+        "id={id}&version=1&{}&{}",
+        record_form("1", "individual", "52998224725", "Maria Silva Becker"),
+        [
+            ("profile[customer_group]", String::new()),
+            ("profile[activity_branch]", String::new()),
+            ("profile[region]", region.to_string()),
+            ("profile[salesperson]", String::new()),
+            ("profile[category]", String::new()),
+        ]
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+    );
+    let (status, body) = create(&app, &boss, &edit).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let fields = |cookie: String| {
+        let app = app.clone();
+        async move {
+            let (status, body, _) = send(
+                &app,
+                call("customer_history", &format!("id={id}"), Some(&cookie)),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            let rows: Value = serde_json::from_str(&body).unwrap();
+            rows.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["field"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let seen_by_clerk = fields(clerk).await;
+    assert!(
+        seen_by_clerk.contains(&"Razão social".to_string()),
+        "{seen_by_clerk:?}"
+    );
+    assert!(
+        !seen_by_clerk.contains(&"Região".to_string()),
+        "{seen_by_clerk:?}"
+    );
+    assert!(fields(boss).await.contains(&"Região".to_string()));
+}
