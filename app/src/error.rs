@@ -83,7 +83,46 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::ServerError(_) => Self::Internal,
+            // Arguments that do not decode (missing or misnamed fields, wrong types, a body
+            // that is not text) are the client's mistake: 400, and nothing alarming in the log.
+            ServerFnErrorErr::Args(detail) => malformed_request(&detail, false),
+            ServerFnErrorErr::MissingArg(name) => {
+                malformed_request(&format!("missing field `{name}`"), false)
+            }
+            // On the server, `Deserialization` is the request body failing to decode; in the
+            // browser it is our own response failing to, which is a transport fault.
+            ServerFnErrorErr::Deserialization(detail) if cfg!(feature = "ssr") => {
+                malformed_request(&detail, true)
+            }
             _ => Self::Transport,
         }
     }
+}
+
+/// A short Portuguese answer for a request whose arguments do not decode. Serde's text is
+/// only kept for the debug log, except the name of a missing field (one of ours).
+fn malformed_request(detail: &str, unreadable_body: bool) -> AppError {
+    let missing = detail
+        .split_once("missing field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(name, _)| name)
+        .filter(|name| {
+            !name.is_empty()
+                && name.len() <= 40
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        });
+    let message = match (missing, unreadable_body) {
+        (Some(name), _) => format!("falta o campo {name}."),
+        (None, true) => "corpo da requisição ilegível.".to_string(),
+        (None, false) => "campos com nome ou tipo errado.".to_string(),
+    };
+    let error = AppError::BadRequest(message);
+    #[cfg(feature = "ssr")]
+    {
+        tracing::debug!(%detail, "malformed server function request");
+        crate::server::respond::give_status(&error);
+    }
+    error
 }

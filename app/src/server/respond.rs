@@ -10,6 +10,15 @@ use crate::error::AppError;
 /// that clients other than our own pages can tell a refusal from a crash.
 pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;
+    if let Err(error) = &result {
+        give_status(error);
+    }
+    result
+}
+
+/// Sets the response's status (and `Retry-After`) for `error`. Also called for a request
+/// refused before any body runs, while its arguments are decoded (a malformed request: 400).
+pub fn give_status(error: &AppError) {
     // A plain HTML form post (no WebAssembly yet) is sent back to its page by a redirect;
     // an error status would replace that redirect with a bare error body.
     let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
@@ -19,17 +28,17 @@ pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Resu
             .and_then(|v| v.to_str().ok())
             .is_some_and(|accept| accept.contains("text/html"))
     });
-    if let (Err(error), false) = (&result, plain_form_post) {
-        if let Some(options) = use_context::<ResponseOptions>() {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            options.set_status(status);
-            if let AppError::TooManyRequests { retry_after_secs } = error {
-                if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
-                    options.insert_header(http::header::RETRY_AFTER, value);
-                }
+    if plain_form_post {
+        return;
+    }
+    if let Some(options) = use_context::<ResponseOptions>() {
+        let status =
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        options.set_status(status);
+        if let AppError::TooManyRequests { retry_after_secs } = error {
+            if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                options.insert_header(http::header::RETRY_AFTER, value);
             }
         }
     }
-    result
 }
