@@ -13,6 +13,16 @@ pub struct CsrfPolicy {
     pub public_origin: Option<String>,
 }
 
+impl CsrfPolicy {
+    /// Whether the app's public origin is https: the session cookie is then `Secure` and
+    /// `__Host-` prefixed, and responses carry HSTS.
+    pub fn is_https(&self) -> bool {
+        self.public_origin
+            .as_deref()
+            .is_some_and(|origin| origin.starts_with("https://"))
+    }
+}
+
 pub async fn reject_cross_origin(policy: CsrfPolicy, req: Request<Body>, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !same_origin(&policy, req.headers()) {

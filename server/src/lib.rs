@@ -9,7 +9,9 @@ pub mod csrf;
 pub mod health;
 pub mod list_bench;
 pub mod search_names;
+pub mod security_headers;
 pub mod seed;
+pub mod session_guard;
 
 use app::{shell, App};
 use axum::routing::get;
@@ -18,23 +20,47 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 pub use app_state::AppState;
+use security_headers::SecurityHeaders;
+use session_guard::SessionGuard;
 
-pub fn build_app(state: AppState) -> Router {
+pub fn build_app(mut state: AppState) -> Router {
+    // An https public origin always means a `Secure`, `__Host-` session cookie.
+    state.context.secure_cookies |= state.csrf.is_https();
     let routes = generate_route_list(App);
     let context = state.context.clone();
+    let leptos_context = move || {
+        provide_context(context.clone());
+        security_headers::provide_request_nonce();
+    };
     let csrf_policy = state.csrf.clone();
+    let sessions = SessionGuard::new(state.context.pool.clone(), state.context.secure_cookies);
+    let headers = SecurityHeaders {
+        https: state.csrf.is_https(),
+        // AutoReload's own condition: cargo-leptos sets it in watch mode only.
+        dev_reload_port: std::env::var("LEPTOS_WATCH").is_ok().then(|| {
+            let options = &state.leptos_options;
+            options.reload_external_port.unwrap_or(options.reload_port)
+        }),
+    };
     let options = state.leptos_options.clone();
     Router::new()
         .route("/health", get(health::health))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(context.clone()),
-            move || shell(options.clone()),
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, leptos_context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(leptos_context, shell))
+        // Outermost last: headers on every answer, then the origin, then the session.
+        .layer(middleware::from_fn(move |req, next| {
+            session_guard::require_session(sessions.clone(), req, next)
+        }))
         .layer(middleware::from_fn(move |req, next| {
             csrf::reject_cross_origin(csrf_policy.clone(), req, next)
+        }))
+        .layer(middleware::from_fn(move |req, next| {
+            security_headers::add_security_headers(headers.clone(), req, next)
         }))
         .with_state(state)
 }

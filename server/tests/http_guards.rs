@@ -53,19 +53,6 @@ async fn a_request_from_a_foreign_origin_is_refused_and_changes_nothing(pool: Pg
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn mutating_server_functions_answer_post_only(pool: PgPool) {
-    let app = app(&pool);
-    for endpoint in ["sign_in", "sign_out", "switch_company"] {
-        let get = Request::get(format!("/api/{endpoint}?company_id=1"))
-            .header(header::HOST, HOST)
-            .body(Body::empty())
-            .unwrap();
-        let (status, _, _) = send(&app, get).await;
-        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{endpoint}");
-    }
-}
-
-#[sqlx::test(migrations = "../migrations")]
 async fn health_answers_ok_while_the_database_answers(pool: PgPool) {
     let app = app(&pool);
     let request = Request::get("/health").body(Body::empty()).unwrap();
