@@ -71,3 +71,41 @@ async fn a_running_batch_shows_its_step_and_never_blocks_work_on_other_customers
     let (_, ended) = post(&app, &cookie, "bulk_progress", "token=tela-1").await;
     assert!(ended.is_null(), "no step once the batch ended");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_batch_that_failed_is_not_shown_as_running_though_its_row_remains(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let cookie = sign_in(&app, "boss@alpha.test").await;
+    let changes = change_part(0, "salesperson", &w.bruno.to_string(), "Carteira");
+    let form = format!("{}{changes}", filter_part(w.north));
+    let (_, preview) = post(&app, &cookie, "preview_bulk", &form).await;
+    let token = urlencode(preview["preview_token"].as_str().unwrap());
+    // Customer 2 is saved after the preview: the batch is refused after it started reporting.
+    sqlx::query(
+        "update customers set updated_at = now() + interval '1 minute', version = version + 1
+         where tenant_id = $1 and code = 2",
+    )
+    .bind(w.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (status, _) = post(
+        &app,
+        &cookie,
+        "apply_bulk",
+        &format!("{form}&preview_token={token}&skip_changed_since=false&progress_token=tela-9"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        count(&pool, "bulk_progress").await,
+        1,
+        "the row the batch left"
+    );
+    let (_, step) = post(&app, &cookie, "bulk_progress", "token=tela-9").await;
+    assert!(
+        step.is_null(),
+        "its transaction is gone: not running ({step})"
+    );
+}

@@ -117,7 +117,8 @@ pub async fn apply_bulk(
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         let changes = checked(&caller, &changes)?;
-        let progress = Progress::start(
+        let progress = Progress::new(
+            &ctx.pool,
             caller.tenant_id,
             caller.user_id,
             &progress_token,
@@ -147,11 +148,7 @@ pub async fn bulk_progress(token: String) -> Result<Option<BatchProgress>, AppEr
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         caller.require(Permission::BulkUpdate)?;
-        Ok(bulk_progress::read(
-            caller.tenant_id,
-            caller.user_id,
-            &token,
-        ))
+        Ok(bulk_progress::read(&ctx.pool, caller.tenant_id, caller.user_id, &token).await?)
     })
     .await
 }

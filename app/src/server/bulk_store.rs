@@ -205,9 +205,10 @@ pub async fn apply(
 ) -> Result<Applied, AppError> {
     let mut tx = pool.begin().await?;
     super::timeouts::allow_long_statements(&mut tx).await?;
+    progress.begin(&mut tx).await?;
     let taken_at = preview_moment(&mut tx, caller, preview_token).await?;
     let values = stored_values(&mut tx, caller, changes).await?;
-    progress.step("Conferindo e reservando os clientes");
+    progress.step("Conferindo e reservando os clientes").await?;
     // Lock exactly the matching customers: others' work on other customers goes on. A save of
     // the customer or of one of its addresses (city and district batches write the main one)
     // after the preview counts as a change by someone else.
@@ -243,7 +244,9 @@ pub async fn apply(
     .await?;
 
     for (change, new_value) in changes.iter().zip(values) {
-        progress.step(format!("Gravando {}", change.spec.label()));
+        progress
+            .step(&format!("Gravando {}", change.spec.label()))
+            .await?;
         // The undo data: who changes, from what, to what. Unchanged customers get no row.
         sqlx::query(&format!(
             "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
@@ -290,7 +293,7 @@ pub async fn apply(
     .bind(&entry_fields)
     .execute(&mut *tx)
     .await?;
-    progress.step("Atualizando as versões dos clientes");
+    progress.step("Atualizando as versões dos clientes").await?;
     let changed = bump_versions(&mut tx, caller, batch_id).await?;
     sqlx::query("update bulk_batches set customer_count = $3 where tenant_id = $1 and id = $2")
         .bind(caller.tenant_id)
@@ -298,8 +301,9 @@ pub async fn apply(
         .bind(changed as i32)
         .execute(&mut *tx)
         .await?;
-    progress.step("Concluindo");
+    progress.step("Concluindo").await?;
     tx.commit().await?;
+    progress.finish().await?;
     Ok(Applied { batch_id, changed })
 }
 

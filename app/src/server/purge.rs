@@ -13,8 +13,15 @@ pub struct Purged {
     pub attempts: u64,
 }
 
-/// One pass: deletes expired sessions and attempts older than `window_secs`.
+/// One pass: deletes expired sessions and attempts older than `window_secs`, and what batches
+/// leave behind once nobody can use it (previews nobody confirmed, rows of batches long over).
 pub async fn purge_once(pool: &PgPool, window_secs: i64) -> Result<Purged, sqlx::Error> {
+    sqlx::query(
+        "with previews as (delete from bulk_previews where taken_at < now() - interval '1 day')
+         delete from bulk_progress where started_at < now() - interval '1 day'",
+    )
+    .execute(pool)
+    .await?;
     Ok(Purged {
         sessions: sessions::delete_expired(pool).await?,
         attempts: throttle::forget_older_than(pool, window_secs).await?,

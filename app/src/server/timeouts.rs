@@ -27,11 +27,14 @@ impl Default for DbTimeouts {
 }
 
 impl DbTimeouts {
-    /// The settings as `(name, value in milliseconds)` pairs for PostgreSQL.
-    pub fn settings(&self) -> [(&'static str, u128); 2] {
+    /// The settings as `(name, value in milliseconds)` pairs for PostgreSQL. The connection
+    /// check makes the database notice within a second that a server died in the middle of a
+    /// long statement (a batch), and roll its transaction back instead of finishing it first.
+    pub fn settings(&self) -> [(&'static str, u128); 3] {
         [
             ("lock_timeout", self.lock.as_millis().max(1)),
             ("statement_timeout", self.statement.as_millis().max(1)),
+            ("client_connection_check_interval", 1000),
         ]
     }
 }
