@@ -254,3 +254,70 @@ async fn r_bulk_1_rows_picked_in_the_grid_narrow_the_batch_to_them_within_the_fi
         .unwrap();
     assert!(recorded.contains("selecionados="), "{recorded}");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_preview_moment_is_the_servers_and_an_address_save_after_it_counts(pool: PgPool) {
+    server::cities::ensure_loaded(&pool).await.unwrap();
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let changes = change_part(0, "district", "Rio%20Branco", "");
+    let form = format!("{}{changes}", filter_part(w.north));
+    sqlx::query(
+        "insert into customer_addresses (tenant_id, customer_id, role, preferred, cep, street, number,
+                                         district, city_id, updated_by_name, updated_at)
+         select $1, c.id, 'main', true, '93010000', 'Rua A', '1', 'Centro',
+                (select id from cities where identification = 'SAO LEOPOLDO - RS'), 'Teste',
+                now() - interval '1 hour'
+         from customers c where c.tenant_id = $1 and c.code in (1, 2)",
+    )
+    .bind(w.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let apply = |token: &str| {
+        format!(
+            "{form}&preview_token={}&skip_changed_since=false",
+            urlencode(token)
+        )
+    };
+    // A moment the browser makes up (or another user's preview) is not a preview.
+    for forged in [
+        "2099-01-01T00:00:00+00:00",
+        "5f0c6a52-1f55-4a0e-9d43-3c0f3b0c2a11",
+    ] {
+        let (status, refused) = post(&app, &boss, "apply_bulk", &apply(forged)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert!(refused.to_string().contains("Refaça a prévia"), "{refused}");
+    }
+    let (_, preview) = post(&app, &boss, "preview_bulk", &form).await;
+    let token = preview["preview_token"].as_str().unwrap().to_string();
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    sqlx::query("insert into profile_permissions (tenant_id, profile_id, permission) select tenant_id, id, 'customer.bulk_update' from profiles where tenant_id = $1 and name = 'Escritório'")
+        .bind(w.tenant_id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, _) = post(&app, &clerk, "apply_bulk", &apply(&token)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "another user's preview"
+    );
+
+    // Someone saves customer 1's main address after the preview (not the customer itself).
+    sqlx::query(
+        "update customer_addresses set number = '99', updated_at = now() + interval '1 second'
+         where tenant_id = $1 and customer_id = (select id from customers where tenant_id = $1 and code = 1)",
+    )
+    .bind(w.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (status, refused) = post(&app, &boss, "apply_bulk", &apply(&token)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    assert!(
+        refused["Conflict"].as_str().unwrap().contains("códigos 1)"),
+        "{refused}"
+    );
+}
