@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::city::fold;
 use crate::contact::{parse_emails, parse_phones};
+use crate::display;
 use crate::document::{unmask, Cnpj, Cpf};
 use crate::money::{format_brl, parse_brl};
 
@@ -256,24 +257,28 @@ pub struct FieldChange {
 }
 
 impl ValidCustomer {
-    /// The audited fields, by the name the history shows.
+    /// The audited fields, by the name the history shows, each value as the form shows it
+    /// (`Jurídica`, `12.ABC.345/01DE-35`, `Ativo`, `31/12/2027`), never a stored code.
     pub fn audited_fields(&self) -> Vec<(&'static str, String)> {
         vec![
             ("Código", self.code.to_string()),
-            ("Tipo", self.kind.code().to_string()),
-            ("CPF/CNPJ", self.document.clone()),
+            ("Tipo", self.kind.label().to_string()),
+            ("CPF/CNPJ", display::document(&self.document)),
             (
                 "Inscrição estadual",
                 self.state_registration.clone().unwrap_or_default(),
             ),
             ("Razão social", self.legal_name.clone()),
             ("Nome fantasia", self.trade_name.clone()),
-            ("Situação", self.status.code().to_string()),
+            ("Situação", self.status.label().to_string()),
             ("E-mail", self.email.clone().unwrap_or_default()),
             ("Telefone", self.phone.clone().unwrap_or_default()),
             (
                 "Cadastro válido até",
-                self.valid_until.clone().unwrap_or_default(),
+                self.valid_until
+                    .as_deref()
+                    .map(display::date)
+                    .unwrap_or_default(),
             ),
             (
                 "Renda mensal",
@@ -287,20 +292,28 @@ impl ValidCustomer {
 /// record saved under older rules (an invalid legacy document, say) must still be correctable
 /// with valid input, and its history must show what it held. `stored` holds the columns as
 /// text (`monthly_income` plain, `1234.50`); a valid record gives what `audited_fields` gives.
+/// A stored value the display functions cannot read (a document that fails today's check
+/// digits) shows as it is stored.
 pub fn stored_audited_fields(stored: &CustomerInput) -> Vec<(&'static str, String)> {
     let text = |value: &str| value.trim().to_string();
     let income = stored.monthly_income.trim();
     vec![
         ("Código", text(&stored.code)),
-        ("Tipo", text(&stored.kind)),
-        ("CPF/CNPJ", text(&stored.document)),
+        ("Tipo", display::kind_label(stored.kind.trim()).to_string()),
+        ("CPF/CNPJ", stored_document(stored.document.trim())),
         ("Inscrição estadual", text(&stored.state_registration)),
         ("Razão social", text(&stored.legal_name)),
         ("Nome fantasia", text(&stored.trade_name)),
-        ("Situação", text(&stored.status)),
+        (
+            "Situação",
+            display::status_label(stored.status.trim()).to_string(),
+        ),
         ("E-mail", text(&stored.email)),
         ("Telefone", text(&stored.phone)),
-        ("Cadastro válido até", text(&stored.valid_until)),
+        (
+            "Cadastro válido até",
+            display::date(stored.valid_until.trim()),
+        ),
         (
             "Renda mensal",
             match income {
@@ -311,6 +324,18 @@ pub fn stored_audited_fields(stored: &CustomerInput) -> Vec<(&'static str, Strin
             },
         ),
     ]
+}
+
+/// A stored document masked only when it is stored as a valid one is (bare, upper case): a
+/// legacy `12abc34501de35` shows as it is, so correcting it to `12ABC34501DE35` is a change
+/// that is saved and recorded, not a no-op.
+fn stored_document(document: &str) -> String {
+    let shown = display::document(document);
+    if unmask(&shown) == document {
+        shown
+    } else {
+        document.to_string()
+    }
 }
 
 /// The fields that differ between the stored record (`before`, from `stored_audited_fields`)
@@ -492,10 +517,51 @@ mod tests {
         let mut rich = input();
         rich.monthly_income = "12.345,67".into();
         rich.valid_until = "2027-12-31".into();
-        for typed in [input(), rich] {
+        let person = CustomerInput {
+            kind: "individual".into(),
+            document: "529.982.247-25".into(),
+            status: "pending".into(),
+            ..input()
+        };
+        let gone = CustomerInput {
+            status: "inactive".into(),
+            ..input()
+        };
+        for typed in [input(), rich, person, gone] {
             let valid = validate(&typed).unwrap();
             assert_eq!(stored(&valid), valid.audited_fields());
         }
+    }
+
+    #[test]
+    fn history_shows_kind_document_status_and_date_as_the_form_does() {
+        // Finding (issue 10, item 8): the history showed `individual`, `legal_entity`,
+        // `active`, `2027-12-31` and the document bare.
+        let before = validate(&CustomerInput {
+            kind: "individual".into(),
+            document: "529.982.247-25".into(),
+            valid_until: "".into(),
+            ..input()
+        })
+        .unwrap();
+        let after = validate(&CustomerInput {
+            status: "pending".into(),
+            valid_until: "2027-12-31".into(),
+            ..input()
+        })
+        .unwrap();
+        let found: Vec<(String, String, String)> = changes(stored(&before), &after)
+            .into_iter()
+            .map(|c| (c.field, c.old_value, c.new_value))
+            .collect();
+        let expected = [
+            ("Tipo", "Física", "Jurídica"),
+            ("CPF/CNPJ", "529.982.247-25", "12.ABC.345/01DE-35"),
+            ("Situação", "Ativo", "Pendente"),
+            ("Cadastro válido até", "", "31/12/2027"),
+        ]
+        .map(|(f, o, n)| (f.to_string(), o.to_string(), n.to_string()));
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -515,8 +581,17 @@ mod tests {
             vec![FieldChange {
                 field: "CPF/CNPJ".into(),
                 old_value: "00000000001".into(),
-                new_value: fixed.document.clone(),
+                new_value: "12.ABC.345/01DE-35".into(),
             }]
         );
+        // Valid once upper-cased, but not stored as a valid one is: shown as stored, so the
+        // correction is a change.
+        let lower = CustomerInput {
+            document: "12abc34501de35".into(),
+            ..stored_input(&fixed)
+        };
+        let found = changes(stored_audited_fields(&lower), &fixed);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].old_value, "12abc34501de35");
     }
 }

@@ -6,10 +6,12 @@
 pub mod address;
 pub mod bulk;
 pub mod bulk_undo;
+pub mod cep_range;
 pub mod city;
 pub mod contact;
 pub mod customer;
 pub mod customer_search;
+pub mod display;
 pub mod document;
 pub mod lookup;
 pub mod money;

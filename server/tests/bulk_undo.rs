@@ -459,3 +459,32 @@ async fn r_bulk_3_city_and_district_move_the_main_address_and_undo_puts_them_bac
         ]
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn history_shows_a_batchs_status_and_its_undo_as_the_form_does(pool: PgPool) {
+    // Finding (issue 10, item 8): a batch wrote the status code (`active`) into the history.
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (status, _, applied) = alter_north(&app, &boss, &w, "status", "pending").await;
+    assert_eq!(status, StatusCode::OK, "{applied}");
+    let batch = applied[0].as_i64().unwrap();
+    let (status, undone) = post(&app, &boss, "undo_batch", &format!("batch_id={batch}")).await;
+    assert_eq!(status, StatusCode::OK, "{undone}");
+    let audit: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "select c.code, h.field, h.old_value, h.new_value
+         from customer_changes h join customers c on c.tenant_id = h.tenant_id and c.id = h.customer_id
+         where h.tenant_id = $1 order by c.code, h.id",
+    )
+    .bind(w.tenant_id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let expected: Vec<(i64, String, String, String)> = (1..=4)
+        .flat_map(|code| {
+            [("Ativo", "Pendente"), ("Pendente", "Ativo")]
+                .map(|(old, new)| (code, "Situação".into(), old.into(), new.into()))
+        })
+        .collect();
+    assert_eq!(audit, expected);
+}

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::customers::list_types::{status_label, CustomerFilter, CustomerRow, SortOrder};
+use rules::display;
+
+use crate::customers::list_types::{CustomerFilter, CustomerRow, SortOrder};
 
 #[component]
 pub fn CustomerGrid(
@@ -112,9 +114,9 @@ fn GridRow(row: CustomerRow, selected: Option<RwSignal<Vec<i64>>>) -> impl IntoV
                 <strong>{row.legal_name.clone()}</strong>
                 {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
             </td>
-            <td data-label="CPF/CNPJ">{rules::document::mask_stored(&row.document)}</td>
+            <td data-label="CPF/CNPJ">{display::document(&row.document)}</td>
             <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
-            <td data-label="Situação">{status_label(&row.status)}</td>
+            <td data-label="Situação">{display::status_label(&row.status).to_string()}</td>
         </tr>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use rules::customer::Status;
 
 use crate::api::{bulk_fields, list_customers, profile_options};
 use crate::components::protected::protected;
@@ -149,9 +150,7 @@ fn CustomerList(
                     <label for="situacao">"Situação"</label>
                     <select id="situacao" name="situacao" on:change=on_status prop:value=move || filter.get().status>
                         <option value="">"Todas"</option>
-                        <option value="active">"Ativo"</option>
-                        <option value="pending">"Pendente"</option>
-                        <option value="inactive">"Inativo"</option>
+                        {Status::ALL.map(|s| view! { <option value=s.code()>{s.label()}</option> })}
                     </select>
                 </div>
                 <div class="field">

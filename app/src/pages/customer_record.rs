@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use rules::customer::CustomerInput;
+use rules::customer::{CustomerInput, Kind, Status};
 use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
@@ -218,7 +218,7 @@ fn CustomerForm(
     let document = RwSignal::new(if input.document.is_empty() {
         String::new()
     } else {
-        rules::document::mask_stored(&input.document)
+        rules::display::document(&input.document)
     });
     let message_for = move |field: &'static str| {
         save.value().with(|r| {
@@ -283,8 +283,7 @@ fn CustomerForm(
                         kind.set(event_target_value(&ev));
                         document.update(|d| *d = mask_as_typed(kind.get_untracked() == "legal_entity", d));
                     }>
-                        <option value="legal_entity" selected=input.kind == "legal_entity">"Jurídica"</option>
-                        <option value="individual" selected=input.kind == "individual">"Física"</option>
+                        {Kind::ALL.map(|k| view! { <option value=k.code() selected=input.kind == k.code()>{k.label()}</option> })}
                     </select>
                     {error_for("kind")}
                 </div>
@@ -319,9 +318,7 @@ fn CustomerForm(
                 <div class="field">
                     <label for="status">"Situação"</label>
                     <select id="status" name="input[status]" aria-invalid=invalid("status") aria-describedby=described_by("status", None)>
-                        <option value="active" selected=input.status == "active">"Ativo"</option>
-                        <option value="pending" selected=input.status == "pending">"Pendente"</option>
-                        <option value="inactive" selected=input.status == "inactive">"Inativo"</option>
+                        {Status::ALL.map(|s| view! { <option value=s.code() selected=input.status == s.code()>{s.label()}</option> })}
                     </select>
                     {error_for("status")}
                 </div>

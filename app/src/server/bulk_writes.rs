@@ -3,6 +3,7 @@
 //! version bump. Each is one set-based statement over the batch's items (R-BULK-3, R-BULK-4).
 
 use rules::bulk::{BulkChange, BulkTarget};
+use rules::customer::Status;
 use sqlx::{Postgres, Transaction};
 
 use super::auth::Caller;
@@ -117,60 +118,78 @@ pub async fn audit(
     direction: Direction,
 ) -> Result<(), sqlx::Error> {
     let (old, new) = (direction.replaced_column(), direction.written_column());
-    let label = |side: &str| match change.spec.target {
+    // A status is written as the form shows it ("Ativo", not `active`), both ways, from rules'
+    // own labels: codes and labels bound as two arrays at parameters `labels` and `labels + 1`,
+    // the statement's first free ones (bound only for a status, which alone reads them).
+    let label = |side: &str, labels: usize| match change.spec.target {
         BulkTarget::Profile(_) => format!(
             "coalesce((select e.code || ' - ' || e.description from lookup_entries e
                        where e.tenant_id = i.tenant_id and e.id = i.{side}::bigint), '')"
         ),
-        BulkTarget::Status | BulkTarget::District => format!("coalesce(i.{side}, '')"),
+        BulkTarget::Status => format!(
+            "coalesce((select s.label from unnest(${labels}::text[], ${}::text[]) as s(code, label)
+                       where s.code = i.{side}), i.{side}, '')",
+            labels + 1
+        ),
+        BulkTarget::District => format!("coalesce(i.{side}, '')"),
         BulkTarget::City => format!(
             "coalesce((select ci.identification from cities ci where ci.id = i.{side}::bigint), '')"
         ),
     };
-    sqlx::query(&format!(
+    let (codes, labels): (Vec<&str>, Vec<&str>) =
+        Status::ALL.iter().map(|s| (s.code(), s.label())).unzip();
+    let sql = format!(
         "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field,
                                        old_value, new_value, company_scoped)
          select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}, $8
          from bulk_batch_items i
          where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7 and not i.kept",
-        old_label = label(old),
-        new_label = label(new),
-    ))
-    .bind(caller.tenant_id)
-    .bind(batch_id)
-    .bind(caller.company_id)
-    .bind(caller.user_id)
-    .bind(&caller.user_name)
-    .bind(change.spec.label())
-    .bind(change.spec.code)
-    // A profile field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
-    .bind(matches!(change.spec.target, BulkTarget::Profile(_)))
-    .execute(&mut **tx)
-    .await?;
+        old_label = label(old, 9),
+        new_label = label(new, 9),
+    );
+    let insert = sqlx::query(&sql)
+        .bind(caller.tenant_id)
+        .bind(batch_id)
+        .bind(caller.company_id)
+        .bind(caller.user_id)
+        .bind(&caller.user_name)
+        .bind(change.spec.label())
+        .bind(change.spec.code)
+        // A profile field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
+        .bind(matches!(change.spec.target, BulkTarget::Profile(_)));
+    let insert = match change.spec.target {
+        BulkTarget::Status => insert.bind(&codes).bind(&labels),
+        _ => insert,
+    };
+    insert.execute(&mut **tx).await?;
     if change.spec.asks_for_notes {
         let notes = match direction {
             Direction::Forward => change.notes.clone(),
             Direction::Undo => format!("Desfeito o lote {batch_id}."),
         };
-        sqlx::query(&format!(
+        let notes_sql = format!(
             "insert into salesperson_changes (tenant_id, company_id, customer_id, user_id, user_name,
                  old_salesperson_id, new_salesperson_id, old_salesperson, new_salesperson, notes)
              select i.tenant_id, $3, i.customer_id, $4, $5, i.{old}::bigint, i.{new}::bigint,
                     {old_label}, {new_label}, $6
              from bulk_batch_items i
              where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7 and not i.kept",
-            old_label = label(old),
-            new_label = label(new),
-        ))
-        .bind(caller.tenant_id)
-        .bind(batch_id)
-        .bind(caller.company_id)
-        .bind(caller.user_id)
-        .bind(&caller.user_name)
-        .bind(notes)
-        .bind(change.spec.code)
-        .execute(&mut **tx)
-        .await?;
+            old_label = label(old, 8),
+            new_label = label(new, 8),
+        );
+        let notes_query = sqlx::query(&notes_sql)
+            .bind(caller.tenant_id)
+            .bind(batch_id)
+            .bind(caller.company_id)
+            .bind(caller.user_id)
+            .bind(&caller.user_name)
+            .bind(notes)
+            .bind(change.spec.code);
+        let notes_query = match change.spec.target {
+            BulkTarget::Status => notes_query.bind(&codes).bind(&labels),
+            _ => notes_query,
+        };
+        notes_query.execute(&mut **tx).await?;
     }
     Ok(())
 }

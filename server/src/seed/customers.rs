@@ -59,6 +59,7 @@ pub async fn insert_generated(
         let mut trade_names = Vec::with_capacity(size);
         let mut cities = Vec::with_capacity(size);
         let mut search_names = Vec::with_capacity(size);
+        let mut statuses = Vec::with_capacity(size);
         while codes.len() < size {
             let customer = generator.customer();
             if !seen.insert(customer.document.clone()) {
@@ -71,24 +72,28 @@ pub async fn insert_generated(
                 Kind::LegalEntity => "legal_entity".to_string(),
             });
             search_names.push(search_name(&customer.legal_name, &customer.trade_name));
+            statuses.push(customer.status.code());
             documents.push(customer.document);
             legal_names.push(customer.legal_name);
             trade_names.push(customer.trade_name);
             cities.push(city_ids.get(customer.city_index).copied());
         }
-        let result = sqlx::query!(
-            "insert into customers (tenant_id, code, kind, document, legal_name, trade_name, city_id, search_name)
-             select $1, * from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[])
+        let result = sqlx::query(
+            "insert into customers (tenant_id, code, kind, document, legal_name, trade_name, city_id,
+                                    search_name, status)
+             select $1, * from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                      $7::bigint[], $8::text[], $9::text[])
              on conflict (tenant_id, document) do nothing",
-            tenant_id,
-            &codes,
-            &kinds,
-            &documents,
-            &legal_names,
-            &trade_names,
-            &cities as &[Option<i64>],
-            &search_names,
         )
+        .bind(tenant_id)
+        .bind(&codes)
+        .bind(&kinds)
+        .bind(&documents)
+        .bind(&legal_names)
+        .bind(&trade_names)
+        .bind(&cities)
+        .bind(&search_names)
+        .bind(&statuses)
         .execute(pool)
         .await?;
         inserted += result.rows_affected();

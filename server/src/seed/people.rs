@@ -3,7 +3,14 @@
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use rules::customer::Status;
 use rules::document::{cnpj_check_digits, cpf_check_digits, Cnpj, Cpf};
+
+/// Of every 100 generated customers, this many are pending and this many inactive; the rest
+/// are active, as in a real customer base (issue 10, item 16: all were active, so the list's
+/// "situação pendente" case read no rows).
+const PENDING_PER_100: u32 = 3;
+const INACTIVE_PER_100: u32 = 10;
 
 const FIRST_NAMES: &[&str] = &[
     "Ana",
@@ -125,10 +132,14 @@ pub struct GeneratedCustomer {
     pub trade_name: String,
     /// Index into the caller's list of cities.
     pub city_index: usize,
+    pub status: Status,
 }
 
 pub struct Generator {
     rng: StdRng,
+    /// Statuses draw from their own stream, so a seed's names and documents stay what they
+    /// were before statuses were mixed in.
+    status_rng: StdRng,
     city_count: usize,
 }
 
@@ -136,12 +147,31 @@ impl Generator {
     pub fn new(seed: u64, city_count: usize) -> Self {
         Self {
             rng: StdRng::seed_from_u64(seed),
+            status_rng: StdRng::seed_from_u64(seed ^ 0x5A7A_C0DE_5A7A_C0DE),
             city_count: city_count.max(1),
         }
     }
 
     fn pick<'a>(&mut self, list: &'a [&'a str]) -> &'a str {
         list[self.rng.gen_range(0..list.len())]
+    }
+
+    /// Two different surnames: a family name is never doubled ("Raimundo Nunes Nunes").
+    fn two_surnames(&mut self) -> (&'static str, &'static str) {
+        let first = self.rng.gen_range(0..SURNAMES.len());
+        let mut second = self.rng.gen_range(0..SURNAMES.len() - 1);
+        if second >= first {
+            second += 1;
+        }
+        (SURNAMES[first], SURNAMES[second])
+    }
+
+    fn status(&mut self) -> Status {
+        match self.status_rng.gen_range(0..100) {
+            n if n < PENDING_PER_100 => Status::Pending,
+            n if n < PENDING_PER_100 + INACTIVE_PER_100 => Status::Inactive,
+            _ => Status::Active,
+        }
     }
 
     pub fn cpf(&mut self) -> Cpf {
@@ -184,16 +214,14 @@ impl Generator {
     }
 
     pub fn person_name(&mut self) -> String {
-        format!(
-            "{} {} {}",
-            self.pick(FIRST_NAMES),
-            self.pick(SURNAMES),
-            self.pick(SURNAMES)
-        )
+        let first_name = self.pick(FIRST_NAMES);
+        let (mother, father) = self.two_surnames();
+        format!("{first_name} {mother} {father}")
     }
 
     pub fn customer(&mut self) -> GeneratedCustomer {
         let city_index = self.rng.gen_range(0..self.city_count);
+        let status = self.status();
         if self.rng.gen_bool(0.45) {
             let name = self.person_name();
             GeneratedCustomer {
@@ -202,11 +230,11 @@ impl Generator {
                 trade_name: name.clone(),
                 legal_name: name,
                 city_index,
+                status,
             }
         } else {
             let word = self.pick(BUSINESS_WORDS);
-            let family = self.pick(SURNAMES);
-            let second = self.pick(SURNAMES);
+            let (family, second) = self.two_surnames();
             let suffix = self.pick(BUSINESS_SUFFIXES);
             GeneratedCustomer {
                 kind: Kind::LegalEntity,
@@ -214,6 +242,7 @@ impl Generator {
                 legal_name: format!("{word} {family} & {second} {suffix}"),
                 trade_name: format!("{word} {family}"),
                 city_index,
+                status,
             }
         }
     }
@@ -251,6 +280,47 @@ mod tests {
             (350..650).contains(&letters),
             "{letters} alphanumeric of 1000"
         );
+    }
+
+    #[test]
+    fn a_generated_name_never_repeats_a_surname() {
+        // Finding (issue 10, item 16): "Raimundo Nunes Nunes".
+        for seed in 0..200 {
+            let mut generator = Generator::new(seed, 10);
+            for _ in 0..500 {
+                let name = generator.customer().legal_name;
+                let words: Vec<&str> = name.split(' ').filter(|w| *w != "&").collect();
+                let mut distinct = words.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                assert_eq!(distinct.len(), words.len(), "seed {seed}: {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn generated_customers_are_mostly_active_with_a_few_pending_and_some_inactive() {
+        // Finding (issue 10, item 16): every generated customer was active.
+        let statuses = |seed| {
+            let mut generator = Generator::new(seed, 10);
+            (0..10_000)
+                .map(|_| generator.customer().status)
+                .collect::<Vec<_>>()
+        };
+        let drawn = statuses(2026);
+        let count = |status| drawn.iter().filter(|s| **s == status).count();
+        assert!(
+            (200..=400).contains(&count(Status::Pending)),
+            "{}",
+            count(Status::Pending)
+        );
+        assert!(
+            (850..=1_150).contains(&count(Status::Inactive)),
+            "{}",
+            count(Status::Inactive)
+        );
+        assert_eq!(drawn, statuses(2026), "the mix follows the seed");
+        assert_ne!(drawn, statuses(7));
     }
 
     #[test]
