@@ -60,7 +60,7 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                         .map(|s| {
                             (
                                 s.code().to_string(),
-                                crate::customers::list_types::status_label(s.code()).to_string(),
+                                rules::display::status_label(s.code()).to_string(),
                             )
                         })
                         .collect(),

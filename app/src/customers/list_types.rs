@@ -217,9 +217,6 @@ pub struct CustomerPage {
     pub next: Option<String>,
 }
 
-/// The one label of a status, in rules; kept here by name for the batch code that imports it.
-pub use rules::display::status_label;
-
 /// "1 cliente", "1.234 clientes" is never shown: past the cap it is "mais de 1.000 clientes".
 pub fn count_label(count: i64) -> String {
     match count {

@@ -15,8 +15,9 @@ use super::bulk_writes::{
 };
 use super::customer_list::{push_filters, Scope};
 use crate::customers::bulk_types::BulkPreview;
-use crate::customers::list_types::{status_label, CustomerFilter};
+use crate::customers::list_types::CustomerFilter;
 use crate::error::AppError;
+use rules::display::status_label;
 
 fn scope(caller: &Caller) -> Scope {
     Scope {
