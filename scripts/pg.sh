@@ -2,8 +2,12 @@
 # Starts (once) a project-local PostgreSQL cluster and prints a DATABASE_URL for it.
 #   scripts/pg.sh run   -> the cluster the app runs on (durable settings), port 55432
 #   scripts/pg.sh test  -> the cluster tests create their databases in (fsync off), port 55433
-#   scripts/pg.sh stop run|test
-# CLIENTELA_PG_PORT / CLIENTELA_PG_TEST_PORT choose other ports (two clones on one machine).
+#   scripts/pg.sh fault -> the test settings, for the end-to-end tests that stop and restart
+#                          PostgreSQL under a running server (the shared test cluster must stay
+#                          up for the other tests), port 55434
+#   scripts/pg.sh stop run|test|fault
+# CLIENTELA_PG_PORT / CLIENTELA_PG_TEST_PORT / CLIENTELA_PG_FAULT_PORT choose other ports (two
+# clones on one machine; a restarted fault cluster must come back on the port its servers use).
 # Idempotent: a running cluster is reused. PostgreSQL refuses to run as root, so as root the
 # server runs as the unprivileged `postgres` user.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -11,10 +15,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 action=start
 if [ "${1:-}" = stop ]; then action=stop; shift; fi
 kind="${1:-run}"
+# Tests throw their databases away: durability only slows them down.
+disposable="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
 case "$kind" in
   run) port="${CLIENTELA_PG_PORT:-55432}"; extra="" ;;
-  test) port="${CLIENTELA_PG_TEST_PORT:-55433}"; extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" ;;
-  *) die "usage: scripts/pg.sh [stop] run|test" ;;
+  test) port="${CLIENTELA_PG_TEST_PORT:-55433}"; extra="$disposable" ;;
+  fault) port="${CLIENTELA_PG_FAULT_PORT:-55434}"; extra="$disposable" ;;
+  *) die "usage: scripts/pg.sh [stop] run|test|fault" ;;
 esac
 
 apt_ensure postgresql-15
