@@ -26,30 +26,35 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    // The control that had focus when the dialog opened (the action's button).
-    let opener = StoredValue::new_local(None::<leptos::web_sys::Element>);
-    Effect::new(move |_| {
+    // The effect's own value is the control that had focus when the dialog opened (the
+    // action's button): effects run in the browser only, so the element never exists on the
+    // server, where it could be dropped on another thread.
+    Effect::new(move |opener: Option<Option<leptos::web_sys::Element>>| {
+        let opener = opener.flatten();
         let should_open = open.get();
-        let Some(dialog) = dialog.get() else {
-            return;
-        };
-        if should_open && !dialog.open() {
-            opener.set_value(document().active_element());
+        let dialog = dialog.get()?;
+        if should_open {
+            if dialog.open() {
+                return opener;
+            }
+            let opener = document().active_element();
             // Fails only if the dialog is not in the document: then there is nothing to show.
             let _ = dialog.show_modal();
-        } else if !should_open && dialog.open() {
+            return opener;
+        }
+        if dialog.open() {
             dialog.close();
         }
-    });
-    let on_close = move |_| {
-        open.set(false);
-        if let Some(opener) = opener.get_value() {
+        if let Some(opener) = opener {
             use leptos::wasm_bindgen::JsCast;
             if let Ok(opener) = opener.dyn_into::<leptos::web_sys::HtmlElement>() {
                 let _ = opener.focus();
             }
         }
-    };
+        None
+    });
+    // Escape closes the dialog by itself: the signal follows.
+    let on_close = move |_| open.set(false);
     let (heading_id, detail_id) = (format!("{id}-title"), format!("{id}-detail"));
     let (labelled_by, described_by) = (heading_id.clone(), detail_id.clone());
     view! {
