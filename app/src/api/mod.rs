@@ -11,8 +11,8 @@ pub mod sign_out;
 pub mod switch_company;
 
 pub use bulk::{
-    apply_bulk, bulk_fields, bulk_progress, list_batches, preview_bulk, undo_batch, ApplyBulk,
-    BulkFields, ListBatches, PreviewBulk, UndoBatch,
+    apply_bulk, bulk_fields, bulk_progress, list_batches, preview_bulk, preview_undo, undo_batch,
+    ApplyBulk, BulkFields, ListBatches, PreviewBulk, PreviewUndo, UndoBatch,
 };
 pub use customer_addresses::{
     delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,

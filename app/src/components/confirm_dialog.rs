@@ -25,14 +25,25 @@ pub fn ConfirmDialog(
     /// Runs on confirmation, before the dialog closes.
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // Found by id rather than a NodeRef: a NodeRef is a thread-local signal that the server,
+    // rendering on several threads, may drop on another one (a panic in Leptos 0.8).
+    let dialog_id = format!("{id}-dialog");
+    let find_dialog = {
+        let dialog_id = dialog_id.clone();
+        move || {
+            use leptos::wasm_bindgen::JsCast;
+            document()
+                .get_element_by_id(&dialog_id)
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlDialogElement>().ok())
+        }
+    };
     // The effect's own value is the control that had focus when the dialog opened (the
     // action's button): effects run in the browser only, so the element never exists on the
     // server, where it could be dropped on another thread.
     Effect::new(move |opener: Option<Option<leptos::web_sys::Element>>| {
         let opener = opener.flatten();
         let should_open = open.get();
-        let dialog = dialog.get()?;
+        let dialog = find_dialog()?;
         if should_open {
             if dialog.open() {
                 return opener;
@@ -59,7 +70,7 @@ pub fn ConfirmDialog(
     let (labelled_by, described_by) = (heading_id.clone(), detail_id.clone());
     view! {
         <dialog
-            node_ref=dialog
+            id=dialog_id
             class="confirm"
             aria-modal="true"
             aria-labelledby=labelled_by

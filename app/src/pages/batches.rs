@@ -5,73 +5,99 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{list_batches, UndoBatch};
+use crate::api::{list_batches, PreviewUndo, UndoBatch};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
-use crate::customers::bulk_types::BatchView;
+use crate::customers::bulk_types::{BatchView, UndoPreview};
 use crate::customers::list_types::thousands;
 use crate::error::AppError;
 
 #[component]
 pub fn BatchesPage() -> impl IntoView {
     // Made outside the signed-in gate, once (see `protected`).
+    let preview = ServerAction::<PreviewUndo>::new();
     let undo = ServerAction::<UndoBatch>::new();
     let batches = Resource::new(move || undo.version().get(), |_| list_batches());
     view! {
         <Title text="Lotes · Clientela" />
-        {protected(move |_| view! { <Batches undo batches /> })}
+        {protected(move |_| view! { <Batches preview undo batches /> })}
+    }
+}
+
+/// Moves the keyboard and screen-reader focus to the element with this id (browser only).
+fn focus_by_id(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }
 
 #[component]
 fn Batches(
+    preview: ServerAction<PreviewUndo>,
     undo: ServerAction<UndoBatch>,
     batches: Resource<Result<Vec<BatchView>, AppError>>,
 ) -> impl IntoView {
-    // The batch the dialog asks about, and the one being undone (the answer names it).
-    let asking = RwSignal::new(None::<BatchView>);
+    // What undoing the chosen batch would do now, as the server sees it; the dialog asks that.
+    let asking = RwSignal::new(None::<UndoPreview>);
     let confirming = RwSignal::new(false);
-    let undoing = StoredValue::new(None::<BatchView>);
+    let undoing = StoredValue::new(None::<i64>);
     let done = RwSignal::new(String::new());
-    let status = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(found)) = preview.value().get() {
+            asking.set(Some(found));
+            confirming.set(true);
+        }
+    });
     Effect::new(move |_| match undo.value().get() {
         Some(Ok(result)) => {
-            if let Some(batch) = undoing.get_value() {
-                done.set(undone_message(batch.id, result.restored));
+            if let Some(batch_id) = undoing.get_value() {
+                done.set(undone_message(batch_id, result.restored, result.kept));
             }
             // The button that opened the dialog is gone with the undo: keep the reader here.
-            if let Some(status) = status.get_untracked() {
-                let _ = status.focus();
-            }
+            focus_by_id("undo-status");
         }
         Some(Err(_)) => done.set(String::new()),
         None => {}
     });
     let question =
-        Signal::derive(move || asking.with(|b| b.as_ref().map(undo_question).unwrap_or_default()));
+        Signal::derive(move || asking.with(|p| p.as_ref().map(undo_question).unwrap_or_default()));
+    let detail =
+        Signal::derive(move || asking.with(|p| p.as_ref().map(undo_detail).unwrap_or_default()));
     let confirm = Callback::new(move |()| {
-        if let Some(batch) = asking.get_untracked() {
-            done.set(format!("Desfazendo o lote {}…", batch.id));
-            // Customers changed since the batch refuse the whole undo; the error names them.
+        if let Some(found) = asking.get_untracked() {
+            done.set(format!("Desfazendo o lote {}…", found.batch_id));
+            // The user saw which customers stay as they are: those are kept, the rest go back.
             undo.dispatch(UndoBatch {
-                batch_id: batch.id,
-                keep_changed: false,
+                batch_id: found.batch_id,
+                keep_changed: found.kept > 0,
             });
-            undoing.set_value(Some(batch));
+            undoing.set_value(Some(found.batch_id));
         }
     });
+    let failure = move || {
+        preview
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| undo.value().get().and_then(|r| r.err()))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
     view! {
         <section class="card">
             <h1>"Lotes de alteração"</h1>
-            <p class="muted">"Cada “alterar todos” gravado. Desfazer volta todos os clientes do lote ao valor anterior, se nenhum foi alterado depois."</p>
+            <p class="muted">"Cada “alterar todos” gravado. Desfazer volta os clientes do lote ao valor anterior; quem teve um campo do lote alterado depois fica como está."</p>
             // Always in the page, so that screen readers announce what is put in it.
-            <p class="notice" role="status" tabindex="-1" node_ref=status>{move || done.get()}</p>
-            {move || undo.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })}
+            <p id="undo-status" class="notice" role="status" tabindex="-1">{move || done.get()}</p>
+            {failure}
             <ConfirmDialog
                 id="undo-batch"
                 open=confirming
                 question=question
-                detail="Se algum desses clientes foi alterado depois do lote, nada é desfeito.".to_string()
+                detail=detail
                 confirm_label="Desfazer lote"
                 on_confirm=confirm
             />
@@ -98,15 +124,15 @@ fn Batches(
                                                     Some(text) => view! { <span>{text}</span> }.into_any(),
                                                     None => {
                                                         let label = format!("Desfazer lote {}", b.id);
+                                                        let batch_id = b.id;
                                                         view! {
                                                             <button
                                                                 type="button"
                                                                 aria-label=label
                                                                 aria-haspopup="dialog"
-                                                                disabled=move || undo.pending().get()
+                                                                disabled=move || undo.pending().get() || preview.pending().get()
                                                                 on:click=move |_| {
-                                                                    asking.set(Some(b.clone()));
-                                                                    confirming.set(true);
+                                                                    preview.dispatch(PreviewUndo { batch_id });
                                                                 }
                                                             >
                                                                 "Desfazer"
@@ -128,22 +154,11 @@ fn Batches(
     }
 }
 
-/// The fields a batch wrote, read from its summary ("Vendedor: 02 - Bruna Souza; Situação:
-/// Inativo"): the name before each part's ':'. Only declared bulk fields count, so a value
-/// holding "; " or ':' cannot pass for a field.
-fn batch_fields(summary: &str) -> Vec<&str> {
-    summary
-        .split("; ")
-        .filter_map(|part| part.split_once(':').map(|(name, _)| name.trim()))
-        .filter(|name| rules::bulk::BULK_FIELDS.iter().any(|f| f.label() == *name))
-        .collect()
-}
-
 /// "Vendedor", "Vendedor e Situação", "Vendedor, Cidade e Situação".
-fn listed(names: &[&str]) -> String {
+fn listed(names: &[String]) -> String {
     match names {
         [] => String::new(),
-        [one] => one.to_string(),
+        [one] => one.clone(),
         [init @ .., last] => format!("{} e {last}", init.join(", ")),
     }
 }
@@ -156,13 +171,13 @@ fn customers(count: i64) -> String {
 }
 
 /// "Desfazer o lote 7: 395 clientes voltam ao valor anterior de Vendedor?"
-fn undo_question(batch: &BatchView) -> String {
-    let verb = if batch.customer_count == 1 {
+fn undo_question(found: &UndoPreview) -> String {
+    let verb = if found.restorable == 1 {
         "volta"
     } else {
         "voltam"
     };
-    let fields = listed(&batch_fields(&batch.summary));
+    let fields = listed(&found.fields);
     let of_fields = if fields.is_empty() {
         String::new()
     } else {
@@ -170,16 +185,35 @@ fn undo_question(batch: &BatchView) -> String {
     };
     format!(
         "Desfazer o lote {}: {} {verb} ao valor anterior{of_fields}?",
-        batch.id,
-        customers(i64::from(batch.customer_count))
+        found.batch_id,
+        customers(found.restorable)
     )
 }
 
-/// "Lote 7 desfeito: 395 clientes voltaram ao valor anterior."
-fn undone_message(batch_id: i64, restored: i64) -> String {
+/// What else the user should know before confirming: who stays as they are, and why.
+fn undo_detail(found: &UndoPreview) -> String {
+    if found.kept == 0 {
+        "Cada cliente volta ao valor que tinha antes do lote; o histórico de cada um registra a volta."
+            .to_string()
+    } else {
+        let stay = if found.kept == 1 {
+            "fica como está"
+        } else {
+            "ficam como estão"
+        };
+        format!("{} {stay}: {}.", customers(found.kept), found.kept_reasons)
+    }
+}
+
+/// "Lote 7 desfeito: 395 clientes voltaram ao valor anterior; 3 clientes mantidos."
+fn undone_message(batch_id: i64, restored: i64, kept: i64) -> String {
     let verb = if restored == 1 { "voltou" } else { "voltaram" };
+    let kept = match kept {
+        0 => String::new(),
+        n => format!("; {} mantido(s) como estavam", customers(n)),
+    };
     format!(
-        "Lote {batch_id} desfeito: {} {verb} ao valor anterior.",
+        "Lote {batch_id} desfeito: {} {verb} ao valor anterior{kept}.",
         customers(restored)
     )
 }
@@ -188,55 +222,54 @@ fn undone_message(batch_id: i64, restored: i64) -> String {
 mod tests {
     use super::*;
 
-    fn batch(id: i64, summary: &str, customer_count: i32) -> BatchView {
-        BatchView {
-            id,
-            applied_at: "23/11/2026 10:00".into(),
-            user_name: "Ana Administradora".into(),
-            summary: summary.into(),
-            filter: String::new(),
-            customer_count,
-            undone: None,
+    fn found(batch_id: i64, fields: &[&str], restorable: i64, kept: i64) -> UndoPreview {
+        UndoPreview {
+            batch_id,
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+            restorable,
+            kept,
+            kept_reasons: if kept > 0 {
+                "1 cliente(s) tiveram os campos do lote alterados depois dele (códigos 12)".into()
+            } else {
+                String::new()
+            },
         }
     }
 
     #[test]
     fn the_undo_question_names_the_batch_the_count_and_the_fields_going_back() {
         assert_eq!(
-            undo_question(&batch(7, "Vendedor: 02 - Bruna Souza", 395)),
+            undo_question(&found(7, &["Vendedor"], 395, 0)),
             "Desfazer o lote 7: 395 clientes voltam ao valor anterior de Vendedor?"
         );
         assert_eq!(
-            undo_question(&batch(
-                8,
-                "Vendedor: 02 - Bruna; Souza; Situação: Inativo",
-                1
-            )),
-            "Desfazer o lote 8: 1 cliente volta ao valor anterior de Vendedor e Situação?"
+            undo_question(&found(8, &["Situação", "Vendedor"], 1, 0)),
+            "Desfazer o lote 8: 1 cliente volta ao valor anterior de Situação e Vendedor?"
         );
         assert_eq!(
-            undo_question(&batch(9, "Cidade: SAO LEOPOLDO - RS; Bairro: Centro; Situação: Ativo", 12_345)),
-            "Desfazer o lote 9: 12.345 clientes voltam ao valor anterior de Cidade, Bairro e Situação?"
+            undo_question(&found(9, &["Bairro", "Cidade", "Situação"], 12_345, 0)),
+            "Desfazer o lote 9: 12.345 clientes voltam ao valor anterior de Bairro, Cidade e Situação?"
         );
     }
 
     #[test]
-    fn a_value_holding_a_colon_is_not_taken_for_a_field() {
+    fn the_dialog_says_who_stays_as_they_are_and_why() {
+        assert!(undo_detail(&found(7, &["Vendedor"], 3, 0)).starts_with("Cada cliente volta"));
         assert_eq!(
-            batch_fields("Bairro: Centro; Nota: 10; Situação: Ativo"),
-            ["Bairro", "Situação"]
+            undo_detail(&found(7, &["Vendedor"], 3, 1)),
+            "1 cliente fica como está: 1 cliente(s) tiveram os campos do lote alterados depois dele (códigos 12)."
         );
     }
 
     #[test]
-    fn the_undone_message_says_how_many_went_back() {
+    fn the_undone_message_says_how_many_went_back_and_how_many_were_kept() {
         assert_eq!(
-            undone_message(7, 395),
+            undone_message(7, 395, 0),
             "Lote 7 desfeito: 395 clientes voltaram ao valor anterior."
         );
         assert_eq!(
-            undone_message(3, 1),
-            "Lote 3 desfeito: 1 cliente voltou ao valor anterior."
+            undone_message(3, 1, 2),
+            "Lote 3 desfeito: 1 cliente voltou ao valor anterior; 2 clientes mantido(s) como estavam."
         );
     }
 }
