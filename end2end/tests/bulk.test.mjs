@@ -1,6 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, DEMO_USERS, eventually } from './helpers.mjs';
+import {
+  launch, newPage, open, reload, signIn, DEMO_USERS, eventually, isFocused, waitForFocus, selectedLabel,
+} from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -9,47 +11,80 @@ after(async () => { await browser?.close(); });
 const [admin, clerk] = DEMO_USERS;
 const CODE = '1500';
 
-test('alter all: filter by region, change the salesperson with notes, see it in the history, undo the batch', async () => {
+// The batch panel on the customer list, named by its heading.
+const bulkPanel = (page) => page.getByRole('region', { name: /^Alterar (todos|os \d+ clientes)/ });
+// The grid's rows of customers (the header row holds no customer code link).
+const customerRows = (page) => page.getByRole('row').filter({ has: page.getByRole('link', { name: /^\d+$/ }) });
+const listedCodes = (page) => page.getByRole('table').getByRole('link', { name: /^\d+$/ }).allTextContents();
+
+test('alter all: filter by region, change the salesperson with notes, see it in the history, undo the batch after confirming', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);
 
   // Customer 1500's salesperson and region, as they are now.
   await open(page, `/clientes/${CODE}`);
   const salesperson = page.getByLabel('Vendedor', { exact: true });
-  const before = (await salesperson.locator('option:checked').textContent()).trim();
-  const region = (await page.getByLabel('Região', { exact: true }).locator('option:checked').textContent()).trim();
-  const options = (await salesperson.locator('option').allTextContents()).map((o) => o.trim());
+  const before = await selectedLabel(salesperson);
+  const region = await selectedLabel(page.getByLabel('Região', { exact: true }));
+  const options = (await salesperson.getByRole('option').allTextContents()).map((o) => o.trim());
   const target = options.find((o) => o && o !== before && !o.startsWith('('));
 
   await open(page, `/clientes?q=${CODE}`);
   await page.getByLabel('Região', { exact: true }).selectOption({ label: region });
   await page.waitForURL(/regiao=\d+/);
-  await page.getByRole('status').filter({ hasText: /cliente/ }).waitFor();
-  const bulk = page.locator('section.bulk');
+  // The filter holds exactly customer 1500.
+  await page.getByRole('status').filter({ hasText: /^1 cliente$/ }).waitFor();
+  assert.deepEqual(await listedCodes(page), [CODE]);
+  const bulk = bulkPanel(page);
   await bulk.getByLabel('Campo').selectOption({ label: 'Vendedor' });
   await bulk.getByLabel('Novo valor').selectOption({ label: target });
   await bulk.getByLabel('Observações da troca de vendedor').fill('Carteira redistribuída pela gerência');
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByRole('status').filter({ hasText: /serão alterados/ }).waitFor();
-  assert.match(await bulk.getByRole('status').textContent(), /no filtro: 1 serão alterados|1 serão alterados/);
+  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();
-  const done = bulk.getByRole('status').filter({ hasText: /Lote \d+ gravado: 1 cliente/ });
-  await done.waitFor();
-  const batch = (await done.textContent()).match(/Lote (\d+)/)[1];
+  const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente\(s\) alterado\(s\)\./ });
+  await saved.waitFor();
+  const batch = (await saved.textContent()).match(/^Lote (\d+)/)[1];
 
   await open(page, `/clientes/${CODE}`);
-  assert.equal((await page.getByLabel('Vendedor', { exact: true }).locator('option:checked').textContent()).trim(), target);
-  await eventually(async () => {
-    const first = page.locator('table.history:not(.salesperson-changes) tbody tr').first();
-    assert.match(await first.textContent(), new RegExp(`Ana Administradora.*Vendedor.*${before}.*${target}`));
-  });
-  assert.match(await page.locator('body').textContent(), /Carteira redistribuída pela gerência/);
+  assert.equal(await selectedLabel(page.getByLabel('Vendedor', { exact: true })), target);
+  const history = page.getByRole('table', { name: 'Histórico de alterações' });
+  await history.getByRole('row', { name: new RegExp(`Ana Administradora.*Vendedor.*${before}.*${target}`) }).waitFor();
+  await page.getByRole('table', { name: 'Trocas de vendedor' })
+    .getByRole('cell', { name: 'Carteira redistribuída pela gerência' }).waitFor();
+
+  // Undo asks first, naming the batch, how many customers and the field that go back.
+  await open(page, '/clientes/lotes');
+  const undo = page.getByRole('button', { name: `Desfazer lote ${batch}` });
+  const dialog = page.getByRole('dialog', { name: `Desfazer o lote ${batch}: 1 cliente volta ao valor anterior de Vendedor?` });
+  await undo.click();
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  await waitForFocus(dialog.getByRole('button', { name: 'Cancelar' }));
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForFocus(undo);
+  await undo.click();
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForFocus(undo);
+
+  // Cancelled twice, nothing was undone: the customer keeps the batch's salesperson.
+  await open(page, `/clientes/${CODE}`);
+  assert.equal(await selectedLabel(page.getByLabel('Vendedor', { exact: true })), target);
 
   await open(page, '/clientes/lotes');
-  await page.getByRole('button', { name: `Desfazer lote ${batch}` }).click();
-  await page.getByRole('cell', { name: /Desfeito por Ana Administradora/ }).waitFor();
+  await undo.click();
+  await dialog.getByRole('button', { name: 'Desfazer lote' }).click();
+  const undone = page.getByRole('status').filter({ hasText: `Lote ${batch} desfeito: 1 cliente voltou ao valor anterior.` });
+  await undone.waitFor();
+  await waitForFocus(undone);
+  const batchRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: batch, exact: true }) });
+  await batchRow.getByRole('cell', { name: /^Desfeito por Ana Administradora/ }).waitFor();
+  assert.equal(await undo.count(), 0);
   await open(page, `/clientes/${CODE}`);
-  assert.equal((await page.getByLabel('Vendedor', { exact: true }).locator('option:checked').textContent()).trim(), before);
+  assert.equal(await selectedLabel(page.getByLabel('Vendedor', { exact: true })), before);
   await page.context().close();
 });
 
@@ -68,52 +103,78 @@ test('grid: pick two rows for a batch, move between rows with the arrow keys, so
   await signIn(page, admin);
   await open(page, '/clientes');
   await page.getByRole('status').filter({ hasText: /cliente/ }).waitFor();
-  const rows = page.locator('table.customers tbody tr');
-  const firstCode = (await rows.nth(0).getByRole('link').textContent()).trim();
-  const secondCode = (await rows.nth(1).getByRole('link').textContent()).trim();
+  const [firstCode, secondCode] = await listedCodes(page);
+  // How many of the two are pending already: those the batch leaves as they are.
+  let alreadyPending = 0;
+  for (const code of [firstCode, secondCode]) {
+    const row = customerRows(page).filter({ has: page.getByRole('link', { name: code, exact: true }) });
+    alreadyPending += await row.getByRole('cell', { name: 'Pendente', exact: true }).count();
+  }
 
   await page.getByLabel(`Selecionar cliente ${firstCode}`, { exact: true }).check();
   await page.getByLabel(`Selecionar cliente ${secondCode}`, { exact: true }).check();
   await page.getByRole('heading', { name: 'Alterar os 2 clientes selecionados' }).waitFor();
-  const bulk = page.locator('section.bulk');
+  const bulk = bulkPanel(page);
   await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
   await bulk.getByLabel('Novo valor').selectOption({ label: 'Pendente' });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  const preview = bulk.getByRole('status').filter({ hasText: /no lote/ });
-  await preview.waitFor();
-  assert.match(await preview.textContent(), /^2 cliente\(s\) no lote/);
+  await bulk.getByText(
+    `2 cliente(s) no lote: ${2 - alreadyPending} serão alterados; ${alreadyPending} já têm esses valores.`,
+    { exact: true },
+  ).waitFor();
 
   // A second field in the same batch: the same field twice is refused, two fields are counted each.
+  const fieldBoxes = bulk.getByRole('combobox', { name: 'Campo', exact: true });
+  // A line's field box, told apart by the field it shows.
+  const fieldBox = (label) => fieldBoxes.filter({ has: page.getByRole('option', { name: label, selected: true }) });
   await bulk.getByRole('button', { name: '+ Outro campo' }).click();
-  const fieldSelects = bulk.getByLabel('Campo', { exact: true });
-  await fieldSelects.nth(1).selectOption({ label: 'Situação' });
+  await fieldBox('Escolha…').selectOption({ label: 'Bairro' });
+  // Bairro's new value is typed: the only text box named "Novo valor".
+  await bulk.getByRole('textbox', { name: 'Novo valor' }).fill('Centro');
+  await bulk.getByRole('button', { name: 'Prévia' }).click();
+  await bulk.getByRole('status').filter({ hasText: new RegExp(`\\(Situação: ${2 - alreadyPending}; Bairro: [0-2]\\)`) }).waitFor();
+
+  await bulk.getByRole('button', { name: '+ Outro campo' }).click();
+  await fieldBox('Escolha…').selectOption({ label: 'Situação' });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
   await bulk.getByRole('alert').filter({ hasText: 'Situação aparece mais de uma vez.' }).waitFor();
-  await fieldSelects.nth(1).selectOption({ label: 'Bairro' });
-  await bulk.getByLabel('Novo valor', { exact: true }).nth(1).fill('Centro');
-  await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByRole('status').filter({ hasText: /\(Situação: \d; Bairro: \d/ }).waitFor();
-  await bulk.getByRole('button', { name: 'Remover campo' }).nth(1).click();
-  assert.equal(await fieldSelects.count(), 1);
+  assert.equal(await fieldBox('Situação').count(), 2);
+
+  // Each line's "Remover campo" follows its own boxes: a keyboard user tabs from the field to it.
+  await fieldBox('Bairro').focus();
+  await page.keyboard.press('Tab'); // the new value
+  await page.keyboard.press('Tab'); // its "Remover campo"
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Remover campo');
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await fieldBoxes.count(), 2));
+  assert.equal(await fieldBox('Bairro').count(), 0);
 
   await page.getByRole('button', { name: 'Usar todos os do filtro' }).click();
   await page.getByRole('heading', { name: 'Alterar todos os clientes filtrados' }).waitFor();
 
   // ↓ from the first row's code goes to the second row's code.
-  await rows.nth(0).getByRole('link').focus();
+  await page.getByRole('link', { name: firstCode, exact: true }).focus();
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), secondCode);
+  assert.ok(await isFocused(page.getByRole('link', { name: secondCode, exact: true })));
 
+  const nameHeader = page.getByRole('columnheader', { name: /Razão social/ });
   await page.getByRole('link', { name: 'Razão social / Nome' }).click();
-  await page.waitForURL(/ordem=nome/);
-  await page.getByRole('columnheader', { name: /Razão social/ }).and(page.locator('[aria-sort="ascending"]')).waitFor();
-  // Clicked again, the column sorts the other way round.
-  const firstAscending = (await rows.nth(0).getByRole('link').textContent()).trim();
+  await page.waitForURL(/ordem=nome(&|$)/);
+  await eventually(async () => assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending'));
+  // Sorted by name, the codes no longer rise down the page.
+  const ascending = await eventually(async () => {
+    const codes = await listedCodes(page);
+    assert.ok(codes.some((code, i) => i > 0 && Number(code) < Number(codes[i - 1])), 'the list follows the new order');
+    return codes;
+  });
+  // Clicked again, the column sorts the other way round: the first page is the other end of the list.
   await page.getByRole('link', { name: /Razão social \/ Nome/ }).click();
   await page.waitForURL(/ordem=nome-desc/);
-  await page.getByRole('columnheader', { name: /Razão social/ }).and(page.locator('[aria-sort="descending"]')).waitFor();
+  await eventually(async () => assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending'));
   await eventually(async () => {
-    assert.notEqual((await rows.nth(0).getByRole('link').textContent()).trim(), firstAscending);
+    const descending = await listedCodes(page);
+    assert.equal(descending.length, 50);
+    assert.deepEqual(descending.filter((code) => ascending.includes(code)), []);
   });
   await page.context().close();
 });

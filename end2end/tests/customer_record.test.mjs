@@ -1,12 +1,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, DEMO_USERS, eventually } from './helpers.mjs';
+import {
+  launch, newPage, open, reload, signIn, DEMO_USERS, waitForFocus, assertBeside,
+} from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const [admin, clerk] = DEMO_USERS;
+
+const history = (page) => page.getByRole('table', { name: 'Histórico de alterações' });
 
 test('a customer with an alphanumeric CNPJ is created, masked as typed, and its history shows it', async () => {
   const page = await newPage(browser);
@@ -24,17 +28,18 @@ test('a customer with an alphanumeric CNPJ is created, masked as typed, and its 
 
   await page.waitForURL(/\/clientes\/\d+$/);
   await page.getByRole('heading', { name: /Cooperativa Alfanumérica Ltda/ }).waitFor();
-  const history = page.getByRole('table').filter({ hasText: 'CPF/CNPJ' });
-  await history.getByRole('cell', { name: '12ABC34501DE35' }).waitFor();
+  // The history shows the document as the form does, masked.
+  await history(page).getByRole('cell', { name: '12.ABC.345/01DE-35', exact: true }).waitFor();
 
   // Edit the name; the change appears in the history, newest first, with who did it.
   await page.getByLabel('Razão social / Nome').fill('Cooperativa Alfa Ltda');
   await page.getByRole('button', { name: 'Gravar' }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
-  await eventually(async () => {
-    const first = page.locator('table.history:not(.salesperson-changes) tbody tr').first();
-    assert.match(await first.textContent(), /Eduardo do Escritório.*Razão social.*Cooperativa Alfanumérica Ltda.*Cooperativa Alfa Ltda/);
-  });
+  const renamed = /Eduardo do Escritório.*Razão social.*Cooperativa Alfanumérica Ltda.*Cooperativa Alfa Ltda/;
+  await history(page).getByRole('row', { name: renamed }).waitFor();
+  // Newest first: right under the header row.
+  const rows = await history(page).getByRole('row').allTextContents();
+  assert.match(rows[1], renamed);
   await page.context().close();
 });
 
@@ -42,21 +47,28 @@ test('an invalid CPF shows its error beside the field and nothing is saved', asy
   const page = await newPage(browser);
   await signIn(page, clerk);
   await open(page, '/clientes/novo');
+  const freeCode = await page.getByLabel('Código').inputValue();
+  const name = 'Fulano de Tal do CPF Errado';
   await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
   await page.getByLabel('CPF').fill('529.982.247-24');
-  await page.getByLabel('Razão social / Nome').fill('Fulano de Tal');
+  await page.getByLabel('Razão social / Nome').fill(name);
   await page.getByRole('button', { name: 'Gravar' }).click();
   const error = page.getByRole('alert').filter({ hasText: 'CPF inválido: dígito verificador não confere.' });
   await error.waitFor();
-  // Beside the field: in the same field block as the CPF input.
-  const cpfId = await page.getByLabel('CPF').getAttribute('id');
-  assert.equal(await error.evaluate((el) => el.closest('.field').querySelector('input').id), cpfId);
+  // Beside the field: on screen, and named by the input as its description.
+  const cpf = page.getByLabel('CPF');
+  await assertBeside(error, cpf);
+  assert.equal(await cpf.getAttribute('aria-describedby'), await error.getAttribute('id'));
+  assert.equal(await cpf.getAttribute('aria-invalid'), 'true');
   // A refused save keeps what was typed.
-  assert.equal(await page.getByLabel('CPF').inputValue(), '529.982.247-24');
-  assert.equal(await page.getByLabel('Razão social / Nome').inputValue(), 'Fulano de Tal');
-  assert.match(page.url(), /\/clientes\/novo$/);
+  assert.equal(await cpf.inputValue(), '529.982.247-24');
+  assert.equal(await page.getByLabel('Razão social / Nome').inputValue(), name);
 
-  await open(page, '/clientes?q=Fulano%20de%20Tal');
+  // Nothing was saved: a fresh form still offers the same free code, and no customer has the name.
+  await reload(page);
+  assert.equal(await page.getByLabel('Código').inputValue(), freeCode);
+  assert.equal(await page.getByLabel('Razão social / Nome').inputValue(), '');
+  await open(page, `/clientes?q=${encodeURIComponent(name)}`);
   await page.getByRole('status').filter({ hasText: 'Nenhum cliente encontrado' }).waitFor();
   await page.context().close();
 });
@@ -76,6 +88,58 @@ test('the clerk is not offered the delete button; the administrator is', async (
   await adminPage.context().close();
 });
 
+test('deleting a customer asks in the page first: cancel keeps it, confirm deletes it and the list says so', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  // A customer of its own, so that no other test misses it.
+  await open(page, '/clientes/novo');
+  const name = 'Posto Para Excluir Ltda';
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  // Typed with an en dash, as a phone keyboard may write it (issue 9, item 16).
+  await page.getByLabel('CPF').fill('390.533.447–05');
+  await page.getByLabel('Razão social / Nome').fill(name);
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.waitForURL(/\/clientes\/\d+$/);
+  const heading = page.getByRole('heading', { name: new RegExp(`^Cliente \\d+ - ${name}$`) });
+  const code = (await heading.textContent()).match(/^Cliente (\d+)/)[1];
+  const customer = `${code} - ${name}`;
+
+  const deleteButton = page.getByRole('button', { name: 'Excluir cliente' });
+  const dialog = page.getByRole('dialog', { name: `Excluir o cliente ${customer}?` });
+  await deleteButton.click();
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.match(await dialog.textContent(), /Não há como desfazer\./);
+  // Focus moves into the dialog, onto the harmless choice; Escape closes it and gives focus back.
+  await waitForFocus(dialog.getByRole('button', { name: 'Cancelar' }));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForFocus(deleteButton);
+
+  await deleteButton.click();
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForFocus(deleteButton);
+  // Nothing was deleted: the record is still there on a fresh load.
+  await reload(page);
+  await heading.waitFor();
+
+  await deleteButton.click();
+  await dialog.getByRole('button', { name: 'Excluir', exact: true }).click();
+  await page.waitForURL(/\/clientes$/);
+  const done = page.getByRole('status').filter({ hasText: `Cliente ${customer} excluído.` });
+  await done.waitFor();
+  assert.ok(await done.isVisible());
+
+  // Gone from the list, and the message leaves with the page it was meant for.
+  await page.getByLabel('Buscar').fill(name);
+  await page.getByRole('status').filter({ hasText: 'Nenhum cliente encontrado' }).waitFor();
+  await page.getByRole('link', { name: 'Novo cliente' }).click();
+  await page.getByRole('heading', { name: 'Novo cliente' }).waitFor();
+  await done.waitFor({ state: 'hidden' });
+  await page.context().close();
+});
+
 test('changing the salesperson asks for notes and the change shows in the history', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);
@@ -85,20 +149,16 @@ test('changing the salesperson asks for notes and the change shows in the histor
   assert.equal(await page.getByLabel('Observação da troca de vendedor').count(), 0);
 
   const current = await salesperson.inputValue();
-  const options = await salesperson.locator('option').evaluateAll((els) => els.map((o) => ({ value: o.value, label: o.textContent })));
+  const options = await salesperson.getByRole('option').evaluateAll((els) => els.map((o) => ({ value: o.value, label: o.textContent })));
   const other = options.find((o) => o.value !== '' && o.value !== current);
   await salesperson.selectOption(other.value);
   await page.getByLabel('Observação da troca de vendedor').fill('Carteira da Serra redistribuída');
   await page.getByRole('button', { name: 'Gravar' }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
 
-  const changes = page.getByRole('table').filter({ hasText: 'Observação' });
-  await changes.getByRole('cell', { name: 'Carteira da Serra redistribuída' }).waitFor();
-  await changes.getByRole('cell', { name: other.label }).waitFor();
-  await eventually(async () => {
-    const first = page.locator('table.history:not(.salesperson-changes) tbody tr').first();
-    assert.match(await first.textContent(), /Ana Administradora.*Vendedor/);
-  });
+  const changes = page.getByRole('table', { name: 'Trocas de vendedor' });
+  await changes.getByRole('row', { name: new RegExp(`Ana Administradora.*${other.label}.*Carteira da Serra redistribuída`) }).waitFor();
+  await history(page).getByRole('row', { name: /Ana Administradora.*Vendedor/ }).waitFor();
   await page.context().close();
 });
 
@@ -106,37 +166,49 @@ test('an address is added with a masked CEP and a city chosen as typed; bad inpu
   const page = await newPage(browser);
   await signIn(page, clerk);
   await open(page, '/clientes/7');
-  const addresses = page.locator('section', { has: page.getByRole('heading', { name: 'Endereços' }) });
-  await page.getByRole('button', { name: 'Novo endereço' }).click();
-  await page.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Entrega' });
-  await page.getByLabel('CEP').pressSequentially('9301');
-  await page.getByLabel('Logradouro').fill('Rua Independência');
-  await page.getByLabel('Número', { exact: true }).fill('120');
-  await page.getByLabel('Bairro').fill('Centro');
-  await page.getByLabel('Cidade', { exact: true }).pressSequentially('sao leop');
+  const addresses = page.getByRole('region', { name: 'Endereços' });
+  await addresses.getByRole('button', { name: 'Novo endereço' }).click();
+  const form = addresses.getByRole('form', { name: 'Novo endereço' });
+  await form.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Entrega' });
+  await form.getByLabel('CEP').pressSequentially('9301');
+  await form.getByLabel('Logradouro').fill('Rua Independência');
+  await form.getByLabel('Número', { exact: true }).fill('120');
+  await form.getByLabel('Bairro').fill('Centro');
+  await form.getByRole('combobox', { name: 'Cidade' }).pressSequentially('sao leop');
   await page.getByRole('option', { name: 'SAO LEOPOLDO - RS' }).click();
-  assert.equal(await page.getByLabel('Cidade', { exact: true }).inputValue(), 'SAO LEOPOLDO - RS');
-  await page.getByRole('button', { name: 'Gravar endereço' }).click();
+  assert.equal(await form.getByRole('combobox', { name: 'Cidade' }).inputValue(), 'SAO LEOPOLDO - RS');
+  await form.getByRole('button', { name: 'Gravar endereço' }).click();
 
-  const cepError = page.getByRole('alert').filter({ hasText: 'CEP deve ter 8 dígitos.' });
+  const cepError = form.getByRole('alert').filter({ hasText: 'CEP deve ter 8 dígitos.' });
   await cepError.waitFor();
-  assert.equal(await cepError.evaluate((el) => el.closest('.field').querySelector('input').id), 'address-cep');
-  assert.equal(await page.getByLabel('Logradouro').inputValue(), 'Rua Independência');
+  await assertBeside(cepError, form.getByLabel('CEP'));
+  assert.equal(await form.getByLabel('Logradouro').inputValue(), 'Rua Independência');
 
-  await page.getByLabel('CEP').fill('93010000');
-  assert.equal(await page.getByLabel('CEP').inputValue(), '93010-000');
-  await page.getByRole('button', { name: 'Gravar endereço' }).click();
+  // Typed with an en dash, as a phone keyboard may write it.
+  await form.getByLabel('CEP').fill('93010–000');
+  assert.equal(await form.getByLabel('CEP').inputValue(), '93010-000');
+  await form.getByRole('button', { name: 'Gravar endereço' }).click();
   const line = 'Rua Independência, 120 - Centro - SAO LEOPOLDO - RS - CEP 93010-000';
-  await addresses.getByText(line).waitFor();
-  assert.match(await addresses.locator('li', { hasText: line }).textContent(), /Entrega.*Preferencial/);
-  await eventually(async () => {
-    const first = page.locator('table.history:not(.salesperson-changes) tbody tr').first();
-    assert.match(await first.textContent(), /Eduardo do Escritório.*Endereço \(Entrega\).*Rua Independência.*\(preferencial\)/);
-  });
+  const address = addresses.getByRole('listitem').filter({ hasText: line });
+  await address.waitFor();
+  assert.match(await address.textContent(), /Entrega.*Preferencial/);
+  await history(page).getByRole('row', { name: /Eduardo do Escritório.*Endereço \(Entrega\).*Rua Independência.*\(preferencial\)/ }).waitFor();
 
   // Server-rendered on a fresh load, too.
-  await page.reload();
-  await addresses.getByText(line).waitFor();
+  await reload(page);
+  await addresses.getByRole('listitem').filter({ hasText: line }).waitFor();
+  await page.context().close();
+});
+
+test('a city typed with a typographic apostrophe finds its IBGE identification (issue 9, item 16)', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/9');
+  const addresses = page.getByRole('region', { name: 'Endereços' });
+  await addresses.getByRole('button', { name: 'Novo endereço' }).click();
+  const city = addresses.getByRole('combobox', { name: 'Cidade' });
+  await city.pressSequentially('santa barbara d’o');
+  await page.getByRole('option', { name: "SANTA BARBARA D'OESTE - SP" }).waitFor();
   await page.context().close();
 });
 
@@ -148,12 +220,8 @@ test('several e-mails and the monthly income are saved, tidied and shown in reai
   await page.getByLabel('Renda mensal (R$)').fill('3.500,5');
   await page.getByRole('button', { name: 'Gravar', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
-  await eventually(async () => {
-    const history = await page.locator('table.history tbody').textContent();
-    assert.match(history, /Renda mensal.*R\$ 3\.500,50/);
-  });
-  await page.reload();
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  await history(page).getByRole('row', { name: /Renda mensal.*R\$ 3\.500,50/ }).waitFor();
+  await reload(page);
   assert.equal(await page.getByLabel('E-mails').inputValue(), 'compras@exemplo.com.br; financeiro@exemplo.com.br');
   assert.equal(await page.getByLabel('Renda mensal (R$)').inputValue(), '3.500,50');
   await page.context().close();

@@ -56,6 +56,12 @@ export async function open(page, path) {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
 }
 
+// Reloads and waits until the WebAssembly has hydrated the page again.
+export async function reload(page) {
+  await page.reload();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+}
+
 export async function signIn(page, user) {
   await open(page, '/entrar');
   await page.getByLabel('E-mail').fill(user.email);
@@ -74,5 +80,34 @@ export async function eventually(check, timeoutMs = 10_000) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+}
+
+// The label of the option a <select> shows.
+export async function selectedLabel(select) {
+  return (await select.getByRole('option', { selected: true }).textContent()).trim();
+}
+
+// Whether the element has the keyboard focus.
+export async function isFocused(locator) {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+// Waits until the element has the keyboard focus.
+export async function waitForFocus(locator, timeoutMs = 5_000) {
+  await eventually(async () => {
+    if (!(await isFocused(locator))) throw new Error('not focused yet');
+  }, timeoutMs);
+}
+
+// A message is beside its field when it sits just under (or beside) the control as laid out on
+// screen: it starts within 3 lines of the control and shares part of its width.
+export async function assertBeside(message, control) {
+  const [m, c] = [await message.boundingBox(), await control.boundingBox()];
+  if (!m || !c) throw new Error('message or control is not laid out');
+  const overlapsHorizontally = m.x < c.x + c.width && c.x < m.x + m.width;
+  const closeVertically = m.y >= c.y && m.y <= c.y + c.height + 48;
+  if (!(overlapsHorizontally && closeVertically)) {
+    throw new Error(`message at ${JSON.stringify(m)} is not beside its control at ${JSON.stringify(c)}`);
   }
 }

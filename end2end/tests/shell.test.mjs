@@ -31,7 +31,7 @@ test('the administrator switches the current company', async () => {
 test('the field salesperson is offered only the company on their list', async () => {
   const page = await newPage(browser);
   await signIn(page, salesperson);
-  const options = await page.getByLabel('Empresa', { exact: true }).locator('option').allTextContents();
+  const options = await page.getByLabel('Empresa', { exact: true }).getByRole('option').allTextContents();
   assert.deepEqual(options, ['1 - Gaúcha Combustíveis']);
   await page.context().close();
 });
