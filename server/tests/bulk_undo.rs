@@ -56,16 +56,7 @@ async fn undo_restores_every_value_once_and_records_itself_with_its_note(pool: P
     assert_eq!(undo_notes, 3);
     let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
     assert_eq!(status, StatusCode::CONFLICT, "undone once only");
-    assert_salesperson_history_is_a_chain(
-        &pool,
-        w.tenant_id,
-        &[
-            (1, "ANA - ANA desc"),
-            (2, "ANA - ANA desc"),
-            (3, "ANA - ANA desc"),
-        ],
-    )
-    .await;
+    assert_salesperson_history_is_a_chain(&pool, w.tenant_id, &NORTH_WITH_ANA).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -140,16 +131,7 @@ async fn undo_blocks_only_on_a_later_change_to_a_batch_field_and_may_undo_the_re
             .contains("1 cliente(s) mantidos"),
         "{batches}"
     );
-    assert_salesperson_history_is_a_chain(
-        &pool,
-        w.tenant_id,
-        &[
-            (1, "ANA - ANA desc"),
-            (2, "ANA - ANA desc"),
-            (3, "ANA - ANA desc"),
-        ],
-    )
-    .await;
+    assert_salesperson_history_is_a_chain(&pool, w.tenant_id, &NORTH_WITH_ANA).await;
 }
 
 #[sqlx::test(migrations = "../migrations")]

@@ -181,6 +181,13 @@ pub async fn main_addresses(pool: &PgPool, tenant_id: i64) -> Vec<(i64, String, 
     .unwrap()
 }
 
+/// Customers 1–3 of the world, and the salesperson each started with.
+pub const NORTH_WITH_ANA: [(i64, &str); 3] = [
+    (1, "ANA - ANA desc"),
+    (2, "ANA - ANA desc"),
+    (3, "ANA - ANA desc"),
+];
+
 /// A valid CPF for customer `code` (the world's stored documents are legacy, invalid ones).
 pub fn valid_cpf(code: i64) -> String {
     let base: Vec<u32> = format!("{:09}", code + 100_000_000)
