@@ -130,8 +130,14 @@ fn Batches(
                                                                 type="button"
                                                                 aria-label=label
                                                                 aria-haspopup="dialog"
-                                                                disabled=move || undo.pending().get() || preview.pending().get()
+                                                                // Not disabled while the preview loads: a disabled button
+                                                                // loses the focus, which the dialog must give back to it.
+                                                                aria-disabled=move || preview.pending().get().then_some("true")
+                                                                disabled=move || undo.pending().get()
                                                                 on:click=move |_| {
+                                                                    if preview.pending().get_untracked() {
+                                                                        return;
+                                                                    }
                                                                     preview.dispatch(PreviewUndo { batch_id });
                                                                 }
                                                             >
