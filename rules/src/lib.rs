@@ -10,6 +10,7 @@ pub mod cep_range;
 pub mod city;
 pub mod contact;
 pub mod customer;
+pub mod customer_audit;
 pub mod customer_search;
 pub mod display;
 pub mod document;
