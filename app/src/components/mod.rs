@@ -1,3 +1,4 @@
+pub mod city_combobox;
 pub mod company_switcher;
 pub mod confirm_dialog;
 pub mod flash;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
 
 use super::bulk_progress_view::BatchProgressView;
-use crate::api::{ApplyBulk, PreviewBulk, SearchCities};
+use crate::api::{ApplyBulk, PreviewBulk};
+use crate::components::city_combobox::CityCombobox;
 use crate::customers::bulk_types::{BulkFieldView, BulkInput};
 use crate::customers::list_types::{thousands, CustomerFilter};
 use crate::error::AppError;
@@ -177,7 +178,6 @@ fn BulkPanel(
 /// suggestions, or free text.
 #[component]
 fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl IntoView {
-    let list_id = format!("{id}-cities");
     let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
     match field.input {
         BulkInput::Choice => view! {
@@ -189,30 +189,7 @@ fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl
             </select>
         }
         .into_any(),
-        BulkInput::City => {
-            let search = ServerAction::<SearchCities>::new();
-            view! {
-                <input
-                    id=id
-                    type="text"
-                    list=list_id.clone()
-                    autocomplete="off"
-                    placeholder="SAO LEOPOLDO - RS"
-                    on:input=move |ev| {
-                        let typed = event_target_value(&ev);
-                        if typed.trim().chars().count() >= 3 {
-                            search.dispatch(SearchCities { typed: typed.clone() });
-                        }
-                        value.set(typed);
-                    }
-                />
-                <datalist id=list_id>
-                    {move || search.value().get().and_then(Result::ok).unwrap_or_default().into_iter()
-                        .map(|city| view! { <option value=city></option> }).collect_view()}
-                </datalist>
-            }
-            .into_any()
-        }
+        BulkInput::City => view! { <CityCombobox id value /> }.into_any(),
         BulkInput::Text => view! {
             <input id=id type="text" maxlength="60" autocomplete="off" on:input=on_input />
         }

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 
-use crate::api::{search_cities, DeleteAddress, SaveAddress};
+use crate::api::{DeleteAddress, SaveAddress};
+use crate::components::city_combobox::CityCombobox;
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
@@ -114,14 +115,21 @@ fn AddressForm(
         });
     let cep = RwSignal::new(mask_cep_as_typed(&input.cep));
     let city = RwSignal::new(input.city.clone());
-    let suggestions = Resource::new(move || city.get(), search_cities);
+    // A refused field points at its message (`address-<field>-error`) and says it is invalid.
+    let refused = move |field: &'static str| {
+        save.value()
+            .with(|r| matches!(r, Some(Err(e)) if e.message_for(field).is_some()))
+    };
+    let invalid = move |field: &'static str| move || refused(field).then_some("true");
+    let described =
+        move |field: &'static str| move || refused(field).then(|| format!("address-{field}-error"));
     let error_for = move |field: &'static str| {
         move || {
             save.value()
                 .get()
                 .and_then(|r| r.err())
                 .and_then(|e| e.message_for(field))
-                .map(|message| view! { <span class="field-error" role="alert">{message}</span> })
+                .map(|message| view! { <span id=format!("address-{field}-error") class="field-error" role="alert">{message}</span> })
         }
     };
     let general_error = move || {
@@ -148,7 +156,7 @@ fn AddressForm(
             })}
             <div class="field">
                 <label for="address-role">"Tipo"</label>
-                <select id="address-role" name="input[role]">
+                <select id="address-role" name="input[role]" aria-invalid=invalid("role") aria-describedby=described("role")>
                     {AddressRole::ALL.into_iter().map(|r| view! {
                         <option value=r.code() selected=role == r.code()>{r.label()}</option>
                     }).collect_view()}
@@ -163,6 +171,8 @@ fn AddressForm(
                     inputmode="numeric"
                     placeholder="00000-000"
                     autocomplete="postal-code"
+                    aria-invalid=invalid("cep")
+                    aria-describedby=described("cep")
                     prop:value=move || cep.get()
                     on:input=move |ev| cep.set(mask_cep_as_typed(&event_target_value(&ev)))
                 />
@@ -170,57 +180,33 @@ fn AddressForm(
             </div>
             <div class="field wide">
                 <label for="address-street">"Logradouro"</label>
-                <input id="address-street" name="input[street]" autocomplete="address-line1" value=input.street.clone() />
+                <input id="address-street" name="input[street]" autocomplete="address-line1" value=input.street.clone() aria-invalid=invalid("street") aria-describedby=described("street") />
                 {error_for("street")}
             </div>
             <div class="field">
                 <label for="address-number">"Número"</label>
-                <input id="address-number" name="input[number]" placeholder="S/N" value=input.number.clone() />
+                <input id="address-number" name="input[number]" placeholder="S/N" value=input.number.clone() aria-invalid=invalid("number") aria-describedby=described("number") />
                 {error_for("number")}
             </div>
             <div class="field">
                 <label for="address-complement">"Complemento"</label>
-                <input id="address-complement" name="input[complement]" value=input.complement.clone() />
+                <input id="address-complement" name="input[complement]" value=input.complement.clone() aria-invalid=invalid("complement") aria-describedby=described("complement") />
                 {error_for("complement")}
             </div>
             <div class="field">
                 <label for="address-district">"Bairro"</label>
-                <input id="address-district" name="input[district]" value=input.district.clone() />
+                <input id="address-district" name="input[district]" value=input.district.clone() aria-invalid=invalid("district") aria-describedby=described("district") />
                 {error_for("district")}
             </div>
             <div class="field wide city-picker">
                 <label for="address-city">"Cidade"</label>
-                <input
+                <CityCombobox
                     id="address-city"
                     name="input[city]"
-                    role="combobox"
-                    aria-controls="address-city-options"
-                    aria-autocomplete="list"
-                    autocomplete="off"
-                    placeholder="SAO LEOPOLDO - RS"
-                    prop:value=move || city.get()
-                    on:input=move |ev| city.set(event_target_value(&ev))
+                    value=city
+                    described_by=Signal::derive(described("city"))
+                    invalid=Signal::derive(move || refused("city"))
                 />
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let found = suggestions.await.unwrap_or_default();
-                        let typed = rules::city::fold(&city.get_untracked());
-                        // Once the text is a whole identification there is nothing left to choose.
-                        let open = !found.is_empty() && !found.contains(&typed);
-                        open.then(|| view! {
-                            <ul id="address-city-options" role="listbox" aria-label="Cidades">
-                                {found.into_iter().map(|name| {
-                                    let chosen = name.clone();
-                                    view! {
-                                        <li role="option" aria-selected="false" on:click=move |_| city.set(chosen.clone())>
-                                            {name}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        })
-                    })}
-                </Transition>
                 {error_for("city")}
             </div>
             <div class="field checkbox">
