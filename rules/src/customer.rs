@@ -138,25 +138,6 @@ pub fn parse_state_registration(input: &str) -> Result<Option<String>, String> {
     }
 }
 
-fn valid_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
-}
-
 /// Every check of the record, all at once, so the form can show each error beside its field.
 pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -226,10 +207,11 @@ pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>>
                 .map_err(|e| errors.push(error("monthly_income", format!("Renda mensal: {e}."))))
                 .ok()
         });
-    let valid_until = Some(input.valid_until.trim().to_string()).filter(|d| !d.is_empty());
-    if valid_until.as_deref().is_some_and(|d| !valid_date(d)) {
-        errors.push(error("valid_until", "Data inválida."));
-    }
+    // Typed `dd/mm/aaaa` (or `aaaa-mm-dd`), stored `aaaa-mm-dd`.
+    let valid_until = crate::date_input::parse(&input.valid_until).unwrap_or_else(|message| {
+        errors.push(error("valid_until", message));
+        None
+    });
     if !errors.is_empty() {
         return Err(errors);
     }

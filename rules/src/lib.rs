@@ -12,6 +12,7 @@ pub mod contact;
 pub mod customer;
 pub mod customer_audit;
 pub mod customer_search;
+pub mod date_input;
 pub mod display;
 pub mod document;
 pub mod lookup;

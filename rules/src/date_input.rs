@@ -1,0 +1,140 @@
+//! Dates as Brazilians type them, `dd/mm/aaaa`, whatever language the browser speaks: the
+//! browser's own date input shows `mm/dd/yyyy` in English (issue 10, item 14), so the form
+//! uses a plain text field masked as typed, and the server reads it here.
+//! `rules::display::date` is the way back (stored `aaaa-mm-dd` → `dd/mm/aaaa`).
+
+/// What the field says beside a date it cannot read.
+pub const INVALID_DATE: &str = "Data inválida: use dd/mm/aaaa.";
+
+/// A typed date as stored, `aaaa-mm-dd`; `None` when nothing was typed. Reads `dd/mm/aaaa`
+/// (what the form sends) and `aaaa-mm-dd` (what other clients and older forms send).
+pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let (d, m, y) = if let Some((d, rest)) = typed.split_once('/') {
+        let (m, y) = rest.split_once('/').ok_or(INVALID_DATE)?;
+        (d, m, y)
+    } else {
+        let mut parts = typed.splitn(3, '-');
+        let (y, m, d) = (parts.next(), parts.next(), parts.next());
+        match (y, m, d) {
+            (Some(y), Some(m), Some(d)) if y.len() == 4 => (d, m, y),
+            _ => return Err(INVALID_DATE),
+        }
+    };
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(d, 2) && digits(m, 2) && digits(y, 4)) {
+        return Err(INVALID_DATE);
+    }
+    let (day, month, year): (u32, u32, u32) = (
+        d.parse().map_err(|_| INVALID_DATE)?,
+        m.parse().map_err(|_| INVALID_DATE)?,
+        y.parse().map_err(|_| INVALID_DATE)?,
+    );
+    if !(1900..=2999).contains(&year)
+        || day == 0
+        || day > days_in_month(year, month).ok_or(INVALID_DATE)?
+    {
+        return Err(INVALID_DATE);
+    }
+    Ok(Some(format!("{y}-{m}-{d}")))
+}
+
+fn days_in_month(year: u32, month: u32) -> Option<u32> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
+/// The field's text as the user types: digits only, slashes put in (`3112` → `31/12`,
+/// `31122027` → `31/12/2027`), at most eight digits.
+pub fn mask_as_typed(typed: &str) -> String {
+    let digits: Vec<char> = typed.chars().filter(char::is_ascii_digit).take(8).collect();
+    let mut out = String::with_capacity(10);
+    for (i, c) in digits.iter().enumerate() {
+        if i == 2 || i == 4 {
+            out.push('/');
+        }
+        out.push(*c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_brazilian_date_is_stored_as_iso() {
+        assert_eq!(parse("31/12/2027"), Ok(Some("2027-12-31".into())));
+        assert_eq!(parse(" 01/02/2026 "), Ok(Some("2026-02-01".into())));
+    }
+
+    #[test]
+    fn an_iso_date_from_other_clients_is_still_read() {
+        assert_eq!(parse("2027-12-31"), Ok(Some("2027-12-31".into())));
+    }
+
+    #[test]
+    fn nothing_typed_is_no_date() {
+        assert_eq!(parse(""), Ok(None));
+        assert_eq!(parse("   "), Ok(None));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_the_format_to_use() {
+        for bad in [
+            "31/02/2027",
+            "29/02/2027",
+            "00/01/2027",
+            "01/13/2027",
+            "12/31/2027",
+            "1/2/2027",
+            "31/12/27",
+            "31-12-2027",
+            "2026-02-30",
+            "aa/bb/cccc",
+            "31/12/2027/1",
+            "31122027",
+            "31/12/1899",
+        ] {
+            assert_eq!(parse(bad), Err(INVALID_DATE), "{bad}");
+        }
+    }
+
+    #[test]
+    fn leap_days_follow_the_gregorian_calendar() {
+        assert_eq!(parse("29/02/2028"), Ok(Some("2028-02-29".into())));
+        assert_eq!(parse("29/02/2000"), Ok(Some("2000-02-29".into())));
+        assert_eq!(parse("29/02/2100"), Err(INVALID_DATE));
+    }
+
+    #[test]
+    fn the_mask_puts_the_slashes_in_as_digits_are_typed() {
+        assert_eq!(mask_as_typed("3"), "3");
+        assert_eq!(mask_as_typed("31"), "31");
+        assert_eq!(mask_as_typed("311"), "31/1");
+        assert_eq!(mask_as_typed("3112"), "31/12");
+        assert_eq!(mask_as_typed("31122027"), "31/12/2027");
+        assert_eq!(mask_as_typed("31/12/2027"), "31/12/2027");
+        assert_eq!(mask_as_typed("31/12/20279"), "31/12/2027");
+        assert_eq!(mask_as_typed("ab31-12"), "31/12");
+        assert_eq!(mask_as_typed(""), "");
+    }
+
+    #[test]
+    fn what_display_shows_parses_back_to_the_stored_date() {
+        let stored = "2027-12-31";
+        assert_eq!(
+            parse(&crate::display::date(stored)),
+            Ok(Some(stored.to_string()))
+        );
+    }
+}
