@@ -1,11 +1,13 @@
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::auth_state::use_auth_state;
 use crate::components::company_switcher::CompanySwitcher;
 use crate::session::SessionView;
+use rules::permission::Permission;
 
-/// Areas still to come are named but not linked: only what works is a link.
-const COMING_AREAS: [&str; 1] = ["Financeiro"];
+/// Where the batch edit happens: the customer list opens its "alterar todos" panel for it.
+pub const BULK_EDIT_HREF: &str = "/clientes?lote=1";
 
 #[component]
 pub fn TopBar() -> impl IntoView {
@@ -25,28 +27,65 @@ pub fn TopBar() -> impl IntoView {
     }
 }
 
+/// On a phone the navigation, company switch and sign-out fold behind a menu button (a
+/// disclosure: the button says whether it is open and which region it controls); from a
+/// tablet's width up they stand in the bar and the button is not shown.
 #[component]
 fn SignedInBar(session: SessionView) -> impl IntoView {
     let auth = use_auth_state();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    // A link followed from the menu leaves it closed on the next page.
+    let close_on_link = move |ev: leptos::ev::MouseEvent| {
+        use leptos::wasm_bindgen::JsCast;
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+            .and_then(|e| e.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            open.set(false);
+        }
+    };
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    let may_bulk = session.can(Permission::BulkUpdate);
     view! {
-        <nav class="main-nav" aria-label="Principal">
-            <a href="/">"Início"</a>
-            <a href="/clientes">"Clientes"</a>
-            <a href="/tabelas">"Tabelas"</a>
-            {session
-                .can(rules::permission::Permission::BulkUpdate)
-                .then(|| view! { <a href="/clientes/lotes">"Manutenção em lote"</a> })}
-            {COMING_AREAS
-                .iter()
-                .map(|area| view! { <span class="soon" title="Em breve" aria-disabled="true">{*area}</span> })
-                .collect_view()}
-        </nav>
-        <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
-        <div class="user">
-            <span class="user-name">{session.user_name.clone()}</span>
-            <ActionForm action=auth.sign_out>
-                <button type="submit" class="link-button">"Sair"</button>
-            </ActionForm>
+        <button
+            type="button"
+            class="menu-button"
+            node_ref=button
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="top-menu"
+            on:click=move |_| open.update(|o| *o = !*o)
+            on:keydown=close_on_escape
+        >
+            <span class="menu-icon" aria-hidden="true"></span>
+            "Menu"
+        </button>
+        <div id="top-menu" class="top-menu" class:open=move || open.get() on:keydown=close_on_escape on:click=close_on_link>
+            <nav class="main-nav" aria-label="Principal">
+                <a href="/">"Início"</a>
+                <a href="/clientes">"Clientes"</a>
+                {may_bulk.then(|| view! {
+                    <a href=BULK_EDIT_HREF>"Manutenção em lote"</a>
+                    <a href="/clientes/lotes">"Lotes de alteração"</a>
+                })}
+                <a href="/tabelas">"Tabelas"</a>
+            </nav>
+            <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
+            <div class="user">
+                <span class="user-name">{session.user_name.clone()}</span>
+                <ActionForm action=auth.sign_out>
+                    <button type="submit" class="link-button">"Sair"</button>
+                </ActionForm>
+            </div>
         </div>
     }
 }

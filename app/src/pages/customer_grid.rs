@@ -37,7 +37,7 @@ pub fn CustomerGrid(
         }
     });
     view! {
-        <table class="customers" on:keydown=move_between_rows>
+        <table class="customers" aria-label="Clientes" on:keydown=move_between_rows>
             <thead>
                 <tr>
                     {header_box}
@@ -107,14 +107,14 @@ fn GridRow(row: CustomerRow, selected: Option<RwSignal<Vec<i64>>>) -> impl IntoV
     view! {
         <tr class:picked=move || selected.is_some_and(|s| s.with(|s| s.contains(&id)))>
             {pick}
-            <td data-label="Código">
-                <a href=format!("/clientes/{}", row.id)>{row.code}</a>
+            <td class="code" data-label="Código">
+                <a href=crate::pages::customer_record::record_href(row.code)>{row.code}</a>
             </td>
             <td data-label="Nome">
                 <strong>{row.legal_name.clone()}</strong>
                 {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
             </td>
-            <td data-label="CPF/CNPJ">{display::document(&row.document)}</td>
+            <td class="doc" data-label="CPF/CNPJ">{display::document(&row.document)}</td>
             <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
             <td data-label="Situação">{display::status_label(&row.status).to_string()}</td>
         </tr>

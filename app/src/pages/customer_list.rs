@@ -67,6 +67,7 @@ fn CustomerList(
         selected.set(Vec::new());
     });
     let pickable = may_bulk.then_some(selected);
+    show_bulk_panel_when_asked(bulk);
     let go = move |next: CustomerFilter| {
         navigate(
             &format!("/clientes{}", next.to_query()),
@@ -210,6 +211,48 @@ fn CustomerList(
         <BulkAlter filter selected fields=bulk />
     }
 }
+
+/// `?lote=1` (the menu's "Manutenção em lote") brings the "alterar todos" panel into view with
+/// its first field focused, once the panel is there.
+fn show_bulk_panel_when_asked(bulk: Resource<Result<Vec<BulkFieldView>, AppError>>) {
+    let query = use_query_map();
+    Effect::new(move |_| {
+        let asked = query.with(|q| q.get("lote").is_some());
+        let shown = bulk.with(|fields| matches!(fields, Some(Ok(fields)) if !fields.is_empty()));
+        if asked && shown {
+            focus_bulk_panel(0);
+        }
+    });
+}
+
+/// The panel renders after its fields load: look for it on the next frames, a bounded number.
+#[cfg(feature = "hydrate")]
+fn focus_bulk_panel(attempt: u32) {
+    use leptos::wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let panel = document()
+            .get_element_by_id("bulk-title")
+            .and_then(|title| title.closest("section").ok().flatten());
+        match panel {
+            Some(panel) => {
+                panel.scroll_into_view();
+                if let Some(first) = panel
+                    .query_selector("select")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+            }
+            None if attempt < 60 => focus_bulk_panel(attempt + 1),
+            None => {}
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn focus_bulk_panel(_: u32) {}
 
 /// Says how many rows are picked and lets the user go back to every match of the filter.
 #[component]

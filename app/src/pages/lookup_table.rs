@@ -176,29 +176,31 @@ fn LookupRows(
         return view! { <p class="muted">"Nenhum registro."</p> }.into_any();
     }
     view! {
-        <table class="lookups">
+        <table class="lookups" aria-label=kind.title()>
             <thead>
-                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th><th scope="col">"Clientes"</th><th scope="col"></th></tr>
+                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th><th scope="col" class="number">"Clientes"</th>{may_alter.then(|| view! { <th scope="col"><span class="visually-hidden">"Ações"</span></th> })}</tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {
                     let edit_row = row.clone();
                     view! {
                         <tr>
-                            <td>{row.code.clone()}</td>
-                            <td>{row.description.clone()}</td>
-                            <td>{if row.active { "Ativo" } else { "Inativo" }}</td>
-                            <td>{row.customers}</td>
-                            <td class="row-actions">
-                                {may_alter.then(|| view! {
-                                    <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| editing.set(Some(edit_row.clone()))>"Editar"</button>
-                                    <ActionForm action=remove>
-                                        <input type="hidden" name="kind" value=kind.code() />
-                                        <input type="hidden" name="id" value=row.id.to_string() />
-                                        <button type="submit" class="danger" aria-label=format!("Excluir {}", row.code)>"Excluir"</button>
-                                    </ActionForm>
-                                })}
-                            </td>
+                            <td class="code" data-label="Código">{row.code.clone()}</td>
+                            <td data-label="Descrição">{row.description.clone()}</td>
+                            <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
+                            <td class="number" data-label="Clientes">{row.customers}</td>
+                            {may_alter.then(|| view! {
+                                <td class="actions">
+                                    <div class="row-actions">
+                                        <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| editing.set(Some(edit_row.clone()))>"Editar"</button>
+                                        <ActionForm action=remove>
+                                            <input type="hidden" name="kind" value=kind.code() />
+                                            <input type="hidden" name="id" value=row.id.to_string() />
+                                            <button type="submit" class="danger" aria-label=format!("Excluir {}", row.code)>"Excluir"</button>
+                                        </ActionForm>
+                                    </div>
+                                </td>
+                            })}
                         </tr>
                     }
                 }).collect_view()}
