@@ -1,16 +1,17 @@
 //! The customer list query: keyset pagination (no OFFSET) and a capped count, so a page at any
 //! depth costs the same.
 //!
-//! The statement is assembled from the filters actually in use. One static statement with
-//! `($n is null or …)` for every filter gets a generic plan once prepared, and that plan cannot
-//! pick the trigram index for a name search or the profile index for a region; a statement per
-//! combination of filters lets PostgreSQL plan each one for what it asks.
+//! The statement is assembled from the filters actually in use and sent unprepared, so
+//! PostgreSQL plans each one with its values: a generic plan cannot know whether a word or a
+//! region matches 0.1% or 20% of the customers, which decides between walking the order's
+//! index and intersecting the list's GIN index (migration `20261124000001`: the words of the
+//! names, the profile entries and the status of every customer, in one index).
 
 use rules::customer_search::SearchText;
 use rules::lookup::LookupKind;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 
-use crate::customers::filter_conditions::{CityCondition, LookupOp};
+use crate::customers::filter_conditions::{CityCondition, LookupChoice, LookupOp};
 use crate::customers::list_types::{
     CustomerFilter, CustomerPage, CustomerRow, COUNT_CAP, PAGE_SIZE,
 };
@@ -48,18 +49,7 @@ pub(crate) fn push_filters(
         .push(" where c.tenant_id = ")
         .push_bind(scope.tenant_id);
     if let Some(search) = SearchText::parse(&filter.text) {
-        query
-            .push(" and (c.search_name like ")
-            .push_bind(format!("%{}%", escape_like(&search.name_part)));
-        if let Some(prefix) = &search.document_prefix {
-            query
-                .push(" or c.document like ")
-                .push_bind(format!("{}%", escape_like(prefix)));
-        }
-        if let Some(code) = search.code {
-            query.push(" or c.code = ").push_bind(code);
-        }
-        query.push(")");
+        push_search(query, &search);
     }
     if !filter.selected.is_empty() {
         query
@@ -75,34 +65,93 @@ pub(crate) fn push_filters(
     if let Some(city) = CityCondition::parse(&filter.city) {
         push_city(query, &city);
     }
-    // R-BULK-2: each table's condition is its own (not) exists over the company's profile, so
-    // "is empty" and "is none of" also match customers with no profile there at all.
-    for choice in &filter.lookups {
-        let (negated, condition) = match choice.op {
-            LookupOp::AnyOf => (false, "= any("),
-            LookupOp::NoneOf => (true, "= any("),
-            LookupOp::Empty => (true, "is not null"),
-            LookupOp::NotEmpty => (false, "is not null"),
-        };
+    push_profile(query, scope, &filter.lookups);
+}
+
+/// Every word the start of a word of the folded names (in any order), or the start of the
+/// document, or the code. `search_words` holds every start of every word (migration
+/// `20261124000001`), so the words are one `@>` that the list's GIN index answers.
+fn push_search(query: &mut QueryBuilder<'_, Postgres>, search: &SearchText) {
+    query.push(" and (");
+    if search.words.is_empty() {
+        query.push("false");
+    } else {
         query
-            .push(if negated {
-                " and not exists"
-            } else {
-                " and exists"
-            })
-            .push(
-                " (select 1 from customer_profiles p \
-                 where p.tenant_id = c.tenant_id and p.customer_id = c.id and p.company_id = ",
-            )
-            .push_bind(scope.company_id)
-            .push(format_args!(
-                " and p.{} {condition}",
-                profile_column(choice.kind)
-            ));
-        if matches!(choice.op, LookupOp::AnyOf | LookupOp::NoneOf) {
-            query.push_bind(choice.ids.clone()).push(")");
+            .push("c.search_words @> ")
+            .push_bind(search.words.clone())
+            .push("::text[]");
+    }
+    if let Some(prefix) = &search.document_prefix {
+        query
+            .push(" or c.document like ")
+            .push_bind(format!("{}%", escape_like(prefix)));
+    }
+    if let Some(code) = search.code {
+        query.push(" or c.code = ").push_bind(code);
+    }
+    query.push(")");
+}
+
+/// The entry in `customers.profile_entries` that says the customer's profile in `company_id`
+/// has a value in `kind`'s table (migration `20261124000001` writes the same numbers).
+fn filled_marker(company_id: i64, kind: LookupKind) -> i64 {
+    let table = match kind {
+        LookupKind::CustomerGroup => 1,
+        LookupKind::ActivityBranch => 2,
+        LookupKind::Region => 3,
+        LookupKind::Salesperson => 4,
+        LookupKind::Category => 5,
+    };
+    -(company_id * 8 + table)
+}
+
+/// R-BULK-2 on the company's profile, read from `customers.profile_entries` (every entry of
+/// the customer's profiles, and a marker per filled table): one row, one GIN index for any
+/// combination, where an `exists` per table had PostgreSQL join the profiles once per table.
+/// "Is none of" and "is empty" still match a customer without a profile in the company.
+///
+/// Entry ids are unique in the tenant, so an entry names its company and table; the ids come
+/// from the request, so each list must be entries of this company's table of that kind, or
+/// the filter matches nothing. That check reads no customer: PostgreSQL runs it once, before
+/// the scan, and plans the scan from the entries' own statistics.
+fn push_profile(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, lookups: &[LookupChoice]) {
+    for choice in lookups {
+        let marker = filled_marker(scope.company_id, choice.kind);
+        match choice.op {
+            LookupOp::AnyOf | LookupOp::NoneOf => {
+                query.push(if choice.op == LookupOp::AnyOf {
+                    " and (c.profile_entries && "
+                } else {
+                    " and not (c.profile_entries && "
+                });
+                query
+                    .push_bind(choice.ids.clone())
+                    .push("::bigint[]) and ")
+                    .push_bind(choice.ids.clone())
+                    .push(
+                        "::bigint[] <@ array(select e.id from lookup_entries e \
+                         where e.tenant_id = ",
+                    )
+                    .push_bind(scope.tenant_id)
+                    .push(" and e.company_id = ")
+                    .push_bind(scope.company_id)
+                    .push(" and e.kind = ")
+                    .push_bind(choice.kind.code())
+                    .push(" and e.id = any(")
+                    .push_bind(choice.ids.clone())
+                    .push("))");
+            }
+            LookupOp::NotEmpty => {
+                query.push(format_args!(
+                    " and c.profile_entries @> '{{{marker}}}'::bigint[]"
+                ));
+            }
+            LookupOp::Empty => {
+                query.push(format_args!(
+                    " and not c.profile_entries @> '{{{marker}}}'::bigint[]"
+                ));
+            }
         }
-        query.push(")");
     }
 }
 
@@ -169,7 +218,13 @@ pub async fn list(
         page.push(format_args!(" order by c.code{direction}"));
     }
     page.push(" limit ").push_bind(PAGE_SIZE + 1);
-    let mut rows: Vec<CustomerRow> = page.build_query_as().fetch_all(pool).await?;
+    // Unnamed statements: planned each time with the values, never as a generic plan that
+    // cannot know how many customers an entry or a word matches.
+    let mut rows: Vec<CustomerRow> = page
+        .build_query_as()
+        .persistent(false)
+        .fetch_all(pool)
+        .await?;
 
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
@@ -190,6 +245,53 @@ pub async fn list(
         .push(" limit ")
         .push_bind(COUNT_CAP + 1)
         .push(") capped");
-    let count: i64 = count.build_query_scalar().fetch_one(pool).await?;
+    let count: i64 = count
+        .build_query_scalar()
+        .persistent(false)
+        .fetch_one(pool)
+        .await?;
     Ok(CustomerPage { rows, count, next })
+}
+
+/// The keyset cursor of the match `tenths` tenths of the way down the filter's matches, in
+/// the filter's order (its own `after` ignored); `None` when nothing matches. Lets the
+/// benchmark time a page deep inside each filter's result, as a user paging there would.
+pub async fn cursor_at(
+    pool: &PgPool,
+    scope: Scope,
+    filter: &CustomerFilter,
+    tenths: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let unpositioned = CustomerFilter {
+        after: String::new(),
+        ..filter.clone()
+    };
+    let mut count = QueryBuilder::new("select count(*) from customers c");
+    push_filters(&mut count, scope, &unpositioned);
+    let matches: i64 = count.build_query_scalar().fetch_one(pool).await?;
+    let direction = if filter.sort.descending() {
+        " desc"
+    } else {
+        ""
+    };
+    let mut row = QueryBuilder::new("select c.id, c.code, c.legal_name from customers c");
+    push_filters(&mut row, scope, &unpositioned);
+    if filter.sort.by_name() {
+        row.push(format_args!(
+            " order by c.legal_name{direction}, c.id{direction}"
+        ));
+    } else {
+        row.push(format_args!(" order by c.code{direction}"));
+    }
+    row.push(" offset ")
+        .push_bind(matches * tenths / 10)
+        .push(" limit 1");
+    let found: Option<(i64, i64, String)> = row.build_query_as().fetch_optional(pool).await?;
+    Ok(found.map(|(id, code, name)| {
+        if filter.sort.by_name() {
+            format!("{id}:{name}")
+        } else {
+            code.to_string()
+        }
+    }))
 }
