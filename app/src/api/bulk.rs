@@ -30,7 +30,7 @@ fn checked(
 }
 
 /// The fields this user may set in bulk, with their choices in the current company.
-#[server(prefix = "/api", endpoint = "bulk_fields")]
+#[server(prefix = "/api", endpoint = "bulk_fields", client = crate::api::client::AppClient)]
 pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
     use crate::server::{auth, context::server_context, profile_store, respond::respond};
     use rules::bulk::{offered_fields, BulkTarget};
@@ -83,7 +83,7 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
     .await
 }
 
-#[server(prefix = "/api", endpoint = "preview_bulk")]
+#[server(prefix = "/api", endpoint = "preview_bulk", client = crate::api::client::AppClient)]
 pub async fn preview_bulk(
     filter: CustomerFilter,
     changes: Vec<BulkChangeInput>,
@@ -103,7 +103,7 @@ pub async fn preview_bulk(
 /// `preview_token`. Answers the
 /// batch id and how many customers changed. Its steps can be followed under `progress_token`
 /// with `bulk_progress` while it runs.
-#[server(prefix = "/api", endpoint = "apply_bulk")]
+#[server(prefix = "/api", endpoint = "apply_bulk", client = crate::api::client::AppClient)]
 pub async fn apply_bulk(
     filter: CustomerFilter,
     changes: Vec<BulkChangeInput>,
@@ -140,7 +140,7 @@ pub async fn apply_bulk(
 }
 
 /// The step of this user's batch running under `token`; `None` once it ended (or never ran).
-#[server(prefix = "/api", endpoint = "bulk_progress")]
+#[server(prefix = "/api", endpoint = "bulk_progress", client = crate::api::client::AppClient)]
 pub async fn bulk_progress(token: String) -> Result<Option<BatchProgress>, AppError> {
     use crate::server::{auth, bulk_progress, context::server_context, respond::respond};
     use rules::permission::Permission;
@@ -153,7 +153,7 @@ pub async fn bulk_progress(token: String) -> Result<Option<BatchProgress>, AppEr
     .await
 }
 
-#[server(prefix = "/api", endpoint = "list_batches")]
+#[server(prefix = "/api", endpoint = "list_batches", client = crate::api::client::AppClient)]
 pub async fn list_batches() -> Result<Vec<BatchView>, AppError> {
     use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
     use rules::permission::Permission;
@@ -167,7 +167,7 @@ pub async fn list_batches() -> Result<Vec<BatchView>, AppError> {
 }
 
 /// What undoing the batch would do now: the confirmation's text. Undo itself re-checks.
-#[server(prefix = "/api", endpoint = "preview_undo")]
+#[server(prefix = "/api", endpoint = "preview_undo", client = crate::api::client::AppClient)]
 pub async fn preview_undo(batch_id: i64) -> Result<UndoPreview, AppError> {
     use crate::server::{auth, bulk_undo, context::server_context, respond::respond};
     use rules::permission::Permission;
@@ -184,7 +184,7 @@ pub async fn preview_undo(batch_id: i64) -> Result<UndoPreview, AppError> {
 /// Undoes the batch; with `keep_changed`, customers whose batch fields changed since keep
 /// their values and the others go back (without it, such customers refuse the whole undo).
 /// Each field's own permission is checked again, as on apply.
-#[server(prefix = "/api", endpoint = "undo_batch")]
+#[server(prefix = "/api", endpoint = "undo_batch", client = crate::api::client::AppClient)]
 pub async fn undo_batch(
     batch_id: i64,
     #[server(default)] keep_changed: bool,

@@ -7,7 +7,7 @@ use rules::address::AddressInput;
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
-#[server(prefix = "/api", endpoint = "list_addresses")]
+#[server(prefix = "/api", endpoint = "list_addresses", client = crate::api::client::AppClient)]
 pub async fn list_addresses(customer_id: i64) -> Result<Vec<AddressView>, AppError> {
     use crate::server::{address_store, auth, context::server_context, respond::respond};
     respond(async move {
@@ -19,7 +19,7 @@ pub async fn list_addresses(customer_id: i64) -> Result<Vec<AddressView>, AppErr
 }
 
 /// Adds (no `address_id`) or alters (with the `version` the form was opened at) an address.
-#[server(prefix = "/api", endpoint = "save_address")]
+#[server(prefix = "/api", endpoint = "save_address", client = crate::api::client::AppClient)]
 pub async fn save_address(
     customer_id: i64,
     address_id: Option<i64>,
@@ -37,7 +37,7 @@ pub async fn save_address(
     .await
 }
 
-#[server(prefix = "/api", endpoint = "delete_address")]
+#[server(prefix = "/api", endpoint = "delete_address", client = crate::api::client::AppClient)]
 pub async fn delete_address(
     customer_id: i64,
     address_id: i64,
@@ -55,7 +55,7 @@ pub async fn delete_address(
 }
 
 /// IBGE identifications starting with what was typed: `sao leo` → `SAO LEOPOLDO - RS`.
-#[server(prefix = "/api", endpoint = "search_cities")]
+#[server(prefix = "/api", endpoint = "search_cities", client = crate::api::client::AppClient)]
 pub async fn search_cities(typed: String) -> Result<Vec<String>, AppError> {
     use crate::server::{address_store, auth, context::server_context, respond::respond};
     respond(async move {

@@ -10,7 +10,7 @@ use crate::customers::record_types::{
 };
 use crate::error::AppError;
 
-#[server(prefix = "/api", endpoint = "get_customer")]
+#[server(prefix = "/api", endpoint = "get_customer", client = crate::api::client::AppClient)]
 pub async fn get_customer(id: i64) -> Result<CustomerRecord, AppError> {
     use crate::server::{auth, context::server_context, customer_store, respond::respond};
     respond(async move {
@@ -23,8 +23,23 @@ pub async fn get_customer(id: i64) -> Result<CustomerRecord, AppError> {
     .await
 }
 
+/// The id of the customer with this code, the number the record's URL carries
+/// (`/clientes/2002` is customer 2002, whatever its internal id).
+#[server(prefix = "/api", endpoint = "find_customer_by_code", client = crate::api::client::AppClient)]
+pub async fn find_customer_by_code(code: i64) -> Result<i64, AppError> {
+    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        customer_store::id_by_code(&ctx.pool, caller.tenant_id, code)
+            .await?
+            .ok_or(AppError::NotFound)
+    })
+    .await
+}
+
 /// The next free code, suggested on a new record (the user may change it).
-#[server(prefix = "/api", endpoint = "next_customer_code")]
+#[server(prefix = "/api", endpoint = "next_customer_code", client = crate::api::client::AppClient)]
 pub async fn next_customer_code() -> Result<i64, AppError> {
     use crate::server::{auth, context::server_context, customer_store, respond::respond};
     use rules::permission::Permission;
@@ -39,7 +54,7 @@ pub async fn next_customer_code() -> Result<i64, AppError> {
 
 /// Creates (no `id`) or alters (with `id` and the `version` the form was opened at).
 /// Answers the customer's id.
-#[server(prefix = "/api", endpoint = "save_customer")]
+#[server(prefix = "/api", endpoint = "save_customer", client = crate::api::client::AppClient)]
 pub async fn save_customer(
     id: Option<i64>,
     version: Option<i32>,
@@ -70,7 +85,7 @@ pub async fn save_customer(
     .await
 }
 
-#[server(prefix = "/api", endpoint = "delete_customer")]
+#[server(prefix = "/api", endpoint = "delete_customer", client = crate::api::client::AppClient)]
 pub async fn delete_customer(id: i64, version: i32) -> Result<(), AppError> {
     use crate::server::{auth, context::server_context, customer_store, respond::respond};
     use rules::permission::Permission;
@@ -84,7 +99,7 @@ pub async fn delete_customer(id: i64, version: i32) -> Result<(), AppError> {
 }
 
 /// Who changed what and when, newest first.
-#[server(prefix = "/api", endpoint = "customer_history")]
+#[server(prefix = "/api", endpoint = "customer_history", client = crate::api::client::AppClient)]
 pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
     use crate::server::{auth, context::server_context, customer_store, respond::respond};
     respond(async move {
@@ -96,7 +111,7 @@ pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
 }
 
 /// The choices for the profile fields in the company the user acts in.
-#[server(prefix = "/api", endpoint = "profile_options")]
+#[server(prefix = "/api", endpoint = "profile_options", client = crate::api::client::AppClient)]
 pub async fn profile_options() -> Result<Vec<KindOptions>, AppError> {
     use crate::server::{auth, context::server_context, profile_store, respond::respond};
     respond(async move {
@@ -108,7 +123,7 @@ pub async fn profile_options() -> Result<Vec<KindOptions>, AppError> {
 }
 
 /// R-SELLER-1: the salesperson changes of this customer in the current company, newest first.
-#[server(prefix = "/api", endpoint = "salesperson_history")]
+#[server(prefix = "/api", endpoint = "salesperson_history", client = crate::api::client::AppClient)]
 pub async fn salesperson_history(id: i64) -> Result<Vec<SalespersonChangeView>, AppError> {
     use crate::server::{auth, context::server_context, profile_store, respond::respond};
     respond(async move {

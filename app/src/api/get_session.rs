@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::session::SessionView;
 
 /// The signed-in user, or `None` when nobody is (the screens then show the sign-in page).
-#[server(prefix = "/api", endpoint = "get_session")]
+#[server(prefix = "/api", endpoint = "get_session", client = crate::api::client::AppClient)]
 pub async fn get_session() -> Result<Option<SessionView>, AppError> {
     use crate::server::{auth, context::server_context, respond::respond, sessions};
     respond(async move {

@@ -5,7 +5,7 @@ use crate::error::AppError;
 
 /// One page of the tenant's customers matching the filter; profile filters read the current
 /// company's profiles. Any signed-in user may list.
-#[server(prefix = "/api", endpoint = "list_customers")]
+#[server(prefix = "/api", endpoint = "list_customers", client = crate::api::client::AppClient)]
 pub async fn list_customers(filter: CustomerFilter) -> Result<CustomerPage, AppError> {
     use crate::server::{auth, context::server_context, customer_list, respond::respond};
     respond(async move {

@@ -12,7 +12,7 @@ fn kind_of(code: &str) -> Result<rules::lookup::LookupKind, AppError> {
     rules::lookup::LookupKind::from_code(code).ok_or(AppError::NotFound)
 }
 
-#[server(prefix = "/api", endpoint = "list_lookup")]
+#[server(prefix = "/api", endpoint = "list_lookup", client = crate::api::client::AppClient)]
 pub async fn list_lookup(kind: String) -> Result<Vec<LookupRow>, AppError> {
     use crate::server::{auth, context::server_context, lookup_store, respond::respond};
     respond(async move {
@@ -24,7 +24,7 @@ pub async fn list_lookup(kind: String) -> Result<Vec<LookupRow>, AppError> {
 }
 
 /// `active` and `copy_to_all` are checkboxes: present ("on") when ticked.
-#[server(prefix = "/api", endpoint = "save_lookup")]
+#[server(prefix = "/api", endpoint = "save_lookup", client = crate::api::client::AppClient)]
 pub async fn save_lookup(
     kind: String,
     id: Option<i64>,
@@ -52,7 +52,7 @@ pub async fn save_lookup(
     .await
 }
 
-#[server(prefix = "/api", endpoint = "delete_lookup")]
+#[server(prefix = "/api", endpoint = "delete_lookup", client = crate::api::client::AppClient)]
 pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
     use crate::server::{auth, context::server_context, lookup_store, respond::respond};
     use rules::permission::Permission;
@@ -66,7 +66,7 @@ pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
 }
 
 /// The table's recent changes in the current company: who, when, field, old and new value.
-#[server(prefix = "/api", endpoint = "lookup_history")]
+#[server(prefix = "/api", endpoint = "lookup_history", client = crate::api::client::AppClient)]
 pub async fn lookup_history(kind: String) -> Result<Vec<LookupChangeView>, AppError> {
     use crate::server::{auth, context::server_context, lookup_store, respond::respond};
     respond(async move {

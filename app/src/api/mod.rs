@@ -1,6 +1,7 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
 pub mod bulk;
+pub mod client;
 pub mod customer_addresses;
 pub mod customer_record;
 pub mod get_session;
@@ -19,9 +20,10 @@ pub use customer_addresses::{
     SaveAddress, SearchCities,
 };
 pub use customer_record::{
-    customer_history, delete_customer, get_customer, next_customer_code, profile_options,
-    salesperson_history, save_customer, CustomerHistory, DeleteCustomer, GetCustomer,
-    NextCustomerCode, ProfileOptions, SalespersonHistory, SaveCustomer,
+    customer_history, delete_customer, find_customer_by_code, get_customer, next_customer_code,
+    profile_options, salesperson_history, save_customer, CustomerHistory, DeleteCustomer,
+    FindCustomerByCode, GetCustomer, NextCustomerCode, ProfileOptions, SalespersonHistory,
+    SaveCustomer,
 };
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};

@@ -5,7 +5,7 @@ use crate::error::AppError;
 /// Checks e-mail and password, opens a server-side session and sets its cookie.
 /// An address or an account that keeps failing is answered 429 until its burst ages out;
 /// when this process already runs as many password checks as it may, 503 at once.
-#[server(prefix = "/api", endpoint = "sign_in")]
+#[server(prefix = "/api", endpoint = "sign_in", client = crate::api::client::AppClient)]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     use crate::server::{context::server_context, cookie, respond::respond, sessions, throttle};
     use rules::sign_in::MAX_EMAIL_CHARS;

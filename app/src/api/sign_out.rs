@@ -5,7 +5,7 @@ use crate::error::AppError;
 /// Ends the session on the server and clears its cookie. The session the cookie names is
 /// deleted whatever else is wrong with the caller (its company left the user's list, the
 /// user was deactivated…): a refused caller signing out must not leave a live session behind.
-#[server(prefix = "/api", endpoint = "sign_out")]
+#[server(prefix = "/api", endpoint = "sign_out", client = crate::api::client::AppClient)]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server::{context::server_context, cookie, respond::respond, sessions};
 

@@ -105,6 +105,18 @@ pub async fn load(
     }))
 }
 
+/// The customer with this code in the caller's tenant: codes are unique per tenant
+/// (`customers_code_key`), and they are what the record's URL carries (issue 10, item 13).
+pub async fn id_by_code(pool: &PgPool, tenant_id: i64, code: i64) -> Result<Option<i64>, AppError> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("select id from customers where tenant_id = $1 and code = $2")
+            .bind(tenant_id)
+            .bind(code)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
 pub async fn next_code(pool: &PgPool, tenant_id: i64) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(
         r#"select coalesce(max(code), 0) + 1 as "next!" from customers where tenant_id = $1"#,

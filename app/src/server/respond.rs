@@ -4,6 +4,7 @@ use http::StatusCode;
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
+use crate::api::client::{REFUSAL_IN_BODY_HEADER, REFUSAL_STATUS_HEADER};
 use crate::error::AppError;
 
 /// Runs a server function's body and gives a failure its HTTP status (401, 403, 429 …), so
@@ -34,6 +35,16 @@ pub fn give_status(error: &AppError) {
     if let Some(options) = use_context::<ResponseOptions>() {
         let status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        // Our own pages ask for an expected refusal as 200 + its status in a header, so the
+        // browser's console does not report a wrong CPF as a failed load (api/client.rs).
+        if error.is_expected_refusal() && asks_refusal_in_body() {
+            options.set_status(StatusCode::OK);
+            options.insert_header(
+                http::HeaderName::from_static(REFUSAL_STATUS_HEADER),
+                http::HeaderValue::from(status.as_u16()),
+            );
+            return;
+        }
         options.set_status(status);
         if let AppError::TooManyRequests { retry_after_secs } = error {
             if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
@@ -41,4 +52,10 @@ pub fn give_status(error: &AppError) {
             }
         }
     }
+}
+
+/// Whether the request came from our pages' server-function client (`api/client.rs`).
+fn asks_refusal_in_body() -> bool {
+    use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.headers.contains_key(REFUSAL_IN_BODY_HEADER))
 }
