@@ -66,6 +66,14 @@ fn BulkPanel(
         });
         preview.value().set(None);
     });
+    // Once applied, the preview is spent: its token names a batch already written, and a
+    // second "Confirmar" would refuse the user's own changes as someone else's (issue 10,
+    // item 11). What stays on screen is the result.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = apply.value().get() {
+            preview.value().set(None);
+        }
+    });
     let add_line = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -157,8 +165,9 @@ fn BulkPanel(
             {move || apply.value().get().map(|result| match result {
                 Ok((batch, changed)) => view! {
                     <p class="notice" role="status">
-                        {format!("Lote {batch} gravado: {changed} cliente(s) alterado(s). ")}
-                        <a href="/clientes/lotes">"Ver lotes (desfazer)"</a>
+                        "Lote "
+                        <a href=format!("/clientes/lotes#lote-{batch}") aria-label=format!("Lote {batch}, na lista de lotes (desfazer)")>{batch}</a>
+                        {format!(" gravado: {}.", changed_label(changed))}
                     </p>
                 }.into_any(),
                 Err(AppError::Conflict(message)) => view! {
@@ -171,6 +180,14 @@ fn BulkPanel(
                 Err(error) => error_view(error).into_any(),
             })}
         </section>
+    }
+}
+
+/// "1 cliente alterado", "1.234 clientes alterados".
+fn changed_label(changed: i64) -> String {
+    match changed {
+        1 => "1 cliente alterado".to_string(),
+        n => format!("{} clientes alterados", thousands(n)),
     }
 }
 

@@ -1,0 +1,163 @@
+//! Everything the record screen loads and does, created by the page itself, outside the
+//! signed-in gate: a `Suspend` may run more than once while the server renders, and resources
+//! created inside it would be created again, with ids the browser cannot match on hydration.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use rules::customer::CustomerInput;
+
+use crate::api::{
+    customer_history, find_customer_by_code, get_customer, list_addresses, next_customer_code,
+    profile_options, salesperson_history, DeleteCustomer, SaveCustomer,
+};
+use crate::components::flash::flash_on_arrival;
+use crate::customers::address_types::AddressView;
+use crate::customers::record_types::{
+    ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
+};
+use crate::error::AppError;
+
+/// A new record starts active, as a company, with the next free code.
+fn blank(code: i64) -> CustomerRecord {
+    CustomerRecord {
+        id: 0,
+        version: 0,
+        input: CustomerInput {
+            code: code.to_string(),
+            kind: "legal_entity".into(),
+            status: "active".into(),
+            ..Default::default()
+        },
+        last_saved: None,
+        profile: Default::default(),
+    }
+}
+
+/// The record's link: by the customer's code, what the heading and the list show
+/// (`/clientes/2002` is "Cliente 2002"), never the internal id (issue 10, item 13).
+pub fn record_href(code: impl std::fmt::Display) -> String {
+    format!("/clientes/{code}")
+}
+
+#[derive(Clone, Copy)]
+pub struct EditorData {
+    /// The code the URL names; `None` on a new record.
+    pub code: Option<i64>,
+    /// The customer's id, found by the code (0 on a new record).
+    pub customer_id: Resource<Result<i64, AppError>>,
+    /// What "Código" holds now: after a save the URL follows it (a new record, a changed code).
+    pub typed_code: StoredValue<String>,
+    pub save: ServerAction<SaveCustomer>,
+    pub remove: ServerAction<DeleteCustomer>,
+    /// "2004 - Posto Serra Ltda", the customer being deleted: the list says it was.
+    pub removing: StoredValue<String>,
+    /// Bumped after an address change: refreshes the history, not the record being typed.
+    pub address_saves: RwSignal<u32>,
+    pub record: Resource<Result<CustomerRecord, AppError>>,
+    pub options: Resource<Result<Vec<KindOptions>, AppError>>,
+    pub addresses: Resource<Result<Vec<AddressView>, AppError>>,
+    pub history: Resource<Result<Vec<ChangeView>, AppError>>,
+    pub salesperson_changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
+}
+
+impl EditorData {
+    pub fn new(code: Option<i64>) -> Self {
+        let save = ServerAction::<SaveCustomer>::new();
+        let remove = ServerAction::<DeleteCustomer>::new();
+        let removing = StoredValue::new(String::new());
+        let typed_code = StoredValue::new(String::new());
+        // Bumped after a successful save: a refused one keeps what the user typed.
+        let reloads = RwSignal::new(0u32);
+        let address_saves = RwSignal::new(0u32);
+        Effect::new(move |_| {
+            if let Some(Ok(_)) = save.value().get() {
+                reloads.update(|n| *n += 1);
+            }
+        });
+        let customer_id = Resource::new(
+            || (),
+            move |_| async move {
+                match code {
+                    Some(code) => find_customer_by_code(code).await,
+                    None => Ok(0),
+                }
+            },
+        );
+        // Loaded by id once found: a save that changes the code still reloads this customer.
+        let record = Resource::new(
+            move || reloads.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => get_customer(customer_id.await?).await,
+                    None => next_customer_code().await.map(blank),
+                }
+            },
+        );
+        // A new record has no addresses nor history yet: these answer empty without a call.
+        let addresses = Resource::new(
+            move || address_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => list_addresses(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let history = Resource::new(
+            move || reloads.get() + address_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_history(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let salesperson_changes = Resource::new(
+            move || reloads.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => salesperson_history(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let navigate = use_navigate();
+        Effect::new({
+            let navigate = navigate.clone();
+            move |_| {
+                if let Some(Ok(_)) = save.value().get() {
+                    let saved_code = typed_code.with_value(|c| c.trim().parse::<i64>().ok());
+                    if let Some(saved_code) = saved_code.filter(|c| Some(*c) != code) {
+                        let options = leptos_router::NavigateOptions {
+                            // A changed code replaces the old address; a new record is a new page.
+                            replace: code.is_some(),
+                            ..Default::default()
+                        };
+                        navigate(&record_href(saved_code), options);
+                    }
+                }
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(Ok(())) = remove.value().get() {
+                let message = format!("Cliente {} excluído.", removing.get_value());
+                flash_on_arrival("/clientes", message);
+                navigate("/clientes", Default::default());
+            }
+        });
+        Self {
+            code,
+            customer_id,
+            typed_code,
+            save,
+            remove,
+            removing,
+            address_saves,
+            record,
+            options: Resource::new(|| (), |_| profile_options()),
+            addresses,
+            history,
+            salesperson_changes,
+        }
+    }
+}
