@@ -7,7 +7,7 @@
 //! the form while the list is open, so a half-typed city is not saved by accident —, Escape
 //! closes the list and, once closed, a second Escape clears the text; Tab leaves the box and
 //! closes the list. The focus stays in the text box: the highlighted suggestion is announced
-//! through `aria-activedescendant`.
+//! through `aria-activedescendant`; the list is `aria-busy` while suggestions are on their way.
 
 use leptos::prelude::*;
 
@@ -153,6 +153,7 @@ pub fn CityCombobox(
                 id=list_id
                 role="listbox"
                 aria-label="Cidades"
+                aria-busy=move || search.pending().get().to_string()
                 hidden=move || !open.get()
                 on:mousedown=|ev| ev.prevent_default()
             >

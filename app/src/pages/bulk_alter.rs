@@ -262,39 +262,55 @@ fn ChangeLineView(
     let chosen =
         move || fields.with_value(|f| f.iter().find(|f| f.code == line.field.get()).cloned());
     let removable = move || lines.with(|l| l.len() > 1);
+    // Several lines repeat the same labels: each line is a group named by its place, and its
+    // remove button by its field.
+    let number =
+        move || lines.with(|l| l.iter().position(|other| other.key == key).unwrap_or(0) + 1);
+    let remove_label = move || match chosen() {
+        Some(field) => format!("Remover campo {}", field.label),
+        None => format!("Remover campo {}", number()),
+    };
     view! {
-        <div class="field">
-            <label for=field_id.clone()>"Campo"</label>
-            <select id=field_id on:change=move |ev| {
-                line.field.set(event_target_value(&ev));
-                line.value.set(String::new());
-            }>
-                <option value="">"Escolha…"</option>
-                {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
-            </select>
-        </div>
-        {move || chosen().map(|f| {
-            let value_id = value_id.clone();
-            let notes_id = notes_id.clone();
-            view! {
-                <div class="field">
-                    <label for=value_id.clone()>"Novo valor"</label>
-                    <ValueInput id=value_id field=f.clone() value=line.value />
-                </div>
-                {f.asks_for_notes.then(|| view! {
-                    <div class="field wide">
-                        <label for=notes_id.clone()>"Observações da troca de vendedor"</label>
-                        <textarea id=notes_id rows="2" on:input=move |ev| line.notes.set(event_target_value(&ev))></textarea>
-                    </div>
-                })}
-            }
-        })}
-        {move || removable().then(|| view! {
+        <fieldset class="change-line wide">
+            <legend class="visually-hidden">{move || format!("Campo {}", number())}</legend>
             <div class="field">
-                <button type="button" class="link-button" on:click=move |_| lines.update(|l| l.retain(|other| other.key != key))>
-                    "Remover campo"
-                </button>
+                <label for=field_id.clone()>"Campo"</label>
+                <select id=field_id on:change=move |ev| {
+                    line.field.set(event_target_value(&ev));
+                    line.value.set(String::new());
+                }>
+                    <option value="">"Escolha…"</option>
+                    {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
+                </select>
             </div>
-        })}
+            {move || chosen().map(|f| {
+                let value_id = value_id.clone();
+                let notes_id = notes_id.clone();
+                view! {
+                    <div class="field">
+                        <label for=value_id.clone()>"Novo valor"</label>
+                        <ValueInput id=value_id field=f.clone() value=line.value />
+                    </div>
+                    {f.asks_for_notes.then(|| view! {
+                        <div class="field wide">
+                            <label for=notes_id.clone()>"Observações da troca de vendedor"</label>
+                            <textarea id=notes_id rows="2" on:input=move |ev| line.notes.set(event_target_value(&ev))></textarea>
+                        </div>
+                    })}
+                }
+            })}
+            {move || removable().then(|| view! {
+                <div class="field">
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-label=remove_label
+                        on:click=move |_| lines.update(|l| l.retain(|other| other.key != key))
+                    >
+                        "Remover campo"
+                    </button>
+                </div>
+            })}
+        </fieldset>
     }
 }
