@@ -53,7 +53,12 @@ test('at 375 px (phone) the signed-in shell fits without sideways scrolling', as
   await signIn(page, admin);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
-  assert.ok(await page.getByRole('button', { name: 'Sair' }).isVisible());
+  // The compact bar: brand and menu button on one line; sign-out waits behind the button.
+  const top = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().top);
+  assert.ok(top <= 70, `the top bar takes ${top}px before the content`);
+  assert.equal(await page.getByRole('button', { name: 'Sair' }).isVisible(), false);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('button', { name: 'Sair' }).waitFor();
   mkdirSync('end2end/screenshots', { recursive: true });
   await page.screenshot({ path: 'end2end/screenshots/home-375.png', fullPage: true });
   await page.context().close();
