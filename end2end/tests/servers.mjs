@@ -168,7 +168,7 @@ function serverEnv(port, databaseUrl, extra) {
     LEPTOS_SITE_PKG_DIR: 'pkg',
     LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
     LEPTOS_ENV: 'PROD',
-    LEPTOS_HASH_FILES: 'false',
+    // No LEPTOS_HASH_FILES: the server finds hash.txt beside itself (server/src/hash_file.rs).
     RUST_LOG: 'warn',
     ...extra,
   };

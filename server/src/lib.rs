@@ -3,9 +3,11 @@
 
 pub mod app_state;
 pub mod bulk_bench;
+pub mod caching;
 pub mod cities;
 pub mod config;
 pub mod csrf;
+pub mod hash_file;
 pub mod health;
 pub mod list_bench;
 pub mod search_names;
@@ -18,6 +20,7 @@ use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
 
 pub use app_state::AppState;
 use security_headers::SecurityHeaders;
@@ -52,7 +55,8 @@ pub fn build_app(mut state: AppState) -> Router {
             AppState,
             _,
         >(leptos_context, shell))
-        // Outermost last: headers on every answer, then the origin, then the session.
+        // Outermost last: headers on every answer, then the origin, then the session;
+        // compression around all of it.
         .layer(middleware::from_fn(move |req, next| {
             session_guard::require_session(sessions.clone(), req, next)
         }))
@@ -62,5 +66,16 @@ pub fn build_app(mut state: AppState) -> Router {
         .layer(middleware::from_fn(move |req, next| {
             security_headers::add_security_headers(headers.clone(), req, next)
         }))
+        .layer(middleware::from_fn(caching::add_cache_control))
+        .layer(compression())
         .with_state(state)
+}
+
+/// Brotli or gzip, as the request's Accept-Encoding prefers, for pages, server functions and
+/// the bundle (application/wasm included: the default predicate skips only images, gRPC,
+/// event streams and bodies under 32 bytes). Files cargo-leptos precompressed
+/// (`--precompress`: `.br`/`.gz` beside them, best quality) are sent as they are; the rest is
+/// compressed per response at the encoders' fast default levels.
+fn compression() -> CompressionLayer {
+    CompressionLayer::new().br(true).gzip(true)
 }

@@ -76,7 +76,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         PURGE_EVERY,
     ));
 
-    let leptos_options = get_configuration(None)?.leptos_options;
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    server::hash_file::detect(&mut leptos_options);
     let addr = leptos_options.site_addr;
     let state = AppState {
         leptos_options,
