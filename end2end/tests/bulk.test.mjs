@@ -42,7 +42,7 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   await bulk.getByRole('button', { name: 'Prévia' }).click();
   await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();
-  const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente\(s\) alterado\(s\)\./ });
+  const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente alterado\./ });
   await saved.waitFor();
   const batch = (await saved.textContent()).match(/^Lote (\d+)/)[1];
 
@@ -176,5 +176,47 @@ test('grid: pick two rows for a batch, move between rows with the arrow keys, so
     assert.equal(descending.length, 50);
     assert.deepEqual(descending.filter((code) => ascending.includes(code)), []);
   });
+  await page.context().close();
+});
+
+test('issue 10 item 11: once a batch is applied its preview is gone; the result says how many changed and links to the batch', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  const code = '1700';
+  await open(page, `/clientes?q=${code}`);
+  const row = customerRows(page).filter({ has: page.getByRole('link', { name: code, exact: true }) });
+  await row.waitFor();
+  const status = (await row.getByRole('cell', { name: /^(Ativo|Pendente|Inativo)$/ }).textContent()).trim();
+  const target = status === 'Inativo' ? 'Pendente' : 'Inativo';
+  await page.getByLabel(`Selecionar cliente ${code}`, { exact: true }).check();
+  await page.getByRole('heading', { name: 'Alterar os 1 clientes selecionados' }).waitFor();
+  const bulk = bulkPanel(page);
+  await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
+  await bulk.getByLabel('Novo valor').selectOption({ label: target });
+  await bulk.getByRole('button', { name: 'Prévia' }).click();
+  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
+  const confirm = bulk.getByRole('button', { name: 'Confirmar alteração' });
+  await confirm.click();
+
+  const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente alterado\.$/ });
+  await saved.waitFor();
+  const batch = (await saved.textContent()).match(/^Lote (\d+)/)[1];
+  // The spent preview and its confirmation are gone: nothing invites a second apply.
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await bulk.getByText(/cliente\(s\) no lote/).count(), 0);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: '/tmp/h4/bulk-applied-375.png', fullPage: false }).catch(() => {});
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await saved.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/h4/bulk-applied-1366.png' }).catch(() => {});
+
+  const link = saved.getByRole('link', { name: `Lote ${batch}, na lista de lotes (desfazer)` });
+  await link.click();
+  await page.waitForURL(/\/clientes\/lotes/);
+  await page.getByRole('heading', { name: 'Lotes de alteração' }).waitFor();
+  const batchRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: batch, exact: true }) });
+  await batchRow.waitFor();
+  await batchRow.getByRole('button', { name: `Desfazer lote ${batch}` }).waitFor();
   await page.context().close();
 });

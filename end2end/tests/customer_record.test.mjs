@@ -226,3 +226,155 @@ test('several e-mails and the monthly income are saved, tidied and shown in reai
   assert.equal(await page.getByLabel('Renda mensal (R$)').inputValue(), '3.500,50');
   await page.context().close();
 });
+
+// Every sign of a failed request the browser gives: console errors ("Failed to load resource"),
+// requests that failed, answers with an error status.
+function watchFailures(page) {
+  const failures = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => failures.push(`failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()}: ${response.url()}`);
+  });
+  return failures;
+}
+
+// A valid CPF never used before (tests run again on the same database), masked.
+function freshCpf() {
+  const digits = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
+  for (const weightStart of [10, 11]) {
+    const sum = digits.reduce((acc, d, i) => acc + d * (weightStart - i), 0);
+    digits.push(((sum * 10) % 11) % 10);
+  }
+  const t = digits.join('');
+  return `${t.slice(0, 3)}.${t.slice(3, 6)}.${t.slice(6, 9)}-${t.slice(9)}`;
+}
+
+// The record's own form, named for assistive technology.
+const recordForm = (page) => page.getByRole('form', { name: 'Cadastro do cliente' });
+// Every control of the form a user could type in or choose from.
+const controls = (form) => form.locator('input:not([type="hidden"]), select, textarea');
+
+test('issue 10 item 7: the salesperson, who may not alter customers, sees the record read-only; the clerk can edit it', async () => {
+  const seller = DEMO_USERS.find((u) => u.email.startsWith('vendedor@'));
+  const page = await newPage(browser);
+  await signIn(page, seller);
+  await open(page, '/clientes/20');
+  const form = recordForm(page);
+  await form.waitFor();
+  await page.getByRole('note').filter({ hasText: 'Somente leitura: seu perfil não permite alterar clientes.' }).waitFor();
+  await page.getByLabel('Vendedor', { exact: true }).waitFor();
+  const count = await controls(form).count();
+  assert.ok(count >= 10, `${count} controls`);
+  for (let i = 0; i < count; i += 1) {
+    const control = controls(form).nth(i);
+    const name = await control.getAttribute('id');
+    assert.equal(await control.isEditable(), false, `${name} is editable`);
+  }
+  assert.equal(await page.getByRole('button', { name: 'Gravar' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Novo endereço' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /^(Alterar|Excluir) endereço/ }).count(), 0);
+  await page.screenshot({ path: '/tmp/h4/read-only-375.png', fullPage: true }).catch(() => {});
+  await page.context().close();
+
+  const clerkPage = await newPage(browser);
+  await signIn(clerkPage, clerk);
+  await open(clerkPage, '/clientes/20');
+  await clerkPage.getByRole('button', { name: 'Gravar' }).waitFor();
+  assert.equal(await clerkPage.getByRole('note').filter({ hasText: 'Somente leitura' }).count(), 0);
+  for (const label of ['Razão social / Nome', 'CPF', 'CNPJ', 'Cadastro válido até', 'Situação']) {
+    const control = clerkPage.getByLabel(label, { exact: true });
+    if (await control.count()) assert.equal(await control.isEditable(), true, `${label} is not editable`);
+  }
+  await clerkPage.context().close();
+});
+
+test('issue 10 item 13: a refused save (invalid CPF, stale edit) shows its message and the browser reports no failed request', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/21');
+  const failures = watchFailures(page);
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  await page.getByLabel('CPF').fill('529.982.247-24');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('alert').filter({ hasText: 'CPF inválido: dígito verificador não confere.' }).waitFor();
+
+  // Two people open customer 22; the administrator saves first, the clerk's save is stale.
+  const first = await newPage(browser);
+  await signIn(first, admin);
+  await open(first, '/clientes/22');
+  await open(page, '/clientes/22');
+  const run = Date.now().toString(36);
+  await first.getByLabel('Nome fantasia').fill(`Fantasia do Administrador ${run}`);
+  await first.getByRole('button', { name: 'Gravar' }).click();
+  await first.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await first.context().close();
+  await page.getByLabel('Nome fantasia').fill(`Fantasia do Escritório ${run}`);
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('alert').filter({ hasText: /alterado por Ana Administradora/ }).waitFor();
+  assert.deepEqual(failures, []);
+  await reload(page);
+  assert.equal(await page.getByLabel('Nome fantasia').inputValue(), `Fantasia do Administrador ${run}`);
+  await page.context().close();
+});
+
+test('issue 10 item 13: the record link carries the customer code, the number its heading shows', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes?q=Posto');
+  await page.getByRole('status').filter({ hasText: /cliente/ }).waitFor();
+  const links = page.getByRole('table').getByRole('link', { name: /^\d+$/ });
+  const code = (await links.first().textContent()).trim();
+  await links.first().click();
+  await page.waitForURL(new RegExp(`/clientes/${code}$`));
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^Cliente ${code} - `) }).waitFor();
+  // Opened directly, the same link shows the same customer.
+  await open(page, `/clientes/${code}`);
+  const heading = await page.getByRole('heading', { level: 1 }).textContent();
+  assert.equal(heading.match(/^Cliente (\d+) - /)[1], new URL(page.url()).pathname.split('/').pop());
+
+  // A new customer's page is its code too.
+  await open(page, '/clientes/novo');
+  const freeCode = await page.getByLabel('Código').inputValue();
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  await page.getByLabel('CPF').fill(freshCpf());
+  await page.getByLabel('Razão social / Nome').fill('Cliente Pelo Código');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.waitForURL(new RegExp(`/clientes/${freeCode}$`));
+  await page.getByRole('heading', { level: 1, name: `Cliente ${freeCode} - Cliente Pelo Código` }).waitFor();
+  await page.context().close();
+});
+
+test('issue 10 item 14: in an English-speaking browser the date reads and takes dd/mm/aaaa; an impossible date is refused beside the field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  assert.equal(await page.evaluate(() => navigator.language), 'en-US');
+  await signIn(page, clerk);
+  await open(page, '/clientes/23');
+  const date = page.getByLabel('Cadastro válido até');
+  assert.equal(await date.getAttribute('placeholder'), 'dd/mm/aaaa');
+  assert.equal(await date.getAttribute('inputmode'), 'numeric');
+  await date.fill('');
+  await date.pressSequentially('31122027');
+  assert.equal(await date.inputValue(), '31/12/2027');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await reload(page);
+  assert.equal(await date.inputValue(), '31/12/2027');
+  await history(page).getByRole('row', { name: /Cadastro válido até.*31\/12\/2027/ }).waitFor();
+
+  await date.fill('');
+  await date.pressSequentially('31/02/2027');
+  assert.equal(await date.inputValue(), '31/02/2027');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  const error = page.getByRole('alert').filter({ hasText: 'Data inválida: use dd/mm/aaaa.' });
+  await error.waitFor();
+  await assertBeside(error, date);
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  await reload(page);
+  assert.equal(await date.inputValue(), '31/12/2027');
+  await context.close();
+});
