@@ -27,7 +27,8 @@ pub fn DateInput(
             type="text"
             inputmode="numeric"
             autocomplete="off"
-            placeholder="dd/mm/aaaa"
+            // Read-only, an empty date is shown empty, not as a format to follow.
+            placeholder=(!readonly).then_some("dd/mm/aaaa")
             maxlength="10"
             readonly=readonly
             aria-invalid=move || invalid.get()

@@ -173,7 +173,7 @@ fn CustomerForm(
             {read_only.then(|| view! {
                 <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar clientes."</p>
             })}
-            <ActionForm action=save attr:class="record-form" attr:aria-label="Cadastro do cliente">
+            <ActionForm action=save attr:class=if read_only { "record-form read-only" } else { "record-form" } attr:aria-label="Cadastro do cliente">
                 {id.map(|id| view! {
                     <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="version" value=version.to_string() />
@@ -209,7 +209,7 @@ fn CustomerForm(
                 </div>
                 <div class="field">
                     <label for="state_registration">"Inscrição estadual"</label>
-                    <input id="state_registration" name="input[state_registration]" placeholder="ISENTO" readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
+                    <input id="state_registration" name="input[state_registration]" placeholder=(!read_only).then_some("ISENTO") readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
                     {error_for("state_registration")}
                 </div>
                 <div class="field wide">
@@ -243,7 +243,7 @@ fn CustomerForm(
                 </div>
                 <div class="field">
                     <label for="monthly_income">"Renda mensal (R$)"</label>
-                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder="0,00" readonly=read_only value=input.monthly_income.clone() aria-invalid=invalid("monthly_income") aria-describedby=described_by("monthly_income", None) />
+                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder=(!read_only).then_some("0,00") readonly=read_only value=input.monthly_income.clone() aria-invalid=invalid("monthly_income") aria-describedby=described_by("monthly_income", None) />
                     {error_for("monthly_income")}
                 </div>
                 <div class="field">
