@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::SearchCities;
+use crate::api::search_cities;
 
 #[component]
 pub fn CityCombobox(
@@ -32,17 +32,30 @@ pub fn CityCombobox(
 ) -> impl IntoView {
     let list_id = format!("{id}-options");
     let option_prefix = StoredValue::new(format!("{id}-option-"));
-    let search = ServerAction::<SearchCities>::new();
+    let found = RwSignal::new(Vec::<String>::new());
+    let busy = RwSignal::new(false);
+    // Answers may come back out of order: only the one to the latest question is shown.
+    let asked = StoredValue::new(0_u32);
+    let ask = move |typed: String| {
+        asked.update_value(|n| *n += 1);
+        let ticket = asked.get_value();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let cities = search_cities(typed).await.unwrap_or_default();
+            if asked.try_get_value() == Some(ticket) {
+                found.try_set(cities);
+                busy.try_set(false);
+            }
+        });
+    };
+    let forget = move || {
+        asked.update_value(|n| *n += 1);
+        busy.set(false);
+        found.set(Vec::new());
+    };
     // The user wants to see suggestions: typed, or asked with an arrow key.
     let wanted = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let found = Memo::new(move |_| {
-        search
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-    });
     // Once the text is a whole identification there is nothing left to choose.
     let open = Memo::new(move |_| {
         wanted.get()
@@ -78,9 +91,7 @@ pub fn CityCombobox(
     };
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
-        search.dispatch(SearchCities {
-            typed: typed.clone(),
-        });
+        ask(typed.clone());
         value.set(typed);
         active.set(None);
         wanted.set(true);
@@ -94,9 +105,7 @@ pub fn CityCombobox(
                     wanted.set(true);
                     if count == 0 {
                         // A city loaded with the form has not been searched yet.
-                        search.dispatch(SearchCities {
-                            typed: value.get_untracked(),
-                        });
+                        ask(value.get_untracked());
                         return;
                     }
                 }
@@ -118,7 +127,7 @@ pub fn CityCombobox(
                 } else if !value.with_untracked(String::is_empty) {
                     ev.prevent_default();
                     value.set(String::new());
-                    search.value().set(None);
+                    forget();
                 }
             }
             "Tab" => close(),
@@ -153,7 +162,7 @@ pub fn CityCombobox(
                 id=list_id
                 role="listbox"
                 aria-label="Cidades"
-                aria-busy=move || search.pending().get().to_string()
+                aria-busy=move || busy.get().to_string()
                 hidden=move || !open.get()
                 on:mousedown=|ev| ev.prevent_default()
             >
