@@ -259,3 +259,23 @@ test('at 1366 px the history table breaks no word and auxiliary tables keep thei
   await entries.getByRole('cell', { name: code, exact: true }).waitFor({ state: 'detached' });
   await page.context().close();
 });
+
+test('at 1366 px the customer record\'s fields keep to their columns: no control overlaps another', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await open(page, await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().getAttribute('href'));
+  await page.getByLabel('Ramo de atividade', { exact: true }).waitFor();
+  const overlapping = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll('main select, main input:not([type=hidden])')]
+      .map((control) => [control.id || control.name, control.getBoundingClientRect()])
+      .filter(([, box]) => box.width > 0);
+    const found = [];
+    controls.forEach(([a, r], i) => controls.slice(i + 1).forEach(([b, q]) => {
+      if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1) found.push(`${a} / ${b}`);
+    }));
+    return found;
+  });
+  assert.deepEqual(overlapping, []);
+  await page.context().close();
+});
