@@ -63,9 +63,13 @@ impl AppError {
     }
 
     /// A refusal the user meets in normal use and reads beside the form: bad input (422), an
-    /// edit made stale by someone else (409). Not a malformed request, not a failure.
+    /// edit made stale by someone else (409), a mistyped password (401). Not a malformed
+    /// request, not a failure.
     pub fn is_expected_refusal(&self) -> bool {
-        matches!(self, Self::Invalid(_) | Self::Conflict(_))
+        matches!(
+            self,
+            Self::Invalid(_) | Self::Conflict(_) | Self::BadCredentials
+        )
     }
 
     pub fn status_code(&self) -> u16 {

@@ -205,11 +205,8 @@ test('issue 10 item 11: once a batch is applied its preview is gone; the result 
   await confirm.waitFor({ state: 'detached' });
   assert.equal(await bulk.getByText(/cliente\(s\) no lote/).count(), 0);
   assert.equal(await page.getByRole('alert').count(), 0);
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: '/tmp/h4/bulk-applied-375.png', fullPage: false }).catch(() => {});
-  await page.setViewportSize({ width: 1366, height: 800 });
-  await saved.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/h4/bulk-applied-1366.png' }).catch(() => {});
+  // The list under the panel shows the new value without a reload.
+  await row.getByRole('cell', { name: target, exact: true }).waitFor();
 
   const link = saved.getByRole('link', { name: `Lote ${batch}, na lista de lotes (desfazer)` });
   await link.click();
@@ -217,6 +214,9 @@ test('issue 10 item 11: once a batch is applied its preview is gone; the result 
   await page.getByRole('heading', { name: 'Lotes de alteração' }).waitFor();
   const batchRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: batch, exact: true }) });
   await batchRow.waitFor();
+  // The link's #lote-N names that very row.
+  assert.equal(new URL(page.url()).hash, `#lote-${batch}`);
+  assert.equal(await batchRow.getAttribute('id'), `lote-${batch}`);
   await batchRow.getByRole('button', { name: `Desfazer lote ${batch}` }).waitFor();
   await page.context().close();
 });

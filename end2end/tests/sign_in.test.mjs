@@ -22,14 +22,18 @@ for (const user of DEMO_USERS) {
   });
 }
 
-test('a wrong password shows the error and stays on the sign-in page', async () => {
+test('a wrong password shows the error and stays on the sign-in page, with no failed load in the console (issue 10, item 13)', async () => {
   const page = await newPage(browser);
+  const failures = [];
+  page.on('console', (message) => { if (message.type() === 'error') failures.push(message.text()); });
+  page.on('response', (response) => { if (response.status() >= 400) failures.push(`${response.status()}: ${response.url()}`); });
   await open(page, '/entrar');
   await page.getByLabel('E-mail').fill(DEMO_USERS[0].email);
   await page.getByLabel('Senha', { exact: true }).fill('senha-errada');
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: 'E-mail ou senha inválidos.' }).waitFor();
   assert.match(page.url(), /\/entrar$/);
+  assert.deepEqual(failures, []);
   await page.context().close();
 });
 

@@ -47,7 +47,9 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
             customers::insert_generated(pool, tenant_id, (target - present) as usize, 7).await?;
         lookups::assign_profiles(pool, tenant_id).await?;
         // As autovacuum leaves a table in use: the profile triggers rewrote every customer.
-        sqlx::query("vacuum (analyze) customers").execute(pool).await?;
+        sqlx::query("vacuum (analyze) customers")
+            .execute(pool)
+            .await?;
         sqlx::query("analyze").execute(pool).await?;
         println!(
             "{added} clientes gerados em {:.1} s",

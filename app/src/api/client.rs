@@ -1,8 +1,8 @@
 //! How our own pages call the server functions: the browser's `fetch`, plus one header that
-//! asks the server to answer an expected refusal (bad input 422, stale edit 409) with 200 and
-//! the refusal's status in `X-Clientela-Refusal`. Chromium logs every 4xx/5xx answer as
-//! "Failed to load resource" in the console, so a user typing a wrong CPF would look like an
-//! error of the page (issue 10, item 13). The server keeps deciding exactly as before, and any
+//! asks the server to answer an expected refusal (bad input 422, stale edit 409, wrong
+//! password 401) with 200 and the refusal's status in `X-Clientela-Refusal`. Chromium logs
+//! every 4xx/5xx answer as "Failed to load resource" in the console, so a user typing a wrong
+//! CPF would look like an error of the page (issue 10, item 13). The server keeps deciding exactly as before, and any
 //! other client (curl, the integration tests) still gets 422 and 409.
 //!
 //! On the way back the refusal's status is put back in place, so the server-function client
@@ -20,7 +20,7 @@ use std::future::Future;
 
 /// Sent by our pages: "answer an expected refusal with 200".
 pub const REFUSAL_IN_BODY_HEADER: &str = "x-clientela-refusals";
-/// The refusal's real status on a 200 answer (`422`, `409`).
+/// The refusal's real status on a 200 answer (`422`, `409`, `401`).
 pub const REFUSAL_STATUS_HEADER: &str = "x-clientela-refusal";
 
 /// The client of every server function in `api/`.

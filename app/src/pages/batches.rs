@@ -113,7 +113,8 @@ fn Batches(
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|b| view! {
-                                        <tr>
+                                        // The applied batch's result links here as #lote-N.
+                                        <tr id=format!("lote-{}", b.id)>
                                             <td data-label="Lote"><a href=format!("/clientes{}", b.filter)>{b.id}</a></td>
                                             <td data-label="Quando">{b.applied_at.clone()}</td>
                                             <td data-label="Quem">{b.user_name.clone()}</td>

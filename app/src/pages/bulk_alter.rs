@@ -18,12 +18,14 @@ pub fn BulkAlter(
     filter: Memo<CustomerFilter>,
     selected: RwSignal<Vec<i64>>,
     fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
+    /// Called once a batch is written, so the list shows the new values.
+    on_applied: Callback<()>,
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let fields = fields.await.unwrap_or_default();
-                (!fields.is_empty()).then(|| view! { <BulkPanel filter selected fields /> })
+                (!fields.is_empty()).then(|| view! { <BulkPanel filter selected fields on_applied /> })
             })}
         </Suspense>
     }
@@ -34,6 +36,7 @@ fn BulkPanel(
     filter: Memo<CustomerFilter>,
     selected: RwSignal<Vec<i64>>,
     fields: Vec<BulkFieldView>,
+    on_applied: Callback<()>,
 ) -> impl IntoView {
     let fields = StoredValue::new(fields);
     // What the batch covers: the picked rows, or every match of the filter.
@@ -72,6 +75,7 @@ fn BulkPanel(
     Effect::new(move |_| {
         if let Some(Ok(_)) = apply.value().get() {
             preview.value().set(None);
+            on_applied.run(());
         }
     });
     let add_line = move |_| {

@@ -208,7 +208,7 @@ fn CustomerList(
                 })}
             </Transition>
         </section>
-        <BulkAlter filter selected fields=bulk />
+        <BulkAlter filter selected fields=bulk on_applied=Callback::new(move |()| page.refetch()) />
     }
 }
 

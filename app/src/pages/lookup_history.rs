@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::history_table::HistoryTable;
 use crate::error::AppError;
 use crate::lookups::LookupChangeView;
 
@@ -16,24 +17,14 @@ pub fn LookupChanges(changes: Resource<Result<Vec<LookupChangeView>, AppError>>)
                     match changes.await {
                         Ok(rows) if rows.is_empty() => view! { <p class="muted">"Nenhuma alteração registrada."</p> }.into_any(),
                         Ok(rows) => view! {
-                            <table class="history" aria-labelledby="lookup-history-title">
-                                <thead><tr>
-                                    <th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"Código"</th>
-                                    <th scope="col">"Campo"</th><th scope="col">"Antes"</th><th scope="col">"Depois"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|c| view! {
-                                        <tr>
-                                            <td data-label="Quando">{c.changed_at}</td>
-                                            <td data-label="Quem">{c.user_name}</td>
-                                            <td data-label="Código">{c.code}</td>
-                                            <td data-label="Campo">{c.field}</td>
-                                            <td data-label="Antes">{c.old_value}</td>
-                                            <td data-label="Depois">{c.new_value}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <HistoryTable
+                                labelled_by="lookup-history-title"
+                                headers=&["Quando", "Quem", "Código", "Campo", "Antes", "Depois"]
+                                rows=rows
+                                    .into_iter()
+                                    .map(|c| vec![c.changed_at, c.user_name, c.code, c.field, c.old_value, c.new_value])
+                                    .collect()
+                            />
                         }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::history_table::HistoryTable;
 use crate::customers::record_types::{ChangeView, SalespersonChangeView};
 use crate::error::AppError;
 
@@ -15,20 +16,14 @@ pub fn ChangeHistory(history: Resource<Result<Vec<ChangeView>, AppError>>) -> im
                     match history.await {
                         Ok(rows) if rows.is_empty() => view! { <p class="muted">"Nenhuma alteração registrada."</p> }.into_any(),
                         Ok(rows) => view! {
-                            <table class="history" aria-labelledby="history-title">
-                                <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"Campo"</th><th scope="col">"Antes"</th><th scope="col">"Depois"</th></tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|c| view! {
-                                        <tr>
-                                            <td data-label="Quando">{c.changed_at}</td>
-                                            <td data-label="Quem">{c.user_name}</td>
-                                            <td data-label="Campo">{c.field}</td>
-                                            <td data-label="Antes">{c.old_value}</td>
-                                            <td data-label="Depois">{c.new_value}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <HistoryTable
+                                labelled_by="history-title"
+                                headers=&["Quando", "Quem", "Campo", "Antes", "Depois"]
+                                rows=rows
+                                    .into_iter()
+                                    .map(|c| vec![c.changed_at, c.user_name, c.field, c.old_value, c.new_value])
+                                    .collect()
+                            />
                         }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                     }
@@ -49,20 +44,15 @@ pub fn SalespersonHistory(
                 (!rows.is_empty()).then(|| view! {
                     <section class="card">
                         <h2 id="salesperson-changes-title">"Trocas de vendedor"</h2>
-                        <table class="history salesperson-changes" aria-labelledby="salesperson-changes-title">
-                            <thead><tr><th scope="col">"Quando"</th><th scope="col">"Quem"</th><th scope="col">"De"</th><th scope="col">"Para"</th><th scope="col">"Observação"</th></tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|c| view! {
-                                    <tr>
-                                        <td data-label="Quando">{c.changed_at}</td>
-                                        <td data-label="Quem">{c.user_name}</td>
-                                        <td data-label="De">{c.old_salesperson}</td>
-                                        <td data-label="Para">{c.new_salesperson}</td>
-                                        <td data-label="Observação">{c.notes}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <HistoryTable
+                            labelled_by="salesperson-changes-title"
+                            class="salesperson-changes"
+                            headers=&["Quando", "Quem", "De", "Para", "Observação"]
+                            rows=rows
+                                .into_iter()
+                                .map(|c| vec![c.changed_at, c.user_name, c.old_salesperson, c.new_salesperson, c.notes])
+                                .collect()
+                        />
                     </section>
                 })
             })}
