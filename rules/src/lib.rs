@@ -19,4 +19,6 @@ pub mod lookup;
 pub mod money;
 pub mod permission;
 pub mod profile;
+pub mod sales;
 pub mod sign_in;
+pub mod state_registration;

@@ -1,0 +1,1 @@
+//! Sales defaults (R-SALES): pure decisions over a customer's commercial terms (issue 11).

@@ -1,0 +1,1 @@
+//! Inscrição estadual: each state's own format and check digits (issue 11).
