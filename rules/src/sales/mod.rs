@@ -1,1 +1,28 @@
 //! Sales defaults (R-SALES): pure decisions over a customer's commercial terms (issue 11).
+//!
+//! One file per rule; the screens and the server functions (form and batch path alike,
+//! R-BULK-3) call these, so a rule is decided in one place. Fixed choices are declared with
+//! `choice!`: a stable snake_case code (stored as text, sent to the browser) and a Portuguese
+//! label. Money is `rust_decimal`, rounded half away from zero (`rounding`); dates are whatever
+//! comparable value the caller passes, since `rules` keeps no calendar.
+
+mod choice;
+
+pub mod conditional_discount;
+pub mod credit_application;
+pub mod credit_limit;
+pub mod credit_use;
+pub mod delivery_block;
+pub mod insurance;
+pub mod late_fee;
+pub mod ledger_account;
+pub mod max_discount;
+pub mod payment_plans;
+pub mod percent;
+pub mod preferences;
+pub mod price;
+pub mod price_lists;
+pub mod purpose;
+pub mod rounding;
+pub mod selection;
+pub mod validity;
