@@ -46,16 +46,17 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         let added =
             customers::insert_generated(pool, tenant_id, (target - present) as usize, 7).await?;
         lookups::assign_profiles(pool, tenant_id).await?;
-        // As autovacuum leaves a table in use: the profile triggers rewrote every customer.
-        sqlx::query("vacuum (analyze) customers")
-            .execute(pool)
-            .await?;
         sqlx::query("analyze").execute(pool).await?;
         println!(
             "{added} clientes gerados em {:.1} s",
             started.elapsed().as_secs_f64()
         );
     }
+    // As autovacuum leaves a table in use: the profile triggers, or a migration, may have
+    // just rewritten every customer (quick when nothing did).
+    sqlx::query("vacuum (analyze) customers")
+        .execute(pool)
+        .await?;
     let company_id: i64 =
         sqlx::query_scalar("select id from companies where tenant_id = $1 order by code limit 1")
             .bind(tenant_id)

@@ -92,23 +92,39 @@ fn push_search(query: &mut QueryBuilder<'_, Postgres>, search: &SearchText) {
     query.push(")");
 }
 
-/// The entry in `customers.profile_entries` that says the customer's profile in `company_id`
-/// has a value in `kind`'s table (migration `20261124000001` writes the same numbers).
-fn filled_marker(company_id: i64, kind: LookupKind) -> i64 {
-    let table = match kind {
-        LookupKind::CustomerGroup => 1,
-        LookupKind::ActivityBranch => 2,
-        LookupKind::Region => 3,
-        LookupKind::Salesperson => 4,
-        LookupKind::Category => 5,
-    };
-    -(company_id * 8 + table)
+/// The markers `customers.profile_entries` holds beside the entries of the customer's profiles
+/// (migration `20261125000010` writes the same numbers): per company of the tenant, either one
+/// marker per table, filled or empty, or one saying the customer has no profile there.
+enum Marker {
+    Filled(LookupKind),
+    Empty(LookupKind),
+    NoProfile,
+}
+
+impl Marker {
+    fn of(self, company_id: i64) -> i64 {
+        let table = |kind| match kind {
+            LookupKind::CustomerGroup => 1,
+            LookupKind::ActivityBranch => 2,
+            LookupKind::Region => 3,
+            LookupKind::Salesperson => 4,
+            LookupKind::Category => 5,
+        };
+        let slot = match self {
+            Marker::Filled(kind) => table(kind),
+            Marker::NoProfile => 8,
+            Marker::Empty(kind) => 8 + table(kind),
+        };
+        -(company_id * 16 + slot)
+    }
 }
 
 /// R-BULK-2 on the company's profile, read from `customers.profile_entries` (every entry of
-/// the customer's profiles, and a marker per filled table): one row, one GIN index for any
+/// the customer's profiles, and the markers above): one row, one GIN index for any
 /// combination, where an `exists` per table had PostgreSQL join the profiles once per table.
-/// "Is none of" and "is empty" still match a customer without a profile in the company.
+/// "Is none of" and "is empty" still match a customer without a profile in the company; "is
+/// empty" is a positive `&&` (empty in the profile, or no profile), so that the index finds
+/// the few customers it matches instead of reading all the others.
 ///
 /// Entry ids are unique in the tenant, so an entry names its company and table; the ids come
 /// from the request, so each list must be entries of this company's table of that kind, or
@@ -116,7 +132,6 @@ fn filled_marker(company_id: i64, kind: LookupKind) -> i64 {
 /// the scan, and plans the scan from the entries' own statistics.
 fn push_profile(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, lookups: &[LookupChoice]) {
     for choice in lookups {
-        let marker = filled_marker(scope.company_id, choice.kind);
         match choice.op {
             LookupOp::AnyOf | LookupOp::NoneOf => {
                 query.push(if choice.op == LookupOp::AnyOf {
@@ -142,13 +157,16 @@ fn push_profile(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, lookups: &
                     .push("))");
             }
             LookupOp::NotEmpty => {
+                let filled = Marker::Filled(choice.kind).of(scope.company_id);
                 query.push(format_args!(
-                    " and c.profile_entries @> '{{{marker}}}'::bigint[]"
+                    " and c.profile_entries @> '{{{filled}}}'::bigint[]"
                 ));
             }
             LookupOp::Empty => {
+                let empty = Marker::Empty(choice.kind).of(scope.company_id);
+                let none = Marker::NoProfile.of(scope.company_id);
                 query.push(format_args!(
-                    " and not c.profile_entries @> '{{{marker}}}'::bigint[]"
+                    " and c.profile_entries && '{{{empty},{none}}}'::bigint[]"
                 ));
             }
         }
