@@ -15,6 +15,7 @@ pub mod customer_search;
 pub mod date_input;
 pub mod display;
 pub mod document;
+pub mod finance;
 pub mod lookup;
 pub mod money;
 pub mod permission;
