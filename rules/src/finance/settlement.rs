@@ -1,0 +1,528 @@
+//! A settlement (baixa) of a receivable, full or partial, and its reversal (estorno).
+//!
+//! A settlement takes `principal` off the receivable's balance. When paid after the due date,
+//! the receivable's terms add interest (daily rate × days late, simple interest) and the late
+//! fee (multa, once), both on the principal settled: two partial settlements on the same day
+//! cost what one full settlement costs, to the centavo's rounding. A discount comes off what is
+//! due (principal + interest + late fee) and never exceeds it. The customer pays
+//! `received() = principal + interest + late fee − discount`.
+//!
+//! Refused: a cancelled or received receivable, a principal above the balance (a balance never
+//! goes negative), a negative discount or one above what is due, amounts in fractions of a
+//! centavo. Reversing a settlement puts its principal back: the balance is exactly what it was.
+//!
+//! Rounding: interest and late fee are rounded to the centavo half away from zero, through
+//! `sales::rounding::commercial` — the rounding of every other money rule of the crate and of
+//! the customer's calculator (R$ 0,125 → R$ 0,13), not banker's (→ R$ 0,12). Each is rounded
+//! once, from the exact product, never from a rounded daily amount.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::day::Day;
+use super::status::ReceivableFacts;
+use crate::customer::FieldError;
+use crate::money::format_brl;
+use crate::sales::late_fee::{effective_late_fee, LateFeeSource};
+use crate::sales::rounding::{commercial, MONEY_DECIMALS};
+
+pub const PRINCIPAL_FIELD: &str = "principal";
+pub const DISCOUNT_FIELD: &str = "discount";
+/// Refusals about the receivable itself, not a typed value.
+pub const RECEIVABLE_FIELD: &str = "receivable";
+
+/// How the money came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettlementMeans {
+    Cash,
+    Pix,
+    Bank,
+    /// Paid with the customer's advance balance (`advance`).
+    Advance,
+}
+
+impl SettlementMeans {
+    pub const ALL: &'static [SettlementMeans] = &[
+        SettlementMeans::Cash,
+        SettlementMeans::Pix,
+        SettlementMeans::Bank,
+        SettlementMeans::Advance,
+    ];
+
+    /// Stored and sent to the browser; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            SettlementMeans::Cash => "cash",
+            SettlementMeans::Pix => "pix",
+            SettlementMeans::Bank => "bank",
+            SettlementMeans::Advance => "advance",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|m| m.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SettlementMeans::Cash => "Dinheiro",
+            SettlementMeans::Pix => "PIX",
+            SettlementMeans::Bank => "Banco",
+            SettlementMeans::Advance => "Adiantamento",
+        }
+    }
+}
+
+/// What a late payment costs: percentages, `2` meaning 2 %. The daily rate is the one stamped on
+/// the receivable when it was issued (seed 003: the customer's rate "será lançada no Contas a
+/// receber ... no momento do faturamento").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateTerms {
+    pub daily_interest_percent: Decimal,
+    pub late_fee_percent: Decimal,
+}
+
+impl LateTerms {
+    pub const NONE: LateTerms = LateTerms {
+        daily_interest_percent: Decimal::ZERO,
+        late_fee_percent: Decimal::ZERO,
+    };
+
+    /// The customer's daily rate and the late fee of the side the customer chose (R-SALES-9,
+    /// `sales::late_fee`); nothing informed charges nothing.
+    pub fn for_customer(
+        daily_interest_percent: Option<Decimal>,
+        late_fee_source: LateFeeSource,
+        customer_late_fee: Option<Decimal>,
+        company_late_fee: Option<Decimal>,
+    ) -> Self {
+        LateTerms {
+            daily_interest_percent: daily_interest_percent.unwrap_or_default(),
+            late_fee_percent: effective_late_fee(
+                late_fee_source,
+                customer_late_fee,
+                company_late_fee,
+            )
+            .unwrap_or_default(),
+        }
+    }
+}
+
+/// What the user asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementRequest {
+    pub paid_on: Day,
+    pub means: SettlementMeans,
+    /// Taken off the balance.
+    pub principal: Decimal,
+    pub discount: Decimal,
+}
+
+/// A settlement as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub paid_on: Day,
+    pub means: SettlementMeans,
+    pub principal: Decimal,
+    pub days_late: u32,
+    pub interest: Decimal,
+    pub late_fee: Decimal,
+    pub discount: Decimal,
+}
+
+impl Settlement {
+    /// Principal plus charges: what the customer owed for this settlement.
+    pub fn due(&self) -> Decimal {
+        self.principal + self.interest + self.late_fee
+    }
+
+    /// What the customer paid.
+    pub fn received(&self) -> Decimal {
+        self.due() - self.discount
+    }
+}
+
+/// Days from the due date to the payment; 0 when paid on or before the due date.
+pub fn days_late(due: Day, paid_on: Day) -> u32 {
+    u32::try_from(paid_on.days_since(due).max(0)).unwrap_or(u32::MAX)
+}
+
+/// Interest and late fee on `principal` paid `days_late` days late, each rounded to centavos.
+pub fn late_charges(principal: Decimal, days_late: u32, terms: &LateTerms) -> (Decimal, Decimal) {
+    if days_late == 0 {
+        return (Decimal::ZERO, Decimal::ZERO);
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let interest = principal * terms.daily_interest_percent * Decimal::from(days_late) / hundred;
+    let fee = principal * terms.late_fee_percent / hundred;
+    (
+        commercial(interest, MONEY_DECIMALS),
+        commercial(fee, MONEY_DECIMALS),
+    )
+}
+
+/// Refuses a cancelled or received receivable: nothing of it can be settled.
+pub fn check_settleable<D>(receivable: &ReceivableFacts<D>) -> Result<(), FieldError> {
+    if receivable.cancelled {
+        return Err(refusal(
+            RECEIVABLE_FIELD,
+            "Este título está cancelado e não pode ser baixado.",
+        ));
+    }
+    if receivable.balance <= Decimal::ZERO {
+        return Err(refusal(
+            RECEIVABLE_FIELD,
+            "Este título já foi recebido: não há saldo a baixar.",
+        ));
+    }
+    Ok(())
+}
+
+/// The settlement `request` makes of `receivable` under `terms`, or why it is refused.
+pub fn settle(
+    receivable: &ReceivableFacts<Day>,
+    request: &SettlementRequest,
+    terms: &LateTerms,
+) -> Result<Settlement, FieldError> {
+    check_settleable(receivable)?;
+    let principal = request.principal;
+    check_cents(PRINCIPAL_FIELD, principal)?;
+    if principal <= Decimal::ZERO {
+        return Err(refusal(
+            PRINCIPAL_FIELD,
+            "Informe um valor a baixar maior que zero.",
+        ));
+    }
+    if principal > receivable.balance {
+        return Err(refusal(
+            PRINCIPAL_FIELD,
+            format!(
+                "O valor a baixar ({}) é maior que o saldo do título ({}).",
+                format_brl(principal),
+                format_brl(receivable.balance)
+            ),
+        ));
+    }
+    let days_late = days_late(receivable.due, request.paid_on);
+    let (interest, late_fee) = late_charges(principal, days_late, terms);
+    let settlement = Settlement {
+        paid_on: request.paid_on,
+        means: request.means,
+        principal,
+        days_late,
+        interest,
+        late_fee,
+        discount: request.discount,
+    };
+    check_cents(DISCOUNT_FIELD, request.discount)?;
+    if request.discount < Decimal::ZERO {
+        return Err(refusal(DISCOUNT_FIELD, "O desconto não pode ser negativo."));
+    }
+    if request.discount > settlement.due() {
+        return Err(refusal(
+            DISCOUNT_FIELD,
+            format!(
+                "O desconto ({}) não pode ser maior que o valor devido ({}).",
+                format_brl(request.discount),
+                format_brl(settlement.due())
+            ),
+        ));
+    }
+    Ok(settlement)
+}
+
+/// The receivable's balance after `settlement` (never negative: `settle` checked it).
+pub fn balance_after(balance: Decimal, settlement: &Settlement) -> Decimal {
+    balance - settlement.principal
+}
+
+/// The receivable's balance once `settlement` is reversed: its principal goes back. A cancelled
+/// receivable is refused (it is reopened, if ever, by undoing the cancellation first).
+pub fn reverse<D>(
+    receivable: &ReceivableFacts<D>,
+    settlement: &Settlement,
+) -> Result<Decimal, FieldError> {
+    if receivable.cancelled {
+        return Err(refusal(
+            RECEIVABLE_FIELD,
+            "Este título está cancelado: a baixa não pode ser estornada.",
+        ));
+    }
+    Ok(receivable.balance + settlement.principal)
+}
+
+/// Money is typed and stored in centavos; a fraction of one is a mistake upstream.
+pub(crate) fn check_cents(field: &'static str, amount: Decimal) -> Result<(), FieldError> {
+    if amount.round_dp(MONEY_DECIMALS) != amount {
+        return Err(refusal(field, "Use no máximo dois decimais."));
+    }
+    Ok(())
+}
+
+pub(crate) fn refusal(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finance::day::day;
+    use proptest::prelude::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn receivable(balance: &str) -> ReceivableFacts<Day> {
+        ReceivableFacts::new(day("2026-03-10"), d(balance))
+    }
+
+    fn request(paid_on: &str, principal: &str, discount: &str) -> SettlementRequest {
+        SettlementRequest {
+            paid_on: day(paid_on),
+            means: SettlementMeans::Pix,
+            principal: d(principal),
+            discount: d(discount),
+        }
+    }
+
+    fn terms(daily: &str, fee: &str) -> LateTerms {
+        LateTerms {
+            daily_interest_percent: d(daily),
+            late_fee_percent: d(fee),
+        }
+    }
+
+    #[test]
+    fn a_full_settlement_on_the_due_date_charges_nothing_and_clears_the_balance() {
+        let r = receivable("1234.56");
+        let s = settle(
+            &r,
+            &request("2026-03-10", "1234.56", "0"),
+            &terms("0.33", "2"),
+        )
+        .unwrap();
+        assert_eq!((s.days_late, s.interest, s.late_fee), (0, d("0"), d("0")));
+        assert_eq!(s.received(), d("1234.56"));
+        assert_eq!(balance_after(r.balance, &s), d("0"));
+    }
+
+    #[test]
+    fn r_sales_9_a_late_settlement_charges_daily_interest_and_the_late_fee() {
+        // 10 days late at 0,33 % a day: 1.234,56 × 3,3 % = 40,74048 → 40,74; multa 2 % = 24,69.
+        let r = receivable("1234.56");
+        let s = settle(
+            &r,
+            &request("2026-03-20", "1234.56", "0"),
+            &terms("0.33", "2"),
+        )
+        .unwrap();
+        assert_eq!(s.days_late, 10);
+        assert_eq!(s.interest, d("40.74"));
+        assert_eq!(s.late_fee, d("24.69"));
+        assert_eq!(s.received(), d("1299.99"));
+    }
+
+    #[test]
+    fn r_sales_9_the_late_fee_comes_from_the_side_the_customer_chose() {
+        let own = LateTerms::for_customer(
+            Some(d("0.1")),
+            LateFeeSource::Customer,
+            Some(d("2")),
+            Some(d("10")),
+        );
+        let company =
+            LateTerms::for_customer(Some(d("0.1")), LateFeeSource::Company, Some(d("2")), None);
+        let r = receivable("1000.00");
+        let late = request("2026-03-11", "1000.00", "0");
+        assert_eq!(settle(&r, &late, &own).unwrap().late_fee, d("20.00"));
+        assert_eq!(settle(&r, &late, &company).unwrap().late_fee, d("0"));
+        assert_eq!(settle(&r, &late, &company).unwrap().interest, d("1.00"));
+    }
+
+    #[test]
+    fn charges_round_half_a_centavo_away_from_zero() {
+        // 12,50 × 1 % = 0,125 → 0,13 (banker's would give 0,12).
+        let (interest, fee) = late_charges(d("12.50"), 1, &terms("1", "1"));
+        assert_eq!((interest, fee), (d("0.13"), d("0.13")));
+    }
+
+    #[test]
+    fn a_partial_settlement_leaves_the_rest_open() {
+        let r = receivable("1234.56");
+        let s = settle(&r, &request("2026-03-01", "234.56", "0"), &LateTerms::NONE).unwrap();
+        assert_eq!(balance_after(r.balance, &s), d("1000.00"));
+    }
+
+    #[test]
+    fn a_settlement_above_the_balance_is_refused_so_it_never_goes_negative() {
+        let error = settle(
+            &receivable("1234.56"),
+            &request("2026-03-01", "1234.57", "0"),
+            &LateTerms::NONE,
+        )
+        .unwrap_err();
+        assert_eq!(error.field, PRINCIPAL_FIELD);
+        assert_eq!(
+            error.message,
+            "O valor a baixar (R$ 1.234,57) é maior que o saldo do título (R$ 1.234,56)."
+        );
+        let zero = settle(
+            &receivable("10.00"),
+            &request("2026-03-01", "0", "0"),
+            &LateTerms::NONE,
+        );
+        assert_eq!(zero.unwrap_err().field, PRINCIPAL_FIELD);
+        let fraction = settle(
+            &receivable("10.00"),
+            &request("2026-03-01", "1.005", "0"),
+            &LateTerms::NONE,
+        );
+        assert_eq!(
+            fraction.unwrap_err().message,
+            "Use no máximo dois decimais."
+        );
+    }
+
+    #[test]
+    fn a_discount_never_exceeds_what_is_due() {
+        let r = receivable("100.00");
+        // On time: at most the principal.
+        assert!(settle(
+            &r,
+            &request("2026-03-10", "100.00", "100.00"),
+            &LateTerms::NONE
+        )
+        .is_ok());
+        let error = settle(
+            &r,
+            &request("2026-03-10", "100.00", "100.01"),
+            &LateTerms::NONE,
+        )
+        .unwrap_err();
+        assert_eq!(error.field, DISCOUNT_FIELD);
+        assert_eq!(
+            error.message,
+            "O desconto (R$ 100,01) não pode ser maior que o valor devido (R$ 100,00)."
+        );
+        // Late: the charges may be waived too.
+        let late = settle(
+            &r,
+            &request("2026-03-11", "100.00", "3.00"),
+            &terms("1", "2"),
+        )
+        .unwrap();
+        assert_eq!(late.received(), d("100.00"));
+        let negative = settle(&r, &request("2026-03-10", "50.00", "-1"), &LateTerms::NONE);
+        assert_eq!(
+            negative.unwrap_err().message,
+            "O desconto não pode ser negativo."
+        );
+    }
+
+    #[test]
+    fn a_cancelled_or_received_receivable_cannot_be_settled() {
+        let mut cancelled = receivable("500.00");
+        cancelled.cancelled = true;
+        let error = settle(
+            &cancelled,
+            &request("2026-03-10", "500.00", "0"),
+            &LateTerms::NONE,
+        )
+        .unwrap_err();
+        assert_eq!(error.field, RECEIVABLE_FIELD);
+        assert_eq!(
+            error.message,
+            "Este título está cancelado e não pode ser baixado."
+        );
+        let received = settle(
+            &receivable("0"),
+            &request("2026-03-10", "1.00", "0"),
+            &LateTerms::NONE,
+        );
+        assert_eq!(
+            received.unwrap_err().message,
+            "Este título já foi recebido: não há saldo a baixar."
+        );
+    }
+
+    #[test]
+    fn a_negative_listed_receivable_in_collection_can_still_be_settled() {
+        let mut r = receivable("500.00");
+        r.sent_to_credit_bureau = true;
+        r.in_collection = true;
+        assert!(settle(&r, &request("2026-06-10", "500.00", "0"), &LateTerms::NONE).is_ok());
+    }
+
+    #[test]
+    fn reversing_a_settlement_restores_the_balance_but_not_on_a_cancelled_receivable() {
+        let r = receivable("1234.56");
+        let s = settle(
+            &r,
+            &request("2026-03-20", "1234.56", "0"),
+            &terms("0.33", "2"),
+        )
+        .unwrap();
+        let mut after = ReceivableFacts::new(r.due, balance_after(r.balance, &s));
+        assert_eq!(reverse(&after, &s), Ok(d("1234.56")));
+        after.cancelled = true;
+        assert_eq!(reverse(&after, &s).unwrap_err().field, RECEIVABLE_FIELD);
+    }
+
+    #[test]
+    fn settlement_means_keep_their_codes_and_labels() {
+        for &m in SettlementMeans::ALL {
+            assert_eq!(SettlementMeans::from_code(m.code()), Some(m));
+        }
+        assert_eq!(SettlementMeans::Pix.label(), "PIX");
+        assert_eq!(SettlementMeans::Advance.code(), "advance");
+    }
+
+    proptest! {
+        #[test]
+        fn a_settlement_followed_by_its_reversal_restores_the_balance(
+            balance in 1i64..100_000_000, share in 1i64..=100, late in -30i32..400,
+            daily in 0i64..100, fee in 0i64..1_000,
+        ) {
+            let balance = Decimal::new(balance, 2);
+            let principal = (balance * Decimal::new(share, 2)).round_dp(2).max(Decimal::new(1, 2));
+            let r = ReceivableFacts::new(day("2026-03-10"), balance);
+            let req = SettlementRequest {
+                paid_on: day("2026-03-10").plus_days(late),
+                means: SettlementMeans::Cash,
+                principal,
+                discount: Decimal::ZERO,
+            };
+            let t = terms(&Decimal::new(daily, 2).to_string(), &Decimal::new(fee, 2).to_string());
+            let s = settle(&r, &req, &t).unwrap();
+            let after = balance_after(balance, &s);
+            prop_assert!(after >= Decimal::ZERO);
+            prop_assert!(s.interest >= Decimal::ZERO && s.late_fee >= Decimal::ZERO);
+            prop_assert!(late > 0 || (s.interest.is_zero() && s.late_fee.is_zero()));
+            let reversed = reverse(&ReceivableFacts::new(r.due, after), &s).unwrap();
+            prop_assert_eq!(reversed, balance);
+        }
+
+        #[test]
+        fn no_settlement_ever_makes_a_balance_negative(
+            balance in 0i64..1_000_000, principal in -1_000i64..2_000_000,
+        ) {
+            let r = ReceivableFacts::new(day("2026-03-10"), Decimal::new(balance, 2));
+            let req = SettlementRequest {
+                paid_on: day("2026-03-10"),
+                means: SettlementMeans::Bank,
+                principal: Decimal::new(principal, 2),
+                discount: Decimal::ZERO,
+            };
+            if let Ok(s) = settle(&r, &req, &LateTerms::NONE) {
+                prop_assert!(balance_after(r.balance, &s) >= Decimal::ZERO);
+                prop_assert!(s.principal > Decimal::ZERO);
+            }
+        }
+    }
+}
