@@ -7,6 +7,8 @@
 //! settlement counts days, and takes `day::Day`, convertible from and to chrono's day number.
 //! Nothing reads a clock: the caller passes `today`.
 
+pub mod advance;
+pub mod credit;
 pub mod day;
 pub mod settlement;
 pub mod status;
