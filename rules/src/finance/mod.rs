@@ -10,5 +10,7 @@
 pub mod advance;
 pub mod credit;
 pub mod day;
+pub mod last_purchase;
 pub mod settlement;
+pub mod statement;
 pub mod status;
