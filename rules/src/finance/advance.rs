@@ -384,6 +384,28 @@ mod tests {
         }
 
         #[test]
+        fn r_adv_2_reversing_advance_settlements_restores_every_balance(
+            advance in 1i64..1_000_000,
+            balances in proptest::collection::vec(1i64..500_000, 1..6),
+        ) {
+            let value = Decimal::new(advance, 2);
+            let rows: Vec<ReceivableFacts<Day>> = balances
+                .iter()
+                .map(|&b| ReceivableFacts::new(day("2026-03-10"), Decimal::new(b, 2)))
+                .collect();
+            let parts = split(value, None, &rows).unwrap();
+            let settlements: Vec<Settlement> =
+                parts.iter().map(|&p| settlement(p, day("2026-04-01"))).collect();
+            prop_assert!(balance(value, &parts, &[]) >= Decimal::ZERO);
+            for (row, s) in rows.iter().zip(&settlements) {
+                let after = ReceivableFacts::new(row.due, balance_after(row.balance, s));
+                prop_assert_eq!(crate::finance::settlement::reverse(&after, s), Ok(row.balance));
+            }
+            // Reversing gives each settlement's principal back: the advance is whole again.
+            prop_assert_eq!(balance(value, &parts, &[]) + parts.iter().sum::<Decimal>(), value);
+        }
+
+        #[test]
         fn r_adv_2_a_refund_never_leaves_a_negative_balance(
             balance in -100i64..1_000_000, amount in proptest::option::of(-100i64..2_000_000),
         ) {

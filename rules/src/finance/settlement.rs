@@ -509,6 +509,22 @@ mod tests {
         }
 
         #[test]
+        fn two_partial_settlements_cost_what_one_costs_but_for_a_centavo_of_rounding(
+            first in 1i64..1_000_000, second in 1i64..1_000_000, late in 0i32..400,
+            daily in 0i64..100, fee in 0i64..1_000,
+        ) {
+            let (first, second) = (Decimal::new(first, 2), Decimal::new(second, 2));
+            let t = terms(&Decimal::new(daily, 2).to_string(), &Decimal::new(fee, 2).to_string());
+            let days = days_late(day("2026-03-10"), day("2026-03-10").plus_days(late));
+            let (i1, f1) = late_charges(first, days, &t);
+            let (i2, f2) = late_charges(second, days, &t);
+            let (i, f) = late_charges(first + second, days, &t);
+            let centavo = Decimal::new(1, 2);
+            prop_assert!((i1 + i2 - i).abs() <= centavo);
+            prop_assert!((f1 + f2 - f).abs() <= centavo);
+        }
+
+        #[test]
         fn no_settlement_ever_makes_a_balance_negative(
             balance in 0i64..1_000_000, principal in -1_000i64..2_000_000,
         ) {
