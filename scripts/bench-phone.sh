@@ -20,7 +20,7 @@ addr="${CLIENTELA_BENCH_PHONE_ADDR:-127.0.0.1:3197}"
 site=target/site-bench
 
 log "building the release bundle into $site"
-LEPTOS_SITE_ROOT="$site" cargo leptos build --release --precompress
+LEPTOS_SITE_ROOT="$site" cargo leptos build "${LEPTOS_RELEASE_FLAGS[@]}"
 if ! psql -qtA "${test_url%/*}/postgres" -c "select 1 from pg_database where datname = 'clientela_bench_phone'" | grep -q 1; then
   psql -q "${test_url%/*}/postgres" -c 'create database clientela_bench_phone'
 fi

@@ -25,3 +25,8 @@ apt_ensure() {
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# Flags of every release build of the site: best-quality .br/.gz beside each bundle file (served as
+# they are), and --split, without which the lazily loaded routes (app/src/lazy_routes.rs) import a
+# placeholder module and no page hydrates.
+LEPTOS_RELEASE_FLAGS=(--release --precompress --split)

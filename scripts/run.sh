@@ -14,5 +14,4 @@ export CLIENTELA_DEMO_SEED=1
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 
 log "building (release) and starting at http://$LEPTOS_SITE_ADDR — the first build takes several minutes"
-# --precompress: best-quality .br/.gz beside every bundle file, served as they are.
-exec cargo leptos serve --release --precompress
+exec cargo leptos serve "${LEPTOS_RELEASE_FLAGS[@]}"

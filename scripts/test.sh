@@ -26,4 +26,4 @@ e2e_url="${test_url%/*}/clientela_e2e"
 psql -q "${test_url%/*}/postgres" -c 'drop database if exists clientela_e2e with (force)' -c 'create database clientela_e2e'
 DATABASE_URL="$e2e_url" CLIENTELA_DEMO_SEED=1 \
   LEPTOS_SITE_ADDR=127.0.0.1:3199 LEPTOS_SITE_ROOT=target/site-e2e \
-  cargo leptos end-to-end --release --precompress
+  cargo leptos end-to-end "${LEPTOS_RELEASE_FLAGS[@]}"

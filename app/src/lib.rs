@@ -6,6 +6,7 @@ pub mod auth_state;
 pub mod components;
 pub mod customers;
 pub mod error;
+pub mod lazy_routes;
 pub mod lookups;
 pub mod pages;
 pub mod session;
@@ -20,9 +21,16 @@ pub use shell::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets tests and monitoring tell a live page from server-rendered HTML.
-    if let Some(body) = leptos::prelude::document().body() {
+    // Async hydration: a page opened directly on a lazily loaded route (app/src/lazy_routes.rs)
+    // first fetches that route's part of the WebAssembly, then hydrates.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document()
+            .body()
+            .expect("a page has a body");
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        // Lets tests and monitoring tell a live page from server-rendered HTML.
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
-use crate::pages::batches::BatchesPage;
+use crate::lazy_routes::{
+    BatchesRoute, CustomerEditRoute, CustomerNewRoute, LookupIndexRoute, LookupTableRoute,
+};
 use crate::pages::customer_list::CustomerListPage;
-use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
-use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 
 /// The HTML document the server renders around the app.
@@ -48,11 +48,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/entrar") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/clientes") view=CustomerListPage ssr=SsrMode::Async />
-                    <Route path=path!("/clientes/novo") view=CustomerNewPage ssr=SsrMode::Async />
-                    <Route path=path!("/clientes/lotes") view=BatchesPage ssr=SsrMode::Async />
-                    <Route path=path!("/clientes/:id") view=CustomerEditPage ssr=SsrMode::Async />
-                    <Route path=path!("/tabelas") view=LookupIndexPage ssr=SsrMode::Async />
-                    <Route path=path!("/tabelas/:slug") view=LookupTablePage ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/novo") view={Lazy::<CustomerNewRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/lotes") view={Lazy::<BatchesRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/clientes/:id") view={Lazy::<CustomerEditRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/tabelas") view={Lazy::<LookupIndexRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/tabelas/:slug") view={Lazy::<LookupTableRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -1,0 +1,34 @@
+//! Screens a user reaches after the list, each loaded on its first visit so the sign-in page and
+//! the customer list download only their own code (issue 10, item 2). Needs `cargo leptos … --split`:
+//! every build command of the project passes it (LEPTOS_RELEASE_FLAGS in scripts/common.sh).
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+use crate::pages::batches::BatchesPage;
+use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
+use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
+
+/// A route whose view is its page component, loaded as a chunk of its own.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(CustomerEditRoute, CustomerEditPage);
+lazy_page!(CustomerNewRoute, CustomerNewPage);
+lazy_page!(BatchesRoute, BatchesPage);
+lazy_page!(LookupIndexRoute, LookupIndexPage);
+lazy_page!(LookupTableRoute, LookupTablePage);

@@ -1,0 +1,92 @@
+// Issue 10, item 2: the record, the new-customer form, the batch list and the tables are parts of
+// the WebAssembly loaded on their first visit (app/src/lazy_routes.rs). The sign-in page and the
+// list download only the main part; each lazy screen works when opened directly (the page
+// hydrates after fetching its part) and when reached from the list, with no error in the console.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, signIn, eventually, DEMO_USERS } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [admin] = DEMO_USERS;
+
+// The WebAssembly files the page fetched, and every error it reported, from now on.
+function watch(page) {
+  const wasm = [];
+  const errors = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { wasm, errors };
+}
+
+test('the sign-in page and the customer list fetch only the main WebAssembly; the record fetches its part when reached from the list', async () => {
+  const page = await newPage(browser);
+  const seen = watch(page);
+  await open(page, '/entrar');
+  assert.equal(seen.wasm.length, 1, `sign-in fetched ${seen.wasm.join(', ')}`);
+  const main = seen.wasm[0];
+
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  const links = page.getByRole('table').getByRole('link', { name: /^\d+$/ });
+  await links.first().waitFor();
+  assert.deepEqual([...new Set(seen.wasm)], [main], 'the list needs no other part');
+
+  const code = (await links.first().textContent()).trim();
+  await links.first().click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^Cliente ${code} - `) }).waitFor();
+  const parts = [...new Set(seen.wasm)].filter((path) => path !== main);
+  assert.ok(parts.length >= 1, 'the record came as a part of its own');
+  // The record works: its form takes input.
+  await page.getByLabel('Nome fantasia').fill('Fantasia Carregada');
+  assert.equal(await page.getByLabel('Nome fantasia').inputValue(), 'Fantasia Carregada');
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});
+
+test('every lazily loaded screen opened directly hydrates and answers input', async () => {
+  const page = await newPage(browser);
+  const seen = watch(page);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  const code = (await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().textContent()).trim();
+
+  await open(page, `/clientes/${code}`);
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^Cliente ${code} - `) }).waitFor();
+  // Only the WebAssembly renames the document field when the kind changes.
+  const kind = page.getByLabel('Tipo de pessoa');
+  const other = (await kind.inputValue()) === 'individual' ? 'Jurídica' : 'Física';
+  await kind.selectOption({ label: other });
+  await page.getByLabel(other === 'Física' ? 'CPF' : 'CNPJ', { exact: true }).waitFor();
+
+  await open(page, '/clientes/novo');
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  await page.getByLabel('CPF').waitFor();
+
+  await open(page, '/clientes/lotes');
+  await page.getByRole('heading', { level: 1, name: 'Lotes de alteração' }).waitFor();
+
+  await open(page, '/tabelas');
+  await page.getByRole('link', { name: 'Grupos de clientes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Grupos de clientes' }).waitFor();
+
+  await open(page, '/tabelas/regioes');
+  await page.getByRole('heading', { level: 1, name: 'Regiões' }).waitFor();
+  // The filter box narrows the rows as typed, in the browser.
+  const rows = page.getByRole('table', { name: 'Regiões' }).getByRole('row');
+  await rows.nth(1).waitFor();
+  const before = await rows.count();
+  await page.getByLabel('Filtrar').fill('SC');
+  await eventually(async () => assert.ok((await rows.count()) < before, `still ${before} rows`));
+
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});
