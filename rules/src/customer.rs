@@ -130,11 +130,35 @@ pub fn parse_state_registration(input: &str) -> Result<Option<String>, String> {
     if fold(trimmed) == "ISENTO" {
         return Ok(Some("ISENTO".to_string()));
     }
-    let bare = unmask(trimmed);
-    if bare.chars().all(|c| c.is_ascii_digit()) && (2..=14).contains(&bare.len()) {
+    let bare = unmask(trimmed).to_ascii_uppercase();
+    // São Paulo's rural producers are registered as P + 12 digits.
+    let digits = bare.strip_prefix('P').unwrap_or(&bare);
+    if digits.chars().all(|c| c.is_ascii_digit()) && (2..=14).contains(&digits.len()) {
         Ok(Some(bare))
     } else {
         Err("Inscrição estadual deve ter só números (até 14) ou ISENTO.".to_string())
+    }
+}
+
+/// The IE checked with the format and check digits of `uf`, the state of the customer's main
+/// address (issue 11), once `validate` has cleaned it; gives the value to store (MT's numbers
+/// padded to 11 digits). `ISENTO` passes everywhere; a foreign address (no Brazilian UF) or no
+/// address yet leaves the generic check of `validate`.
+pub fn state_registration_in(
+    uf: Option<&str>,
+    cleaned: Option<String>,
+) -> Result<Option<String>, FieldError> {
+    use crate::state_registration::{validate, StateRegistration, UFS};
+    let (Some(uf), Some(number)) = (uf, cleaned.as_deref()) else {
+        return Ok(cleaned);
+    };
+    if !UFS.contains(&uf) {
+        return Ok(cleaned);
+    }
+    match validate(uf, number) {
+        Ok(StateRegistration::Exempt) => Ok(Some("ISENTO".to_string())),
+        Ok(StateRegistration::Number(stored)) => Ok(Some(stored)),
+        Err(message) => Err(error("state_registration", format!("{message}."))),
     }
 }
 
@@ -236,6 +260,49 @@ pub use crate::customer_audit::{changes, stored_audited_fields, FieldChange};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_11_the_ie_follows_the_check_digits_of_the_main_address_state() {
+        let in_state =
+            |uf: Option<&str>, ie: Option<&str>| state_registration_in(uf, ie.map(str::to_string));
+        assert_eq!(
+            in_state(Some("SC"), Some("251040852")),
+            Ok(Some("251040852".into()))
+        );
+        let refused = in_state(Some("SC"), Some("251040853")).unwrap_err();
+        assert_eq!(refused.field, "state_registration");
+        assert!(refused.message.contains("SC"), "{}", refused.message);
+        assert_eq!(
+            in_state(Some("RS"), Some("2243658792")),
+            Ok(Some("2243658792".into()))
+        );
+        assert!(in_state(Some("SC"), Some("2243658792")).is_err());
+        // MT's short form is stored padded, as the state publishes it.
+        assert_eq!(
+            in_state(Some("MT"), Some("130000019")),
+            Ok(Some("00130000019".into()))
+        );
+        // No main address yet, or a foreign one: the generic check of `validate` stands.
+        assert_eq!(
+            in_state(None, Some("2243658792")),
+            Ok(Some("2243658792".into()))
+        );
+        assert_eq!(in_state(Some("EX"), Some("123")), Ok(Some("123".into())));
+        assert_eq!(
+            in_state(Some("SC"), Some("ISENTO")),
+            Ok(Some("ISENTO".into()))
+        );
+        assert_eq!(in_state(Some("SC"), None), Ok(None));
+    }
+
+    #[test]
+    fn sao_paulo_rural_producers_ie_keeps_its_p() {
+        assert_eq!(
+            parse_state_registration("P-01100424.3/002"),
+            Ok(Some("P011004243002".to_string()))
+        );
+        assert!(parse_state_registration("P").is_err());
+    }
 
     fn input() -> CustomerInput {
         CustomerInput {

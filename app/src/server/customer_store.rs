@@ -291,6 +291,24 @@ pub async fn create(
     Ok(id)
 }
 
+/// The state (UF) of the customer's main address, the one its city follows; `None` before
+/// the first main address. A new customer has none, so its IE gets the generic check only.
+async fn main_address_state(
+    tx: &mut Transaction<'_, Postgres>,
+    tenant_id: i64,
+    customer_id: i64,
+) -> Result<Option<String>, AppError> {
+    let uf: Option<String> = sqlx::query_scalar(
+        "select ci.state_code from customers c join cities ci on ci.id = c.city_id
+         where c.tenant_id = $1 and c.id = $2",
+    )
+    .bind(tenant_id)
+    .bind(customer_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(uf)
+}
+
 fn stale(row: &StoredRow) -> AppError {
     AppError::Conflict(format!(
         "Este cliente foi alterado por {} às {} depois que você o abriu. Recarregue a página para ver a versão atual; nada foi gravado.",
@@ -307,7 +325,7 @@ pub async fn update(
     input: &CustomerInput,
     profile: Option<ProfileEdit>,
 ) -> Result<(), AppError> {
-    let valid = validate(input).map_err(invalid)?;
+    let mut valid = validate(input).map_err(invalid)?;
     let mut tx = pool.begin().await?;
     let row = fetch(&mut tx, caller.tenant_id, id, true)
         .await?
@@ -315,6 +333,10 @@ pub async fn update(
     if row.version != version {
         return Err(stale(&row));
     }
+    let uf = main_address_state(&mut tx, caller.tenant_id, id).await?;
+    valid.state_registration =
+        rules::customer::state_registration_in(uf.as_deref(), valid.state_registration.take())
+            .map_err(|error| invalid(vec![error]))?;
     // What the user sends is validated; the stored record is read as it is, so a legacy
     // record that fails today's rules can still be corrected, with its history.
     let mut found = changes(stored_audited_fields(&row.input()), &valid);
