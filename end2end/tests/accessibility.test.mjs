@@ -61,7 +61,7 @@ async function audit(page, screens) {
 // The batch panel under the list, with a preview of changing customers' situation shown.
 async function batchPreview(page) {
   await open(page, '/clientes?lote=1');
-  const bulk = page.getByRole('region', { name: /^Alterar (todos|os \d+ clientes)/ });
+  const bulk = page.getByRole('region', { name: 'Manutenção em lote' });
   await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
   await bulk.getByLabel('Novo valor').selectOption({ label: 'Pendente' });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
@@ -80,6 +80,14 @@ for (const viewport of VIEWPORTS) {
       }],
       ['customer record', async () => {
         await open(page, '/clientes/7');
+        await page.getByRole('form', { name: 'Cadastro do cliente' }).waitFor();
+      }],
+      ['customer record, history tab', async () => {
+        await open(page, '/clientes/7?aba=historico');
+        await page.getByRole('heading', { name: 'Histórico de alterações' }).waitFor();
+      }],
+      ['customer record, addresses tab', async () => {
+        await open(page, '/clientes/7?aba=enderecos');
         await page.getByRole('heading', { name: 'Endereços' }).waitFor();
       }],
       ['customer record, address refused', async () => {

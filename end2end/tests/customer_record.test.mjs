@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newPage, open, reload, signIn, DEMO_USERS, waitForFocus, assertBeside,
+  launch, newPage, open, reload, signIn, DEMO_USERS, waitForFocus, assertBeside, openTab,
 } from './helpers.mjs';
 
 let browser;
@@ -29,12 +29,15 @@ test('a customer with an alphanumeric CNPJ is created, masked as typed, and its 
   await page.waitForURL(/\/clientes\/\d+$/);
   await page.getByRole('heading', { name: /Cooperativa Alfanumérica Ltda/ }).waitFor();
   // The history shows the document as the form does, masked.
+  await openTab(page, 'Histórico');
   await history(page).getByRole('cell', { name: '12.ABC.345/01DE-35', exact: true }).waitFor();
 
   // Edit the name; the change appears in the history, newest first, with who did it.
+  await openTab(page, 'Dados gerais');
   await page.getByLabel('Razão social / Nome').fill('Cooperativa Alfa Ltda');
   await page.getByRole('button', { name: 'Gravar' }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await openTab(page, 'Histórico');
   const renamed = /Eduardo do Escritório.*Razão social.*Cooperativa Alfanumérica Ltda.*Cooperativa Alfa Ltda/;
   await history(page).getByRole('row', { name: renamed }).waitFor();
   // Newest first: right under the header row.
@@ -156,6 +159,7 @@ test('changing the salesperson asks for notes and the change shows in the histor
   await page.getByRole('button', { name: 'Gravar' }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
 
+  await openTab(page, 'Histórico');
   const changes = page.getByRole('table', { name: 'Trocas de vendedor' });
   await changes.getByRole('row', { name: new RegExp(`Ana Administradora.*${other.label}.*Carteira da Serra redistribuída`) }).waitFor();
   await history(page).getByRole('row', { name: /Ana Administradora.*Vendedor/ }).waitFor();
@@ -165,7 +169,7 @@ test('changing the salesperson asks for notes and the change shows in the histor
 test('an address is added with a masked CEP and a city chosen as typed; bad input stays beside its field', async () => {
   const page = await newPage(browser);
   await signIn(page, clerk);
-  await open(page, '/clientes/7');
+  await open(page, '/clientes/7?aba=enderecos');
   const addresses = page.getByRole('region', { name: 'Endereços' });
   await addresses.getByRole('button', { name: 'Novo endereço' }).click();
   const form = addresses.getByRole('form', { name: 'Novo endereço' });
@@ -192,10 +196,11 @@ test('an address is added with a masked CEP and a city chosen as typed; bad inpu
   const address = addresses.getByRole('listitem').filter({ hasText: line });
   await address.waitFor();
   assert.match(await address.textContent(), /Entrega.*Preferencial/);
+  await openTab(page, 'Histórico');
   await history(page).getByRole('row', { name: /Eduardo do Escritório.*Endereço \(Entrega\).*Rua Independência.*\(preferencial\)/ }).waitFor();
 
   // Server-rendered on a fresh load, too.
-  await reload(page);
+  await open(page, '/clientes/7?aba=enderecos');
   await addresses.getByRole('listitem').filter({ hasText: line }).waitFor();
   await page.context().close();
 });
@@ -203,7 +208,7 @@ test('an address is added with a masked CEP and a city chosen as typed; bad inpu
 test('a city typed with a typographic apostrophe finds its IBGE identification (issue 9, item 16)', async () => {
   const page = await newPage(browser);
   await signIn(page, clerk);
-  await open(page, '/clientes/9');
+  await open(page, '/clientes/9?aba=enderecos');
   const addresses = page.getByRole('region', { name: 'Endereços' });
   await addresses.getByRole('button', { name: 'Novo endereço' }).click();
   const city = addresses.getByRole('combobox', { name: 'Cidade' });
@@ -220,8 +225,9 @@ test('several e-mails and the monthly income are saved, tidied and shown in reai
   await page.getByLabel('Renda mensal (R$)').fill('3.500,5');
   await page.getByRole('button', { name: 'Gravar', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  await openTab(page, 'Histórico');
   await history(page).getByRole('row', { name: /Renda mensal.*R\$ 3\.500,50/ }).waitFor();
-  await reload(page);
+  await open(page, '/clientes/8');
   assert.equal(await page.getByLabel('E-mails').inputValue(), 'compras@exemplo.com.br; financeiro@exemplo.com.br');
   assert.equal(await page.getByLabel('Renda mensal (R$)').inputValue(), '3.500,50');
   await page.context().close();
@@ -273,10 +279,17 @@ test('issue 10 item 7: the salesperson, who may not alter customers, sees the re
     const name = await control.getAttribute('id');
     assert.equal(await control.isEditable(), false, `${name} is editable`);
   }
+  // An empty field reads "—", never blank nor a typing example such as ISENTO or 0,00.
+  const emptyMarks = await form.locator('input:not([type=hidden])').evaluateAll((inputs) =>
+    inputs.filter((i) => i.value === '').map((i) => [i.id, i.placeholder]));
+  assert.ok(emptyMarks.length >= 1, 'customer 20 has an empty field');
+  for (const [id, placeholder] of emptyMarks) assert.equal(placeholder, '—', `${id} shows "${placeholder}"`);
   assert.equal(await page.getByRole('button', { name: 'Gravar' }).count(), 0);
+  // The addresses tab shows them, with nothing to change.
+  await openTab(page, 'Endereços');
+  await page.getByRole('heading', { name: 'Endereços' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Novo endereço' }).count(), 0);
   assert.equal(await page.getByRole('button', { name: /^(Alterar|Excluir) endereço/ }).count(), 0);
-  await page.screenshot({ path: '/tmp/h4/read-only-375.png', fullPage: true }).catch(() => {});
   await page.context().close();
 
   const clerkPage = await newPage(browser);
@@ -364,7 +377,9 @@ test('issue 10 item 14: in an English-speaking browser the date reads and takes 
   await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
   await reload(page);
   assert.equal(await date.inputValue(), '31/12/2027');
+  await openTab(page, 'Histórico');
   await history(page).getByRole('row', { name: /Cadastro válido até.*31\/12\/2027/ }).waitFor();
+  await openTab(page, 'Dados gerais');
 
   await date.fill('');
   await date.pressSequentially('31/02/2027');
@@ -377,4 +392,42 @@ test('issue 10 item 14: in an English-speaking browser the date reads and takes 
   await reload(page);
   assert.equal(await date.inputValue(), '31/12/2027');
   await context.close();
+});
+
+test('issue 11: the record shows one tab at a time, the open one in its address; what was typed survives a visit to another tab', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, '/clientes/12');
+  const tabs = page.getByRole('navigation', { name: 'Seções do cliente' });
+  assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.trim()), ['Dados gerais', 'Endereços', 'Histórico']);
+  assert.equal(await tabs.locator('a[aria-current="page"]').textContent(), 'Dados gerais');
+  const addressesHeading = page.getByRole('heading', { name: 'Endereços', exact: true });
+  const historyHeading = page.getByRole('heading', { name: 'Histórico de alterações', exact: true });
+  assert.equal(await addressesHeading.isVisible(), false);
+  assert.equal(await historyHeading.isVisible(), false);
+  await page.getByLabel('Nome fantasia').fill('Digitado Antes da Aba');
+
+  await openTab(page, 'Endereços');
+  assert.match(page.url(), /\/clientes\/12\?aba=enderecos$/);
+  await addressesHeading.waitFor();
+  assert.equal(await page.getByLabel('Nome fantasia').isVisible(), false);
+  await openTab(page, 'Histórico');
+  assert.match(page.url(), /\/clientes\/12\?aba=historico$/);
+  await historyHeading.waitFor();
+  assert.equal(await addressesHeading.isVisible(), false);
+  // The browser's back button walks the tabs.
+  await page.goBack();
+  await addressesHeading.waitFor();
+  await openTab(page, 'Dados gerais');
+  assert.equal(await page.getByLabel('Nome fantasia').inputValue(), 'Digitado Antes da Aba');
+
+  // Opened from its address (a link, a reload), the page shows that tab, server-rendered.
+  await open(page, '/clientes/12?aba=historico');
+  await historyHeading.waitFor();
+  assert.equal(await page.getByLabel('Nome fantasia').isVisible(), false);
+  // A new customer has only the general data: no tabs until it is saved.
+  await open(page, '/clientes/novo');
+  await page.getByLabel('Razão social / Nome').waitFor();
+  assert.equal(await tabs.count(), 0);
+  await page.context().close();
 });

@@ -70,6 +70,13 @@ export async function signIn(page, user) {
   await page.getByRole('heading', { name: 'Início' }).waitFor();
 }
 
+// The record shows one tab at a time (issue 11): opens the named one and waits until it is open.
+export async function openTab(page, name) {
+  const tabs = page.getByRole('navigation', { name: 'Seções do cliente' });
+  await tabs.getByRole('link', { name, exact: true }).click();
+  await tabs.locator('a[aria-current="page"]', { hasText: name }).waitFor();
+}
+
 // Retries an assertion until it holds (the page updates asynchronously), then returns its value.
 export async function eventually(check, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;

@@ -27,6 +27,8 @@ async function signedInRoutes(page) {
     '/clientes?lote=1',
     '/clientes/novo',
     record,
+    `${record}?aba=enderecos`,
+    `${record}?aba=historico`,
     '/clientes/lotes',
     '/tabelas',
     ...TABLES.map((slug) => `/tabelas/${slug}`),
@@ -139,7 +141,7 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
     'Início': 'Início',
     'Clientes': 'Clientes',
     // The batch edit is the list's "alterar todos" panel: brought into view, its first field focused.
-    'Manutenção em lote': 'Alterar todos os clientes filtrados',
+    'Manutenção em lote': 'Manutenção em lote',
     'Lotes de alteração': 'Lotes de alteração',
     'Tabelas': 'Tabelas',
   };
@@ -150,6 +152,11 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
     await eventually(async () => {
       const box = await shown.boundingBox();
       assert.ok(box && box.y >= 0 && box.y + box.height <= DESKTOP.height, `${link}: "${heading}" is not on screen`);
+    });
+    // The item followed is the one current item ("Clientes" is not current on the batch panel).
+    await eventually(async () => {
+      const current = (await nav.locator('a[aria-current="page"]').allTextContents()).map((t) => t.trim());
+      assert.deepEqual(current, [link]);
     });
   }
   await nav.getByRole('link', { name: 'Manutenção em lote' }).click();

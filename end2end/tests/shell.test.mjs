@@ -28,11 +28,13 @@ test('the administrator switches the current company', async () => {
   await page.context().close();
 });
 
-test('the field salesperson is offered only the company on their list', async () => {
+test('the field salesperson, in one company only, sees it named with nothing to switch', async () => {
   const page = await newPage(browser);
   await signIn(page, salesperson);
-  const options = await page.getByLabel('Empresa', { exact: true }).getByRole('option').allTextContents();
-  assert.deepEqual(options, ['1 - Gaúcha Combustíveis']);
+  await page.locator('.company-switcher .company-name').waitFor();
+  assert.equal((await page.locator('.company-switcher .company-name').textContent()).trim(), '1 - Gaúcha Combustíveis');
+  assert.equal(await page.getByLabel('Empresa', { exact: true }).count(), 0, 'no company select');
+  assert.equal(await page.getByRole('button', { name: 'Trocar empresa' }).count(), 0);
   await page.context().close();
 });
 

@@ -14,6 +14,17 @@ pub fn CompanySwitcher(companies: Vec<CompanyOption>, current: i64) -> impl Into
             .and_then(|result| result.err())
             .map(|error| view! { <span class="error" role="alert">{error.to_string()}</span> })
     };
+    // Someone who acts in one company only has nothing to switch to: the bar just names it.
+    if let [only] = companies.as_slice() {
+        let name = format!("{} - {}", only.code, only.name);
+        return view! {
+            <p class="company-switcher">
+                <span class="company-label">"Empresa"</span>
+                <span class="company-name">{name}</span>
+            </p>
+        }
+        .into_any();
+    }
     view! {
         <ActionForm action=auth.switch_company attr:class="company-switcher">
             <label for="company_id">"Empresa"</label>
@@ -33,4 +44,5 @@ pub fn CompanySwitcher(companies: Vec<CompanyOption>, current: i64) -> impl Into
             {refused}
         </ActionForm>
     }
+    .into_any()
 }

@@ -28,7 +28,7 @@ pub fn DateInput(
             inputmode="numeric"
             autocomplete="off"
             // Read-only, an empty date is shown empty, not as a format to follow.
-            placeholder=(!readonly).then_some("dd/mm/aaaa")
+            placeholder=if readonly { "—" } else { "dd/mm/aaaa" }
             maxlength="10"
             readonly=readonly
             aria-invalid=move || invalid.get()

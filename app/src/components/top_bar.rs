@@ -1,5 +1,6 @@
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::auth_state::use_auth_state;
 use crate::components::company_switcher::CompanySwitcher;
@@ -56,6 +57,14 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
         }
     };
     let may_bulk = session.can(Permission::BulkUpdate);
+    let location = use_location();
+    // `aria-current="page"` on the one item the user is in (styled as such).
+    let current = move |item: Section| {
+        move || {
+            let here = Section::of(&location.pathname.get(), &location.search.get());
+            (here == Some(item)).then_some("page")
+        }
+    };
     view! {
         <button
             type="button"
@@ -71,13 +80,13 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
         </button>
         <div id="top-menu" class="top-menu" class:open=move || open.get() on:keydown=close_on_escape on:click=close_on_link>
             <nav class="main-nav" aria-label="Principal">
-                <a href="/">"Início"</a>
-                <a href="/clientes">"Clientes"</a>
+                <a href="/" aria-current=current(Section::Home)>"Início"</a>
+                <a href="/clientes" aria-current=current(Section::Customers)>"Clientes"</a>
                 {may_bulk.then(|| view! {
-                    <a href=BULK_EDIT_HREF>"Manutenção em lote"</a>
-                    <a href="/clientes/lotes">"Lotes de alteração"</a>
+                    <a href=BULK_EDIT_HREF aria-current=current(Section::BulkEdit)>"Manutenção em lote"</a>
+                    <a href="/clientes/lotes" aria-current=current(Section::Batches)>"Lotes de alteração"</a>
                 })}
-                <a href="/tabelas">"Tabelas"</a>
+                <a href="/tabelas" aria-current=current(Section::Tables)>"Tabelas"</a>
             </nav>
             <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
             <div class="user">
@@ -87,5 +96,62 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                 </ActionForm>
             </div>
         </div>
+    }
+}
+
+/// The menu item a page belongs to. `/clientes?lote=1` is the list with its batch panel in
+/// view, reached from "Manutenção em lote", so that item, not "Clientes", is the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Home,
+    Customers,
+    BulkEdit,
+    Batches,
+    Tables,
+}
+
+impl Section {
+    fn of(path: &str, search: &str) -> Option<Self> {
+        let asks_bulk = search
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair == "lote" || pair.starts_with("lote="));
+        match path.trim_end_matches('/') {
+            "" => Some(Section::Home),
+            "/clientes" if asks_bulk => Some(Section::BulkEdit),
+            "/clientes/lotes" => Some(Section::Batches),
+            p if p == "/clientes" || p.starts_with("/clientes/") => Some(Section::Customers),
+            p if p == "/tabelas" || p.starts_with("/tabelas/") => Some(Section::Tables),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Section;
+
+    #[test]
+    fn each_page_makes_one_menu_item_current() {
+        assert_eq!(Section::of("/", ""), Some(Section::Home));
+        assert_eq!(Section::of("/clientes", ""), Some(Section::Customers));
+        assert_eq!(
+            Section::of("/clientes", "?q=silva"),
+            Some(Section::Customers)
+        );
+        assert_eq!(Section::of("/clientes/2002", ""), Some(Section::Customers));
+        assert_eq!(Section::of("/clientes/novo", ""), Some(Section::Customers));
+        assert_eq!(Section::of("/clientes", "?lote=1"), Some(Section::BulkEdit));
+        assert_eq!(
+            Section::of("/clientes", "?q=a&lote=1"),
+            Some(Section::BulkEdit)
+        );
+        assert_eq!(
+            Section::of("/clientes", "?lotes=1"),
+            Some(Section::Customers)
+        );
+        assert_eq!(Section::of("/clientes/lotes", ""), Some(Section::Batches));
+        assert_eq!(Section::of("/tabelas/grupos", ""), Some(Section::Tables));
+        assert_eq!(Section::of("/entrar", ""), None);
     }
 }

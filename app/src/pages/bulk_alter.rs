@@ -114,12 +114,15 @@ fn BulkPanel(
 
     view! {
         <section class="card bulk" aria-labelledby="bulk-title">
-            <h2 id="bulk-title">
+            // Named as the menu item that leads here; the line under it says what it covers.
+            <h2 id="bulk-title">"Manutenção em lote"</h2>
+            <p class="bulk-scope">
                 {move || match selected.with(Vec::len) {
-                    0 => "Alterar todos os clientes filtrados".to_string(),
-                    n => format!("Alterar os {n} clientes selecionados"),
+                    0 => "Altera todos os clientes filtrados.".to_string(),
+                    1 => "Altera só o cliente selecionado.".to_string(),
+                    n => format!("Altera só os {n} clientes selecionados."),
                 }}
-            </h2>
+            </p>
             <div class="record-form">
                 <For each=move || lines.get() key=|line| line.key let:line>
                     <ChangeLineView line fields lines />

@@ -5,6 +5,7 @@ mod data;
 mod delete;
 mod history;
 mod profile_fields;
+mod tabs;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,6 +25,7 @@ use data::EditorData;
 use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
 use profile_fields::ProfileFields;
+use tabs::{open_tab, RecordTabs, Tab};
 
 #[component]
 pub fn CustomerNewPage() -> impl IntoView {
@@ -39,12 +41,16 @@ pub fn CustomerNewPage() -> impl IntoView {
 #[component]
 pub fn CustomerEditPage() -> impl IntoView {
     let params = use_params_map();
-    move || {
-        // The route's segment is the customer's code; a number that is no code is "not found".
-        let code = params
+    // The route's segment is the customer's code; a number that is no code is "not found".
+    // A memo: moving between the record's tabs changes the query, not the customer.
+    let code = Memo::new(move |_| {
+        params
             .read()
             .get("id")
-            .map(|code| code.parse::<i64>().unwrap_or(-1));
+            .map(|code| code.parse::<i64>().unwrap_or(-1))
+    });
+    move || {
+        let code = code.get();
         let data = EditorData::new(code);
         view! {
             <Title text="Cliente · Clientela" />
@@ -72,12 +78,13 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
     } else {
         session.can(Permission::IncludeCustomer)
     };
+    let tab = open_tab();
 
     view! {
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(record) => view! { <CustomerForm record data can_save can_delete /> }.into_any(),
+                    Ok(record) => view! { <CustomerForm record data can_save can_delete tab /> }.into_any(),
                     Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
                 }
             })}
@@ -87,9 +94,13 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     customer_id.await.ok().map(|id| view! {
-                        <CustomerAddresses customer_id=id can_edit=can_alter saves=address_saves addresses />
-                        <SalespersonHistory changes=salesperson_changes />
-                        <ChangeHistory history />
+                        <div hidden=move || tab.get() != Tab::Addresses>
+                            <CustomerAddresses customer_id=id can_edit=can_alter saves=address_saves addresses />
+                        </div>
+                        <div hidden=move || tab.get() != Tab::History>
+                            <SalespersonHistory changes=salesperson_changes />
+                            <ChangeHistory history />
+                        </div>
                     })
                 })}
             </Suspense>
@@ -103,6 +114,7 @@ fn CustomerForm(
     data: EditorData,
     can_save: bool,
     can_delete: bool,
+    tab: Memo<Tab>,
 ) -> impl IntoView {
     let EditorData {
         save,
@@ -115,6 +127,9 @@ fn CustomerForm(
     let existing = record.id != 0;
     // Issue 10, item 7: who may not alter customers sees the record, not a form to type in.
     let read_only = !can_save;
+    // Read-only, an empty field reads "—" (not blank, not an example posing as a value);
+    // editable, it shows its typing hint, if any.
+    let shown_empty = move |hint: Option<&'static str>| if read_only { Some("—") } else { hint };
     let input = record.input.clone();
     typed_code.set_value(input.code.clone());
     let kind = RwSignal::new(input.kind.clone());
@@ -170,6 +185,9 @@ fn CustomerForm(
         <section class="card">
             <h1>{title}</h1>
             {record.last_saved.clone().map(|s| view! { <p class="muted">"Última alteração: " {s}</p> })}
+            {existing.then(|| view! { <RecordTabs href=record_href(&input.code) open=tab /> })}
+            // A new customer has only this tab until it is saved.
+            {view! { <div class="tab-panel" hidden=move || existing && tab.get() != Tab::General>
             {read_only.then(|| view! {
                 <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar clientes."</p>
             })}
@@ -199,6 +217,7 @@ fn CustomerForm(
                         id="document"
                         name="input[document]"
                         autocomplete="off"
+                        placeholder=shown_empty(None)
                         readonly=read_only
                         aria-invalid=invalid("document")
                         aria-describedby=described_by("document", None)
@@ -209,17 +228,17 @@ fn CustomerForm(
                 </div>
                 <div class="field">
                     <label for="state_registration">"Inscrição estadual"</label>
-                    <input id="state_registration" name="input[state_registration]" placeholder=(!read_only).then_some("ISENTO") readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
+                    <input id="state_registration" name="input[state_registration]" placeholder=shown_empty(Some("ISENTO")) readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
                     {error_for("state_registration")}
                 </div>
                 <div class="field wide">
                     <label for="legal_name">"Razão social / Nome"</label>
-                    <input id="legal_name" name="input[legal_name]" readonly=read_only value=input.legal_name.clone() aria-invalid=invalid("legal_name") aria-describedby=described_by("legal_name", None) />
+                    <input id="legal_name" name="input[legal_name]" placeholder=shown_empty(None) readonly=read_only value=input.legal_name.clone() aria-invalid=invalid("legal_name") aria-describedby=described_by("legal_name", None) />
                     {error_for("legal_name")}
                 </div>
                 <div class="field wide">
                     <label for="trade_name">"Nome fantasia"</label>
-                    <input id="trade_name" name="input[trade_name]" readonly=read_only value=input.trade_name.clone() aria-invalid=invalid("trade_name") aria-describedby=described_by("trade_name", None) />
+                    <input id="trade_name" name="input[trade_name]" placeholder=shown_empty(None) readonly=read_only value=input.trade_name.clone() aria-invalid=invalid("trade_name") aria-describedby=described_by("trade_name", None) />
                     {error_for("trade_name")}
                 </div>
                 <div class="field">
@@ -231,19 +250,19 @@ fn CustomerForm(
                 </div>
                 <div class="field wide">
                     <label for="email">"E-mails"</label>
-                    <input id="email" name="input[email]" type="text" inputmode="email" readonly=read_only aria-describedby=described_by("email", (!read_only).then_some("email-hint")) aria-invalid=invalid("email") value=input.email.clone() />
+                    <input id="email" name="input[email]" type="text" inputmode="email" placeholder=shown_empty(None) readonly=read_only aria-describedby=described_by("email", (!read_only).then_some("email-hint")) aria-invalid=invalid("email") value=input.email.clone() />
                     {(!read_only).then(|| view! { <span id="email-hint" class="hint">"Vários: separe com ponto e vírgula."</span> })}
                     {error_for("email")}
                 </div>
                 <div class="field wide">
                     <label for="phone">"Telefones"</label>
-                    <input id="phone" name="input[phone]" type="tel" readonly=read_only aria-describedby=described_by("phone", (!read_only).then_some("phone-hint")) aria-invalid=invalid("phone") value=input.phone.clone() />
+                    <input id="phone" name="input[phone]" type="tel" placeholder=shown_empty(None) readonly=read_only aria-describedby=described_by("phone", (!read_only).then_some("phone-hint")) aria-invalid=invalid("phone") value=input.phone.clone() />
                     {(!read_only).then(|| view! { <span id="phone-hint" class="hint">"Com DDD. Vários: separe com ponto e vírgula."</span> })}
                     {error_for("phone")}
                 </div>
                 <div class="field">
                     <label for="monthly_income">"Renda mensal (R$)"</label>
-                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder=(!read_only).then_some("0,00") readonly=read_only value=input.monthly_income.clone() aria-invalid=invalid("monthly_income") aria-describedby=described_by("monthly_income", None) />
+                    <input id="monthly_income" name="input[monthly_income]" inputmode="decimal" placeholder=shown_empty(Some("0,00")) readonly=read_only value=input.monthly_income.clone() aria-invalid=invalid("monthly_income") aria-describedby=described_by("monthly_income", None) />
                     {error_for("monthly_income")}
                 </div>
                 <div class="field">
@@ -269,6 +288,7 @@ fn CustomerForm(
             {id.filter(|_| can_delete).map(|id| view! {
                 <DeleteCustomerButton id version customer remove removing />
             })}
+            </div> }.into_any()}
         </section>
     }
 }
