@@ -87,6 +87,21 @@ async fn the_ie_is_checked_with_the_digits_of_the_main_address_state(pool: PgPoo
         stored_ie(&pool, id).await,
         (Some("251040852".to_string()), 3)
     );
+    // The form shows it with SC's punctuation, and saving it as shown changes nothing.
+    let (status, record, _) = send(
+        &app,
+        call("get_customer", &format!("id={id}"), Some(&clerk)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record["input"]["state_registration"], "251.040.852");
+    let (status, body) = create(&app, &clerk, &edit_with_ie(id, 3, "251.040.852")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        stored_ie(&pool, id).await,
+        (Some("251040852".to_string()), 3)
+    );
     let (status, body) = create(&app, &clerk, &edit_with_ie(id, 3, "isento")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(stored_ie(&pool, id).await, (Some("ISENTO".to_string()), 4));

@@ -91,18 +91,28 @@ pub async fn load(
 ) -> Result<Option<CustomerRecord>, AppError> {
     let mut tx = pool.begin().await?;
     let row = fetch(&mut tx, caller.tenant_id, id, false).await?;
+    let uf = main_address_state(&mut tx, caller.tenant_id, id).await?;
     tx.commit().await?;
     let profile = super::profile_store::load_refs(pool, caller, id).await?;
     Ok(row.map(|row| CustomerRecord {
         profile,
         id: row.id,
         version: row.version,
-        input: row.input(),
+        input: shown(row.input(), uf.as_deref()),
         last_saved: row
             .updated_by_name
             .clone()
             .map(|name| format!("{name} em {}", date_time(row.updated_at))),
     }))
+}
+
+/// The record as the form shows it: the IE with its state's punctuation (`251.040.852` in SC),
+/// as on the registration paper; the save takes it back to digits.
+fn shown(mut input: CustomerInput, uf: Option<&str>) -> CustomerInput {
+    if let Some(uf) = uf {
+        input.state_registration = rules::state_registration::format(uf, &input.state_registration);
+    }
+    input
 }
 
 /// The customer with this code in the caller's tenant: codes are unique per tenant
