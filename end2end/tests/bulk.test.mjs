@@ -29,7 +29,8 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   const options = (await salesperson.getByRole('option').allTextContents()).map((o) => o.trim());
   const target = options.find((o) => o && o !== before && !o.startsWith('('));
 
-  await open(page, `/clientes?q=${CODE}`);
+  // Opened from the list's "Alterar em lote": the panel stays while the filter narrows.
+  await open(page, `/clientes?q=${CODE}&lote=1`);
   await page.getByLabel('Região', { exact: true }).selectOption({ label: region });
   await page.waitForURL(/regiao=\d+/);
   // The filter holds exactly customer 1500.

@@ -90,3 +90,27 @@ test('every lazily loaded screen opened directly hydrates and answers input', as
   assert.deepEqual(seen.errors, []);
   await page.context().close();
 });
+
+test('the list\'s batch panel is a part of its own: fetched when the panel opens, from the list\'s link or by picking a row', async () => {
+  const page = await newPage(browser);
+  const seen = watch(page);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().waitFor();
+  const main = [...new Set(seen.wasm)];
+  assert.equal(main.length, 1, `the list fetched ${main.join(', ')}`);
+  assert.equal(await page.getByRole('heading', { name: 'Manutenção em lote' }).count(), 0, 'closed until asked');
+
+  await page.getByRole('link', { name: 'Alterar em lote' }).click();
+  await page.getByRole('heading', { name: 'Manutenção em lote' }).waitFor();
+  assert.ok(new Set(seen.wasm).size > 1, 'the panel came as a part of its own');
+  await page.getByText('Altera todos os clientes filtrados.').waitFor();
+
+  // Picking a row opens it too, on a list opened without it.
+  await open(page, '/clientes');
+  const first = (await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().textContent()).trim();
+  await page.getByLabel(`Selecionar cliente ${first}`, { exact: true }).check();
+  await page.getByText('Altera só o cliente selecionado.').waitFor();
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});

@@ -12,9 +12,9 @@ use crate::customers::bulk_types::BulkFieldView;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
 use crate::error::AppError;
-use crate::pages::bulk_alter::BulkAlter;
 use crate::pages::customer_grid::CustomerGrid;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
+use crate::pages::lazy_bulk_panel::{bulk_panel_asked, bulk_panel_href, LazyBulkPanel};
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
 const TYPING_PAUSE: Duration = Duration::from_millis(300);
@@ -34,7 +34,10 @@ pub fn CustomerListPage() -> impl IntoView {
             view! {
                 <p class="page-actions">
                     {may_include.then(|| view! { <a class="button" href="/clientes/novo">"Novo cliente"</a> })}
-                    {may_bulk.then(|| view! { <a href="/clientes/lotes">"Lotes de alteração"</a> })}
+                    {may_bulk.then(|| view! {
+                        <a href=move || bulk_panel_href(&filter.get())>"Alterar em lote"</a>
+                        <a href="/clientes/lotes">"Lotes de alteração"</a>
+                    })}
                 </p>
                 <CustomerList filter page options bulk may_bulk />
             }
@@ -208,16 +211,18 @@ fn CustomerList(
                 })}
             </Transition>
         </section>
-        <BulkAlter filter selected fields=bulk on_applied=Callback::new(move |()| page.refetch()) />
+        {may_bulk.then(|| view! {
+            <LazyBulkPanel filter selected fields=bulk on_applied=Callback::new(move |()| page.refetch()) />
+        })}
     }
 }
 
 /// `?lote=1` (the menu's "Manutenção em lote") brings the "alterar todos" panel into view with
 /// its first field focused, once the panel is there.
 fn show_bulk_panel_when_asked(bulk: Resource<Result<Vec<BulkFieldView>, AppError>>) {
-    let query = use_query_map();
+    let asked = bulk_panel_asked();
     Effect::new(move |_| {
-        let asked = query.with(|q| q.get("lote").is_some());
+        let asked = asked.get();
         let shown = bulk.with(|fields| matches!(fields, Some(Ok(fields)) if !fields.is_empty()));
         if asked && shown {
             focus_bulk_panel(0);
@@ -245,7 +250,8 @@ fn focus_bulk_panel(attempt: u32) {
                     let _ = first.focus();
                 }
             }
-            None if attempt < 60 => focus_bulk_panel(attempt + 1),
+            // Up to about 4 s: the panel's part of the WebAssembly may still be on its way.
+            None if attempt < 240 => focus_bulk_panel(attempt + 1),
             None => {}
         }
     });

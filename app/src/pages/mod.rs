@@ -7,6 +7,7 @@ pub mod customer_list;
 mod customer_list_profile_filters;
 pub mod customer_record;
 pub mod home;
+mod lazy_bulk_panel;
 pub mod lookup_history;
 pub mod lookup_table;
 pub mod not_found;

@@ -1,0 +1,69 @@
+//! The list's batch panel ("Manutenção em lote") is the largest part of the list's code, and
+//! most visits to the list never use it: its WebAssembly is a part of its own (issue 10, item 2:
+//! without it the list's download is about 116 KB brotli smaller), fetched when the panel opens —
+//! from the menu or the list's "Alterar em lote" (`?lote=1`), or by picking rows in the grid.
+//! Once open it stays open while the user narrows the filter (the filter's URL has no `lote`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::customers::bulk_types::BulkFieldView;
+use crate::customers::list_types::CustomerFilter;
+use crate::error::AppError;
+use crate::pages::bulk_alter::BulkAlter;
+
+#[lazy]
+async fn batch_panel(
+    filter: Memo<CustomerFilter>,
+    selected: RwSignal<Vec<i64>>,
+    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
+    on_applied: Callback<()>,
+) -> AnyView {
+    view! { <BulkAlter filter selected fields on_applied /> }.into_any()
+}
+
+/// `?lote=1` on the list: the panel is asked for.
+pub fn bulk_panel_asked() -> Memo<bool> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get("lote").is_some()))
+}
+
+/// The list's address with the panel asked for, keeping the filter.
+pub fn bulk_panel_href(filter: &CustomerFilter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        "/clientes?lote=1".to_string()
+    } else {
+        format!("/clientes{query}&lote=1")
+    }
+}
+
+#[component]
+pub fn LazyBulkPanel(
+    filter: Memo<CustomerFilter>,
+    selected: RwSignal<Vec<i64>>,
+    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
+    on_applied: Callback<()>,
+) -> impl IntoView {
+    let asked = bulk_panel_asked();
+    let opened = RwSignal::new(false);
+    Effect::new(move |_| {
+        if asked.get() || !selected.with(Vec::is_empty) {
+            opened.set(true);
+        }
+    });
+    // Rendered in the browser only (an effect opens it, and effects do not run on the server):
+    // hydration cannot wait for a part of the WebAssembly inside the page, so the panel is
+    // never in the server's HTML, and comes in once the page is live.
+    move || {
+        opened.get().then(|| {
+            view! {
+                <Suspense fallback=|| view! { <p class="loading">"Carregando a manutenção em lote…"</p> }>
+                    {move || Suspend::new(async move {
+                        batch_panel(filter, selected, fields, on_applied).await
+                    })}
+                </Suspense>
+            }
+        })
+    }
+}
