@@ -35,15 +35,16 @@ pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
     );
     if !(1900..=2999).contains(&year)
         || day == 0
-        || day > days_in_month(year, month).ok_or(INVALID_DATE)?
+        || day > days_in_month(year as i32, month).ok_or(INVALID_DATE)?
     {
         return Err(INVALID_DATE);
     }
     Ok(Some(format!("{y}-{m}-{d}")))
 }
 
-fn days_in_month(year: u32, month: u32) -> Option<u32> {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+/// Days of `month` in `year` (Gregorian), `None` for a month that does not exist.
+pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     Some(match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -195,12 +195,8 @@ mod tests {
     use super::*;
     use crate::finance::day::day;
     use crate::finance::settlement::balance_after;
+    use crate::finance::test_values::*;
     use proptest::prelude::*;
-    use std::str::FromStr;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
 
     fn settings() -> AdvanceSettings {
         AdvanceSettings {

@@ -138,15 +138,11 @@ mod tests {
     use crate::finance::advance;
     use crate::finance::day::{day, Day};
     use crate::finance::settlement::balance_after;
+    use crate::finance::test_values::*;
     use proptest::prelude::*;
-    use std::str::FromStr;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
 
     fn receivable(balance: &str) -> ReceivableFacts<Day> {
-        ReceivableFacts::new(day("2026-03-10"), d(balance))
+        receivable_due("2026-03-10", balance)
     }
 
     fn credits(returns: &str, advances: &str) -> Credits {

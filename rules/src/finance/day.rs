@@ -31,7 +31,10 @@ impl Day {
 
     /// `None` for a date that does not exist (31/02) or a year outside 1..=9999.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month)? {
+        if !(1..=9999).contains(&year)
+            || day == 0
+            || day > crate::date_input::days_in_month(year, month)?
+        {
             return None;
         }
         Some(Day(days_from_civil(year, month, day) + UNIX_EPOCH_FROM_CE))
@@ -83,17 +86,6 @@ impl<'de> Deserialize<'de> for Day {
         Day::parse_iso(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("data inválida: {text}")))
     }
-}
-
-fn days_in_month(year: i32, month: u32) -> Option<u32> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
 }
 
 // Howard Hinnant's `days_from_civil` / `civil_from_days`: days since 1970-01-01.

@@ -14,3 +14,22 @@ pub mod last_purchase;
 pub mod settlement;
 pub mod statement;
 pub mod status;
+
+/// What the finance tests write money and receivables with.
+#[cfg(test)]
+pub(crate) mod test_values {
+    use super::day::{day, Day};
+    use super::status::ReceivableFacts;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    /// `d("1234.56")` is R$ 1.234,56.
+    pub fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    /// A receivable due on `due` (`aaaa-mm-dd`) with `balance` left.
+    pub fn receivable_due(due: &str, balance: &str) -> ReceivableFacts<Day> {
+        ReceivableFacts::new(day(due), d(balance))
+    }
+}

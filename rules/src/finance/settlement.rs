@@ -271,15 +271,11 @@ pub(crate) fn refusal(field: &'static str, message: impl Into<String>) -> FieldE
 mod tests {
     use super::*;
     use crate::finance::day::day;
+    use crate::finance::test_values::*;
     use proptest::prelude::*;
-    use std::str::FromStr;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
 
     fn receivable(balance: &str) -> ReceivableFacts<Day> {
-        ReceivableFacts::new(day("2026-03-10"), d(balance))
+        receivable_due("2026-03-10", balance)
     }
 
     fn request(paid_on: &str, principal: &str, discount: &str) -> SettlementRequest {

@@ -155,12 +155,8 @@ pub fn statement<D: Ord + Clone>(
 mod tests {
     use super::*;
     use crate::finance::day::{day, Day};
+    use crate::finance::test_values::*;
     use proptest::prelude::*;
-    use std::str::FromStr;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
 
     fn movement(date: &str, kind: MovementKind, amount: &str) -> Movement<Day> {
         Movement {

@@ -131,20 +131,12 @@ pub fn total_receivable<D>(receivables: &[ReceivableFacts<D>]) -> Decimal {
 mod tests {
     use super::*;
     use crate::finance::day::{day, Day};
+    use crate::finance::test_values::*;
     use proptest::prelude::*;
-    use std::str::FromStr;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::from_str(text).unwrap()
-    }
-
-    fn receivable(due: &str, balance: &str) -> ReceivableFacts<Day> {
-        ReceivableFacts::new(day(due), d(balance))
-    }
 
     #[test]
     fn r_hist_1_a_receivable_is_open_until_its_due_date_and_overdue_the_day_after() {
-        let r = receivable("2026-03-10", "1234.56");
+        let r = receivable_due("2026-03-10", "1234.56");
         assert_eq!(status(&r, &day("2026-03-09")), ReceivableStatus::Open);
         assert_eq!(status(&r, &day("2026-03-10")), ReceivableStatus::Open);
         assert_eq!(status(&r, &day("2026-03-11")), ReceivableStatus::Overdue);
@@ -159,7 +151,7 @@ mod tests {
 
     #[test]
     fn r_hist_1_a_paid_off_receivable_is_received_even_past_due_or_listed() {
-        let mut r = receivable("2026-01-10", "0.00");
+        let mut r = receivable_due("2026-01-10", "0.00");
         r.sent_to_credit_bureau = true;
         r.in_collection = true;
         assert_eq!(status(&r, &day("2026-06-01")), ReceivableStatus::Received);
@@ -167,7 +159,7 @@ mod tests {
 
     #[test]
     fn r_hist_1_cancelled_wins_over_every_other_fact() {
-        let mut r = receivable("2026-01-10", "1234.56");
+        let mut r = receivable_due("2026-01-10", "1234.56");
         r.cancelled = true;
         r.sent_to_credit_bureau = true;
         assert_eq!(status(&r, &day("2026-06-01")), ReceivableStatus::Cancelled);
@@ -176,7 +168,7 @@ mod tests {
 
     #[test]
     fn r_hist_1_negative_listed_wins_over_collection_and_overdue() {
-        let mut r = receivable("2026-01-10", "1234.56");
+        let mut r = receivable_due("2026-01-10", "1234.56");
         r.in_collection = true;
         assert_eq!(
             status(&r, &day("2026-06-01")),
@@ -212,12 +204,12 @@ mod tests {
 
     #[test]
     fn r_hist_1_total_receivable_adds_what_is_still_owed() {
-        let mut cancelled = receivable("2026-02-10", "300.00");
+        let mut cancelled = receivable_due("2026-02-10", "300.00");
         cancelled.cancelled = true;
         let rows = [
-            receivable("2026-01-10", "1234.56"),
-            receivable("2026-05-10", "765.44"),
-            receivable("2026-02-10", "0.00"),
+            receivable_due("2026-01-10", "1234.56"),
+            receivable_due("2026-05-10", "765.44"),
+            receivable_due("2026-02-10", "0.00"),
             cancelled,
         ];
         assert_eq!(total_receivable(&rows), d("2000.00"));

@@ -1,20 +1,12 @@
 //! Center-West region: DF, GO, MS, MT.
 
-use super::weights::{as_number, descending_sum, eleven_minus_remainder, then, weighted_sum};
+use super::weights::{as_number, descending_sum, eleven_minus_remainder, weighted_sum};
 use super::{require_length, require_start, CheckDigits, Refusal};
 
 /// Distrito Federal: 13 digits starting "07", two check digits with the same weights as
 /// Acre's.
 pub(super) fn df(n: &[u8]) -> Result<CheckDigits, Refusal> {
-    require_length(n, &[13], "13 dígitos")?;
-    require_start(n, &[&[0, 7]], "07")?;
-    let body = &n[..11];
-    let first = eleven_minus_remainder(weighted_sum(body, &[4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]));
-    let second = eleven_minus_remainder(weighted_sum(
-        &then(body, first),
-        &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2],
-    ));
-    Ok(vec![(11, first), (12, second)])
+    super::north::thirteen_with_two_digits(n, &[0, 7], "07")
 }
 
 /// Goiás: 9 digits starting 10, 11, 15 or 20–29, weights 9..2. Remainder 1 gives 1 instead

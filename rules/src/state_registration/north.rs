@@ -11,8 +11,18 @@ use super::{require_length, require_start, CheckDigits, Refusal};
 
 /// Acre: 13 digits "01" + 9 + two check digits, the second one covering the first.
 pub(super) fn ac(n: &[u8]) -> Result<CheckDigits, Refusal> {
+    thirteen_with_two_digits(n, &[0, 1], "01")
+}
+
+/// Acre's layout, which the Distrito Federal shares with its own leading "07": 13 digits, two
+/// mod-11 check digits, the second one covering the first.
+pub(super) fn thirteen_with_two_digits(
+    n: &[u8],
+    start: &[u8],
+    start_label: &'static str,
+) -> Result<CheckDigits, Refusal> {
     require_length(n, &[13], "13 dígitos")?;
-    require_start(n, &[&[0, 1]], "01")?;
+    require_start(n, &[start], start_label)?;
     let body = &n[..11];
     let first = eleven_minus_remainder(weighted_sum(body, &[4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]));
     let second = eleven_minus_remainder(weighted_sum(
