@@ -4,7 +4,7 @@
 // hydrates after fetching its part) and when reached from the list, with no error in the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, eventually, DEMO_USERS } from './helpers.mjs';
+import { launch, newPage, open, signIn, eventually, selectedLabel, DEMO_USERS } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -106,11 +106,18 @@ test('the list\'s batch panel is a part of its own: fetched when the panel opens
   assert.ok(new Set(seen.wasm).size > 1, 'the panel came as a part of its own');
   await page.getByText('Altera todos os clientes filtrados.').waitFor();
 
-  // Picking a row opens it too, on a list opened without it.
+  // Picking a row opens it too, on a list opened without it; picking more keeps what was
+  // chosen in the panel (it is not built again).
   await open(page, '/clientes');
-  const first = (await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().textContent()).trim();
+  const codes = page.getByRole('table').getByRole('link', { name: /^\d+$/ });
+  const [first, second] = [(await codes.nth(0).textContent()).trim(), (await codes.nth(1).textContent()).trim()];
   await page.getByLabel(`Selecionar cliente ${first}`, { exact: true }).check();
   await page.getByText('Altera só o cliente selecionado.').waitFor();
+  const panel = page.getByRole('region', { name: 'Manutenção em lote' });
+  await panel.getByLabel('Campo').selectOption({ label: 'Situação' });
+  await page.getByLabel(`Selecionar cliente ${second}`, { exact: true }).check();
+  await page.getByText('Altera só os 2 clientes selecionados.').waitFor();
+  assert.equal(await selectedLabel(panel.getByLabel('Campo')), 'Situação');
   assert.deepEqual(seen.errors, []);
   await page.context().close();
 });

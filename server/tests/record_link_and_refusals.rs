@@ -64,6 +64,23 @@ async fn issue_10_item_13_the_record_is_found_by_its_code_within_the_callers_ten
     let record: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(record["input"]["code"], "2002");
     assert_eq!(record["input"]["legal_name"], "Posto Serra");
+    // The page's one-request path gives the same record.
+    let (status, body, _) = send(
+        &app,
+        call("get_customer_by_code", "code=2002", Some(&alpha)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap(), record);
+    let (status, body, _) =
+        send(&app, call("get_customer_by_code", "code=2002", Some(&beta))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let theirs: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(theirs["input"]["legal_name"], "Outro Posto");
+    let (status, _, _) = send(&app, call("get_customer_by_code", "code=7", Some(&beta))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(&app, call("get_customer_by_code", "code=2002", None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 
     // The same code in another tenant is that tenant's own customer.
     let (_, body, _) = send(

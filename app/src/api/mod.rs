@@ -20,10 +20,10 @@ pub use customer_addresses::{
     SaveAddress, SearchCities,
 };
 pub use customer_record::{
-    customer_history, delete_customer, find_customer_by_code, get_customer, next_customer_code,
-    profile_options, salesperson_history, save_customer, CustomerHistory, DeleteCustomer,
-    FindCustomerByCode, GetCustomer, NextCustomerCode, ProfileOptions, SalespersonHistory,
-    SaveCustomer,
+    customer_history, delete_customer, find_customer_by_code, get_customer, get_customer_by_code,
+    next_customer_code, profile_options, salesperson_history, save_customer, CustomerHistory,
+    DeleteCustomer, FindCustomerByCode, GetCustomer, GetCustomerByCode, NextCustomerCode,
+    ProfileOptions, SalespersonHistory, SaveCustomer,
 };
 pub use get_session::{get_session, GetSession};
 pub use list_customers::{list_customers, ListCustomers};

@@ -48,10 +48,13 @@ pub fn LazyBulkPanel(
     let asked = bulk_panel_asked();
     let opened = RwSignal::new(false);
     Effect::new(move |_| {
-        if asked.get() || !selected.with(Vec::is_empty) {
+        // Set once: a signal set again notifies again, and rebuilding the panel would drop
+        // what the user chose in it and the actions still answering for it.
+        if (asked.get() || !selected.with(Vec::is_empty)) && !opened.get_untracked() {
             opened.set(true);
         }
     });
+    let opened = Memo::new(move |_| opened.get());
     // Rendered in the browser only (an effect opens it, and effects do not run on the server):
     // hydration cannot wait for a part of the WebAssembly inside the page, so the panel is
     // never in the server's HTML, and comes in once the page is live.

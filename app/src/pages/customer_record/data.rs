@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use rules::customer::CustomerInput;
 
 use crate::api::{
-    customer_history, find_customer_by_code, get_customer, list_addresses, next_customer_code,
-    profile_options, salesperson_history, DeleteCustomer, SaveCustomer,
+    customer_history, find_customer_by_code, get_customer, get_customer_by_code, list_addresses,
+    next_customer_code, profile_options, salesperson_history, DeleteCustomer, SaveCustomer,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
@@ -83,11 +83,13 @@ impl EditorData {
                 }
             },
         );
-        // Loaded by id once found: a save that changes the code still reloads this customer.
+        // First by the code, in one request; after a save by the id, so a save that changes the
+        // code still reloads this customer (the URL follows it afterwards).
         let record = Resource::new(
             move || reloads.get(),
-            move |_| async move {
+            move |reloaded| async move {
                 match code {
+                    Some(code) if reloaded == 0 => get_customer_by_code(code).await,
                     Some(_) => get_customer(customer_id.await?).await,
                     None => next_customer_code().await.map(blank),
                 }
