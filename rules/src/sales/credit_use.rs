@@ -5,11 +5,14 @@
 use super::choice::choice;
 
 choice! {
-    /// Whether the credit is used when issuing documents.
+    /// Whether the credit is used when issuing documents. The company default is optional:
+    /// the user decides at each document.
+    #[derive(Default)]
     pub enum CreditUse {
         /// Always used, and must be consumed.
         Always = "always" => "Sempre utilizar",
         /// Suggested; the user may leave it.
+        #[default]
         Optional = "optional" => "Opcional",
         /// The user picks which credits to use.
         Selection = "selection" => "Seleção",
@@ -19,8 +22,10 @@ choice! {
 
 choice! {
     /// In which order the credit is applied (see `credit_application`).
+    #[derive(Default)]
     pub enum CreditOrder {
-        /// Oldest due date first.
+        /// Oldest due date first, the usual way to settle.
+        #[default]
         Ascending = "ascending" => "Crescente",
         /// Newest due date first.
         Descending = "descending" => "Decrescente",

@@ -12,6 +12,8 @@ pub mod conditional_discount;
 pub mod credit_application;
 pub mod credit_limit;
 pub mod credit_use;
+pub mod defaults;
+pub mod defaults_audit;
 pub mod delivery_block;
 pub mod insurance;
 pub mod late_fee;

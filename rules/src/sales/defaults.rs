@@ -1,0 +1,576 @@
+//! The customer's "Padrão para vendas" in one company (seed 003): what the tab's form sends,
+//! read into typed values by the rules of each field (R-CREDIT-1, R-SALES-2/3/6/7/8/9/13/14),
+//! and written back as the form shows it. The history and the permissions of these fields are
+//! in `defaults_audit`.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::conditional_discount::{ConditionalDiscount, ConditionalDiscountInput};
+use super::credit_limit::parse_credit_limit;
+use super::credit_use::{CreditOrder, CreditUse};
+use super::delivery_block::DeliveryBlock;
+use super::late_fee::{self, parse_late_fee, LateFeeSource};
+use super::max_discount::{parse_max_discount, stored_customer_discount, MAX_DISCOUNT_FIELD};
+use super::percent;
+use super::preferences::{AttachmentKind, EmailAttachment, EmailAttachments, SuggestedLot};
+use super::price::parse_discount;
+use super::purpose::Purpose;
+use crate::customer::FieldError;
+
+pub const DAILY_INTEREST_FIELD: &str = "daily_interest";
+
+/// Daily interest is a small rate with more decimals than a discount (`0,0333` % a day is 1 %
+/// a month); four decimals, as the original ERP keeps it.
+pub const DAILY_INTEREST_DECIMALS: u32 = 4;
+
+/// What the tab's form sends, every value as typed; choices as their stored codes, where an
+/// empty one means "the company's" (credit use and order) or "derived" (purpose); check boxes
+/// as `"on"` when ticked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SalesDefaultsInput {
+    pub credit_limit: String,
+    pub daily_interest: String,
+    pub late_fee_source: String,
+    pub late_fee: String,
+    pub discount: String,
+    pub allows_discount: String,
+    pub max_discount: String,
+    pub allows_conditional_discount: String,
+    pub conditional_discount: ConditionalDiscountInput,
+    pub credit_use: String,
+    pub credit_order: String,
+    pub purpose: String,
+    pub delivery_block: String,
+    pub uses_only_own_price_lists: String,
+    pub uses_only_own_plans: String,
+    pub payment_plan_per_product: String,
+    pub prints_boleto_on_invoice: String,
+    pub requires_prepayment: String,
+    pub suggested_lot: String,
+    pub attachments: AttachmentsInput,
+}
+
+/// The five e-mail attachment choices as codes (R-SALES-14).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AttachmentsInput {
+    pub attachments: String,
+    pub lot_pdf: String,
+    pub boleto_pdf: String,
+    pub document_pdf: String,
+    pub document_xml: String,
+}
+
+/// A customer's sales defaults in one company, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesDefaults {
+    /// `None`: the company's pre-approved limit applies, or none (R-CREDIT-1).
+    pub credit_limit: Option<Decimal>,
+    /// % a day charged on overdue receivables.
+    pub daily_interest: Option<Decimal>,
+    pub late_fee_source: LateFeeSource,
+    pub late_fee: Option<Decimal>,
+    /// Positive a discount, negative a surcharge (R-SALES-2).
+    pub discount: Option<Decimal>,
+    pub allows_discount: bool,
+    pub max_discount: Option<Decimal>,
+    pub allows_conditional_discount: bool,
+    pub conditional_discount: Option<ConditionalDiscount>,
+    /// `None`: the company's setting (R-SALES-6).
+    pub credit_use: Option<CreditUse>,
+    pub credit_order: Option<CreditOrder>,
+    /// `None`: derived from CNPJ and state registration (R-SALES-7).
+    pub purpose: Option<Purpose>,
+    pub delivery_block: DeliveryBlock,
+    pub uses_only_own_price_lists: bool,
+    pub uses_only_own_plans: bool,
+    pub payment_plan_per_product: bool,
+    pub prints_boleto_on_invoice: bool,
+    pub requires_prepayment: bool,
+    pub suggested_lot: SuggestedLot,
+    pub attachments: EmailAttachments,
+}
+
+/// What a company sets for its customers (the part of its settings the tab reads).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySalesSettings {
+    pub pre_approved_credit_limit: Option<Decimal>,
+    pub daily_interest: Option<Decimal>,
+    pub late_fee: Option<Decimal>,
+    pub max_discount: Option<Decimal>,
+    pub credit_use: CreditUse,
+    pub credit_order: CreditOrder,
+}
+
+impl SalesDefaults {
+    /// R-SALES-1: a customer used for the first time in a company starts from that company's
+    /// settings. The daily interest is copied; the limit, the late fee and the credit use stay
+    /// "the company's", so they follow the company's settings until set on the customer
+    /// (R-CREDIT-1, R-SALES-9, R-SALES-6).
+    pub fn new_customer(company: &CompanySalesSettings) -> Self {
+        SalesDefaults {
+            credit_limit: None,
+            daily_interest: company.daily_interest,
+            late_fee_source: LateFeeSource::Company,
+            late_fee: None,
+            discount: None,
+            allows_discount: true,
+            max_discount: None,
+            allows_conditional_discount: false,
+            conditional_discount: None,
+            credit_use: None,
+            credit_order: None,
+            purpose: None,
+            delivery_block: DeliveryBlock::None,
+            uses_only_own_price_lists: false,
+            uses_only_own_plans: false,
+            payment_plan_per_product: false,
+            prints_boleto_on_invoice: false,
+            requires_prepayment: false,
+            suggested_lot: SuggestedLot::None,
+            attachments: EmailAttachments::default(),
+        }
+    }
+
+    /// The form's values for these defaults; `parse` reads them back to the same values.
+    pub fn input(&self) -> SalesDefaultsInput {
+        let percent = |value: Option<Decimal>| value.map(percent::format_plain).unwrap_or_default();
+        let code = |value: Option<&'static str>| value.unwrap_or_default().to_string();
+        let flag = |on: bool| if on { "on" } else { "" }.to_string();
+        SalesDefaultsInput {
+            credit_limit: self
+                .credit_limit
+                .map(crate::money::format_plain)
+                .unwrap_or_default(),
+            daily_interest: percent(self.daily_interest),
+            late_fee_source: self.late_fee_source.code().to_string(),
+            late_fee: percent(self.late_fee),
+            discount: percent(self.discount),
+            allows_discount: flag(self.allows_discount),
+            max_discount: percent(self.max_discount),
+            allows_conditional_discount: flag(self.allows_conditional_discount),
+            conditional_discount: ConditionalDiscountInput {
+                days_before_due: self
+                    .conditional_discount
+                    .map(|c| c.days_before_due.to_string())
+                    .unwrap_or_default(),
+                percent: percent(self.conditional_discount.map(|c| c.percent)),
+            },
+            credit_use: code(self.credit_use.map(CreditUse::code)),
+            credit_order: code(self.credit_order.map(CreditOrder::code)),
+            purpose: code(self.purpose.map(Purpose::code)),
+            delivery_block: self.delivery_block.code().to_string(),
+            uses_only_own_price_lists: flag(self.uses_only_own_price_lists),
+            uses_only_own_plans: flag(self.uses_only_own_plans),
+            payment_plan_per_product: flag(self.payment_plan_per_product),
+            prints_boleto_on_invoice: flag(self.prints_boleto_on_invoice),
+            requires_prepayment: flag(self.requires_prepayment),
+            suggested_lot: self.suggested_lot.code().to_string(),
+            attachments: AttachmentsInput {
+                attachments: self.attachments.attachments.code().to_string(),
+                lot_pdf: self.attachments.lot_pdf.code().to_string(),
+                boleto_pdf: self.attachments.boleto_pdf.code().to_string(),
+                document_pdf: self.attachments.document_pdf.code().to_string(),
+                document_xml: self.attachments.document_xml.code().to_string(),
+            },
+        }
+    }
+}
+
+const PICK_FROM_LIST: &str = "Escolha uma opção da lista.";
+
+/// Collects every field's error, so the form shows them all at once.
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn take<T: Default>(&mut self, read: Result<T, FieldError>) -> T {
+        read.unwrap_or_else(|error| {
+            self.errors.push(error);
+            T::default()
+        })
+    }
+
+    /// A required choice; an unknown code is a field error, not a crash.
+    fn choice<T: Copy + Default>(
+        &mut self,
+        field: &'static str,
+        typed: &str,
+        from_code: fn(&str) -> Option<T>,
+    ) -> T {
+        let read = match typed.trim() {
+            "" => Ok(T::default()),
+            code => from_code(code).ok_or(()),
+        };
+        self.take(read.map_err(|()| pick_from_list(field)))
+    }
+
+    /// A choice where empty means "not set on the customer".
+    fn optional_choice<T: Copy>(
+        &mut self,
+        field: &'static str,
+        typed: &str,
+        from_code: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let read = match typed.trim() {
+            "" => Ok(None),
+            code => from_code(code).map(Some).ok_or(()),
+        };
+        self.take(read.map_err(|()| pick_from_list(field)))
+    }
+}
+
+fn pick_from_list(field: &'static str) -> FieldError {
+    FieldError {
+        field,
+        message: PICK_FROM_LIST.to_string(),
+    }
+}
+
+fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "on" | "true")
+}
+
+fn parse_daily_interest(typed: &str) -> Result<Option<Decimal>, FieldError> {
+    let value = percent::parse(typed, DAILY_INTEREST_DECIMALS).map_err(|message| FieldError {
+        field: DAILY_INTEREST_FIELD,
+        message: message.to_string(),
+    })?;
+    if let Some(value) = value {
+        // 10 % a day is already usury; more is a typo.
+        percent::check_range(DAILY_INTEREST_FIELD, value, Decimal::ZERO, Decimal::TEN)?;
+    }
+    Ok(value)
+}
+
+impl SalesDefaultsInput {
+    /// Reads what the form sent; every wrong field is named with a message in Portuguese.
+    pub fn parse(&self) -> Result<SalesDefaults, Vec<FieldError>> {
+        let mut reader = Reader { errors: Vec::new() };
+        let credit_limit = reader.take(parse_credit_limit(&self.credit_limit));
+        let daily_interest = reader.take(parse_daily_interest(&self.daily_interest));
+        let late_fee_source = reader.choice(
+            "late_fee_source",
+            &self.late_fee_source,
+            LateFeeSource::from_code,
+        );
+        let late_fee = reader.take(parse_late_fee(&self.late_fee));
+        if reader
+            .errors
+            .iter()
+            .all(|e| e.field != late_fee::LATE_FEE_FIELD)
+        {
+            reader.take(late_fee::check(late_fee_source, late_fee));
+        }
+        let allows_discount = ticked(&self.allows_discount);
+        let discount = reader.take(parse_discount(&self.discount));
+        let max_discount = reader.take(parse_max_discount(MAX_DISCOUNT_FIELD, &self.max_discount));
+        let conditional_discount = match self.conditional_discount.parse() {
+            Ok(terms) => terms,
+            Err(errors) => {
+                reader.errors.extend(errors);
+                None
+            }
+        };
+        let credit_use =
+            reader.optional_choice("credit_use", &self.credit_use, CreditUse::from_code);
+        let credit_order =
+            reader.optional_choice("credit_order", &self.credit_order, CreditOrder::from_code);
+        let purpose = reader.optional_choice("purpose", &self.purpose, Purpose::from_code);
+        let delivery_block = reader.choice(
+            "delivery_block",
+            &self.delivery_block,
+            DeliveryBlock::from_code,
+        );
+        let suggested_lot = reader.choice(
+            "suggested_lot",
+            &self.suggested_lot,
+            SuggestedLot::from_code,
+        );
+        let mut attachments = EmailAttachments::default();
+        for &kind in AttachmentKind::ALL {
+            let field = attachment_field(kind);
+            let typed = self.attachments.typed(kind);
+            attachments.set(
+                kind,
+                reader.choice(field, typed, EmailAttachment::from_code),
+            );
+        }
+        if !reader.errors.is_empty() {
+            return Err(reader.errors);
+        }
+        Ok(SalesDefaults {
+            credit_limit,
+            daily_interest,
+            late_fee_source,
+            late_fee,
+            // R-SALES-3: a customer who may not get discounts has theirs stored as zero.
+            discount: stored_customer_discount(allows_discount, discount),
+            allows_discount,
+            max_discount,
+            allows_conditional_discount: ticked(&self.allows_conditional_discount),
+            conditional_discount,
+            credit_use,
+            credit_order,
+            purpose,
+            delivery_block,
+            uses_only_own_price_lists: ticked(&self.uses_only_own_price_lists),
+            uses_only_own_plans: ticked(&self.uses_only_own_plans),
+            payment_plan_per_product: ticked(&self.payment_plan_per_product),
+            prints_boleto_on_invoice: ticked(&self.prints_boleto_on_invoice),
+            requires_prepayment: ticked(&self.requires_prepayment),
+            suggested_lot,
+            attachments,
+        })
+    }
+}
+
+impl AttachmentsInput {
+    fn typed(&self, kind: AttachmentKind) -> &str {
+        match kind {
+            AttachmentKind::Attachments => &self.attachments,
+            AttachmentKind::LotPdf => &self.lot_pdf,
+            AttachmentKind::BoletoPdf => &self.boleto_pdf,
+            AttachmentKind::DocumentPdf => &self.document_pdf,
+            AttachmentKind::DocumentXml => &self.document_xml,
+        }
+    }
+}
+
+/// The form field of one attachment choice (`attachments[lot_pdf]` in the form).
+pub fn attachment_field(kind: AttachmentKind) -> &'static str {
+    match kind {
+        AttachmentKind::Attachments => "attachments.attachments",
+        AttachmentKind::LotPdf => "attachments.lot_pdf",
+        AttachmentKind::BoletoPdf => "attachments.boleto_pdf",
+        AttachmentKind::DocumentPdf => "attachments.document_pdf",
+        AttachmentKind::DocumentXml => "attachments.document_xml",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn company() -> CompanySalesSettings {
+        CompanySalesSettings {
+            pre_approved_credit_limit: Some(d("5000")),
+            daily_interest: Some(d("0.0333")),
+            late_fee: Some(d("2")),
+            max_discount: Some(d("10")),
+            credit_use: CreditUse::Optional,
+            credit_order: CreditOrder::Ascending,
+        }
+    }
+
+    fn errors_of(input: &SalesDefaultsInput) -> Vec<(&'static str, String)> {
+        input
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn r_sales_1_a_new_customer_takes_the_companys_interest_and_follows_the_rest_of_it() {
+        let new = SalesDefaults::new_customer(&company());
+        assert_eq!(new.daily_interest, Some(d("0.0333")));
+        assert_eq!(
+            new.credit_limit, None,
+            "R-CREDIT-1: the pre-approved limit applies"
+        );
+        assert_eq!(new.late_fee_source, LateFeeSource::Company);
+        assert_eq!(new.credit_use, None);
+        assert_eq!(new.credit_order, None);
+        assert!(new.allows_discount);
+        assert_eq!(new.input().parse(), Ok(new));
+    }
+
+    #[test]
+    fn the_form_reads_what_brazilians_type() {
+        let input = SalesDefaultsInput {
+            credit_limit: "R$ 12.500,00".into(),
+            daily_interest: "0,033".into(),
+            late_fee_source: "customer".into(),
+            late_fee: "2,5".into(),
+            discount: "-3".into(),
+            allows_discount: "on".into(),
+            max_discount: "12,5%".into(),
+            conditional_discount: ConditionalDiscountInput {
+                days_before_due: "5".into(),
+                percent: "1,5".into(),
+            },
+            credit_use: "always".into(),
+            purpose: "resale".into(),
+            delivery_block: "blocks_pickup".into(),
+            attachments: AttachmentsInput {
+                boleto_pdf: "send".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let read = input.parse().unwrap();
+        assert_eq!(read.credit_limit, Some(d("12500")));
+        assert_eq!(read.daily_interest, Some(d("0.033")));
+        assert_eq!(read.late_fee, Some(d("2.5")));
+        assert_eq!(
+            read.discount,
+            Some(d("-3")),
+            "R-SALES-2: negative is a surcharge"
+        );
+        assert_eq!(read.max_discount, Some(d("12.5")));
+        assert_eq!(read.credit_use, Some(CreditUse::Always));
+        assert_eq!(read.credit_order, None);
+        assert_eq!(read.purpose, Some(Purpose::Resale));
+        assert_eq!(read.delivery_block, DeliveryBlock::BlocksPickup);
+        assert_eq!(read.attachments.boleto_pdf, EmailAttachment::Send);
+        assert_eq!(
+            read.attachments.lot_pdf,
+            EmailAttachment::FollowEstablishment
+        );
+        assert_eq!(read.suggested_lot, SuggestedLot::None);
+    }
+
+    #[test]
+    fn every_wrong_field_is_named_at_once() {
+        let input = SalesDefaultsInput {
+            credit_limit: "-10".into(),
+            daily_interest: "12".into(),
+            discount: "150".into(),
+            max_discount: "abc".into(),
+            conditional_discount: ConditionalDiscountInput {
+                days_before_due: "3".into(),
+                percent: String::new(),
+            },
+            credit_use: "sometimes".into(),
+            ..Default::default()
+        };
+        let fields: Vec<_> = errors_of(&input).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "credit_limit",
+                "daily_interest",
+                "discount",
+                "max_discount",
+                "conditional_discount_percent",
+                "credit_use"
+            ]
+        );
+    }
+
+    #[test]
+    fn r_sales_9_choosing_the_customers_late_fee_asks_for_it() {
+        let input = SalesDefaultsInput {
+            late_fee_source: "customer".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            errors_of(&input),
+            vec![(
+                "late_fee",
+                "Informe a multa do cliente ou use a da empresa.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn r_sales_3_a_customer_who_may_not_get_discounts_has_theirs_stored_as_zero() {
+        let input = SalesDefaultsInput {
+            discount: "8".into(),
+            allows_discount: String::new(),
+            ..Default::default()
+        };
+        let read = input.parse().unwrap();
+        assert!(!read.allows_discount);
+        assert_eq!(read.discount, Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn daily_interest_keeps_four_decimals_and_refuses_more() {
+        assert_eq!(parse_daily_interest("0,0333"), Ok(Some(d("0.0333"))));
+        assert!(parse_daily_interest("0,03333").is_err());
+        assert!(parse_daily_interest("10,5").is_err());
+        assert_eq!(parse_daily_interest(""), Ok(None));
+    }
+
+    fn percent_strategy(max: i64) -> impl Strategy<Value = Option<Decimal>> {
+        prop::option::of((0..=max * 100).prop_map(|cents| Decimal::new(cents, 2)))
+    }
+
+    fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+        prop::sample::select(all)
+    }
+
+    prop_compose! {
+        fn any_defaults()(
+            credit_limit in prop::option::of((0i64..1_000_000_000).prop_map(|c| Decimal::new(c, 2))),
+            daily_interest in prop::option::of((0i64..=100_000).prop_map(|c| Decimal::new(c, 4))),
+            customer_fee in any::<bool>(),
+            late_fee in percent_strategy(100),
+            discount in prop::option::of((-10_000i64..=10_000).prop_map(|c| Decimal::new(c, 2))),
+            allows_discount in any::<bool>(),
+            max_discount in percent_strategy(100),
+            flags in prop::array::uniform7(any::<bool>()),
+            conditional in prop::option::of((0u32..=999, 1i64..=10_000)),
+            credit_use in prop::option::of(pick(CreditUse::ALL)),
+            credit_order in prop::option::of(pick(CreditOrder::ALL)),
+            purpose in prop::option::of(pick(Purpose::ALL)),
+            delivery_block in pick(DeliveryBlock::ALL),
+            suggested_lot in pick(SuggestedLot::ALL),
+            attachments in prop::array::uniform5(pick(EmailAttachment::ALL)),
+        ) -> SalesDefaults {
+            let (late_fee_source, late_fee) = match (customer_fee, late_fee) {
+                (true, Some(fee)) => (LateFeeSource::Customer, Some(fee)),
+                (_, fee) => (LateFeeSource::Company, fee),
+            };
+            let mut all = EmailAttachments::default();
+            for (&kind, value) in AttachmentKind::ALL.iter().zip(attachments) {
+                all.set(kind, value);
+            }
+            SalesDefaults {
+                credit_limit,
+                daily_interest,
+                late_fee_source,
+                late_fee,
+                discount: stored_customer_discount(allows_discount, discount),
+                allows_discount,
+                max_discount,
+                allows_conditional_discount: flags[0],
+                conditional_discount: conditional.map(|(days, cents)| ConditionalDiscount {
+                    days_before_due: days,
+                    percent: Decimal::new(cents, 2),
+                }),
+                credit_use,
+                credit_order,
+                purpose,
+                delivery_block,
+                uses_only_own_price_lists: flags[1],
+                uses_only_own_plans: flags[2],
+                payment_plan_per_product: flags[3],
+                prints_boleto_on_invoice: flags[4],
+                requires_prepayment: flags[5],
+                suggested_lot,
+                attachments: all,
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn what_the_form_shows_reads_back_as_it_was_stored(defaults in any_defaults()) {
+            let read = defaults.input().parse().unwrap();
+            prop_assert_eq!(read, defaults);
+        }
+    }
+}
