@@ -16,10 +16,11 @@ pub enum Permission {
     AlterMortgageAndBail,
     UnblockCustomer,
     BulkUpdate,
+    AlterCompanySettings,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 12] = [
         Permission::IncludeCustomer,
         Permission::AlterCustomer,
         Permission::DeleteCustomer,
@@ -31,6 +32,7 @@ impl Permission {
         Permission::AlterMortgageAndBail,
         Permission::UnblockCustomer,
         Permission::BulkUpdate,
+        Permission::AlterCompanySettings,
     ];
 
     /// The stable code stored in the database; never renamed once shipped.
@@ -47,6 +49,7 @@ impl Permission {
             Permission::AlterMortgageAndBail => "customer.mortgage_bail",
             Permission::UnblockCustomer => "customer.unblock",
             Permission::BulkUpdate => "customer.bulk_update",
+            Permission::AlterCompanySettings => "company.settings",
         }
     }
 
@@ -70,6 +73,7 @@ impl Permission {
             Permission::AlterMortgageAndBail => "Alterar hipoteca e fiança",
             Permission::UnblockCustomer => "Desbloquear clientes",
             Permission::BulkUpdate => "Manutenção em lote (alterar todos)",
+            Permission::AlterCompanySettings => "Alterar configurações da empresa",
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod customer_record;
 pub mod get_session;
 pub mod list_customers;
 pub mod lookups;
+pub mod sales_defaults;
 pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
@@ -30,6 +31,9 @@ pub use list_customers::{list_customers, ListCustomers};
 pub use lookups::{
     delete_lookup, list_lookup, lookup_history, save_lookup, DeleteLookup, ListLookup,
     LookupHistory, SaveLookup,
+};
+pub use sales_defaults::{
+    get_sales_defaults, save_sales_defaults, GetSalesDefaults, SaveSalesDefaults,
 };
 pub use sign_in::{sign_in, SignIn};
 pub use sign_out::{sign_out, SignOut};

@@ -5,3 +5,4 @@ pub mod bulk_types;
 pub mod filter_conditions;
 pub mod list_types;
 pub mod record_types;
+pub mod sales_types;

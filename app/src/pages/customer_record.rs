@@ -5,6 +5,7 @@ mod data;
 mod delete;
 mod history;
 mod profile_fields;
+mod sales_tab;
 mod tabs;
 
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ use data::EditorData;
 use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
 use profile_fields::ProfileFields;
+use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
 
 #[component]
@@ -69,8 +71,12 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         addresses,
         history,
         salesperson_changes,
+        save_sales,
+        sales,
         ..
     } = data;
+    let may_alter_sales = session.can(Permission::AlterSalesDefaults);
+    let may_alter_limit = session.can(Permission::AlterCreditLimit);
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_alter = session.can(Permission::AlterCustomer);
     let can_save = if code.is_some() {
@@ -96,6 +102,18 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                     customer_id.await.ok().map(|id| view! {
                         <div hidden=move || tab.get() != Tab::Addresses>
                             <CustomerAddresses customer_id=id can_edit=can_alter saves=address_saves addresses />
+                        </div>
+                        <div hidden=move || tab.get() != Tab::SalesDefaults>
+                            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                                {move || Suspend::new(async move {
+                                    match sales.await {
+                                        Ok(view) => view! {
+                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit />
+                                        }.into_any(),
+                                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                                    }
+                                })}
+                            </Transition>
                         </div>
                         <div hidden=move || tab.get() != Tab::History>
                             <SalespersonHistory changes=salesperson_changes />

@@ -295,6 +295,7 @@ pub async fn create(
             .await?,
         );
     }
+    super::sales_defaults_store::create_for_new_customer(&mut tx, caller, id).await?;
     // Identity and profile changes in one statement.
     record_changes(&mut tx, caller, id, &created).await?;
     tx.commit().await?;

@@ -16,6 +16,7 @@ pub mod passwords;
 pub mod profile_store;
 pub mod purge;
 pub mod respond;
+pub mod sales_defaults_store;
 pub mod sessions;
 pub mod throttle;
 pub mod timeouts;

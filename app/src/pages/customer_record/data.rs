@@ -7,14 +7,16 @@ use leptos_router::hooks::use_navigate;
 use rules::customer::CustomerInput;
 
 use crate::api::{
-    customer_history, find_customer_by_code, get_customer, get_customer_by_code, list_addresses,
-    next_customer_code, profile_options, salesperson_history, DeleteCustomer, SaveCustomer,
+    customer_history, find_customer_by_code, get_customer, get_customer_by_code,
+    get_sales_defaults, list_addresses, next_customer_code, profile_options, salesperson_history,
+    DeleteCustomer, SaveCustomer, SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
 use crate::customers::record_types::{
     ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
 };
+use crate::customers::sales_types::SalesDefaultsView;
 use crate::error::AppError;
 
 /// A new record starts active, as a company, with the next free code.
@@ -58,6 +60,9 @@ pub struct EditorData {
     pub addresses: Resource<Result<Vec<AddressView>, AppError>>,
     pub history: Resource<Result<Vec<ChangeView>, AppError>>,
     pub salesperson_changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
+    /// The "Padrão para vendas" tab, saved on its own.
+    pub save_sales: ServerAction<SaveSalesDefaults>,
+    pub sales: Resource<Result<SalesDefaultsView, AppError>>,
 }
 
 impl EditorData {
@@ -69,9 +74,16 @@ impl EditorData {
         // Bumped after a successful save: a refused one keeps what the user typed.
         let reloads = RwSignal::new(0u32);
         let address_saves = RwSignal::new(0u32);
+        let save_sales = ServerAction::<SaveSalesDefaults>::new();
+        let sales_saves = RwSignal::new(0u32);
         Effect::new(move |_| {
             if let Some(Ok(_)) = save.value().get() {
                 reloads.update(|n| *n += 1);
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(Ok(())) = save_sales.value().get() {
+                sales_saves.update(|n| *n += 1);
             }
         });
         let customer_id = Resource::new(
@@ -105,8 +117,17 @@ impl EditorData {
                 }
             },
         );
+        let sales = Resource::new(
+            move || sales_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => get_sales_defaults(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        );
         let history = Resource::new(
-            move || reloads.get() + address_saves.get(),
+            move || reloads.get() + address_saves.get() + sales_saves.get(),
             move |_| async move {
                 match code {
                     Some(_) => customer_history(customer_id.await?).await,
@@ -160,6 +181,8 @@ impl EditorData {
             addresses,
             history,
             salesperson_changes,
+            save_sales,
+            sales,
         }
     }
 }

@@ -10,17 +10,24 @@ use leptos_router::hooks::use_query_map;
 pub enum Tab {
     General,
     Addresses,
+    SalesDefaults,
     History,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::General, Tab::Addresses, Tab::History];
+    const ALL: [Tab; 4] = [
+        Tab::General,
+        Tab::Addresses,
+        Tab::SalesDefaults,
+        Tab::History,
+    ];
 
     /// The `aba` of the URL; the first tab has none.
     fn slug(self) -> Option<&'static str> {
         match self {
             Tab::General => None,
             Tab::Addresses => Some("enderecos"),
+            Tab::SalesDefaults => Some("vendas"),
             Tab::History => Some("historico"),
         }
     }
@@ -29,6 +36,7 @@ impl Tab {
         match self {
             Tab::General => "Dados gerais",
             Tab::Addresses => "Endereços",
+            Tab::SalesDefaults => "Padrão para vendas",
             Tab::History => "Histórico",
         }
     }
@@ -80,6 +88,7 @@ mod tests {
         assert_eq!(Tab::from_slug(None), Tab::General);
         assert_eq!(Tab::from_slug(Some("enderecos")), Tab::Addresses);
         assert_eq!(Tab::from_slug(Some("historico")), Tab::History);
+        assert_eq!(Tab::from_slug(Some("vendas")), Tab::SalesDefaults);
         assert_eq!(Tab::from_slug(Some("financeiro")), Tab::General);
         assert_eq!(Tab::from_slug(Some("")), Tab::General);
         for tab in Tab::ALL {

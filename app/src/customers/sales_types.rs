@@ -1,0 +1,30 @@
+//! The "Padrão para vendas" tab as the browser receives it: the customer's values as the form
+//! shows them, and what applies where the customer has none (the company's settings, the
+//! purpose derived from the documents).
+
+use rules::sales::defaults::SalesDefaultsInput;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesDefaultsView {
+    /// Bumped by every save of the tab; 0 before the first (the company's defaults shown).
+    pub version: i32,
+    pub input: SalesDefaultsInput,
+    pub company: CompanyHints,
+    /// "Revenda" or "Consumo": what an unset purpose means for this customer (R-SALES-7).
+    pub derived_purpose: String,
+    /// "Ana Administradora em 04/12/2026 às 14:05", once saved.
+    pub last_saved: Option<String>,
+}
+
+/// The company's settings, shown beside the fields that follow them when left empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyHints {
+    /// "R$ 5.000,00 (pré-aprovado da empresa)" or "Ilimitado" (R-CREDIT-1).
+    pub credit_limit: String,
+    pub daily_interest: String,
+    pub late_fee: String,
+    pub max_discount: String,
+    pub credit_use: String,
+    pub credit_order: String,
+}

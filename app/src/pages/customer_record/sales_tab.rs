@@ -1,0 +1,258 @@
+//! The record's "Padrão para vendas" tab (seed 003) in the company the user acts in. Saved on
+//! its own, with its own stale-edit check. A field the user may not alter (R-PERM-1: the credit
+//! limit needs its own permission, the rest "alter sales defaults") is shown, not offered;
+//! what it holds is still sent, so the save compares like with like and the server refuses a
+//! change to it whatever the page sends.
+
+use leptos::prelude::*;
+use rules::sales::credit_use::{CreditOrder, CreditUse};
+use rules::sales::defaults::attachment_field;
+use rules::sales::defaults_audit::{COMPANYS, DERIVED};
+use rules::sales::delivery_block::DeliveryBlock;
+use rules::sales::late_fee::LateFeeSource;
+use rules::sales::preferences::{AttachmentKind, EmailAttachment, SuggestedLot};
+use rules::sales::purpose::Purpose;
+
+use crate::api::SaveSalesDefaults;
+use crate::customers::sales_types::SalesDefaultsView;
+use crate::error::AppError;
+
+/// What a field needs to show its error: the tab's save action.
+#[derive(Clone, Copy)]
+struct Errors(ServerAction<SaveSalesDefaults>);
+
+impl Errors {
+    fn message(self, field: &'static str) -> Option<String> {
+        self.0.value().with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(|e| e.message_for(field))
+        })
+    }
+}
+
+/// The id of a field's control and of its message: `attachments.lot_pdf` → `sales-attachments-lot_pdf`.
+fn control_id(field: &str) -> String {
+    format!("sales-{}", field.replace('.', "-"))
+}
+
+/// A text field: money or a percentage as typed.
+#[component]
+fn TextField(
+    field: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    may_alter: bool,
+    errors: Errors,
+) -> impl IntoView {
+    let id = control_id(field);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let ids: Vec<String> = has_hint
+                .then(|| hint_id.clone())
+                .into_iter()
+                .chain(errors.message(field).map(|_| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                inputmode="decimal"
+                autocomplete="off"
+                value=value
+                readonly=!may_alter
+                placeholder=if may_alter { placeholder } else { Some("—") }
+                aria-invalid=move || errors.message(field).map(|_| "true")
+                aria-describedby=described_by
+            />
+            {hint.map(|hint| view! { <span class="hint" id=hint_id>{hint}</span> })}
+            {move || errors.message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}
+
+/// A select of fixed choices; `empty` names the choice of "nothing set on the customer".
+#[component]
+fn ChoiceField(
+    field: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    choices: Vec<(&'static str, &'static str)>,
+    #[prop(optional)] empty: Option<String>,
+    may_alter: bool,
+    errors: Errors,
+) -> impl IntoView {
+    let id = control_id(field);
+    let error_id = format!("{id}-error");
+    let options = empty
+        .map(|label| ("", label))
+        .into_iter()
+        .chain(
+            choices
+                .into_iter()
+                .map(|(code, label)| (code, label.to_string())),
+        )
+        .map(|(code, label)| view! { <option value=code selected=value == code>{label}</option> })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            // A disabled select sends nothing: the hidden input sends what it shows.
+            <select id=id name=may_alter.then_some(name) disabled=!may_alter
+                aria-invalid=move || errors.message(field).map(|_| "true")
+                aria-describedby={let error_id = error_id.clone(); move || errors.message(field).map(|_| error_id.clone())}>
+                {options}
+            </select>
+            {(!may_alter).then(|| view! { <input type="hidden" name=name value=value.clone() /> })}
+            {move || errors.message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}
+
+#[component]
+fn CheckField(
+    name: &'static str,
+    label: &'static str,
+    checked: bool,
+    may_alter: bool,
+) -> impl IntoView {
+    let id = control_id(name.trim_start_matches("input[").trim_end_matches(']'));
+    let label_for = id.clone();
+    view! {
+        <div class="field checkbox">
+            <label for=label_for>
+                <input type="checkbox" id=id name=may_alter.then_some(name) checked=checked disabled=!may_alter />
+                " " {label}
+            </label>
+            {(!may_alter && checked).then(|| view! { <input type="hidden" name=name value="on" /> })}
+        </div>
+    }
+}
+
+fn codes<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|&c| (code(c), label(c))).collect()
+}
+
+#[component]
+pub fn SalesDefaultsTab(
+    customer_id: i64,
+    view: SalesDefaultsView,
+    save: ServerAction<SaveSalesDefaults>,
+    /// R-PERM-1 "alter sales defaults": every field but the credit limit.
+    may_alter: bool,
+    may_alter_limit: bool,
+) -> impl IntoView {
+    let errors = Errors(save);
+    let input = view.input;
+    let company = view.company;
+    let on = |flag: &str| flag == "on";
+    let general_error = move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+    let saved = move || {
+        matches!(save.value().get(), Some(Ok(())))
+            .then(|| view! { <p class="notice" role="status">"Padrão para vendas gravado."</p> })
+    };
+    let may_save = may_alter || may_alter_limit;
+    let attachments = AttachmentKind::ALL.iter().map(|&kind| {
+        let value = match kind {
+            AttachmentKind::Attachments => input.attachments.attachments.clone(),
+            AttachmentKind::LotPdf => input.attachments.lot_pdf.clone(),
+            AttachmentKind::BoletoPdf => input.attachments.boleto_pdf.clone(),
+            AttachmentKind::DocumentPdf => input.attachments.document_pdf.clone(),
+            AttachmentKind::DocumentXml => input.attachments.document_xml.clone(),
+        };
+        let name: &'static str = match kind {
+            AttachmentKind::Attachments => "input[attachments][attachments]",
+            AttachmentKind::LotPdf => "input[attachments][lot_pdf]",
+            AttachmentKind::BoletoPdf => "input[attachments][boleto_pdf]",
+            AttachmentKind::DocumentPdf => "input[attachments][document_pdf]",
+            AttachmentKind::DocumentXml => "input[attachments][document_xml]",
+        };
+        view! {
+            <ChoiceField field=attachment_field(kind) name label=kind.label() value
+                choices=codes(EmailAttachment::ALL, EmailAttachment::code, EmailAttachment::label) may_alter errors />
+        }
+    }).collect_view();
+
+    view! {
+        <section class="card" aria-label="Padrão para vendas">
+        {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
+        {(!may_save).then(|| view! {
+            <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar o padrão para vendas."</p>
+        })}
+        <ActionForm action=save attr:class=if may_save { "record-form sales-form" } else { "record-form sales-form read-only" } attr:aria-label="Padrão para vendas">
+            <input type="hidden" name="customer_id" value=customer_id.to_string() />
+            <input type="hidden" name="version" value=view.version.to_string() />
+            <h2 class="wide">"Crédito"</h2>
+            <TextField field="credit_limit" name="input[credit_limit]" label="Limite de crédito (R$)" value=input.credit_limit
+                hint=format!("Vazio: {}.", company.credit_limit) placeholder="0,00" may_alter=may_alter_limit errors />
+            <ChoiceField field="credit_use" name="input[credit_use]" label="Uso do crédito" value=input.credit_use
+                choices=codes(CreditUse::ALL, CreditUse::code, CreditUse::label)
+                empty=format!("{COMPANYS} ({})", company.credit_use) may_alter errors />
+            <ChoiceField field="credit_order" name="input[credit_order]" label="Ordem de aplicação do crédito" value=input.credit_order
+                choices=codes(CreditOrder::ALL, CreditOrder::code, CreditOrder::label)
+                empty=format!("{COMPANYS} ({})", company.credit_order) may_alter errors />
+            <h2 class="wide">"Juros e multa"</h2>
+            <TextField field="daily_interest" name="input[daily_interest]" label="Juros diários (%)" value=input.daily_interest
+                hint=format!("Empresa: {}.", company.daily_interest) placeholder="0,0333" may_alter errors />
+            <ChoiceField field="late_fee_source" name="input[late_fee_source]" label="Multa conforme" value=input.late_fee_source
+                choices=codes(LateFeeSource::ALL, LateFeeSource::code, LateFeeSource::label) may_alter errors />
+            <TextField field="late_fee" name="input[late_fee]" label="Multa do cliente (%)" value=input.late_fee
+                hint=format!("Empresa: {}.", company.late_fee) placeholder="2,00" may_alter errors />
+            <h2 class="wide">"Descontos"</h2>
+            <TextField field="discount" name="input[discount]" label="Desconto (+) ou acréscimo (−) %" value=input.discount
+                hint="Sobre o preço de tabela: 10 dá 10% de desconto, -10 dá 10% de acréscimo.".to_string() placeholder="0" may_alter errors />
+            <TextField field="max_discount" name="input[max_discount]" label="Desconto máximo (%)" value=input.max_discount
+                hint=format!("Vazio: o da empresa ({}).", company.max_discount) may_alter errors />
+            <CheckField name="input[allows_discount]" label="Permite desconto" checked=on(&input.allows_discount) may_alter />
+            <TextField field="conditional_discount_days" name="input[conditional_discount][days_before_due]" label="Desconto condicional: dias antes do vencimento"
+                value=input.conditional_discount.days_before_due hint="0 = no dia do vencimento.".to_string() may_alter errors />
+            <TextField field="conditional_discount_percent" name="input[conditional_discount][percent]" label="Desconto condicional (%)"
+                value=input.conditional_discount.percent may_alter errors />
+            <CheckField name="input[allows_conditional_discount]" label="Permite desconto condicional" checked=on(&input.allows_conditional_discount) may_alter />
+            <h2 class="wide">"Pedidos e faturamento"</h2>
+            <ChoiceField field="purpose" name="input[purpose]" label="Finalidade" value=input.purpose
+                choices=codes(Purpose::ALL, Purpose::code, Purpose::label)
+                empty=format!("{DERIVED}: {}", view.derived_purpose) may_alter errors />
+            <ChoiceField field="delivery_block" name="input[delivery_block]" label="Bloqueio entrega/retira" value=input.delivery_block
+                choices=codes(DeliveryBlock::ALL, DeliveryBlock::code, DeliveryBlock::label) may_alter errors />
+            <ChoiceField field="suggested_lot" name="input[suggested_lot]" label="Lote sugerido" value=input.suggested_lot
+                choices=codes(SuggestedLot::ALL, SuggestedLot::code, SuggestedLot::label) may_alter errors />
+            <CheckField name="input[uses_only_own_price_lists]" label="Usa somente tabelas de preço próprias" checked=on(&input.uses_only_own_price_lists) may_alter />
+            <CheckField name="input[uses_only_own_plans]" label="Usa somente planos de pagamento próprios" checked=on(&input.uses_only_own_plans) may_alter />
+            <CheckField name="input[payment_plan_per_product]" label="Plano de pagamento por produto" checked=on(&input.payment_plan_per_product) may_alter />
+            <CheckField name="input[prints_boleto_on_invoice]" label="Imprime boleto na nota fiscal" checked=on(&input.prints_boleto_on_invoice) may_alter />
+            <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
+            <h2 class="wide">"Anexos de e-mail"</h2>
+            {attachments}
+            <div class="actions wide">
+                {general_error}
+                {saved}
+                {may_save.then(|| view! { <button type="submit" class="primary">"Gravar padrão para vendas"</button> })}
+            </div>
+        </ActionForm>
+        </section>
+    }
+}
