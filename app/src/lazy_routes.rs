@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::batches::BatchesPage;
+use crate::pages::company_settings::CompanySettingsPage;
 use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
 use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
 
@@ -32,3 +33,4 @@ lazy_page!(CustomerNewRoute, CustomerNewPage);
 lazy_page!(BatchesRoute, BatchesPage);
 lazy_page!(LookupIndexRoute, LookupIndexPage);
 lazy_page!(LookupTableRoute, LookupTablePage);
+lazy_page!(CompanySettingsRoute, CompanySettingsPage);

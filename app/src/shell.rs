@@ -6,7 +6,8 @@ use leptos_router::{path, Lazy, SsrMode};
 use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
 use crate::lazy_routes::{
-    BatchesRoute, CustomerEditRoute, CustomerNewRoute, LookupIndexRoute, LookupTableRoute,
+    BatchesRoute, CompanySettingsRoute, CustomerEditRoute, CustomerNewRoute, LookupIndexRoute,
+    LookupTableRoute,
 };
 use crate::pages::customer_list::CustomerListPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/clientes/:id") view={Lazy::<CustomerEditRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/tabelas") view={Lazy::<LookupIndexRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/tabelas/:slug") view={Lazy::<LookupTableRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/empresa") view={Lazy::<CompanySettingsRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -86,6 +86,10 @@ for (const viewport of VIEWPORTS) {
         await open(page, '/clientes/7?aba=historico');
         await page.getByRole('heading', { name: 'Histórico de alterações' }).waitFor();
       }],
+      ['customer record, sales defaults tab', async () => {
+        await open(page, '/clientes/7?aba=vendas');
+        await page.getByRole('form', { name: 'Padrão para vendas' }).waitFor();
+      }],
       ['customer record, addresses tab', async () => {
         await open(page, '/clientes/7?aba=enderecos');
         await page.getByRole('heading', { name: 'Endereços' }).waitFor();

@@ -28,9 +28,11 @@ async function signedInRoutes(page) {
     '/clientes/novo',
     record,
     `${record}?aba=enderecos`,
+    `${record}?aba=vendas`,
     `${record}?aba=historico`,
     '/clientes/lotes',
     '/tabelas',
+    '/empresa',
     ...TABLES.map((slug) => `/tabelas/${slug}`),
   ];
 }
@@ -132,7 +134,7 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
   await signIn(page, admin);
   const nav = page.getByRole('navigation', { name: 'Principal' });
   const names = (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
-  assert.deepEqual(names, ['Início', 'Clientes', 'Manutenção em lote', 'Lotes de alteração', 'Tabelas']);
+  assert.deepEqual(names, ['Início', 'Clientes', 'Manutenção em lote', 'Lotes de alteração', 'Tabelas', 'Configurações']);
   assert.equal(await page.getByText('Em breve').count(), 0);
   assert.equal(await page.locator('[title="Em breve"]').count(), 0);
   assert.equal(await nav.getByText('Financeiro').count(), 0);
@@ -144,6 +146,7 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
     'Manutenção em lote': 'Manutenção em lote',
     'Lotes de alteração': 'Lotes de alteração',
     'Tabelas': 'Tabelas',
+    'Configurações': 'Configurações da empresa',
   };
   for (const [link, heading] of Object.entries(headings)) {
     await nav.getByRole('link', { name: link, exact: true }).click();

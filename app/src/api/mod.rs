@@ -2,6 +2,7 @@
 
 pub mod bulk;
 pub mod client;
+pub mod company_settings;
 pub mod customer_addresses;
 pub mod customer_record;
 pub mod get_session;
@@ -15,6 +16,9 @@ pub mod switch_company;
 pub use bulk::{
     apply_bulk, bulk_fields, bulk_progress, list_batches, preview_bulk, preview_undo, undo_batch,
     ApplyBulk, BulkFields, ListBatches, PreviewBulk, PreviewUndo, UndoBatch,
+};
+pub use company_settings::{
+    get_company_settings, save_company_settings, GetCompanySettings, SaveCompanySettings,
 };
 pub use customer_addresses::{
     delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,

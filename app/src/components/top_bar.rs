@@ -57,6 +57,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
         }
     };
     let may_bulk = session.can(Permission::BulkUpdate);
+    let may_set_company = session.can(Permission::AlterCompanySettings);
     let location = use_location();
     // `aria-current="page"` on the one item the user is in (styled as such).
     let current = move |item: Section| {
@@ -87,6 +88,9 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                     <a href="/clientes/lotes" aria-current=current(Section::Batches)>"Lotes de alteração"</a>
                 })}
                 <a href="/tabelas" aria-current=current(Section::Tables)>"Tabelas"</a>
+                {may_set_company.then(|| view! {
+                    <a href="/empresa" aria-current=current(Section::CompanySettings)>"Configurações"</a>
+                })}
             </nav>
             <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
             <div class="user">
@@ -108,6 +112,7 @@ enum Section {
     BulkEdit,
     Batches,
     Tables,
+    CompanySettings,
 }
 
 impl Section {
@@ -122,6 +127,7 @@ impl Section {
             "/clientes/lotes" => Some(Section::Batches),
             p if p == "/clientes" || p.starts_with("/clientes/") => Some(Section::Customers),
             p if p == "/tabelas" || p.starts_with("/tabelas/") => Some(Section::Tables),
+            "/empresa" => Some(Section::CompanySettings),
             _ => None,
         }
     }
@@ -152,6 +158,7 @@ mod tests {
         );
         assert_eq!(Section::of("/clientes/lotes", ""), Some(Section::Batches));
         assert_eq!(Section::of("/tabelas/grupos", ""), Some(Section::Tables));
+        assert_eq!(Section::of("/empresa", ""), Some(Section::CompanySettings));
         assert_eq!(Section::of("/entrar", ""), None);
     }
 }

@@ -1,6 +1,7 @@
 pub mod batches;
 mod bulk_alter;
 mod bulk_progress_view;
+pub mod company_settings;
 mod customer_addresses;
 mod customer_grid;
 pub mod customer_list;

@@ -234,7 +234,7 @@ fn ticked(value: &str) -> bool {
     matches!(value.trim(), "on" | "true")
 }
 
-fn parse_daily_interest(typed: &str) -> Result<Option<Decimal>, FieldError> {
+pub(crate) fn parse_daily_interest(typed: &str) -> Result<Option<Decimal>, FieldError> {
     let value = percent::parse(typed, DAILY_INTEREST_DECIMALS).map_err(|message| FieldError {
         field: DAILY_INTEREST_FIELD,
         message: message.to_string(),

@@ -8,6 +8,7 @@
 
 mod choice;
 
+pub mod company_settings;
 pub mod conditional_discount;
 pub mod credit_application;
 pub mod credit_limit;

@@ -1,0 +1,17 @@
+//! The company settings screen as the browser receives it.
+
+use rules::sales::company_settings::CompanySettingsInput;
+use serde::{Deserialize, Serialize};
+
+use crate::customers::record_types::ChangeView;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySettingsView {
+    /// "1 - Gaúcha Combustíveis": the company these settings are of.
+    pub company: String,
+    /// Bumped by every save; a save naming an older version is refused.
+    pub version: i32,
+    pub input: CompanySettingsInput,
+    /// Who changed what, newest first.
+    pub history: Vec<ChangeView>,
+}

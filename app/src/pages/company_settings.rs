@@ -1,0 +1,147 @@
+//! `/empresa`: the sales settings of the company the user acts in (issue 11), for who holds
+//! "alter company settings". What a new customer starts from (R-SALES-1) and what applies to a
+//! customer without a value of their own (R-CREDIT-1, R-SALES-3/6/9).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use rules::permission::Permission;
+use rules::sales::credit_use::{CreditOrder, CreditUse};
+
+use crate::api::{get_company_settings, SaveCompanySettings};
+use crate::components::history_table::HistoryTable;
+use crate::components::protected::protected;
+use crate::customers::company_settings_types::CompanySettingsView;
+use crate::error::AppError;
+
+#[component]
+pub fn CompanySettingsPage() -> impl IntoView {
+    // Made outside the signed-in gate, once (see `protected`).
+    let save = ServerAction::<SaveCompanySettings>::new();
+    let settings = Resource::new(
+        move || save.version().get(),
+        move |_| get_company_settings(),
+    );
+    view! {
+        <Title text="Configurações da empresa · Clientela" />
+        {protected(move |session| {
+            if !session.can(Permission::AlterCompanySettings) {
+                return view! {
+                    <section class="card">
+                        <h1>"Configurações da empresa"</h1>
+                        <p class="error" role="alert">{AppError::Forbidden.to_string()}</p>
+                    </section>
+                }.into_any();
+            }
+            view! {
+                <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                    {move || Suspend::new(async move {
+                        match settings.await {
+                            Ok(view) => view! { <SettingsForm view save /> }.into_any(),
+                            Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }.into_any()
+        })}
+    }
+}
+
+#[component]
+fn SettingsForm(
+    view: CompanySettingsView,
+    save: ServerAction<SaveCompanySettings>,
+) -> impl IntoView {
+    let message = move |field: &'static str| {
+        save.value().with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().err())
+                .and_then(|e| e.message_for(field))
+        })
+    };
+    let field = move |field: &'static str,
+                      label: &'static str,
+                      value: String,
+                      hint: &'static str| {
+        let id = format!("settings-{field}");
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=format!("input[{field}]") inputmode="decimal" autocomplete="off" value=value
+                    aria-invalid=move || message(field).map(|_| "true")
+                    aria-describedby={let (e, h) = (error_id.clone(), hint_id.clone()); move || if message(field).is_some() { format!("{h} {e}") } else { h.clone() }} />
+                <span class="hint" id=hint_id>{hint}</span>
+                {move || message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+            </div>
+        }
+    };
+    let choice = move |field: &'static str,
+                       label: &'static str,
+                       value: String,
+                       choices: Vec<(&'static str, &'static str)>| {
+        let id = format!("settings-{field}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=format!("input[{field}]")>
+                    {choices.into_iter().map(|(code, label)| view! { <option value=code selected=value == code>{label}</option> }).collect_view()}
+                </select>
+                {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+            </div>
+        }
+    };
+    let general_error = move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+    };
+    let saved = move || {
+        matches!(save.value().get(), Some(Ok(())))
+            .then(|| view! { <p class="notice" role="status">"Configurações gravadas."</p> })
+    };
+    let input = view.input;
+    let uses: Vec<_> = CreditUse::ALL
+        .iter()
+        .map(|c| (c.code(), c.label()))
+        .collect();
+    let orders: Vec<_> = CreditOrder::ALL
+        .iter()
+        .map(|c| (c.code(), c.label()))
+        .collect();
+    let rows: Vec<Vec<String>> = view
+        .history
+        .into_iter()
+        .map(|c| vec![c.changed_at, c.user_name, c.field, c.old_value, c.new_value])
+        .collect();
+    view! {
+        <section class="card">
+            <h1>"Configurações da empresa"</h1>
+            <p class="muted">"Empresa " {view.company} ". Valem para os clientes sem valor próprio e são o ponto de partida de cada cliente novo nesta empresa."</p>
+            <ActionForm action=save attr:class="record-form" attr:aria-label="Configurações da empresa">
+                <input type="hidden" name="version" value=view.version.to_string() />
+                {field("credit_limit", "Limite de crédito pré-aprovado (R$)", input.credit_limit, "Vazio: crédito ilimitado para quem não tem limite próprio.")}
+                {field("daily_interest", "Juros diários (%)", input.daily_interest, "Copiado para cada cliente novo. Ex.: 0,0333.")}
+                {field("late_fee", "Multa (%)", input.late_fee, "Para os clientes com multa conforme a empresa.")}
+                {field("max_discount", "Desconto máximo (%)", input.max_discount, "Vale quando cliente, plano e tipo de produto não informam.")}
+                {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
+                {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
+                <div class="actions wide">
+                    {general_error}
+                    {saved}
+                    <button type="submit" class="primary">"Gravar configurações"</button>
+                </div>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="settings-history-title">
+            <h2 id="settings-history-title">"Histórico de alterações"</h2>
+            {if rows.is_empty() {
+                view! { <p class="muted">"Nenhuma alteração registrada."</p> }.into_any()
+            } else {
+                view! { <HistoryTable labelled_by="settings-history-title" headers=&["Quando", "Quem", "Campo", "Antes", "Depois"] rows /> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+// Issue 11: the record's "Padrão para vendas" tab in Chromium, as the demo users use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, newPage, open, reload, signIn, DEMO_USERS, assertBeside, openTab, selectedLabel,
+} from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [, clerk, finance] = DEMO_USERS;
+// A demo customer no other end-to-end test edits.
+const RECORD = '/clientes/30';
+
+const tab = (page) => page.getByRole('form', { name: 'Padrão para vendas' });
+
+test('issue 11: the clerk fills the sales defaults and cannot touch the credit limit; the financial user sets it (R-PERM-1)', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, RECORD);
+  await openTab(page, 'Padrão para vendas');
+  const form = tab(page);
+  await form.waitFor();
+  assert.match(page.url(), /\?aba=vendas$/);
+
+  // The limit is shown, not offered: the clerk's profile may not alter it.
+  const limit = form.getByLabel('Limite de crédito (R$)');
+  assert.equal(await limit.getAttribute('readonly'), '');
+  await form.getByLabel('Juros diários (%)').fill('0,05');
+  await form.getByLabel(/Desconto \(\+\) ou acréscimo/).fill('-2,5');
+  await form.getByLabel('Desconto máximo (%)').fill('12');
+  await form.getByLabel('Uso do crédito').selectOption({ label: 'Sempre utilizar' });
+  await form.getByLabel('Finalidade').selectOption({ label: 'Revenda' });
+  await form.getByLabel('Exige pagamento antecipado').check();
+  await form.getByLabel('PDF do boleto').selectOption({ label: 'Enviar' });
+  await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await form.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
+
+  // Wrong input: the message beside its field, and nothing saved.
+  await form.getByLabel('Desconto máximo (%)').fill('150');
+  await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  const message = form.getByRole('alert').filter({ hasText: 'Informe um percentual entre 0 e 100.' });
+  await message.waitFor();
+  await assertBeside(message, form.getByLabel('Desconto máximo (%)'));
+
+  await reload(page);
+  await tab(page).waitFor();
+  assert.equal(await tab(page).getByLabel('Juros diários (%)').inputValue(), '0,05');
+  assert.equal(await tab(page).getByLabel(/Desconto \(\+\) ou acréscimo/).inputValue(), '-2,5');
+  assert.equal(await tab(page).getByLabel('Desconto máximo (%)').inputValue(), '12');
+  assert.equal(await selectedLabel(tab(page).getByLabel('Uso do crédito')), 'Sempre utilizar');
+  assert.equal(await tab(page).getByLabel('Exige pagamento antecipado').isChecked(), true);
+  assert.equal(await selectedLabel(tab(page).getByLabel('PDF do boleto')), 'Enviar');
+  await page.context().close();
+
+  // The financial user may alter the limit, and nothing else of the tab.
+  const other = await newPage(browser);
+  await signIn(other, finance);
+  await open(other, `${RECORD}?aba=vendas`);
+  const financeForm = tab(other);
+  await financeForm.waitFor();
+  assert.equal(await financeForm.getByLabel('Desconto máximo (%)').getAttribute('readonly'), '');
+  assert.equal(await financeForm.getByLabel('Uso do crédito').isDisabled(), true);
+  await financeForm.getByLabel('Limite de crédito (R$)').fill('15.000,00');
+  await financeForm.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await financeForm.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
+  await reload(other);
+  assert.equal(await tab(other).getByLabel('Limite de crédito (R$)').inputValue(), '15.000,00');
+  // What the clerk set is still there: the disabled choices were sent as they were.
+  assert.equal(await selectedLabel(tab(other).getByLabel('Uso do crédito')), 'Sempre utilizar');
+  assert.equal(await tab(other).getByLabel('Exige pagamento antecipado').isChecked(), true);
+
+  await openTab(other, 'Histórico');
+  const history = other.getByRole('table', { name: 'Histórico de alterações' });
+  await history.getByRole('row', { name: /Fernanda Financeiro.*Limite de crédito.*R\$ 15\.000,00/ }).waitFor();
+  await history.getByRole('row', { name: /Eduardo do Escritório.*Desconto máximo.*12%/ }).waitFor();
+  await other.context().close();
+});
+
+test('issue 11: a sales defaults tab saved by someone else since it was opened is refused, and nothing is overwritten', async () => {
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  await signIn(first, clerk);
+  await signIn(second, clerk);
+  await open(first, `${RECORD}?aba=vendas`);
+  await open(second, `${RECORD}?aba=vendas`);
+  // A real change (the tests may run again on the same database): the other choice than now.
+  const now = await selectedLabel(tab(first).getByLabel('Lote sugerido'));
+  const chosen = now === 'Mais antigo' ? 'Mais recente' : 'Mais antigo';
+  await tab(first).getByLabel('Lote sugerido').selectOption({ label: chosen });
+  await tab(first).getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await tab(first).getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
+
+  await tab(second).getByLabel('Lote sugerido').selectOption({ label: 'Não sugerir' });
+  await tab(second).getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await tab(second).getByRole('alert').filter({ hasText: /alterado por Eduardo do Escritório .* nada foi gravado/ }).waitFor();
+  await reload(second);
+  assert.equal(await selectedLabel(tab(second).getByLabel('Lote sugerido')), chosen);
+  await first.context().close();
+  await second.context().close();
+});
