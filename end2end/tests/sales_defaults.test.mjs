@@ -28,6 +28,7 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   const limit = form.getByLabel('Limite de crédito (R$)');
   assert.equal(await limit.getAttribute('readonly'), '');
   await form.getByLabel('Juros diários (%)').fill('0,05');
+  await form.getByLabel('Permite desconto', { exact: true }).check();
   await form.getByLabel(/Desconto \(\+\) ou acréscimo/).fill('-2,5');
   await form.getByLabel('Desconto máximo (%)').fill('12');
   await form.getByLabel('Uso do crédito').selectOption({ label: 'Sempre utilizar' });

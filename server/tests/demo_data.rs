@@ -67,3 +67,74 @@ async fn demo_names_never_repeat_a_surname(pool: PgPool) {
         assert_eq!(distinct.len(), words.len(), "{name}");
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_11_demo_customers_have_sales_defaults_mostly_on_their_companys_terms(pool: PgPool) {
+    demo(&pool).await;
+    // Every customer used in a company has its sales defaults there.
+    let without: i64 = sqlx::query_scalar(
+        "select count(*) from customer_profiles p where not exists (
+             select 1 from customer_sales_defaults d
+             where d.tenant_id = p.tenant_id and d.company_id = p.company_id and d.customer_id = p.customer_id)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(without, 0);
+    let (rows, own_limit, no_credit, company_limit, discount, prepayment, company_interest): (
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) = sqlx::query_as(
+        "select count(*), count(*) filter (where credit_limit > 0),
+                count(*) filter (where credit_limit = 0), count(*) filter (where credit_limit is null),
+                count(*) filter (where discount > 0), count(*) filter (where requires_prepayment),
+                count(*) filter (where d.daily_interest = s.daily_interest)
+         from customer_sales_defaults d
+         join company_sales_settings s using (tenant_id, company_id)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let share = |n: i64| n * 100 / rows;
+    assert!(
+        (45..=70).contains(&share(own_limit)),
+        "{own_limit} of {rows} with a limit"
+    );
+    assert!(
+        (2..=8).contains(&share(no_credit)),
+        "{no_credit} of {rows} without credit"
+    );
+    assert!(
+        (25..=50).contains(&share(company_limit)),
+        "{company_limit} of {rows} on the pre-approved"
+    );
+    assert!(
+        (5..=20).contains(&share(discount)),
+        "{discount} of {rows} with a discount"
+    );
+    assert!(
+        (1..=8).contains(&share(prepayment)),
+        "{prepayment} of {rows} paying in advance"
+    );
+    assert_eq!(
+        company_interest, rows,
+        "R-SALES-1: the interest came from the company"
+    );
+    let settings: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+        "select pre_approved_credit_limit::text, daily_interest::text from company_sales_settings s
+         join companies c on c.tenant_id = s.tenant_id and c.id = s.company_id order by c.code",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(settings[0], (Some("5000.00".into()), Some("0.0333".into())));
+    assert_eq!(
+        settings[1],
+        (Some("10000.00".into()), Some("0.0330".into()))
+    );
+}

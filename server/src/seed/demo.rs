@@ -113,6 +113,8 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     insert_generated(pool, created.tenant_id, DEMO_CUSTOMERS, 2026).await?;
     seed_demo_lookups(pool, created.tenant_id).await?;
     assign_profiles(pool, created.tenant_id).await?;
+    super::sales::seed_demo_company_settings(pool, created.tenant_id).await?;
+    super::sales::assign_sales_defaults(pool, created.tenant_id).await?;
     super::addresses::assign_main_addresses(pool, created.tenant_id).await?;
     Ok(Some(created))
 }

@@ -7,4 +7,5 @@ pub mod customers;
 pub mod demo;
 pub mod lookups;
 pub mod people;
+pub mod sales;
 pub mod tenant;

@@ -1,0 +1,67 @@
+//! Sales settings of the demo companies and the sales defaults of generated customers (issue
+//! 11): what a distributor's base looks like — most customers on the company's terms, some with
+//! a limit or a discount of their own, a few without credit, paying in advance, or pickup only.
+
+use sqlx::PgPool;
+
+/// The demo companies' settings: a fuel distributor (code 1) and a food wholesaler (code 2).
+pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "update company_sales_settings s set
+             pre_approved_credit_limit = v.credit_limit, daily_interest = v.daily_interest,
+             late_fee = v.late_fee, max_discount = v.max_discount, credit_use = v.credit_use,
+             credit_order = v.credit_order
+         from companies c,
+              (values (1, 5000.00, 0.0333, 2.00, 5.00, 'optional', 'ascending'),
+                      (2, 10000.00, 0.0330, 2.00, 10.00, 'selection', 'ascending'))
+                  as v(code, credit_limit, daily_interest, late_fee, max_discount, credit_use, credit_order)
+         where c.tenant_id = $1 and c.code = v.code
+           and s.tenant_id = c.tenant_id and s.company_id = c.id",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Gives every customer with a profile in a company, and no sales defaults there yet, a row
+/// drawn from its id: one statement for every customer (the generator runs it at 1,000,000).
+pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "insert into customer_sales_defaults (tenant_id, company_id, customer_id, credit_limit,
+             daily_interest, late_fee_source, late_fee, discount, allows_discount, max_discount,
+             allows_conditional_discount, conditional_discount_days, conditional_discount,
+             credit_use, purpose, delivery_block, prints_boleto_on_invoice, requires_prepayment,
+             suggested_lot, email_boleto_pdf, version)
+         select p.tenant_id, p.company_id, p.customer_id,
+                case when h % 20 = 0 then 0
+                     when h % 5 < 3 then 1000 + (h / 7 % 98) * 500 end,
+                s.daily_interest,
+                case when h % 25 = 1 then 'customer' else 'company' end,
+                case when h % 25 = 1 then 1.00 end,
+                case when h % 17 = 2 then 0
+                     when h % 10 = 3 then 2 + h / 11 % 4
+                     when h % 33 = 4 then -2 end,
+                h % 17 <> 2,
+                case when h % 10 in (5, 6, 7) then (array[5, 10, 15])[1 + h / 13 % 3] end,
+                h % 7 = 1,
+                case when h % 7 = 1 then 5 end,
+                case when h % 7 = 1 then 2.00 end,
+                case when h % 10 = 8 then 'always' when h % 20 = 9 then 'never' end,
+                case when h % 50 = 10 then 'consumption' end,
+                case when h % 33 = 11 then 'blocks_delivery' else 'none' end,
+                h % 5 in (1, 2),
+                h % 25 = 12,
+                case when h % 5 = 3 then 'oldest' else 'none' end,
+                case when h % 10 in (1, 4, 7) then 'send' else 'default' end,
+                1
+         from (select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
+               from customer_profiles where tenant_id = $1) p
+         join company_sales_settings s on s.tenant_id = p.tenant_id and s.company_id = p.company_id
+         on conflict (tenant_id, company_id, customer_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?
+    .rows_affected())
+}
