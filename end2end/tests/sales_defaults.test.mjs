@@ -101,3 +101,29 @@ test('issue 11: a sales defaults tab saved by someone else since it was opened i
   await first.context().close();
   await second.context().close();
 });
+
+test('issue 11: the administrator sets the company settings, recorded under the form, and the customer tab shows them where the customer has none', async () => {
+  const page = await newPage(browser);
+  await signIn(page, DEMO_USERS[0]);
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Configurações' }).click();
+  const form = page.getByRole('form', { name: 'Configurações da empresa' });
+  await form.waitFor();
+  // A real change (the tests may run again on the same database).
+  const late = form.getByLabel('Multa (%)');
+  const chosen = (await late.inputValue()) === '2,5' ? '3' : '2,5';
+  await late.fill(chosen);
+  await form.getByLabel('Juros diários (%)').fill('1,5,');
+  await form.getByRole('button', { name: 'Gravar configurações' }).click();
+  const message = form.getByRole('alert').filter({ hasText: 'Use só números e vírgula' });
+  await message.waitFor();
+  await assertBeside(message, form.getByLabel('Juros diários (%)'));
+  await form.getByLabel('Juros diários (%)').fill('0,0333');
+  await form.getByRole('button', { name: 'Gravar configurações' }).click();
+  await form.getByRole('status').filter({ hasText: 'Configurações gravadas.' }).waitFor();
+  const history = page.getByRole('table', { name: 'Histórico de alterações' });
+  await history.getByRole('row', { name: new RegExp(`Ana Administradora.*Multa.*${chosen.replace(',', '\\,')}%`) }).waitFor();
+
+  await open(page, `${RECORD}?aba=vendas`);
+  await tab(page).getByText(`Empresa: ${chosen}%.`).waitFor();
+  await page.context().close();
+});

@@ -130,7 +130,7 @@ async fn r_sales_1_settings_saved_on_the_screen_are_what_a_new_customer_starts_f
     assert_eq!(tab["input"]["daily_interest"], "0,0333");
     assert_eq!(
         tab["company"]["credit_limit"],
-        "R$ 5.000,00 (pré-aprovado da empresa)"
+        "Vazio: R$ 5.000,00 (pré-aprovado da empresa)."
     );
     assert_eq!(tab["company"]["credit_use"], "Sempre utilizar");
 

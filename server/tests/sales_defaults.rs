@@ -198,7 +198,7 @@ async fn r_sales_1_a_new_customer_starts_from_the_settings_of_the_company_it_is_
     assert_eq!(input.credit_use, "", "follows the company");
     assert_eq!(
         view["company"]["credit_limit"],
-        "R$ 5.000,00 (pré-aprovado da empresa)"
+        "Vazio: R$ 5.000,00 (pré-aprovado da empresa)."
     );
     assert_eq!(view["company"]["credit_use"], "Sempre utilizar");
     assert_eq!(view["company"]["late_fee"], "2%");

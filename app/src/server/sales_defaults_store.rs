@@ -143,7 +143,12 @@ fn hints(company: &CompanySalesSettings) -> CompanyHints {
             .unwrap_or_else(|| "não informado".to_string())
     };
     CompanyHints {
-        credit_limit: CreditLimit::effective(None, company.pre_approved_credit_limit).label(),
+        credit_limit: match CreditLimit::effective(None, company.pre_approved_credit_limit) {
+            CreditLimit::Unlimited => {
+                "Vazio: crédito ilimitado (a empresa não tem limite pré-aprovado).".to_string()
+            }
+            limit => format!("Vazio: {}.", limit.label()),
+        },
         daily_interest: shown(company.daily_interest),
         late_fee: shown(company.late_fee),
         max_discount: shown(company.max_discount),

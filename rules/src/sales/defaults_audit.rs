@@ -102,7 +102,7 @@ impl SalesDefaults {
 /// What an unset credit use or order shows: the company's setting applies.
 pub const COMPANYS: &str = "Conforme a empresa";
 /// What an unset purpose shows: derived from the documents (R-SALES-7).
-pub const DERIVED: &str = "Automática (pelo CNPJ e IE)";
+pub const DERIVED: &str = "Automática";
 
 /// The audited differences between two states of the tab, in the form's order.
 pub fn changes(before: &SalesDefaults, after: &SalesDefaults) -> Vec<FieldChange> {

@@ -44,7 +44,6 @@ fn TextField(
     label: &'static str,
     value: String,
     #[prop(optional)] hint: Option<String>,
-    #[prop(optional)] placeholder: Option<&'static str>,
     may_alter: bool,
     errors: Errors,
 ) -> impl IntoView {
@@ -73,7 +72,8 @@ fn TextField(
                 autocomplete="off"
                 value=value
                 readonly=!may_alter
-                placeholder=if may_alter { placeholder } else { Some("—") }
+                // Read-only, an empty field reads "—", not blank.
+                placeholder=(!may_alter).then_some("—")
                 aria-invalid=move || errors.message(field).map(|_| "true")
                 aria-describedby=described_by
             />
@@ -92,11 +92,25 @@ fn ChoiceField(
     value: String,
     choices: Vec<(&'static str, &'static str)>,
     #[prop(optional)] empty: Option<String>,
+    #[prop(optional)] hint: Option<String>,
     may_alter: bool,
     errors: Errors,
 ) -> impl IntoView {
     let id = control_id(field);
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let ids: Vec<String> = has_hint
+                .then(|| hint_id.clone())
+                .into_iter()
+                .chain(errors.message(field).map(|_| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     let options = empty
         .map(|label| ("", label))
         .into_iter()
@@ -113,9 +127,10 @@ fn ChoiceField(
             // A disabled select sends nothing: the hidden input sends what it shows.
             <select id=id name=may_alter.then_some(name) disabled=!may_alter
                 aria-invalid=move || errors.message(field).map(|_| "true")
-                aria-describedby={let error_id = error_id.clone(); move || errors.message(field).map(|_| error_id.clone())}>
+                aria-describedby=described_by>
                 {options}
             </select>
+            {hint.map(|hint| view! { <span class="hint" id=hint_id>{hint}</span> })}
             {(!may_alter).then(|| view! { <input type="hidden" name=name value=value.clone() /> })}
             {move || errors.message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
         </div>
@@ -207,7 +222,7 @@ pub fn SalesDefaultsTab(
             <input type="hidden" name="version" value=view.version.to_string() />
             <h2 class="wide">"Crédito"</h2>
             <TextField field="credit_limit" name="input[credit_limit]" label="Limite de crédito (R$)" value=input.credit_limit
-                hint=format!("Vazio: {}.", company.credit_limit) placeholder="0,00" may_alter=may_alter_limit errors />
+                hint=company.credit_limit.clone() may_alter=may_alter_limit errors />
             <ChoiceField field="credit_use" name="input[credit_use]" label="Uso do crédito" value=input.credit_use
                 choices=codes(CreditUse::ALL, CreditUse::code, CreditUse::label)
                 empty=format!("{COMPANYS} ({})", company.credit_use) may_alter errors />
@@ -216,18 +231,18 @@ pub fn SalesDefaultsTab(
                 empty=format!("{COMPANYS} ({})", company.credit_order) may_alter errors />
             <h2 class="wide">"Juros e multa"</h2>
             <TextField field="daily_interest" name="input[daily_interest]" label="Juros diários (%)" value=input.daily_interest
-                hint=format!("Empresa: {}.", company.daily_interest) placeholder="0,0333" may_alter errors />
+                hint=format!("Empresa: {}.", company.daily_interest) may_alter errors />
             <ChoiceField field="late_fee_source" name="input[late_fee_source]" label="Multa conforme" value=input.late_fee_source
                 choices=codes(LateFeeSource::ALL, LateFeeSource::code, LateFeeSource::label) may_alter errors />
             <TextField field="late_fee" name="input[late_fee]" label="Multa do cliente (%)" value=input.late_fee
-                hint=format!("Empresa: {}.", company.late_fee) placeholder="2,00" may_alter errors />
+                hint=format!("Empresa: {}.", company.late_fee) may_alter errors />
             <h2 class="wide">"Descontos"</h2>
             <TextField field="discount" name="input[discount]" label="Desconto (+) ou acréscimo (−) %" value=input.discount
-                hint="Sobre o preço de tabela: 10 dá 10% de desconto, -10 dá 10% de acréscimo.".to_string() placeholder="0" may_alter errors />
+                hint="Sobre o preço de tabela: 10 dá 10% de desconto, -10 dá 10% de acréscimo.".to_string() may_alter errors />
             <TextField field="max_discount" name="input[max_discount]" label="Desconto máximo (%)" value=input.max_discount
                 hint=format!("Vazio: o da empresa ({}).", company.max_discount) may_alter errors />
             <CheckField name="input[allows_discount]" label="Permite desconto" checked=on(&input.allows_discount) may_alter />
-            <TextField field="conditional_discount_days" name="input[conditional_discount][days_before_due]" label="Desconto condicional: dias antes do vencimento"
+            <TextField field="conditional_discount_days" name="input[conditional_discount][days_before_due]" label="Desconto condicional (dias antes)"
                 value=input.conditional_discount.days_before_due hint="0 = no dia do vencimento.".to_string() may_alter errors />
             <TextField field="conditional_discount_percent" name="input[conditional_discount][percent]" label="Desconto condicional (%)"
                 value=input.conditional_discount.percent may_alter errors />
@@ -235,7 +250,9 @@ pub fn SalesDefaultsTab(
             <h2 class="wide">"Pedidos e faturamento"</h2>
             <ChoiceField field="purpose" name="input[purpose]" label="Finalidade" value=input.purpose
                 choices=codes(Purpose::ALL, Purpose::code, Purpose::label)
-                empty=format!("{DERIVED}: {}", view.derived_purpose) may_alter errors />
+                empty=format!("{DERIVED}: {}", view.derived_purpose)
+                hint="Automática: revenda com CNPJ e inscrição estadual; consumo nos demais casos.".to_string() may_alter errors />
+
             <ChoiceField field="delivery_block" name="input[delivery_block]" label="Bloqueio entrega/retira" value=input.delivery_block
                 choices=codes(DeliveryBlock::ALL, DeliveryBlock::code, DeliveryBlock::label) may_alter errors />
             <ChoiceField field="suggested_lot" name="input[suggested_lot]" label="Lote sugerido" value=input.suggested_lot
