@@ -90,6 +90,10 @@ for (const viewport of VIEWPORTS) {
         await open(page, '/clientes/7?aba=vendas');
         await page.getByRole('form', { name: 'Padrão para vendas' }).waitFor();
       }],
+      ['customer record, ledger accounts tab', async () => {
+        await open(page, '/clientes/7?aba=contas');
+        await page.getByRole('form', { name: 'Contas contábeis' }).waitFor();
+      }],
       ['company settings', async () => {
         await open(page, '/empresa');
         await page.getByRole('form', { name: 'Configurações da empresa' }).waitFor();

@@ -29,6 +29,7 @@ async function signedInRoutes(page) {
     record,
     `${record}?aba=enderecos`,
     `${record}?aba=vendas`,
+    `${record}?aba=contas`,
     `${record}?aba=historico`,
     '/clientes/lotes',
     '/tabelas',

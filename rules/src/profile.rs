@@ -89,6 +89,7 @@ pub fn is_company_field(history_field: &str) -> bool {
         .into_iter()
         .any(|kind| field_name(kind) == history_field)
         || crate::sales::defaults_audit::is_field_label(history_field)
+        || crate::sales::ledger_accounts::is_field_label(history_field)
 }
 
 /// R-SELLER-1: only a change to a *different* salesperson is a salesperson change (choosing

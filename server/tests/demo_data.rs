@@ -138,3 +138,26 @@ async fn issue_11_demo_customers_have_sales_defaults_mostly_on_their_companys_te
         (Some("10000.00".into()), Some("0.0330".into()))
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_11_demo_customers_have_the_ledger_accounts_of_their_companys_chart(pool: PgPool) {
+    demo(&pool).await;
+    let (rows, matching): (i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where a.ledger_account = s.ledger_prefix || lpad(c.code::text, 5, '0'))
+         from customer_ledger_accounts a
+         join customers c on c.tenant_id = a.tenant_id and c.id = a.customer_id
+         join company_sales_settings s on s.tenant_id = a.tenant_id and s.company_id = a.company_id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let profiles: i64 = sqlx::query_scalar("select count(*) from customer_profiles")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        rows, profiles,
+        "R-SALES-12: every customer used in a company has its accounts"
+    );
+    assert_eq!(matching, rows);
+}

@@ -6,6 +6,7 @@ pub mod company_settings;
 pub mod customer_addresses;
 pub mod customer_record;
 pub mod get_session;
+pub mod ledger_accounts;
 pub mod list_customers;
 pub mod lookups;
 pub mod sales_defaults;
@@ -31,6 +32,10 @@ pub use customer_record::{
     ProfileOptions, SalespersonHistory, SaveCustomer,
 };
 pub use get_session::{get_session, GetSession};
+pub use ledger_accounts::{
+    generate_doubtful_debt_account, get_ledger_accounts, save_ledger_accounts,
+    GenerateDoubtfulDebtAccount, GetLedgerAccounts, SaveLedgerAccounts,
+};
 pub use list_customers::{list_customers, ListCustomers};
 pub use lookups::{
     delete_lookup, list_lookup, lookup_history, save_lookup, DeleteLookup, ListLookup,

@@ -4,6 +4,7 @@ pub mod address_types;
 pub mod bulk_types;
 pub mod company_settings_types;
 pub mod filter_conditions;
+pub mod ledger_types;
 pub mod list_types;
 pub mod record_types;
 pub mod sales_types;

@@ -68,11 +68,30 @@ fn SettingsForm(
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                <input id=id name=format!("input[{field}]") inputmode="decimal" autocomplete="off" value=value
+                <input id=id name=format!("input[{field}]") inputmode=if field == "ledger_code_width" { "numeric" } else { "decimal" } autocomplete="off" value=value
                     aria-invalid=move || message(field).map(|_| "true")
                     aria-describedby={let (e, h) = (error_id.clone(), hint_id.clone()); move || if message(field).is_some() { format!("{h} {e}") } else { h.clone() }} />
                 <span class="hint" id=hint_id>{hint}</span>
                 {move || message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+            </div>
+        }
+    };
+    // Account codes are text, not numbers: no numeric keyboard on a phone.
+    let account = move |name: &'static str,
+                        label: &'static str,
+                        value: String,
+                        hint: &'static str| {
+        let id = format!("settings-{name}");
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=format!("input[{name}]") autocomplete="off" autocapitalize="characters" value=value
+                    aria-invalid=move || message(name).map(|_| "true")
+                    aria-describedby={let (e, h) = (error_id.clone(), hint_id.clone()); move || if message(name).is_some() { format!("{h} {e}") } else { h.clone() }} />
+                <span class="hint" id=hint_id>{hint}</span>
+                {move || message(name).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
             </div>
         }
     };
@@ -122,12 +141,26 @@ fn SettingsForm(
             <p class="muted">"Empresa " {view.company} ". Valem para os clientes sem valor próprio e são o ponto de partida de cada cliente novo nesta empresa."</p>
             <ActionForm action=save attr:class="record-form" attr:aria-label="Configurações da empresa">
                 <input type="hidden" name="version" value=view.version.to_string() />
+                <h2 class="wide">"Vendas e crédito"</h2>
                 {field("credit_limit", "Limite de crédito pré-aprovado (R$)", input.credit_limit, "Vazio: crédito ilimitado para quem não tem limite próprio.")}
                 {field("daily_interest", "Juros diários (%)", input.daily_interest, "Copiado para cada cliente novo. Ex.: 0,0333.")}
                 {field("late_fee", "Multa (%)", input.late_fee, "Para os clientes com multa conforme a empresa.")}
                 {field("max_discount", "Desconto máximo (%)", input.max_discount, "Vale quando cliente, plano e tipo de produto não informam.")}
                 {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
                 {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
+                <h2 class="wide">"Contas contábeis"</h2>
+                {account("ledger_prefix", "Prefixo da conta contábil", input.ledger_prefix, "Seguido do código do cliente. Ex.: 0101.")}
+                {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}
+                {field("ledger_code_width", "Dígitos do código do cliente", input.ledger_code_width, "Cliente 42 com 5 dígitos: 00042.")}
+                {account("expense_revenue_account", "Conta despesa/receita", input.expense_revenue_account, "Sugerida em cada cliente novo.")}
+                {account("doubtful_debt_synthetic", "Sintética gerencial de devedores duvidosos", input.doubtful_debt_synthetic, "As contas DD00001, DD00002… ficam abaixo dela.")}
+                {account("doubtful_debt_real_synthetic", "Sintética real de devedores duvidosos", input.doubtful_debt_real_synthetic, "Termina em zeros, como 1.1.01.02.00000.")}
+                <div class="field checkbox">
+                    <label for="settings-doubtful_debt_automatic">
+                        <input type="checkbox" id="settings-doubtful_debt_automatic" name="input[doubtful_debt_automatic]" checked=input.doubtful_debt_automatic == "on" />
+                        " Gera as contas de devedores duvidosos automaticamente"
+                    </label>
+                </div>
                 <div class="actions wide">
                     {general_error}
                     {saved}

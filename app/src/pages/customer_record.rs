@@ -4,6 +4,7 @@
 mod data;
 mod delete;
 mod history;
+mod ledger_tab;
 mod profile_fields;
 mod sales_tab;
 mod tabs;
@@ -25,6 +26,7 @@ pub use data::record_href;
 use data::EditorData;
 use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
+use ledger_tab::LedgerAccountsTab;
 use profile_fields::ProfileFields;
 use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
@@ -73,8 +75,12 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         salesperson_changes,
         save_sales,
         sales,
+        save_ledger,
+        generate_doubtful_debt,
+        ledger,
         ..
     } = data;
+    let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
     let may_alter_sales = session.can(Permission::AlterSalesDefaults);
     let may_alter_limit = session.can(Permission::AlterCreditLimit);
     let can_delete = session.can(Permission::DeleteCustomer);
@@ -109,6 +115,18 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                                     match sales.await {
                                         Ok(view) => view! {
                                             <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit />
+                                        }.into_any(),
+                                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                                    }
+                                })}
+                            </Transition>
+                        </div>
+                        <div hidden=move || tab.get() != Tab::LedgerAccounts>
+                            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                                {move || Suspend::new(async move {
+                                    match ledger.await {
+                                        Ok(view) => view! {
+                                            <LedgerAccountsTab customer_id=id view save=save_ledger generate=generate_doubtful_debt may_modify=may_modify_ledger />
                                         }.into_any(),
                                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                                     }

@@ -2,15 +2,61 @@
 //! stale-edit check and one history row per changed field.
 
 use chrono::{DateTime, Utc};
-use rules::sales::company_settings::{settings_changes, CompanySettingsInput};
-use sqlx::{PgPool, Row};
+use rules::sales::company_settings::{settings_changes, CompanySettings, CompanySettingsInput};
+use rules::sales::credit_use::{CreditOrder, CreditUse};
+use rules::sales::defaults::CompanySalesSettings;
+use rules::sales::ledger_accounts::LedgerSettings;
+use sqlx::{PgExecutor, PgPool, Row};
 
 use super::auth::Caller;
 use super::brasilia_time::{date_time, hour_minute};
-use super::sales_defaults_store::company_settings;
+use super::sales_defaults_store::stored;
 use crate::customers::company_settings_types::CompanySettingsView;
 use crate::customers::record_types::ChangeView;
 use crate::error::AppError;
+
+/// Every setting of the company; a company without its row (never, by the trigger that makes
+/// it) reads as the defaults.
+pub async fn settings(
+    executor: impl PgExecutor<'_>,
+    tenant_id: i64,
+    company_id: i64,
+) -> Result<CompanySettings, AppError> {
+    let row = sqlx::query(
+        "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use,
+                credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
+                expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
+                doubtful_debt_automatic
+         from company_sales_settings where tenant_id = $1 and company_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(company_id)
+    .fetch_optional(executor)
+    .await?;
+    let Some(row) = row else {
+        return Ok(CompanySettings::default());
+    };
+    let width: i16 = row.try_get("ledger_code_width")?;
+    Ok(CompanySettings {
+        sales: CompanySalesSettings {
+            pre_approved_credit_limit: row.try_get("pre_approved_credit_limit")?,
+            daily_interest: row.try_get("daily_interest")?,
+            late_fee: row.try_get("late_fee")?,
+            max_discount: row.try_get("max_discount")?,
+            credit_use: stored(row.try_get("credit_use")?, CreditUse::from_code),
+            credit_order: stored(row.try_get("credit_order")?, CreditOrder::from_code),
+        },
+        ledger: LedgerSettings {
+            prefix: row.try_get("ledger_prefix")?,
+            real_prefix: row.try_get("real_ledger_prefix")?,
+            code_width: u8::try_from(width).unwrap_or(5),
+            expense_revenue_account: row.try_get("expense_revenue_account")?,
+            doubtful_debt_synthetic: row.try_get("doubtful_debt_synthetic")?,
+            doubtful_debt_real_synthetic: row.try_get("doubtful_debt_real_synthetic")?,
+            doubtful_debt_automatic: row.try_get("doubtful_debt_automatic")?,
+        },
+    })
+}
 
 pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView, AppError> {
     let company = sqlx::query(
@@ -23,7 +69,7 @@ pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView,
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let settings = company_settings(pool, caller.tenant_id, caller.company_id).await?;
+    let current = settings(pool, caller.tenant_id, caller.company_id).await?;
     let history: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
         "select changed_at, user_name, field, old_value, new_value from company_settings_changes
          where tenant_id = $1 and company_id = $2 order by changed_at desc, id desc",
@@ -39,7 +85,7 @@ pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView,
             company.try_get::<String, _>("trade_name")?
         ),
         version: company.try_get("version")?,
-        input: settings.input(),
+        input: current.input(),
         history: history
             .into_iter()
             .map(
@@ -91,7 +137,7 @@ pub async fn save(
             hour_minute(at),
         )));
     }
-    let before = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
+    let before = settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
     let found = settings_changes(&before, &after);
     if found.is_empty() {
         return Ok(());
@@ -99,18 +145,28 @@ pub async fn save(
     sqlx::query(
         "update company_sales_settings set pre_approved_credit_limit = $3, daily_interest = $4,
              late_fee = $5, max_discount = $6, credit_use = $7, credit_order = $8,
+             ledger_prefix = $10, real_ledger_prefix = $11, ledger_code_width = $12,
+             expense_revenue_account = $13, doubtful_debt_synthetic = $14,
+             doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
-    .bind(after.pre_approved_credit_limit)
-    .bind(after.daily_interest)
-    .bind(after.late_fee)
-    .bind(after.max_discount)
-    .bind(after.credit_use.code())
-    .bind(after.credit_order.code())
+    .bind(after.sales.pre_approved_credit_limit)
+    .bind(after.sales.daily_interest)
+    .bind(after.sales.late_fee)
+    .bind(after.sales.max_discount)
+    .bind(after.sales.credit_use.code())
+    .bind(after.sales.credit_order.code())
     .bind(&caller.user_name)
+    .bind(&after.ledger.prefix)
+    .bind(&after.ledger.real_prefix)
+    .bind(i16::from(after.ledger.code_width))
+    .bind(&after.ledger.expense_revenue_account)
+    .bind(&after.ledger.doubtful_debt_synthetic)
+    .bind(&after.ledger.doubtful_debt_real_synthetic)
+    .bind(after.ledger.doubtful_debt_automatic)
     .execute(&mut *tx)
     .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();

@@ -296,6 +296,7 @@ pub async fn create(
         );
     }
     super::sales_defaults_store::create_for_new_customer(&mut tx, caller, id).await?;
+    super::ledger_store::create_for_new_customer(&mut tx, caller, id, valid.code).await?;
     // Identity and profile changes in one statement.
     record_changes(&mut tx, caller, id, &created).await?;
     tx.commit().await?;

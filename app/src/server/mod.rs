@@ -12,6 +12,7 @@ pub mod context;
 pub mod cookie;
 pub mod customer_list;
 pub mod customer_store;
+pub mod ledger_store;
 pub mod lookup_store;
 pub mod passwords;
 pub mod profile_store;

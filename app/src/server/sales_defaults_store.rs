@@ -23,35 +23,22 @@ use super::brasilia_time::{date_time, hour_minute};
 use crate::customers::sales_types::{CompanyHints, SalesDefaultsView};
 use crate::error::AppError;
 
+/// The company's sales settings (its chart settings are `company_settings_store`'s).
 pub async fn company_settings(
     executor: impl PgExecutor<'_>,
     tenant_id: i64,
     company_id: i64,
 ) -> Result<CompanySalesSettings, AppError> {
-    let row = sqlx::query(
-        "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use, credit_order
-         from company_sales_settings where tenant_id = $1 and company_id = $2",
+    Ok(
+        super::company_settings_store::settings(executor, tenant_id, company_id)
+            .await?
+            .sales,
     )
-    .bind(tenant_id)
-    .bind(company_id)
-    .fetch_optional(executor)
-    .await?;
-    let Some(row) = row else {
-        return Ok(CompanySalesSettings::default());
-    };
-    Ok(CompanySalesSettings {
-        pre_approved_credit_limit: row.try_get("pre_approved_credit_limit")?,
-        daily_interest: row.try_get("daily_interest")?,
-        late_fee: row.try_get("late_fee")?,
-        max_discount: row.try_get("max_discount")?,
-        credit_use: stored(row.try_get("credit_use")?, CreditUse::from_code),
-        credit_order: stored(row.try_get("credit_order")?, CreditOrder::from_code),
-    })
 }
 
 /// A stored code read back; a code no longer known reads as the default rather than failing
 /// the whole record.
-fn stored<T: Default>(code: String, from_code: fn(&str) -> Option<T>) -> T {
+pub(crate) fn stored<T: Default>(code: String, from_code: fn(&str) -> Option<T>) -> T {
     from_code(&code).unwrap_or_default()
 }
 

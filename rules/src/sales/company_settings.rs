@@ -9,6 +9,8 @@ use super::credit_limit::parse_credit_limit;
 use super::credit_use::{CreditOrder, CreditUse};
 use super::defaults::{parse_daily_interest, CompanySalesSettings};
 use super::late_fee::parse_late_fee;
+use super::ledger_account::doubtful_debt_accounts;
+use super::ledger_accounts::{parse_account, LedgerSettings};
 use super::max_discount::{parse_max_discount, MAX_DISCOUNT_FIELD};
 use super::percent;
 use crate::customer::FieldError;
@@ -26,6 +28,52 @@ pub struct CompanySettingsInput {
     pub max_discount: String,
     pub credit_use: String,
     pub credit_order: String,
+    pub ledger_prefix: String,
+    pub real_ledger_prefix: String,
+    pub ledger_code_width: String,
+    pub expense_revenue_account: String,
+    pub doubtful_debt_synthetic: String,
+    pub doubtful_debt_real_synthetic: String,
+    /// `"on"` when ticked.
+    pub doubtful_debt_automatic: String,
+}
+
+/// Everything the settings screen holds: the sales terms and the chart of accounts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySettings {
+    pub sales: CompanySalesSettings,
+    pub ledger: LedgerSettings,
+}
+
+/// Digits of the customer's code in a suggested account when the company sets none.
+pub const DEFAULT_CODE_WIDTH: u8 = 5;
+
+fn parse_code_width(typed: &str) -> Result<u8, FieldError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(DEFAULT_CODE_WIDTH);
+    }
+    typed
+        .parse::<u8>()
+        .ok()
+        .filter(|width| (1..=10).contains(width) && typed.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or_else(|| FieldError {
+            field: "ledger_code_width",
+            message: "Informe de 1 a 10 dígitos.".to_string(),
+        })
+}
+
+/// The real synthetic must be one the numbering can extend (`1.1.01.02.00000`).
+fn parse_real_synthetic(typed: &str) -> Result<Option<String>, FieldError> {
+    const FIELD: &str = "doubtful_debt_real_synthetic";
+    let account = parse_account(FIELD, typed)?;
+    if let Some(account) = &account {
+        doubtful_debt_accounts(Some(account), 0).map_err(|message| FieldError {
+            field: FIELD,
+            message,
+        })?;
+    }
+    Ok(account)
 }
 
 fn required_choice<T>(
@@ -45,7 +93,75 @@ fn kept<T>(read: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<
 }
 
 impl CompanySettingsInput {
-    pub fn parse(&self) -> Result<CompanySalesSettings, Vec<FieldError>> {
+    pub fn parse(&self) -> Result<CompanySettings, Vec<FieldError>> {
+        let sales = self.parse_sales();
+        let ledger = self.parse_ledger();
+        match (sales, ledger) {
+            (Ok(sales), Ok(ledger)) => Ok(CompanySettings { sales, ledger }),
+            (sales, ledger) => Err(sales
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .chain(ledger.err().unwrap_or_default())
+                .collect()),
+        }
+    }
+
+    fn parse_ledger(&self) -> Result<LedgerSettings, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let prefix = kept(
+            parse_account("ledger_prefix", &self.ledger_prefix),
+            &mut errors,
+        );
+        let real_prefix = kept(
+            parse_account("real_ledger_prefix", &self.real_ledger_prefix),
+            &mut errors,
+        );
+        let code_width = kept(parse_code_width(&self.ledger_code_width), &mut errors);
+        let expense = kept(
+            parse_account("expense_revenue_account", &self.expense_revenue_account),
+            &mut errors,
+        );
+        let synthetic = kept(
+            parse_account("doubtful_debt_synthetic", &self.doubtful_debt_synthetic),
+            &mut errors,
+        );
+        let real_synthetic = kept(
+            parse_real_synthetic(&self.doubtful_debt_real_synthetic),
+            &mut errors,
+        );
+        match (
+            prefix,
+            real_prefix,
+            code_width,
+            expense,
+            synthetic,
+            real_synthetic,
+        ) {
+            (
+                Some(prefix),
+                Some(real_prefix),
+                Some(code_width),
+                Some(expense),
+                Some(synthetic),
+                Some(real_synthetic),
+            ) => Ok(LedgerSettings {
+                prefix,
+                real_prefix,
+                code_width,
+                expense_revenue_account: expense,
+                doubtful_debt_synthetic: synthetic,
+                doubtful_debt_real_synthetic: real_synthetic,
+                doubtful_debt_automatic: matches!(
+                    self.doubtful_debt_automatic.trim(),
+                    "on" | "true"
+                ),
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    fn parse_sales(&self) -> Result<CompanySalesSettings, Vec<FieldError>> {
         let mut errors = Vec::new();
         let limit = kept(parse_credit_limit(&self.credit_limit), &mut errors);
         let interest = kept(parse_daily_interest(&self.daily_interest), &mut errors);
@@ -85,8 +201,64 @@ impl CompanySettingsInput {
     }
 }
 
-impl CompanySalesSettings {
+impl CompanySettings {
     pub fn input(&self) -> CompanySettingsInput {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let ledger = &self.ledger;
+        CompanySettingsInput {
+            ledger_prefix: text(&ledger.prefix),
+            real_ledger_prefix: text(&ledger.real_prefix),
+            ledger_code_width: ledger.code_width.to_string(),
+            expense_revenue_account: text(&ledger.expense_revenue_account),
+            doubtful_debt_synthetic: text(&ledger.doubtful_debt_synthetic),
+            doubtful_debt_real_synthetic: text(&ledger.doubtful_debt_real_synthetic),
+            doubtful_debt_automatic: if ledger.doubtful_debt_automatic {
+                "on"
+            } else {
+                ""
+            }
+            .to_string(),
+            ..self.sales.input()
+        }
+    }
+
+    /// (label, shown value) of each setting, in the form's order, for its history.
+    pub fn audited_fields(&self) -> Vec<(&'static str, String)> {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let ledger = &self.ledger;
+        let mut fields = self.sales.audited_fields().to_vec();
+        fields.extend([
+            ("Prefixo da conta contábil", text(&ledger.prefix)),
+            ("Prefixo da conta contábil real", text(&ledger.real_prefix)),
+            ("Dígitos do código na conta", ledger.code_width.to_string()),
+            (
+                "Conta despesa/receita",
+                text(&ledger.expense_revenue_account),
+            ),
+            (
+                "Sintética gerencial de devedores duvidosos",
+                text(&ledger.doubtful_debt_synthetic),
+            ),
+            (
+                "Sintética real de devedores duvidosos",
+                text(&ledger.doubtful_debt_real_synthetic),
+            ),
+            (
+                "Gera contas de devedores duvidosos automaticamente",
+                if ledger.doubtful_debt_automatic {
+                    "Sim"
+                } else {
+                    "Não"
+                }
+                .to_string(),
+            ),
+        ]);
+        fields
+    }
+}
+
+impl CompanySalesSettings {
+    fn input(&self) -> CompanySettingsInput {
         let percent = |value: Option<_>| value.map(percent::format_plain).unwrap_or_default();
         CompanySettingsInput {
             credit_limit: self
@@ -98,6 +270,7 @@ impl CompanySalesSettings {
             max_discount: percent(self.max_discount),
             credit_use: self.credit_use.code().to_string(),
             credit_order: self.credit_order.code().to_string(),
+            ..Default::default()
         }
     }
 
@@ -124,10 +297,7 @@ impl CompanySalesSettings {
 }
 
 /// The audited differences between two states of the settings.
-pub fn settings_changes(
-    before: &CompanySalesSettings,
-    after: &CompanySalesSettings,
-) -> Vec<FieldChange> {
+pub fn settings_changes(before: &CompanySettings, after: &CompanySettings) -> Vec<FieldChange> {
     before
         .audited_fields()
         .into_iter()
@@ -153,15 +323,25 @@ mod tests {
             credit_limit: "5.000,00".into(),
             daily_interest: "0,0333".into(),
             late_fee: "2".into(),
-            max_discount: String::new(),
             credit_use: "optional".into(),
             credit_order: "split".into(),
+            ledger_prefix: "0101.".into(),
+            real_ledger_prefix: "1.1.02.01.".into(),
+            doubtful_debt_real_synthetic: "1.1.01.02.00000".into(),
+            doubtful_debt_automatic: "on".into(),
+            ..Default::default()
         };
         let read = input.parse().unwrap();
-        assert_eq!(read.pre_approved_credit_limit, Some(Decimal::new(5000, 0)));
-        assert_eq!(read.daily_interest, Some(Decimal::new(333, 4)));
-        assert_eq!(read.max_discount, None);
-        assert_eq!(read.credit_order, CreditOrder::Split);
+        assert_eq!(
+            read.sales.pre_approved_credit_limit,
+            Some(Decimal::new(5000, 0))
+        );
+        assert_eq!(read.sales.daily_interest, Some(Decimal::new(333, 4)));
+        assert_eq!(read.sales.max_discount, None);
+        assert_eq!(read.sales.credit_order, CreditOrder::Split);
+        assert_eq!(read.ledger.prefix.as_deref(), Some("0101."));
+        assert_eq!(read.ledger.code_width, DEFAULT_CODE_WIDTH);
+        assert!(read.ledger.doubtful_debt_automatic);
         assert_eq!(read.input().parse(), Ok(read));
     }
 
@@ -172,6 +352,8 @@ mod tests {
             late_fee: "101".into(),
             credit_use: String::new(),
             credit_order: "ascending".into(),
+            ledger_code_width: "12".into(),
+            doubtful_debt_real_synthetic: "1.1.01.02.00042".into(),
             ..Default::default()
         };
         let fields: Vec<_> = input
@@ -180,17 +362,25 @@ mod tests {
             .into_iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, vec!["credit_limit", "late_fee", "credit_use"]);
+        assert_eq!(
+            fields,
+            vec![
+                "credit_limit",
+                "late_fee",
+                "credit_use",
+                "ledger_code_width",
+                "doubtful_debt_real_synthetic"
+            ]
+        );
     }
 
     #[test]
     fn r_company_2_each_changed_setting_is_one_history_line() {
-        let before = CompanySalesSettings::default();
-        let after = CompanySalesSettings {
-            pre_approved_credit_limit: Some(Decimal::new(250000, 2)),
-            credit_use: CreditUse::Always,
-            ..before.clone()
-        };
+        let before = CompanySettings::default();
+        let mut after = before.clone();
+        after.sales.pre_approved_credit_limit = Some(Decimal::new(250000, 2));
+        after.sales.credit_use = CreditUse::Always;
+        after.ledger.prefix = Some("0101.".into());
         let found = settings_changes(&before, &after);
         let shown: Vec<_> = found
             .iter()
@@ -201,6 +391,7 @@ mod tests {
             vec![
                 ("Limite de crédito pré-aprovado", "", "R$ 2.500,00"),
                 ("Uso do crédito", "Opcional", "Sempre utilizar"),
+                ("Prefixo da conta contábil", "", "0101."),
             ]
         );
     }
@@ -214,14 +405,26 @@ mod tests {
             max in prop::option::of(0i64..=10_000),
             usage in prop::sample::select(CreditUse::ALL),
             order in prop::sample::select(CreditOrder::ALL),
+            prefix in prop::option::of("[0-9]{1,4}\\.[0-9]{2}\\."),
+            width in 1u8..=10,
+            automatic in any::<bool>(),
         ) {
-            let settings = CompanySalesSettings {
-                pre_approved_credit_limit: limit.map(|c| Decimal::new(c, 2)),
-                daily_interest: interest.map(|c| Decimal::new(c, 4)),
-                late_fee: fee.map(|c| Decimal::new(c, 2)),
-                max_discount: max.map(|c| Decimal::new(c, 2)),
-                credit_use: usage,
-                credit_order: order,
+            let settings = CompanySettings {
+                sales: CompanySalesSettings {
+                    pre_approved_credit_limit: limit.map(|c| Decimal::new(c, 2)),
+                    daily_interest: interest.map(|c| Decimal::new(c, 4)),
+                    late_fee: fee.map(|c| Decimal::new(c, 2)),
+                    max_discount: max.map(|c| Decimal::new(c, 2)),
+                    credit_use: usage,
+                    credit_order: order,
+                },
+                ledger: LedgerSettings {
+                    prefix,
+                    code_width: width,
+                    doubtful_debt_real_synthetic: Some("1.1.01.02.00000".into()),
+                    doubtful_debt_automatic: automatic,
+                    ..Default::default()
+                },
             };
             prop_assert_eq!(settings.input().parse(), Ok(settings));
         }

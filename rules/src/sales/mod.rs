@@ -19,6 +19,7 @@ pub mod delivery_block;
 pub mod insurance;
 pub mod late_fee;
 pub mod ledger_account;
+pub mod ledger_accounts;
 pub mod max_discount;
 pub mod payment_plans;
 pub mod percent;

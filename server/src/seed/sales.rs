@@ -10,11 +10,18 @@ pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result
         "update company_sales_settings s set
              pre_approved_credit_limit = v.credit_limit, daily_interest = v.daily_interest,
              late_fee = v.late_fee, max_discount = v.max_discount, credit_use = v.credit_use,
-             credit_order = v.credit_order
+             credit_order = v.credit_order, ledger_prefix = v.ledger_prefix,
+             real_ledger_prefix = v.real_ledger_prefix, ledger_code_width = 5,
+             expense_revenue_account = v.expense, doubtful_debt_synthetic = v.synthetic,
+             doubtful_debt_real_synthetic = v.real_synthetic, doubtful_debt_last = v.last
          from companies c,
-              (values (1, 5000.00, 0.0333, 2.00, 5.00, 'optional', 'ascending'),
-                      (2, 10000.00, 0.0330, 2.00, 10.00, 'selection', 'ascending'))
-                  as v(code, credit_limit, daily_interest, late_fee, max_discount, credit_use, credit_order)
+              (values (1, 5000.00, 0.0333, 2.00, 5.00, 'optional', 'ascending', '0101.',
+                       '1.1.02.01.', '3.1.01.001', '0100053', '1.1.01.02.00000', 4),
+                      (2, 10000.00, 0.0330, 2.00, 10.00, 'selection', 'ascending', '0102.',
+                       '1.1.02.02.', '3.1.01.002', '0100054', null, 0))
+                  as v(code, credit_limit, daily_interest, late_fee, max_discount, credit_use,
+                       credit_order, ledger_prefix, real_ledger_prefix, expense, synthetic,
+                       real_synthetic, last)
          where c.tenant_id = $1 and c.code = v.code
            and s.tenant_id = c.tenant_id and s.company_id = c.id",
     )
@@ -58,6 +65,29 @@ pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64,
          from (select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
                from customer_profiles where tenant_id = $1) p
          join company_sales_settings s on s.tenant_id = p.tenant_id and s.company_id = p.company_id
+         on conflict (tenant_id, company_id, customer_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?
+    .rows_affected())
+}
+
+/// R-SALES-12 for the generated customers: the accounts their company's chart suggests, where
+/// the code fits its width. One statement.
+pub async fn assign_ledger_accounts(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "insert into customer_ledger_accounts (tenant_id, company_id, customer_id, ledger_account,
+             real_ledger_account, expense_revenue_account)
+         select p.tenant_id, p.company_id, p.customer_id,
+                s.ledger_prefix || lpad(c.code::text, s.ledger_code_width, '0'),
+                s.real_ledger_prefix || lpad(c.code::text, s.ledger_code_width, '0'),
+                s.expense_revenue_account
+         from customer_profiles p
+         join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
+         join company_sales_settings s on s.tenant_id = p.tenant_id and s.company_id = p.company_id
+         where p.tenant_id = $1 and s.ledger_prefix is not null
+           and length(c.code::text) <= s.ledger_code_width
          on conflict (tenant_id, company_id, customer_id) do nothing",
     )
     .bind(tenant_id)

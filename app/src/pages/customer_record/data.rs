@@ -8,11 +8,13 @@ use rules::customer::CustomerInput;
 
 use crate::api::{
     customer_history, find_customer_by_code, get_customer, get_customer_by_code,
-    get_sales_defaults, list_addresses, next_customer_code, profile_options, salesperson_history,
-    DeleteCustomer, SaveCustomer, SaveSalesDefaults,
+    get_ledger_accounts, get_sales_defaults, list_addresses, next_customer_code, profile_options,
+    salesperson_history, DeleteCustomer, GenerateDoubtfulDebtAccount, SaveCustomer,
+    SaveLedgerAccounts, SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
+use crate::customers::ledger_types::LedgerAccountsView;
 use crate::customers::record_types::{
     ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
 };
@@ -63,6 +65,10 @@ pub struct EditorData {
     /// The "Padrão para vendas" tab, saved on its own.
     pub save_sales: ServerAction<SaveSalesDefaults>,
     pub sales: Resource<Result<SalesDefaultsView, AppError>>,
+    /// The "Contas contábeis" tab: saved, or its doubtful-debt accounts generated, on its own.
+    pub save_ledger: ServerAction<SaveLedgerAccounts>,
+    pub generate_doubtful_debt: ServerAction<GenerateDoubtfulDebtAccount>,
+    pub ledger: Resource<Result<LedgerAccountsView, AppError>>,
 }
 
 impl EditorData {
@@ -84,6 +90,16 @@ impl EditorData {
         Effect::new(move |_| {
             if let Some(Ok(())) = save_sales.value().get() {
                 sales_saves.update(|n| *n += 1);
+            }
+        });
+        let save_ledger = ServerAction::<SaveLedgerAccounts>::new();
+        let generate_doubtful_debt = ServerAction::<GenerateDoubtfulDebtAccount>::new();
+        let ledger_saves = RwSignal::new(0u32);
+        Effect::new(move |_| {
+            let saved = matches!(save_ledger.value().get(), Some(Ok(())));
+            let generated = matches!(generate_doubtful_debt.value().get(), Some(Ok(())));
+            if saved || generated {
+                ledger_saves.update(|n| *n += 1);
             }
         });
         let customer_id = Resource::new(
@@ -126,8 +142,17 @@ impl EditorData {
                 }
             },
         );
+        let ledger = Resource::new(
+            move || ledger_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => get_ledger_accounts(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        );
         let history = Resource::new(
-            move || reloads.get() + address_saves.get() + sales_saves.get(),
+            move || reloads.get() + address_saves.get() + sales_saves.get() + ledger_saves.get(),
             move |_| async move {
                 match code {
                     Some(_) => customer_history(customer_id.await?).await,
@@ -183,6 +208,9 @@ impl EditorData {
             salesperson_changes,
             save_sales,
             sales,
+            save_ledger,
+            generate_doubtful_debt,
+            ledger,
         }
     }
 }

@@ -11,14 +11,16 @@ pub enum Tab {
     General,
     Addresses,
     SalesDefaults,
+    LedgerAccounts,
     History,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [
+    const ALL: [Tab; 5] = [
         Tab::General,
         Tab::Addresses,
         Tab::SalesDefaults,
+        Tab::LedgerAccounts,
         Tab::History,
     ];
 
@@ -28,6 +30,7 @@ impl Tab {
             Tab::General => None,
             Tab::Addresses => Some("enderecos"),
             Tab::SalesDefaults => Some("vendas"),
+            Tab::LedgerAccounts => Some("contas"),
             Tab::History => Some("historico"),
         }
     }
@@ -37,6 +40,7 @@ impl Tab {
             Tab::General => "Dados gerais",
             Tab::Addresses => "Endereços",
             Tab::SalesDefaults => "Padrão para vendas",
+            Tab::LedgerAccounts => "Contas contábeis",
             Tab::History => "Histórico",
         }
     }
@@ -89,6 +93,7 @@ mod tests {
         assert_eq!(Tab::from_slug(Some("enderecos")), Tab::Addresses);
         assert_eq!(Tab::from_slug(Some("historico")), Tab::History);
         assert_eq!(Tab::from_slug(Some("vendas")), Tab::SalesDefaults);
+        assert_eq!(Tab::from_slug(Some("contas")), Tab::LedgerAccounts);
         assert_eq!(Tab::from_slug(Some("financeiro")), Tab::General);
         assert_eq!(Tab::from_slug(Some("")), Tab::General);
         for tab in Tab::ALL {

@@ -1,0 +1,59 @@
+// Issue 11: the record's "Contas contábeis" tab in Chromium (R-SALES-12, R-PERM-1).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, reload, signIn, DEMO_USERS, assertBeside, openTab } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [, clerk, finance] = DEMO_USERS;
+// A demo customer no other end-to-end test edits.
+const RECORD = '/clientes/31';
+const tab = (page) => page.getByRole('region', { name: 'Contas contábeis' });
+
+test('issue 11: the clerk sees the ledger accounts read-only; the financial user corrects one and generates the doubtful-debt accounts', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, RECORD);
+  await openTab(page, 'Contas contábeis');
+  assert.match(page.url(), /\?aba=contas$/);
+  await tab(page).getByRole('note').filter({ hasText: 'Somente leitura' }).waitFor();
+  // R-SALES-12: suggested from the company's chart and the customer's code.
+  assert.equal(await tab(page).getByLabel('Conta contábil', { exact: true }).inputValue(), '0101.00031');
+  assert.equal(await tab(page).getByLabel('Conta contábil', { exact: true }).getAttribute('readonly'), '');
+  assert.equal(await tab(page).getByRole('button').count(), 0);
+  await page.context().close();
+
+  const other = await newPage(browser);
+  await signIn(other, finance);
+  await open(other, `${RECORD}?aba=contas`);
+  const form = tab(other);
+  await form.getByLabel('Conta contábil real').fill('1.1.02.01/31');
+  await form.getByRole('button', { name: 'Gravar contas contábeis' }).click();
+  const message = form.getByRole('alert').filter({ hasText: 'Use só letras, números, ponto e hífen' });
+  await message.waitFor();
+  await assertBeside(message, form.getByLabel('Conta contábil real'));
+  await form.getByLabel('Conta contábil real').fill('1.1.02.01.00031');
+  await form.getByLabel('Conta despesa/receita').fill('3.1.01.009');
+  await form.getByRole('button', { name: 'Gravar contas contábeis' }).click();
+  await form.getByRole('status').filter({ hasText: 'Contas contábeis gravadas.' }).waitFor();
+
+  // The tests may run again on the same database: generate only once.
+  const generateButton = tab(other).getByRole('button', { name: 'Gerar conta de devedores duvidosos' });
+  if (await generateButton.count()) {
+    await generateButton.click();
+    await tab(other).getByRole('status').filter({ hasText: 'Conta de devedores duvidosos gerada.' }).waitFor();
+  }
+  await reload(other);
+  const doubtful = tab(other).locator('.ledger-doubtful dd');
+  assert.match(await doubtful.nth(0).textContent(), /^DD\d{5}$/);
+  assert.match(await doubtful.nth(1).textContent(), /^1\.1\.01\.02\.\d{5}$/);
+  await tab(other).getByText('O cliente já tem conta de devedores duvidosos nesta empresa.').waitFor();
+  assert.equal(await tab(other).getByLabel('Conta despesa/receita').inputValue(), '3.1.01.009');
+
+  await openTab(other, 'Histórico');
+  const history = other.getByRole('table', { name: 'Histórico de alterações' });
+  await history.getByRole('row', { name: /Fernanda Financeiro.*Conta devedores duvidosos.*DD\d{5}/ }).waitFor();
+  await other.context().close();
+});
