@@ -35,6 +35,12 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   await form.getByLabel('Finalidade').selectOption({ label: 'Revenda' });
   await form.getByLabel('Exige pagamento antecipado').check();
   await form.getByLabel('PDF do boleto').selectOption({ label: 'Enviar' });
+  // Commercial tables: the company's entries (issue 11).
+  await form.getByLabel('Tipo de cobrança').selectOption({ label: 'PIX - PIX' });
+  // A real change whatever the demo data gave this customer.
+  const freight = (await selectedLabel(form.getByLabel('Tabela de frete'))).startsWith('T3')
+    ? 'T1 - TABELA 1 - DENTRO CIDADE' : 'T3 - TABELA 3 - INTERIOR';
+  await form.getByLabel('Tabela de frete').selectOption({ label: freight });
   await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
   await form.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
 
@@ -53,6 +59,8 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   assert.equal(await selectedLabel(tab(page).getByLabel('Uso do crédito')), 'Sempre utilizar');
   assert.equal(await tab(page).getByLabel('Exige pagamento antecipado').isChecked(), true);
   assert.equal(await selectedLabel(tab(page).getByLabel('PDF do boleto')), 'Enviar');
+  assert.equal(await selectedLabel(tab(page).getByLabel('Tipo de cobrança')), 'PIX - PIX');
+  assert.equal(await selectedLabel(tab(page).getByLabel('Tabela de frete')), freight);
   await page.context().close();
 
   // The financial user may alter the limit, and nothing else of the tab.
@@ -76,6 +84,7 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   const history = other.getByRole('table', { name: 'Histórico de alterações' });
   await history.getByRole('row', { name: /Fernanda Financeiro.*Limite de crédito.*R\$ 15\.000,00/ }).waitFor();
   await history.getByRole('row', { name: /Eduardo do Escritório.*Desconto máximo.*12%/ }).waitFor();
+  await history.getByRole('row', { name: new RegExp(`Eduardo do Escritório.*Tabela de frete.*${freight}`) }).waitFor();
   await other.context().close();
 });
 

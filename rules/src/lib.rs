@@ -23,3 +23,4 @@ pub mod profile;
 pub mod sales;
 pub mod sign_in;
 pub mod state_registration;
+pub mod table_kind;

@@ -161,3 +161,38 @@ async fn issue_11_demo_customers_have_the_ledger_accounts_of_their_companys_char
     );
     assert_eq!(matching, rows);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_11_demo_commercial_tables_are_filled_and_used(pool: PgPool) {
+    demo(&pool).await;
+    let kinds: Vec<(String, i64)> = sqlx::query_as(
+        "select kind, count(*) from lookup_entries e join companies c on c.id = e.company_id
+         where c.code = 1 group by kind order by kind",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    for kind in rules::table_kind::CommercialKind::ALL {
+        let rows = kinds
+            .iter()
+            .find(|(k, _)| k == kind.code())
+            .map(|(_, n)| *n);
+        assert!(
+            rows.unwrap_or(0) >= 2,
+            "{} has {rows:?} demo rows",
+            kind.code()
+        );
+    }
+    let (rows, boleto, pix, with_freight): (i64, i64, i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where b.code = 'BOL'), count(*) filter (where b.code = 'PIX'),
+                count(*) filter (where d.freight_table_id is not null)
+         from customer_sales_defaults d join lookup_entries b on b.id = d.billing_type_id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let share = |n: i64| n * 100 / rows;
+    assert!(share(boleto) >= 60, "{boleto} of {rows} by boleto");
+    assert!((8..=25).contains(&share(pix)), "{pix} of {rows} by PIX");
+    assert_eq!(with_freight, rows);
+}

@@ -346,3 +346,106 @@ async fn another_tenant_neither_sees_nor_deletes_the_rows(pool: PgPool) {
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// Issue 11: a commercial table (billing types) on the same machinery: created and copied to
+/// the user's companies, chosen on a customer's sales tab (only an entry of that table in that
+/// company), recorded in the customer's history, and not deletable while a customer or the
+/// company's defaults use it.
+#[sqlx::test(migrations = "../migrations")]
+async fn r_company_2_a_commercial_table_is_kept_chosen_and_guarded_like_the_others(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (status, body, _) = send(
+        &app,
+        call(
+            "save_lookup",
+            &save_form("billing_type", None, "pix", "PIX", true, true),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows = list(&app, &boss, "billing_type").await;
+    assert_eq!(
+        (rows[0]["code"].as_str(), rows[0]["customers"].as_i64()),
+        (Some("PIX"), Some(0))
+    );
+    let pix = rows[0]["id"].as_i64().unwrap();
+    let copies: i64 =
+        sqlx::query_scalar("select count(*) from lookup_entries where kind = 'billing_type'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(copies, 2, "copied to the boss's two companies only");
+    let other_company = lookup_entry(
+        &pool,
+        alpha.tenant_id,
+        alpha.companies[&2],
+        "billing_type",
+        "CHQ",
+    )
+    .await;
+    let other_kind = lookup_entry(
+        &pool,
+        alpha.tenant_id,
+        alpha.companies[&1],
+        "currency",
+        "BRL",
+    )
+    .await;
+
+    let (status, id, _) = send(
+        &app,
+        call(
+            "save_customer",
+            "input%5Bcode%5D=1&input%5Bkind%5D=legal_entity&input%5Bdocument%5D=11222333000181&input%5Blegal_name%5D=Zanella&input%5Bstatus%5D=active&input%5Bstate_registration%5D=ISENTO",
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let save_tab = |entry: i64| {
+        format!(
+            "customer_id={id}&version=1&input%5Blate_fee_source%5D=company&input%5Ballows_discount%5D=on&input%5Bdelivery_block%5D=none&input%5Bsuggested_lot%5D=none&input%5Btables%5D%5Bbilling_type%5D={entry}"
+        )
+    };
+    for wrong in [other_company, other_kind] {
+        let (status, body, _) = send(
+            &app,
+            call("save_sales_defaults", &save_tab(wrong), Some(&boss)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains("tables.billing_type"), "{body}");
+    }
+    let (status, body, _) = send(
+        &app,
+        call("save_sales_defaults", &save_tab(pix), Some(&boss)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let history: Vec<(String, String)> = sqlx::query_as(
+        "select field, new_value from customer_changes where field = 'Tipo de cobrança'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        history,
+        vec![("Tipo de cobrança".to_string(), "PIX - PIX".to_string())]
+    );
+    assert_eq!(list(&app, &boss, "billing_type").await[0]["customers"], 1);
+
+    let (status, body, _) = send(
+        &app,
+        call(
+            "delete_lookup",
+            &format!("kind=billing_type&id={pix}"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("1 cliente usa este registro"), "{body}");
+}

@@ -1,4 +1,5 @@
-//! Server functions of the auxiliary tables: one set serves all five kinds.
+//! Server functions of the code + description tables: one set serves every kind, the profile
+//! tables and the commercial ones.
 //! Reading needs a session; writing needs "alter customers" (R-PERM-1).
 
 use leptos::prelude::*;
@@ -8,8 +9,8 @@ use crate::error::AppError;
 use crate::lookups::{LookupChangeView, LookupRow};
 
 #[cfg(feature = "ssr")]
-fn kind_of(code: &str) -> Result<rules::lookup::LookupKind, AppError> {
-    rules::lookup::LookupKind::from_code(code).ok_or(AppError::NotFound)
+fn kind_of(code: &str) -> Result<rules::table_kind::TableKind, AppError> {
+    rules::table_kind::TableKind::from_code(code).ok_or(AppError::NotFound)
 }
 
 #[server(prefix = "/api", endpoint = "list_lookup", client = crate::api::client::AppClient)]

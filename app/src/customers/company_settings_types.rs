@@ -14,4 +14,6 @@ pub struct CompanySettingsView {
     pub input: CompanySettingsInput,
     /// Who changed what, newest first.
     pub history: Vec<ChangeView>,
+    /// The choices of the tables a new customer takes from the company (R-SALES-1).
+    pub tables: Vec<crate::customers::sales_types::TableChoices>,
 }

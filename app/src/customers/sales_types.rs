@@ -15,6 +15,8 @@ pub struct SalesDefaultsView {
     pub derived_purpose: String,
     /// "Ana Administradora em 04/12/2026 às 14:05", once saved.
     pub last_saved: Option<String>,
+    /// The choices of each commercial table in the company.
+    pub tables: Vec<TableChoices>,
 }
 
 /// The company's settings, shown beside the fields that follow them when left empty.
@@ -27,4 +29,14 @@ pub struct CompanyHints {
     pub max_discount: String,
     pub credit_use: String,
     pub credit_order: String,
+}
+
+/// The entries of one commercial table the customer may point to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableChoices {
+    /// The table's code, the key of the form's `tables[…]`.
+    pub kind: String,
+    /// "Tipo de cobrança", the field's label.
+    pub label: String,
+    pub options: Vec<crate::customers::record_types::OptionItem>,
 }

@@ -122,6 +122,37 @@ fn SettingsForm(
             .then(|| view! { <p class="notice" role="status">"Configurações gravadas."</p> })
     };
     let input = view.input;
+    // R-SALES-1: billing type, currency and bearer of each new customer.
+    let tables = view
+        .tables
+        .into_iter()
+        .map(|choices| {
+            let value = input.tables.get(&choices.kind).cloned().unwrap_or_default();
+            let field: &'static str = rules::table_kind::CommercialKind::from_code(&choices.kind)
+                .map(rules::sales::defaults::table_field)
+                .unwrap_or("tables");
+            let id = format!("settings-{}", choices.kind);
+            let options = choices
+                .options
+                .into_iter()
+                .map(|o| {
+                    let code = o.id.to_string();
+                    let selected = code == value;
+                    view! { <option value=code selected=selected>{o.label}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{format!("{} (cliente novo)", choices.label)}</label>
+                    <select id=id name=format!("input[tables][{}]", choices.kind)>
+                        <option value="">"(não informado)"</option>
+                        {options}
+                    </select>
+                    {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
     let uses: Vec<_> = CreditUse::ALL
         .iter()
         .map(|c| (c.code(), c.label()))
@@ -148,6 +179,7 @@ fn SettingsForm(
                 {field("max_discount", "Desconto máximo (%)", input.max_discount, "Vale quando cliente, plano e tipo de produto não informam.")}
                 {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
                 {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
+                {tables}
                 <h2 class="wide">"Contas contábeis"</h2>
                 {account("ledger_prefix", "Prefixo da conta contábil", input.ledger_prefix, "Seguido do código do cliente. Ex.: 0101.")}
                 {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use rules::lookup::LookupKind;
 use rules::permission::Permission;
+use rules::table_kind::TableKind;
 
 use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
 use crate::components::protected::protected;
@@ -18,8 +18,7 @@ pub fn LookupIndexPage() -> impl IntoView {
             <section class="card">
                 <h1>"Tabelas"</h1>
                 <ul class="table-index">
-                    {LookupKind::ALL
-                        .into_iter()
+                    {TableKind::all()
                         .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
                         .collect_view()}
                 </ul>
@@ -36,7 +35,7 @@ pub fn LookupTablePage() -> impl IntoView {
         let kind = params
             .read()
             .get("slug")
-            .and_then(|slug| LookupKind::from_slug(&slug));
+            .and_then(|slug| TableKind::from_slug(&slug));
         match kind {
             Some(kind) => {
                 // Made outside the signed-in gate, once (see `protected`).
@@ -66,7 +65,7 @@ pub fn LookupTablePage() -> impl IntoView {
 
 #[component]
 fn LookupTable(
-    kind: LookupKind,
+    kind: TableKind,
     may_alter: bool,
     save: ServerAction<SaveLookup>,
     remove: ServerAction<DeleteLookup>,
@@ -167,7 +166,7 @@ fn LookupTable(
 #[component]
 fn LookupRows(
     rows: Vec<LookupRow>,
-    kind: LookupKind,
+    kind: TableKind,
     editing: RwSignal<Option<LookupRow>>,
     remove: ServerAction<DeleteLookup>,
     may_alter: bool,

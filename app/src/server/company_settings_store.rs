@@ -4,8 +4,10 @@
 use chrono::{DateTime, Utc};
 use rules::sales::company_settings::{settings_changes, CompanySettings, CompanySettingsInput};
 use rules::sales::credit_use::{CreditOrder, CreditUse};
-use rules::sales::defaults::CompanySalesSettings;
+use rules::sales::defaults::{CommercialRefs, CompanySalesSettings};
+use rules::sales::defaults_audit::table_changes;
 use rules::sales::ledger_accounts::LedgerSettings;
+use rules::table_kind::CommercialKind;
 use sqlx::{PgExecutor, PgPool, Row};
 
 use super::auth::Caller;
@@ -26,7 +28,7 @@ pub async fn settings(
         "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use,
                 credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
-                doubtful_debt_automatic
+                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id
          from company_sales_settings where tenant_id = $1 and company_id = $2",
     )
     .bind(tenant_id)
@@ -45,6 +47,16 @@ pub async fn settings(
             max_discount: row.try_get("max_discount")?,
             credit_use: stored(row.try_get("credit_use")?, CreditUse::from_code),
             credit_order: stored(row.try_get("credit_order")?, CreditOrder::from_code),
+            tables: {
+                let mut tables = CommercialRefs::default();
+                for kind in CommercialKind::ALL
+                    .into_iter()
+                    .filter(|k| k.company_default())
+                {
+                    tables.set(kind, row.try_get(kind.column())?);
+                }
+                tables
+            },
         },
         ledger: LedgerSettings {
             prefix: row.try_get("ledger_prefix")?,
@@ -86,6 +98,11 @@ pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView,
         ),
         version: company.try_get("version")?,
         input: current.input(),
+        tables: super::commercial_tables::choices(pool, caller.tenant_id, caller.company_id)
+            .await?
+            .into_iter()
+            .filter(|t| CommercialKind::from_code(&t.kind).is_some_and(|k| k.company_default()))
+            .collect(),
         history: history
             .into_iter()
             .map(
@@ -138,7 +155,24 @@ pub async fn save(
         )));
     }
     let before = settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
-    let found = settings_changes(&before, &after);
+    let labels = super::commercial_tables::labels_checked(
+        &mut *tx,
+        caller.tenant_id,
+        caller.company_id,
+        &[&before.sales.tables, &after.sales.tables],
+        &after.sales.tables,
+    )
+    .await?;
+    let label = |id: Option<i64>| {
+        id.and_then(|id| labels.get(&id).cloned())
+            .unwrap_or_default()
+    };
+    let mut found = settings_changes(&before, &after);
+    found.extend(table_changes(
+        &before.sales.tables,
+        &after.sales.tables,
+        label,
+    ));
     if found.is_empty() {
         return Ok(());
     }
@@ -148,6 +182,7 @@ pub async fn save(
              ledger_prefix = $10, real_ledger_prefix = $11, ledger_code_width = $12,
              expense_revenue_account = $13, doubtful_debt_synthetic = $14,
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
+             billing_type_id = $17, currency_id = $18, bearer_id = $19,
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
     )
@@ -167,6 +202,9 @@ pub async fn save(
     .bind(&after.ledger.doubtful_debt_synthetic)
     .bind(&after.ledger.doubtful_debt_real_synthetic)
     .bind(after.ledger.doubtful_debt_automatic)
+    .bind(after.sales.tables.get(CommercialKind::BillingType))
+    .bind(after.sales.tables.get(CommercialKind::Currency))
+    .bind(after.sales.tables.get(CommercialKind::Bearer))
     .execute(&mut *tx)
     .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();

@@ -2,9 +2,9 @@
 //! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
 use rules::lookup::{
-    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupKind,
-    LookupState,
+    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupState,
 };
+use rules::table_kind::TableKind;
 use sqlx::{PgPool, Postgres, Transaction};
 
 use super::auth::Caller;
@@ -14,28 +14,48 @@ use crate::lookups::{LookupChangeView, LookupRow};
 pub async fn list(
     pool: &PgPool,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
 ) -> Result<Vec<LookupRow>, AppError> {
-    Ok(sqlx::query_as!(
-        LookupRow,
-        r#"with usage as (
-               select v.ref, count(*) as n
+    // How many customers of the company point to each row: their profile for the five profile
+    // tables, their sales defaults for a commercial one.
+    let usage = match kind {
+        TableKind::Profile(_) => "select v.ref, count(*) as n
                from customer_profiles p,
                     lateral (values (p.customer_group_id), (p.activity_branch_id), (p.region_id),
                                     (p.salesperson_id), (p.category_id)) as v(ref)
                where p.tenant_id = $1 and p.company_id = $2 and v.ref is not null
-               group by v.ref)
-           select e.id, e.code, e.description, e.active, coalesce(u.n, 0) as "customers!"
-           from lookup_entries e
-           left join usage u on u.ref = e.id
-           where e.tenant_id = $1 and e.company_id = $2 and e.kind = $3
-           order by e.code"#,
-        caller.tenant_id,
-        caller.company_id,
-        kind.code(),
-    )
+               group by v.ref"
+            .to_string(),
+        TableKind::Commercial(table) => format!(
+            "select d.{column} as ref, count(*) as n from customer_sales_defaults d
+             where d.tenant_id = $1 and d.company_id = $2 and d.{column} is not null
+             group by d.{column}",
+            column = table.column()
+        ),
+    };
+    let rows: Vec<(i64, String, String, bool, i64)> = sqlx::query_as(&format!(
+        "with usage as ({usage})
+         select e.id, e.code, e.description, e.active, coalesce(u.n, 0)
+         from lookup_entries e
+         left join usage u on u.ref = e.id
+         where e.tenant_id = $1 and e.company_id = $2 and e.kind = $3
+         order by e.code"
+    ))
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(kind.code())
     .fetch_all(pool)
-    .await?)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, description, active, customers)| LookupRow {
+            id,
+            code,
+            description,
+            active,
+            customers,
+        })
+        .collect())
 }
 
 /// Creates (`id` None) or alters a row; with `copy_to_all`, the same code is created or
@@ -44,7 +64,7 @@ pub async fn list(
 pub async fn save(
     pool: &PgPool,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
     id: Option<i64>,
     input: &LookupInput,
     active: bool,
@@ -139,7 +159,7 @@ type RowChange = (i64, Option<LookupState>, Option<LookupState>);
 async fn copy_to_users_companies(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
     code: &str,
     after: &LookupState,
 ) -> Result<Vec<RowChange>, sqlx::Error> {
@@ -197,7 +217,7 @@ async fn copy_to_users_companies(
 async fn record(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
     code: &str,
     changed: &[RowChange],
 ) -> Result<(), sqlx::Error> {
@@ -233,7 +253,7 @@ async fn record(
 pub async fn delete(
     pool: &PgPool,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
     id: i64,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
@@ -248,14 +268,22 @@ pub async fn delete(
     .fetch_optional(&mut *tx)
     .await?;
     let (code, description, active) = found.ok_or(AppError::NotFound)?;
-    let using: i64 = sqlx::query_scalar(
-        "select count(*) from customer_profiles
-         where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)",
-    )
-    .bind(caller.tenant_id)
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let using_sql = match kind {
+        TableKind::Profile(_) => "select count(*) from customer_profiles
+             where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)"
+            .to_string(),
+        TableKind::Commercial(table) => format!(
+            "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
+                  + (select count(*) from company_sales_settings
+                     where tenant_id = $1 and $2 in (billing_type_id, currency_id, bearer_id))",
+            column = table.column()
+        ),
+    };
+    let using: i64 = sqlx::query_scalar(&using_sql)
+        .bind(caller.tenant_id)
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
     if let Some(message) = deletion_refusal(using) {
         return Err(AppError::Conflict(message));
     }
@@ -294,7 +322,7 @@ pub async fn delete(
 pub async fn history(
     pool: &PgPool,
     caller: &Caller,
-    kind: LookupKind,
+    kind: TableKind,
 ) -> Result<Vec<LookupChangeView>, AppError> {
     let rows: Vec<(
         chrono::DateTime<chrono::Utc>,

@@ -7,6 +7,7 @@ pub mod bulk_progress;
 pub mod bulk_store;
 pub mod bulk_undo;
 pub mod bulk_writes;
+pub mod commercial_tables;
 pub mod company_settings_store;
 pub mod context;
 pub mod cookie;

@@ -8,13 +8,16 @@ use rules::customer::FieldError;
 use rules::sales::conditional_discount::ConditionalDiscount;
 use rules::sales::credit_limit::CreditLimit;
 use rules::sales::credit_use::{CreditOrder, CreditUse};
-use rules::sales::defaults::{CompanySalesSettings, SalesDefaults, SalesDefaultsInput};
-use rules::sales::defaults_audit::{changes, required_permissions};
+use rules::sales::defaults::{
+    CommercialRefs, CompanySalesSettings, SalesDefaults, SalesDefaultsInput,
+};
+use rules::sales::defaults_audit::{changes, required_permissions, table_changes};
 use rules::sales::delivery_block::DeliveryBlock;
 use rules::sales::late_fee::LateFeeSource;
 use rules::sales::percent;
 use rules::sales::preferences::{EmailAttachment, EmailAttachments, SuggestedLot};
 use rules::sales::purpose::{state_registration_counts, Purpose};
+use rules::table_kind::CommercialKind;
 use rust_decimal::Decimal;
 use sqlx::{PgExecutor, PgPool, Postgres, Row, Transaction};
 
@@ -54,7 +57,7 @@ const COLUMNS: &str = "credit_limit, daily_interest, late_fee_source, late_fee, 
     credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
     payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
     email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
-    version, updated_at, updated_by_name";
+    version, updated_at, updated_by_name, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
 
 fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
     let optional = |name: &str| -> Result<Option<String>, sqlx::Error> { row.try_get(name) };
@@ -95,6 +98,13 @@ fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
                 boleto_pdf: attachment("email_boleto_pdf")?,
                 document_pdf: attachment("email_document_pdf")?,
                 document_xml: attachment("email_document_xml")?,
+            },
+            tables: {
+                let mut tables = CommercialRefs::default();
+                for kind in CommercialKind::ALL {
+                    tables.set(kind, row.try_get(kind.column())?);
+                }
+                tables
             },
         },
         version: row.try_get("version")?,
@@ -183,6 +193,8 @@ pub async fn load(
         company: hints(&company),
         derived_purpose: derived.label().to_string(),
         last_saved,
+        tables: super::commercial_tables::choices(pool, caller.tenant_id, caller.company_id)
+            .await?,
     })
 }
 
@@ -250,7 +262,20 @@ pub async fn save(
             &company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?,
         ),
     };
-    let found = changes(&before, &after);
+    let labels = super::commercial_tables::labels_checked(
+        &mut *tx,
+        caller.tenant_id,
+        caller.company_id,
+        &[&before.tables, &after.tables],
+        &after.tables,
+    )
+    .await?;
+    let label = |id: Option<i64>| {
+        id.and_then(|id| labels.get(&id).cloned())
+            .unwrap_or_default()
+    };
+    let mut found = changes(&before, &after);
+    found.extend(table_changes(&before.tables, &after.tables, label));
     // R-PERM-1: the server decides, whatever the screen offered.
     for permission in required_permissions(&found) {
         caller.require(permission)?;
@@ -276,16 +301,17 @@ async fn write(
     let days = conditional.map(|c| i32::try_from(c.days_before_due).unwrap_or(i32::MAX));
     let attachments = values.attachments;
     let saved_by = previous_version.map(|_| caller.user_name.clone());
-    sqlx::query(
+    let query = sqlx::query(
         "insert into customer_sales_defaults (tenant_id, company_id, customer_id,
              credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
              max_discount, allows_conditional_discount, conditional_discount_days, conditional_discount,
              credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
              payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
              email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
-             version, updated_at, updated_by_name)
+             version, updated_at, updated_by_name, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30)
+                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30,
+                 $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)
          on conflict (tenant_id, company_id, customer_id) do update set
              credit_limit = excluded.credit_limit, daily_interest = excluded.daily_interest,
              late_fee_source = excluded.late_fee_source, late_fee = excluded.late_fee,
@@ -305,7 +331,7 @@ async fn write(
              email_boleto_pdf = excluded.email_boleto_pdf, email_document_pdf = excluded.email_document_pdf,
              email_document_xml = excluded.email_document_xml,
              version = excluded.version, updated_at = excluded.updated_at,
-             updated_by_name = excluded.updated_by_name",
+             updated_by_name = excluded.updated_by_name, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
@@ -336,8 +362,10 @@ async fn write(
     .bind(attachments.document_pdf.code())
     .bind(attachments.document_xml.code())
     .bind(previous_version.unwrap_or(0))
-    .bind(saved_by)
-    .execute(&mut **tx)
-    .await?;
+    .bind(saved_by);
+    let query = CommercialKind::ALL
+        .into_iter()
+        .fold(query, |query, kind| query.bind(values.tables.get(kind)));
+    query.execute(&mut **tx).await?;
     Ok(())
 }

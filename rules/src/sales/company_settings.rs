@@ -3,11 +3,13 @@
 //! (R-CREDIT-1 pre-approved limit, R-SALES-9 late fee, R-SALES-3 the establishment's maximum
 //! discount, R-SALES-6 credit use and order).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::credit_limit::parse_credit_limit;
 use super::credit_use::{CreditOrder, CreditUse};
-use super::defaults::{parse_daily_interest, CompanySalesSettings};
+use super::defaults::{parse_daily_interest, CommercialRefs, CompanySalesSettings};
 use super::late_fee::parse_late_fee;
 use super::ledger_account::doubtful_debt_accounts;
 use super::ledger_accounts::{parse_account, LedgerSettings};
@@ -16,6 +18,7 @@ use super::percent;
 use crate::customer::FieldError;
 use crate::customer_audit::FieldChange;
 use crate::money::format_brl;
+use crate::table_kind::CommercialKind;
 
 /// What the settings form sends, as typed; the field names are the customer tab's, so one
 /// message reads the same in both.
@@ -36,6 +39,8 @@ pub struct CompanySettingsInput {
     pub doubtful_debt_real_synthetic: String,
     /// `"on"` when ticked.
     pub doubtful_debt_automatic: String,
+    /// Billing type, currency and bearer entries (R-SALES-1), by table code.
+    pub tables: BTreeMap<String, String>,
 }
 
 /// Everything the settings screen holds: the sales terms and the chart of accounts.
@@ -178,6 +183,23 @@ impl CompanySettingsInput {
             required_choice("credit_order", &self.credit_order, CreditOrder::from_code),
             &mut errors,
         );
+        let tables = match CommercialRefs::parse(&self.tables) {
+            Ok(chosen) => {
+                // Only the tables a new customer takes from the company (R-SALES-1).
+                let mut tables = CommercialRefs::default();
+                for kind in CommercialKind::ALL
+                    .into_iter()
+                    .filter(|k| k.company_default())
+                {
+                    tables.set(kind, chosen.get(kind));
+                }
+                Some(tables)
+            }
+            Err(found) => {
+                errors.extend(found);
+                None
+            }
+        };
         match (
             limit,
             interest,
@@ -185,17 +207,25 @@ impl CompanySettingsInput {
             max_discount,
             credit_use,
             credit_order,
+            tables,
         ) {
-            (Some(limit), Some(interest), Some(fee), Some(max), Some(usage), Some(order)) => {
-                Ok(CompanySalesSettings {
-                    pre_approved_credit_limit: limit,
-                    daily_interest: interest,
-                    late_fee: fee,
-                    max_discount: max,
-                    credit_use: usage,
-                    credit_order: order,
-                })
-            }
+            (
+                Some(limit),
+                Some(interest),
+                Some(fee),
+                Some(max),
+                Some(usage),
+                Some(order),
+                Some(tables),
+            ) => Ok(CompanySalesSettings {
+                pre_approved_credit_limit: limit,
+                daily_interest: interest,
+                late_fee: fee,
+                max_discount: max,
+                credit_use: usage,
+                credit_order: order,
+                tables,
+            }),
             _ => Err(errors),
         }
     }
@@ -270,6 +300,7 @@ impl CompanySalesSettings {
             max_discount: percent(self.max_discount),
             credit_use: self.credit_use.code().to_string(),
             credit_order: self.credit_order.code().to_string(),
+            tables: self.tables.input(),
             ..Default::default()
         }
     }
@@ -417,6 +448,7 @@ mod tests {
                     max_discount: max.map(|c| Decimal::new(c, 2)),
                     credit_use: usage,
                     credit_order: order,
+                    tables: CommercialRefs::default(),
                 },
                 ledger: LedgerSettings {
                     prefix,

@@ -3,6 +3,8 @@
 //! and written back as the form shows it. The history and the permissions of these fields are
 //! in `defaults_audit`.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,7 @@ use super::preferences::{AttachmentKind, EmailAttachment, EmailAttachments, Sugg
 use super::price::parse_discount;
 use super::purpose::Purpose;
 use crate::customer::FieldError;
+use crate::table_kind::CommercialKind;
 
 pub const DAILY_INTEREST_FIELD: &str = "daily_interest";
 
@@ -50,6 +53,90 @@ pub struct SalesDefaultsInput {
     pub requires_prepayment: String,
     pub suggested_lot: String,
     pub attachments: AttachmentsInput,
+    /// The chosen entry of each commercial table, by the table's code (`billing_type` → id).
+    pub tables: BTreeMap<String, String>,
+}
+
+/// The entry a customer (or a company's defaults) points to in each commercial table, in
+/// `CommercialKind::ALL` order; `None` is "not informed".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CommercialRefs([Option<i64>; CommercialKind::ALL.len()]);
+
+impl CommercialRefs {
+    fn slot(kind: CommercialKind) -> usize {
+        CommercialKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, kind: CommercialKind) -> Option<i64> {
+        self.0[Self::slot(kind)]
+    }
+
+    pub fn set(&mut self, kind: CommercialKind, entry: Option<i64>) {
+        self.0[Self::slot(kind)] = entry;
+    }
+
+    /// Every table with its entry, in `CommercialKind::ALL` order.
+    pub fn by_kind(&self) -> impl Iterator<Item = (CommercialKind, Option<i64>)> + '_ {
+        CommercialKind::ALL
+            .into_iter()
+            .map(|kind| (kind, self.get(kind)))
+    }
+
+    /// The form's values: each table's entry id as text.
+    pub fn input(&self) -> BTreeMap<String, String> {
+        self.by_kind()
+            .map(|(kind, entry)| {
+                (
+                    kind.code().to_string(),
+                    entry.map(|id| id.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// Reads the form's values; a value that is no entry id is the field's error. Whether the
+    /// entry exists in the company, and is of its table, is the store's check.
+    pub fn parse(typed: &BTreeMap<String, String>) -> Result<Self, Vec<FieldError>> {
+        let mut refs = CommercialRefs::default();
+        let mut errors = Vec::new();
+        for kind in CommercialKind::ALL {
+            let text = typed.get(kind.code()).map(|t| t.trim()).unwrap_or_default();
+            if text.is_empty() {
+                continue;
+            }
+            match text.parse::<i64>() {
+                Ok(id) if id > 0 => refs.set(kind, Some(id)),
+                _ => errors.push(FieldError {
+                    field: table_field(kind),
+                    message: "Escolha uma opção da lista.".to_string(),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(refs)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The form field of one commercial table's select (`tables.billing_type`).
+pub fn table_field(kind: CommercialKind) -> &'static str {
+    match kind {
+        CommercialKind::BillingType => "tables.billing_type",
+        CommercialKind::Currency => "tables.currency",
+        CommercialKind::Bearer => "tables.bearer",
+        CommercialKind::FreightTable => "tables.freight_table",
+        CommercialKind::Incoterm => "tables.incoterm",
+        CommercialKind::CommissionTable => "tables.commission_table",
+        CommercialKind::FinancialClass => "tables.financial_class",
+        CommercialKind::Insurance => "tables.insurance",
+        CommercialKind::ChargeMessage => "tables.charge_message",
+        CommercialKind::InvoiceMessage => "tables.invoice_message",
+    }
 }
 
 /// The five e-mail attachment choices as codes (R-SALES-14).
@@ -91,6 +178,7 @@ pub struct SalesDefaults {
     pub requires_prepayment: bool,
     pub suggested_lot: SuggestedLot,
     pub attachments: EmailAttachments,
+    pub tables: CommercialRefs,
 }
 
 /// What a company sets for its customers (the part of its settings the tab reads).
@@ -102,6 +190,8 @@ pub struct CompanySalesSettings {
     pub max_discount: Option<Decimal>,
     pub credit_use: CreditUse,
     pub credit_order: CreditOrder,
+    /// Billing type, currency and bearer a new customer starts with (R-SALES-1).
+    pub tables: CommercialRefs,
 }
 
 impl SalesDefaults {
@@ -131,6 +221,16 @@ impl SalesDefaults {
             requires_prepayment: false,
             suggested_lot: SuggestedLot::None,
             attachments: EmailAttachments::default(),
+            tables: {
+                let mut tables = CommercialRefs::default();
+                for kind in CommercialKind::ALL
+                    .into_iter()
+                    .filter(|k| k.company_default())
+                {
+                    tables.set(kind, company.tables.get(kind));
+                }
+                tables
+            },
         }
     }
 
@@ -175,6 +275,7 @@ impl SalesDefaults {
                 document_pdf: self.attachments.document_pdf.code().to_string(),
                 document_xml: self.attachments.document_xml.code().to_string(),
             },
+            tables: self.tables.input(),
         }
     }
 }
@@ -299,6 +400,13 @@ impl SalesDefaultsInput {
                 reader.choice(field, typed, EmailAttachment::from_code),
             );
         }
+        let tables = match CommercialRefs::parse(&self.tables) {
+            Ok(tables) => tables,
+            Err(errors) => {
+                reader.errors.extend(errors);
+                CommercialRefs::default()
+            }
+        };
         if !reader.errors.is_empty() {
             return Err(reader.errors);
         }
@@ -324,6 +432,7 @@ impl SalesDefaultsInput {
             requires_prepayment: ticked(&self.requires_prepayment),
             suggested_lot,
             attachments,
+            tables,
         })
     }
 }
@@ -369,6 +478,7 @@ mod tests {
             max_discount: Some(d("10")),
             credit_use: CreditUse::Optional,
             credit_order: CreditOrder::Ascending,
+            tables: CommercialRefs::default(),
         }
     }
 
@@ -497,6 +607,39 @@ mod tests {
     }
 
     #[test]
+    fn r_sales_1_a_new_customer_takes_the_companys_billing_type_currency_and_bearer_only() {
+        let mut settings = company();
+        for (n, kind) in CommercialKind::ALL.into_iter().enumerate() {
+            settings.tables.set(kind, Some(n as i64 + 1));
+        }
+        let new = SalesDefaults::new_customer(&settings);
+        let taken: Vec<_> = new
+            .tables
+            .by_kind()
+            .filter_map(|(k, id)| id.map(|id| (k, id)))
+            .collect();
+        assert_eq!(
+            taken,
+            vec![
+                (CommercialKind::BillingType, 1),
+                (CommercialKind::Currency, 2),
+                (CommercialKind::Bearer, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_choice_that_is_no_entry_is_named_beside_its_select() {
+        let mut input = SalesDefaultsInput::default();
+        input.tables.insert("currency".into(), "BRL".into());
+        input.tables.insert("bearer".into(), "12".into());
+        assert_eq!(
+            errors_of(&input),
+            vec![("tables.currency", "Escolha uma opção da lista.".to_string())]
+        );
+    }
+
+    #[test]
     fn daily_interest_keeps_four_decimals_and_refuses_more() {
         assert_eq!(parse_daily_interest("0,0333"), Ok(Some(d("0.0333"))));
         assert!(parse_daily_interest("0,03333").is_err());
@@ -529,6 +672,7 @@ mod tests {
             delivery_block in pick(DeliveryBlock::ALL),
             suggested_lot in pick(SuggestedLot::ALL),
             attachments in prop::array::uniform5(pick(EmailAttachment::ALL)),
+            entries in prop::array::uniform10(prop::option::of(1i64..1_000_000)),
         ) -> SalesDefaults {
             let (late_fee_source, late_fee) = match (customer_fee, late_fee) {
                 (true, Some(fee)) => (LateFeeSource::Customer, Some(fee)),
@@ -562,6 +706,7 @@ mod tests {
                 requires_prepayment: flags[5],
                 suggested_lot,
                 attachments: all,
+                tables: CommercialRefs(entries),
             }
         }
     }

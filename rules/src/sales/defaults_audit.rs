@@ -5,13 +5,14 @@
 use rust_decimal::Decimal;
 
 use super::credit_use::{CreditOrder, CreditUse};
-use super::defaults::SalesDefaults;
+use super::defaults::{CommercialRefs, SalesDefaults};
 use super::percent;
 use super::preferences::AttachmentKind;
 use super::purpose::Purpose;
 use crate::customer_audit::FieldChange;
 use crate::money::format_brl;
 use crate::permission::Permission;
+use crate::table_kind::CommercialKind;
 
 pub const CREDIT_LIMIT_LABEL: &str = "Limite de crédito";
 
@@ -119,6 +120,25 @@ pub fn changes(before: &SalesDefaults, after: &SalesDefaults) -> Vec<FieldChange
         .collect()
 }
 
+/// The audited differences of the commercial tables' choices, each entry shown through `label`
+/// ("BOL - Boleto bancário"), in `CommercialKind::ALL` order.
+pub fn table_changes(
+    before: &CommercialRefs,
+    after: &CommercialRefs,
+    label: impl Fn(Option<i64>) -> String,
+) -> Vec<FieldChange> {
+    before
+        .by_kind()
+        .zip(after.by_kind())
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((kind, old), (_, new))| FieldChange {
+            field: kind.field_name().to_string(),
+            old_value: label(old),
+            new_value: label(new),
+        })
+        .collect()
+}
+
 /// The permission a change to the field with this history label needs (R-PERM-1).
 pub fn permission_for(label: &str) -> Permission {
     if label == CREDIT_LIMIT_LABEL {
@@ -138,7 +158,7 @@ pub fn required_permissions(found: &[FieldChange]) -> Vec<Permission> {
 
 /// Whether a history row is one of this tab's: per company (R-COMPANY-1, R-COMPANY-3).
 pub fn is_field_label(label: &str) -> bool {
-    LABELS.contains(&label)
+    LABELS.contains(&label) || CommercialKind::ALL.iter().any(|k| k.field_name() == label)
 }
 
 #[cfg(test)]
@@ -220,6 +240,29 @@ mod tests {
             vec![Permission::AlterSalesDefaults, Permission::AlterCreditLimit]
         );
         assert!(required_permissions(&changes(&before, &before)).is_empty());
+    }
+
+    #[test]
+    fn a_changed_table_choice_is_one_history_line_with_its_entrys_label() {
+        let before = CommercialRefs::default();
+        let mut after = before;
+        after.set(CommercialKind::Currency, Some(7));
+        let label = |id: Option<i64>| id.map(|id| format!("#{id}")).unwrap_or_default();
+        let found = table_changes(&before, &after, label);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (
+                found[0].field.as_str(),
+                found[0].old_value.as_str(),
+                found[0].new_value.as_str()
+            ),
+            ("Moeda", "", "#7")
+        );
+        assert_eq!(
+            required_permissions(&found),
+            vec![Permission::AlterSalesDefaults]
+        );
+        assert!(is_field_label("Portador"));
     }
 
     #[test]

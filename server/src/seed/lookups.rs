@@ -29,6 +29,48 @@ const DEMO_LOOKUPS: &[(&str, &str, &str)] = &[
     ("category", "A", "Clientes A (grandes contas)"),
     ("category", "B", "Clientes B"),
     ("category", "C", "Clientes C"),
+    // Commercial tables (issue 11).
+    ("billing_type", "BOL", "Boleto bancário"),
+    ("billing_type", "CHQ", "Cheque"),
+    ("billing_type", "OP", "Ordem de pagamento"),
+    ("billing_type", "PIX", "PIX"),
+    ("currency", "BRL", "Real"),
+    ("currency", "USD", "Dólar americano"),
+    ("bearer", "CART", "CARTEIRA"),
+    ("bearer", "BB", "BANCO DO BRASIL"),
+    ("bearer", "SICREDI", "SICREDI"),
+    ("freight_table", "T1", "TABELA 1 - DENTRO CIDADE"),
+    ("freight_table", "T2", "TABELA 2 - REGIÃO METROPOLITANA"),
+    ("freight_table", "T3", "TABELA 3 - INTERIOR"),
+    ("incoterm", "CIF", "Custo, seguro e frete"),
+    ("incoterm", "FOB", "Livre a bordo"),
+    ("incoterm", "DDP", "Entregue com direitos pagos"),
+    ("commission_table", "COM1", "Comissão padrão 1%"),
+    ("commission_table", "COM2", "Comissão grandes contas 0,5%"),
+    ("financial_class", "REV", "Receita de revenda"),
+    ("financial_class", "CONS", "Receita de consumo"),
+    ("insurance", "CARGA", "Seguro de carga"),
+    ("insurance", "CRED", "Seguro de crédito"),
+    (
+        "charge_message",
+        "ATRASO",
+        "Após o vencimento cobrar juros de mora",
+    ),
+    (
+        "charge_message",
+        "PROTESTO",
+        "Sujeito a protesto após 5 dias do vencimento",
+    ),
+    (
+        "invoice_message",
+        "ICMS-ST",
+        "ICMS recolhido por substituição tributária",
+    ),
+    (
+        "invoice_message",
+        "ENTREGA",
+        "Conferir a mercadoria no ato da entrega",
+    ),
 ];
 
 pub async fn seed_demo_lookups(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {

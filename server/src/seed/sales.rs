@@ -28,6 +28,20 @@ pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result
     .bind(tenant_id)
     .execute(pool)
     .await?;
+    // R-SALES-1: boleto, real and the company's own wallet for each new customer.
+    sqlx::query(
+        "update company_sales_settings s set
+             billing_type_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
+                                and e.company_id = s.company_id and e.kind = 'billing_type' and e.code = 'BOL'),
+             currency_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
+                            and e.company_id = s.company_id and e.kind = 'currency' and e.code = 'BRL'),
+             bearer_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
+                          and e.company_id = s.company_id and e.kind = 'bearer' and e.code = 'CART')
+         where s.tenant_id = $1",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -35,11 +49,21 @@ pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result
 /// drawn from its id: one statement for every customer (the generator runs it at 1,000,000).
 pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
-        "insert into customer_sales_defaults (tenant_id, company_id, customer_id, credit_limit,
+        "with tables as (
+             select company_id,
+                    array_agg(id order by code) filter (where kind = 'billing_type') as billing_types,
+                    array_agg(id order by code) filter (where kind = 'bearer') as bearers,
+                    array_agg(id order by code) filter (where kind = 'freight_table') as freights,
+                    array_agg(id order by code) filter (where kind = 'incoterm') as incoterms,
+                    array_agg(id order by code) filter (where kind = 'commission_table') as commissions,
+                    array_agg(id order by code) filter (where kind = 'financial_class') as classes
+             from lookup_entries where tenant_id = $1 group by company_id)
+         insert into customer_sales_defaults (tenant_id, company_id, customer_id, credit_limit,
              daily_interest, late_fee_source, late_fee, discount, allows_discount, max_discount,
              allows_conditional_discount, conditional_discount_days, conditional_discount,
              credit_use, purpose, delivery_block, prints_boleto_on_invoice, requires_prepayment,
-             suggested_lot, email_boleto_pdf, version)
+             suggested_lot, email_boleto_pdf, version, billing_type_id, currency_id, bearer_id,
+             freight_table_id, incoterm_id, commission_table_id, financial_class_id)
          select p.tenant_id, p.company_id, p.customer_id,
                 case when h % 20 = 0 then 0
                      when h % 5 < 3 then 1000 + (h / 7 % 98) * 500 end,
@@ -61,10 +85,21 @@ pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64,
                 h % 25 = 12,
                 case when h % 5 = 3 then 'oldest' else 'none' end,
                 case when h % 10 in (1, 4, 7) then 'send' else 'default' end,
-                1
+                1,
+                -- Most pay by boleto into the company's wallet; some by PIX, a few by cheque.
+                case when h % 6 = 1 then (t.billing_types)[4] when h % 19 = 2 then (t.billing_types)[2]
+                     else s.billing_type_id end,
+                s.currency_id,
+                case when h % 4 = 1 then (t.bearers)[1] when h % 4 = 2 then (t.bearers)[3]
+                     else s.bearer_id end,
+                (t.freights)[1 + h % 3],
+                case when h % 3 = 0 then (t.incoterms)[1 + h / 3 % 2] end,
+                (t.commissions)[1 + (h % 9 = 0)::int],
+                (t.classes)[2 - (h % 50 = 10)::int]
          from (select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
                from customer_profiles where tenant_id = $1) p
          join company_sales_settings s on s.tenant_id = p.tenant_id and s.company_id = p.company_id
+         left join tables t on t.company_id = p.company_id
          on conflict (tenant_id, company_id, customer_id) do nothing",
     )
     .bind(tenant_id)

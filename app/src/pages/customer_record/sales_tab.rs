@@ -6,15 +6,16 @@
 
 use leptos::prelude::*;
 use rules::sales::credit_use::{CreditOrder, CreditUse};
-use rules::sales::defaults::attachment_field;
+use rules::sales::defaults::{attachment_field, table_field};
 use rules::sales::defaults_audit::{COMPANYS, DERIVED};
 use rules::sales::delivery_block::DeliveryBlock;
 use rules::sales::late_fee::LateFeeSource;
 use rules::sales::preferences::{AttachmentKind, EmailAttachment, SuggestedLot};
 use rules::sales::purpose::Purpose;
+use rules::table_kind::CommercialKind;
 
 use crate::api::SaveSalesDefaults;
-use crate::customers::sales_types::SalesDefaultsView;
+use crate::customers::sales_types::{SalesDefaultsView, TableChoices};
 use crate::error::AppError;
 
 /// What a field needs to show its error: the tab's save action.
@@ -137,6 +138,43 @@ fn ChoiceField(
     }
 }
 
+/// The select of one commercial table (billing type, currency…), its entries from the company.
+#[component]
+fn TableField(
+    choices: TableChoices,
+    value: String,
+    may_alter: bool,
+    errors: Errors,
+) -> impl IntoView {
+    let kind = CommercialKind::from_code(&choices.kind);
+    let field: &'static str = kind.map(table_field).unwrap_or("tables");
+    let name = format!("input[tables][{}]", choices.kind);
+    let id = control_id(field);
+    let error_id = format!("{id}-error");
+    let options = choices
+        .options
+        .into_iter()
+        .map(|o| {
+            let code = o.id.to_string();
+            let selected = code == value;
+            view! { <option value=code selected=selected>{o.label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{choices.label}</label>
+            <select id=id name=may_alter.then(|| name.clone()) disabled=!may_alter
+                aria-invalid=move || errors.message(field).map(|_| "true")
+                aria-describedby={let error_id = error_id.clone(); move || errors.message(field).map(|_| error_id.clone())}>
+                <option value="">"(não informado)"</option>
+                {options}
+            </select>
+            {(!may_alter).then(|| view! { <input type="hidden" name=name value=value.clone() /> })}
+            {move || errors.message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}
+
 #[component]
 fn CheckField(
     name: &'static str,
@@ -211,6 +249,14 @@ pub fn SalesDefaultsTab(
         }
     }).collect_view();
 
+    let tables = view
+        .tables
+        .into_iter()
+        .map(|choices| {
+            let value = input.tables.get(&choices.kind).cloned().unwrap_or_default();
+            view! { <TableField choices value may_alter errors /> }
+        })
+        .collect_view();
     view! {
         <section class="card" aria-label="Padrão para vendas">
         {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
@@ -262,6 +308,8 @@ pub fn SalesDefaultsTab(
             <CheckField name="input[payment_plan_per_product]" label="Plano de pagamento por produto" checked=on(&input.payment_plan_per_product) may_alter />
             <CheckField name="input[prints_boleto_on_invoice]" label="Imprime boleto na nota fiscal" checked=on(&input.prints_boleto_on_invoice) may_alter />
             <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
+            <h2 class="wide">"Cobrança, frete e faturamento"</h2>
+            {tables}
             <h2 class="wide">"Anexos de e-mail"</h2>
             {attachments}
             <div class="actions wide">

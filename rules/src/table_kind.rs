@@ -1,0 +1,205 @@
+//! Every code + description table under "Tabelas" (R-COMPANY-2): the five a customer's
+//! commercial profile points to (`LookupKind`) and the commercial tables the sales defaults
+//! point to (`CommercialKind`, issue 11). One shape, one screen, one store.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lookup::LookupKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CommercialKind {
+    BillingType,
+    Currency,
+    Bearer,
+    FreightTable,
+    Incoterm,
+    CommissionTable,
+    FinancialClass,
+    Insurance,
+    ChargeMessage,
+    InvoiceMessage,
+}
+
+impl CommercialKind {
+    pub const ALL: [CommercialKind; 10] = [
+        CommercialKind::BillingType,
+        CommercialKind::Currency,
+        CommercialKind::Bearer,
+        CommercialKind::FreightTable,
+        CommercialKind::Incoterm,
+        CommercialKind::CommissionTable,
+        CommercialKind::FinancialClass,
+        CommercialKind::Insurance,
+        CommercialKind::ChargeMessage,
+        CommercialKind::InvoiceMessage,
+    ];
+
+    /// Stored in the database (`lookup_entries.kind`) and in forms; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            CommercialKind::BillingType => "billing_type",
+            CommercialKind::Currency => "currency",
+            CommercialKind::Bearer => "bearer",
+            CommercialKind::FreightTable => "freight_table",
+            CommercialKind::Incoterm => "incoterm",
+            CommercialKind::CommissionTable => "commission_table",
+            CommercialKind::FinancialClass => "financial_class",
+            CommercialKind::Insurance => "insurance",
+            CommercialKind::ChargeMessage => "charge_message",
+            CommercialKind::InvoiceMessage => "invoice_message",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            CommercialKind::BillingType => "tipos-de-cobranca",
+            CommercialKind::Currency => "moedas",
+            CommercialKind::Bearer => "portadores",
+            CommercialKind::FreightTable => "tabelas-de-frete",
+            CommercialKind::Incoterm => "incoterms",
+            CommercialKind::CommissionTable => "tabelas-de-comissao",
+            CommercialKind::FinancialClass => "classes-financeiras",
+            CommercialKind::Insurance => "seguros",
+            CommercialKind::ChargeMessage => "mensagens-de-cobranca",
+            CommercialKind::InvoiceMessage => "mensagens-da-nota",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            CommercialKind::BillingType => "Tipos de cobrança",
+            CommercialKind::Currency => "Moedas",
+            CommercialKind::Bearer => "Portadores",
+            CommercialKind::FreightTable => "Tabelas de frete",
+            CommercialKind::Incoterm => "Incoterms",
+            CommercialKind::CommissionTable => "Tabelas de comissão",
+            CommercialKind::FinancialClass => "Classes financeiras",
+            CommercialKind::Insurance => "Seguros",
+            CommercialKind::ChargeMessage => "Mensagens de cobrança",
+            CommercialKind::InvoiceMessage => "Mensagens da nota fiscal",
+        }
+    }
+
+    /// The customer's field that points to this table: its label on the sales tab and in the
+    /// history (never renamed once shipped).
+    pub fn field_name(self) -> &'static str {
+        match self {
+            CommercialKind::BillingType => "Tipo de cobrança",
+            CommercialKind::Currency => "Moeda",
+            CommercialKind::Bearer => "Portador",
+            CommercialKind::FreightTable => "Tabela de frete",
+            CommercialKind::Incoterm => "Incoterm",
+            CommercialKind::CommissionTable => "Tabela de comissão",
+            CommercialKind::FinancialClass => "Classe financeira",
+            CommercialKind::Insurance => "Seguro",
+            CommercialKind::ChargeMessage => "Mensagem de cobrança",
+            CommercialKind::InvoiceMessage => "Mensagem da nota fiscal",
+        }
+    }
+
+    /// The column of `customer_sales_defaults` holding the customer's entry.
+    pub fn column(self) -> &'static str {
+        match self {
+            CommercialKind::BillingType => "billing_type_id",
+            CommercialKind::Currency => "currency_id",
+            CommercialKind::Bearer => "bearer_id",
+            CommercialKind::FreightTable => "freight_table_id",
+            CommercialKind::Incoterm => "incoterm_id",
+            CommercialKind::CommissionTable => "commission_table_id",
+            CommercialKind::FinancialClass => "financial_class_id",
+            CommercialKind::Insurance => "insurance_id",
+            CommercialKind::ChargeMessage => "charge_message_id",
+            CommercialKind::InvoiceMessage => "invoice_message_id",
+        }
+    }
+
+    /// R-SALES-1: the tables whose entry a new customer takes from the company's settings.
+    pub fn company_default(self) -> bool {
+        matches!(
+            self,
+            CommercialKind::BillingType | CommercialKind::Currency | CommercialKind::Bearer
+        )
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Any table of the "Tabelas" screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TableKind {
+    Profile(LookupKind),
+    Commercial(CommercialKind),
+}
+
+impl TableKind {
+    /// Every table, in the order the "Tabelas" screen lists them.
+    pub fn all() -> impl Iterator<Item = TableKind> {
+        LookupKind::ALL
+            .into_iter()
+            .map(TableKind::Profile)
+            .chain(CommercialKind::ALL.into_iter().map(TableKind::Commercial))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TableKind::Profile(kind) => kind.code(),
+            TableKind::Commercial(kind) => kind.code(),
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            TableKind::Profile(kind) => kind.slug(),
+            TableKind::Commercial(kind) => kind.slug(),
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::Profile(kind) => kind.title(),
+            TableKind::Commercial(kind) => kind.title(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::all().find(|k| k.code() == code)
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::all().find(|k| k.slug() == slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn r_company_2_every_table_has_a_distinct_code_slug_and_title_that_round_trip() {
+        let all: Vec<TableKind> = TableKind::all().collect();
+        assert_eq!(all.len(), 15);
+        for pick in [TableKind::code, TableKind::slug, TableKind::title] {
+            let distinct: HashSet<_> = all.iter().map(|k| pick(*k)).collect();
+            assert_eq!(distinct.len(), all.len());
+        }
+        for kind in all {
+            assert_eq!(TableKind::from_code(kind.code()), Some(kind));
+            assert_eq!(TableKind::from_slug(kind.slug()), Some(kind));
+        }
+        let columns: HashSet<_> = CommercialKind::ALL.iter().map(|k| k.column()).collect();
+        assert_eq!(columns.len(), CommercialKind::ALL.len());
+    }
+
+    #[test]
+    fn r_sales_1_billing_type_currency_and_bearer_come_from_the_company() {
+        let defaults: Vec<_> = CommercialKind::ALL
+            .into_iter()
+            .filter(|k| k.company_default())
+            .map(CommercialKind::field_name)
+            .collect();
+        assert_eq!(defaults, vec!["Tipo de cobrança", "Moeda", "Portador"]);
+    }
+}
