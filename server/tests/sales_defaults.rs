@@ -16,6 +16,7 @@ use sqlx::PgPool;
 fn sales_form(customer_id: i64, version: i64, input: &SalesDefaultsInput) -> String {
     let a = &input.attachments;
     let c = &input.conditional_discount;
+    let g = &input.guarantees;
     [
         ("customer_id", customer_id.to_string()),
         ("version", version.to_string()),
@@ -65,7 +66,35 @@ fn sales_form(customer_id: i64, version: i64, input: &SalesDefaultsInput) -> Str
         ("input[attachments][boleto_pdf]", a.boleto_pdf.clone()),
         ("input[attachments][document_pdf]", a.document_pdf.clone()),
         ("input[attachments][document_xml]", a.document_xml.clone()),
+        ("input[insurance_profile]", input.insurance_profile.clone()),
+        ("input[guarantees][mortgage_due]", g.mortgage_due.clone()),
+        (
+            "input[guarantees][mortgage_credit_limit]",
+            g.mortgage_credit_limit.clone(),
+        ),
+        (
+            "input[guarantees][mortgage_value]",
+            g.mortgage_value.clone(),
+        ),
+        ("input[guarantees][bail_due]", g.bail_due.clone()),
+        ("input[guarantees][bail_issued]", g.bail_issued.clone()),
+        (
+            "input[guarantees][bail_property_registry]",
+            g.bail_property_registry.clone(),
+        ),
+        (
+            "input[guarantees][bail_guarantor]",
+            g.bail_guarantor.clone(),
+        ),
     ]
+    .into_iter()
+    .chain(input.tables.iter().map(|(kind, id)| {
+        (
+            Box::leak(format!("input[tables][{kind}]").into_boxed_str()) as &str,
+            id.clone(),
+        )
+    }))
+    .collect::<Vec<_>>()
     .iter()
     // An unticked box is not sent at all, as in a browser.
     .filter(|(k, v)| !(v.is_empty() && is_checkbox(k)))
@@ -488,4 +517,91 @@ async fn racing_saves_of_one_tab_let_exactly_one_win_and_never_fail(pool: PgPool
             "the stored discount is the last one the history shows"
         );
     }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_sales_11_mortgage_and_bail_need_their_own_permission(pool: PgPool) {
+    let created = tenant(&pool, "alpha").await;
+    grant(
+        &pool,
+        created.tenant_id,
+        "Escritório",
+        "customer.sales_defaults",
+    )
+    .await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = new_customer(&app, &clerk).await;
+    let (version, mut input, _) = open_tab(&app, &clerk, id).await;
+    input.guarantees.bail_guarantor = "Ana Zanella".into();
+    input.guarantees.bail_due = "30/06/2027".into();
+    let (status, body) = save_tab(&app, &clerk, id, version, &input).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+
+    input.guarantees.bail_issued = "01/07/2027".into();
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("guarantees.bail_issued"), "{body}");
+    input.guarantees.bail_issued = "01/07/2026".into();
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, shown, _) = open_tab(&app, &clerk, id).await;
+    assert_eq!(shown.guarantees.bail_due, "30/06/2027");
+    assert_eq!(shown.guarantees.bail_guarantor, "Ana Zanella");
+    let history = sales_history(&pool, id).await;
+    assert!(
+        history.contains(&(
+            "Fiança: vencimento".into(),
+            String::new(),
+            "30/06/2027".into()
+        )),
+        "{history:?}"
+    );
+    assert!(
+        history.contains(&("Fiança: fiador".into(), String::new(), "Ana Zanella".into())),
+        "{history:?}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_sales_11_insurance_only_where_the_company_works_with_it_and_mandatory_names_its_insurance(
+    pool: PgPool,
+) {
+    let created = tenant(&pool, "alpha").await;
+    let company = created.companies[&1];
+    let cargo = lookup_entry(&pool, created.tenant_id, company, "insurance", "CARGA").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = new_customer(&app, &boss).await;
+    let (version, mut input, _) = open_tab(&app, &boss, id).await;
+    input.insurance_profile = "mandatory".into();
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.contains("A empresa não trabalha com seguros"),
+        "{body}"
+    );
+
+    sqlx::query("update company_sales_settings set insurance_enabled = true where company_id = $1")
+        .bind(company)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("tables.insurance"), "{body}");
+    input.tables.insert("insurance".into(), cargo.to_string());
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (version, mut input, _) = open_tab(&app, &boss, id).await;
+    assert_eq!(input.insurance_profile, "mandatory");
+    assert_eq!(input.tables["insurance"], cargo.to_string());
+
+    // Back to no insurance: the chosen insurance goes with it.
+    input.insurance_profile = "none".into();
+    let (status, body) = save_tab(&app, &boss, id, version, &input).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, input, _) = open_tab(&app, &boss, id).await;
+    assert_eq!(input.tables["insurance"], "");
 }

@@ -180,6 +180,12 @@ fn SettingsForm(
                 {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
                 {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
                 {tables}
+                <div class="field checkbox">
+                    <label for="settings-insurance_enabled">
+                        <input type="checkbox" id="settings-insurance_enabled" name="input[insurance_enabled]" checked=input.insurance_enabled == "on" />
+                        " Trabalha com seguro de carga"
+                    </label>
+                </div>
                 <h2 class="wide">"Contas contábeis"</h2>
                 {account("ledger_prefix", "Prefixo da conta contábil", input.ledger_prefix, "Seguido do código do cliente. Ex.: 0101.")}
                 {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}

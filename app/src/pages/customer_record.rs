@@ -83,6 +83,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
     let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
     let may_alter_sales = session.can(Permission::AlterSalesDefaults);
     let may_alter_limit = session.can(Permission::AlterCreditLimit);
+    let may_alter_guarantees = session.can(Permission::AlterMortgageAndBail);
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_alter = session.can(Permission::AlterCustomer);
     let can_save = if code.is_some() {
@@ -114,7 +115,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                                 {move || Suspend::new(async move {
                                     match sales.await {
                                         Ok(view) => view! {
-                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit />
+                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees />
                                         }.into_any(),
                                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                                     }

@@ -28,7 +28,7 @@ pub async fn settings(
         "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use,
                 credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
-                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id
+                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id, insurance_enabled
          from company_sales_settings where tenant_id = $1 and company_id = $2",
     )
     .bind(tenant_id)
@@ -57,6 +57,7 @@ pub async fn settings(
                 }
                 tables
             },
+            insurance_enabled: row.try_get("insurance_enabled")?,
         },
         ledger: LedgerSettings {
             prefix: row.try_get("ledger_prefix")?,
@@ -182,7 +183,7 @@ pub async fn save(
              ledger_prefix = $10, real_ledger_prefix = $11, ledger_code_width = $12,
              expense_revenue_account = $13, doubtful_debt_synthetic = $14,
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
-             billing_type_id = $17, currency_id = $18, bearer_id = $19,
+             billing_type_id = $17, currency_id = $18, bearer_id = $19, insurance_enabled = $20,
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
     )
@@ -205,6 +206,7 @@ pub async fn save(
     .bind(after.sales.tables.get(CommercialKind::BillingType))
     .bind(after.sales.tables.get(CommercialKind::Currency))
     .bind(after.sales.tables.get(CommercialKind::Bearer))
+    .bind(after.sales.insurance_enabled)
     .execute(&mut *tx)
     .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();

@@ -13,6 +13,8 @@ use rules::sales::defaults::{
 };
 use rules::sales::defaults_audit::{changes, required_permissions, table_changes};
 use rules::sales::delivery_block::DeliveryBlock;
+use rules::sales::guarantees::Guarantees;
+use rules::sales::insurance::InsuranceProfile;
 use rules::sales::late_fee::LateFeeSource;
 use rules::sales::percent;
 use rules::sales::preferences::{EmailAttachment, EmailAttachments, SuggestedLot};
@@ -57,7 +59,10 @@ const COLUMNS: &str = "credit_limit, daily_interest, late_fee_source, late_fee, 
     credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
     payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
     email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
-    version, updated_at, updated_by_name, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
+    version, updated_at, updated_by_name, insurance_profile,
+    to_char(mortgage_due, 'YYYY-MM-DD') as mortgage_due, mortgage_credit_limit, mortgage_value,
+    to_char(bail_due, 'YYYY-MM-DD') as bail_due, to_char(bail_issued, 'YYYY-MM-DD') as bail_issued,
+    bail_property_registry, bail_guarantor, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
 
 fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
     let optional = |name: &str| -> Result<Option<String>, sqlx::Error> { row.try_get(name) };
@@ -105,6 +110,19 @@ fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
                     tables.set(kind, row.try_get(kind.column())?);
                 }
                 tables
+            },
+            insurance_profile: stored(
+                row.try_get("insurance_profile")?,
+                InsuranceProfile::from_code,
+            ),
+            guarantees: Guarantees {
+                mortgage_due: row.try_get("mortgage_due")?,
+                mortgage_credit_limit: row.try_get("mortgage_credit_limit")?,
+                mortgage_value: row.try_get("mortgage_value")?,
+                bail_due: row.try_get("bail_due")?,
+                bail_issued: row.try_get("bail_issued")?,
+                bail_property_registry: row.try_get("bail_property_registry")?,
+                bail_guarantor: row.try_get("bail_guarantor")?,
             },
         },
         version: row.try_get("version")?,
@@ -234,7 +252,7 @@ pub async fn save(
     version: i32,
     input: &SalesDefaultsInput,
 ) -> Result<(), AppError> {
-    let after = input.parse().map_err(invalid)?;
+    let mut after = input.parse().map_err(invalid)?;
     let mut tx = pool.begin().await?;
     // The customer row first, as every writer does, so no two writers wait on each other.
     sqlx::query("select 1 from customers where tenant_id = $1 and id = $2 for update")
@@ -262,6 +280,10 @@ pub async fn save(
             &company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?,
         ),
     };
+    let company = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
+    after
+        .check_insurance(company.insurance_enabled)
+        .map_err(|error| invalid(vec![error]))?;
     let labels = super::commercial_tables::labels_checked(
         &mut *tx,
         caller.tenant_id,
@@ -301,6 +323,7 @@ async fn write(
     let days = conditional.map(|c| i32::try_from(c.days_before_due).unwrap_or(i32::MAX));
     let attachments = values.attachments;
     let saved_by = previous_version.map(|_| caller.user_name.clone());
+    let guarantees = &values.guarantees;
     let query = sqlx::query(
         "insert into customer_sales_defaults (tenant_id, company_id, customer_id,
              credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
@@ -308,10 +331,13 @@ async fn write(
              credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
              payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
              email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
-             version, updated_at, updated_by_name, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
+             version, updated_at, updated_by_name, insurance_profile, mortgage_due,
+             mortgage_credit_limit, mortgage_value, bail_due, bail_issued, bail_property_registry,
+             bail_guarantor, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
                  $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30,
-                 $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)
+                 $31, $32::text::date, $33, $34, $35::text::date, $36::text::date, $37, $38,
+                 $39, $40, $41, $42, $43, $44, $45, $46, $47, $48)
          on conflict (tenant_id, company_id, customer_id) do update set
              credit_limit = excluded.credit_limit, daily_interest = excluded.daily_interest,
              late_fee_source = excluded.late_fee_source, late_fee = excluded.late_fee,
@@ -331,7 +357,13 @@ async fn write(
              email_boleto_pdf = excluded.email_boleto_pdf, email_document_pdf = excluded.email_document_pdf,
              email_document_xml = excluded.email_document_xml,
              version = excluded.version, updated_at = excluded.updated_at,
-             updated_by_name = excluded.updated_by_name, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
+             updated_by_name = excluded.updated_by_name,
+             insurance_profile = excluded.insurance_profile, mortgage_due = excluded.mortgage_due,
+             mortgage_credit_limit = excluded.mortgage_credit_limit,
+             mortgage_value = excluded.mortgage_value, bail_due = excluded.bail_due,
+             bail_issued = excluded.bail_issued,
+             bail_property_registry = excluded.bail_property_registry,
+             bail_guarantor = excluded.bail_guarantor, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
@@ -362,7 +394,15 @@ async fn write(
     .bind(attachments.document_pdf.code())
     .bind(attachments.document_xml.code())
     .bind(previous_version.unwrap_or(0))
-    .bind(saved_by);
+    .bind(saved_by)
+    .bind(values.insurance_profile.code())
+    .bind(&guarantees.mortgage_due)
+    .bind(guarantees.mortgage_credit_limit)
+    .bind(guarantees.mortgage_value)
+    .bind(&guarantees.bail_due)
+    .bind(&guarantees.bail_issued)
+    .bind(&guarantees.bail_property_registry)
+    .bind(&guarantees.bail_guarantor);
     let query = CommercialKind::ALL
         .into_iter()
         .fold(query, |query, kind| query.bind(values.tables.get(kind)));

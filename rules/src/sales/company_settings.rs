@@ -41,6 +41,8 @@ pub struct CompanySettingsInput {
     pub doubtful_debt_automatic: String,
     /// Billing type, currency and bearer entries (R-SALES-1), by table code.
     pub tables: BTreeMap<String, String>,
+    /// `"on"` when the company works with cargo insurance (R-SALES-11).
+    pub insurance_enabled: String,
 }
 
 /// Everything the settings screen holds: the sales terms and the chart of accounts.
@@ -225,6 +227,7 @@ impl CompanySettingsInput {
                 credit_use: usage,
                 credit_order: order,
                 tables,
+                insurance_enabled: matches!(self.insurance_enabled.trim(), "on" | "true"),
             }),
             _ => Err(errors),
         }
@@ -301,12 +304,13 @@ impl CompanySalesSettings {
             credit_use: self.credit_use.code().to_string(),
             credit_order: self.credit_order.code().to_string(),
             tables: self.tables.input(),
+            insurance_enabled: if self.insurance_enabled { "on" } else { "" }.to_string(),
             ..Default::default()
         }
     }
 
     /// (label, shown value) of each setting, in the form's order, for its history.
-    pub fn audited_fields(&self) -> [(&'static str, String); 6] {
+    pub fn audited_fields(&self) -> [(&'static str, String); 7] {
         let percent = |value: Option<_>| value.map(percent::format).unwrap_or_default();
         [
             (
@@ -322,6 +326,15 @@ impl CompanySalesSettings {
             (
                 "Ordem de aplicação do crédito",
                 self.credit_order.label().to_string(),
+            ),
+            (
+                "Trabalha com seguro",
+                if self.insurance_enabled {
+                    "Sim"
+                } else {
+                    "Não"
+                }
+                .to_string(),
             ),
         ]
     }
@@ -449,6 +462,7 @@ mod tests {
                     credit_use: usage,
                     credit_order: order,
                     tables: CommercialRefs::default(),
+                    insurance_enabled: automatic,
                 },
                 ledger: LedgerSettings {
                     prefix,

@@ -12,6 +12,8 @@ use super::conditional_discount::{ConditionalDiscount, ConditionalDiscountInput}
 use super::credit_limit::parse_credit_limit;
 use super::credit_use::{CreditOrder, CreditUse};
 use super::delivery_block::DeliveryBlock;
+use super::guarantees::{Guarantees, GuaranteesInput};
+use super::insurance::{self, InsuranceProfile};
 use super::late_fee::{self, parse_late_fee, LateFeeSource};
 use super::max_discount::{parse_max_discount, stored_customer_discount, MAX_DISCOUNT_FIELD};
 use super::percent;
@@ -55,6 +57,8 @@ pub struct SalesDefaultsInput {
     pub attachments: AttachmentsInput,
     /// The chosen entry of each commercial table, by the table's code (`billing_type` → id).
     pub tables: BTreeMap<String, String>,
+    pub insurance_profile: String,
+    pub guarantees: GuaranteesInput,
 }
 
 /// The entry a customer (or a company's defaults) points to in each commercial table, in
@@ -179,6 +183,9 @@ pub struct SalesDefaults {
     pub suggested_lot: SuggestedLot,
     pub attachments: EmailAttachments,
     pub tables: CommercialRefs,
+    pub insurance_profile: InsuranceProfile,
+    /// Mortgage and bail (R-SALES-11), under their own permission.
+    pub guarantees: Guarantees,
 }
 
 /// What a company sets for its customers (the part of its settings the tab reads).
@@ -192,6 +199,8 @@ pub struct CompanySalesSettings {
     pub credit_order: CreditOrder,
     /// Billing type, currency and bearer a new customer starts with (R-SALES-1).
     pub tables: CommercialRefs,
+    /// Whether the company works with cargo insurance (R-SALES-11).
+    pub insurance_enabled: bool,
 }
 
 impl SalesDefaults {
@@ -231,7 +240,26 @@ impl SalesDefaults {
                 }
                 tables
             },
+            insurance_profile: InsuranceProfile::None,
+            guarantees: Guarantees::default(),
         }
+    }
+
+    /// R-SALES-11: the insurance kept with the profile — none without insurance, required when
+    /// mandatory, and only where the company works with insurance.
+    pub fn check_insurance(&mut self, company_enables_insurance: bool) -> Result<(), FieldError> {
+        let chosen = self.tables.get(CommercialKind::Insurance);
+        let kept = insurance::validate(company_enables_insurance, self.insurance_profile, chosen)
+            .map_err(|error| FieldError {
+            field: if error.field == insurance::INSURANCE_FIELD {
+                table_field(CommercialKind::Insurance)
+            } else {
+                error.field
+            },
+            message: error.message,
+        })?;
+        self.tables.set(CommercialKind::Insurance, kept);
+        Ok(())
     }
 
     /// The form's values for these defaults; `parse` reads them back to the same values.
@@ -276,6 +304,8 @@ impl SalesDefaults {
                 document_xml: self.attachments.document_xml.code().to_string(),
             },
             tables: self.tables.input(),
+            insurance_profile: self.insurance_profile.code().to_string(),
+            guarantees: self.guarantees.input(),
         }
     }
 }
@@ -407,6 +437,18 @@ impl SalesDefaultsInput {
                 CommercialRefs::default()
             }
         };
+        let insurance_profile = reader.choice(
+            insurance::PROFILE_FIELD,
+            &self.insurance_profile,
+            InsuranceProfile::from_code,
+        );
+        let guarantees = match self.guarantees.parse() {
+            Ok(guarantees) => guarantees,
+            Err(errors) => {
+                reader.errors.extend(errors);
+                Guarantees::default()
+            }
+        };
         if !reader.errors.is_empty() {
             return Err(reader.errors);
         }
@@ -433,6 +475,8 @@ impl SalesDefaultsInput {
             suggested_lot,
             attachments,
             tables,
+            insurance_profile,
+            guarantees,
         })
     }
 }
@@ -479,6 +523,7 @@ mod tests {
             credit_use: CreditUse::Optional,
             credit_order: CreditOrder::Ascending,
             tables: CommercialRefs::default(),
+            insurance_enabled: true,
         }
     }
 
@@ -640,6 +685,24 @@ mod tests {
     }
 
     #[test]
+    fn r_sales_11_a_mandatory_insurance_needs_its_insurance_and_none_drops_a_leftover() {
+        let mut mandatory = SalesDefaults::new_customer(&company());
+        mandatory.insurance_profile = InsuranceProfile::Mandatory;
+        let error = mandatory.check_insurance(true).unwrap_err();
+        assert_eq!(error.field, "tables.insurance");
+        mandatory.tables.set(CommercialKind::Insurance, Some(4));
+        assert_eq!(mandatory.check_insurance(true), Ok(()));
+        assert!(
+            mandatory.check_insurance(false).is_err(),
+            "the company works without insurance"
+        );
+        let mut none = mandatory.clone();
+        none.insurance_profile = InsuranceProfile::None;
+        assert_eq!(none.check_insurance(false), Ok(()));
+        assert_eq!(none.tables.get(CommercialKind::Insurance), None);
+    }
+
+    #[test]
     fn daily_interest_keeps_four_decimals_and_refuses_more() {
         assert_eq!(parse_daily_interest("0,0333"), Ok(Some(d("0.0333"))));
         assert!(parse_daily_interest("0,03333").is_err());
@@ -673,6 +736,8 @@ mod tests {
             suggested_lot in pick(SuggestedLot::ALL),
             attachments in prop::array::uniform5(pick(EmailAttachment::ALL)),
             entries in prop::array::uniform10(prop::option::of(1i64..1_000_000)),
+            insurance_profile in pick(InsuranceProfile::ALL),
+            mortgage_value in prop::option::of((0i64..1_000_000_000).prop_map(|c| Decimal::new(c, 2))),
         ) -> SalesDefaults {
             let (late_fee_source, late_fee) = match (customer_fee, late_fee) {
                 (true, Some(fee)) => (LateFeeSource::Customer, Some(fee)),
@@ -707,6 +772,8 @@ mod tests {
                 suggested_lot,
                 attachments: all,
                 tables: CommercialRefs(entries),
+                insurance_profile,
+                guarantees: Guarantees { mortgage_value, ..Default::default() },
             }
         }
     }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::credit_use::{CreditOrder, CreditUse};
 use super::defaults::{CommercialRefs, SalesDefaults};
+use super::guarantees;
 use super::percent;
 use super::preferences::AttachmentKind;
 use super::purpose::Purpose;
@@ -18,7 +19,7 @@ pub const CREDIT_LIMIT_LABEL: &str = "Limite de crédito";
 
 /// Every history label of the tab, in the form's order. History rows are kept by label, so
 /// these are never renamed once shipped.
-pub const LABELS: [&str; 24] = [
+pub const LABELS: [&str; 25] = [
     CREDIT_LIMIT_LABEL,
     "Juros diários",
     "Multa conforme",
@@ -43,6 +44,7 @@ pub const LABELS: [&str; 24] = [
     "E-mail: PDF do boleto",
     "E-mail: PDF do documento",
     "E-mail: XML do documento",
+    "Perfil de seguro",
 ];
 
 fn yes_no(value: bool) -> String {
@@ -95,8 +97,11 @@ impl SalesDefaults {
             attachment(AttachmentKind::BoletoPdf),
             attachment(AttachmentKind::DocumentPdf),
             attachment(AttachmentKind::DocumentXml),
+            self.insurance_profile.label().to_string(),
         ];
-        LABELS.into_iter().zip(values).collect()
+        let mut fields: Vec<_> = LABELS.into_iter().zip(values).collect();
+        fields.extend(self.guarantees.audited_fields());
+        fields
     }
 }
 
@@ -143,6 +148,8 @@ pub fn table_changes(
 pub fn permission_for(label: &str) -> Permission {
     if label == CREDIT_LIMIT_LABEL {
         Permission::AlterCreditLimit
+    } else if guarantees::LABELS.contains(&label) {
+        Permission::AlterMortgageAndBail
     } else {
         Permission::AlterSalesDefaults
     }
@@ -158,7 +165,9 @@ pub fn required_permissions(found: &[FieldChange]) -> Vec<Permission> {
 
 /// Whether a history row is one of this tab's: per company (R-COMPANY-1, R-COMPANY-3).
 pub fn is_field_label(label: &str) -> bool {
-    LABELS.contains(&label) || CommercialKind::ALL.iter().any(|k| k.field_name() == label)
+    LABELS.contains(&label)
+        || guarantees::LABELS.contains(&label)
+        || CommercialKind::ALL.iter().any(|k| k.field_name() == label)
 }
 
 #[cfg(test)]
@@ -178,14 +187,19 @@ mod tests {
 
     #[test]
     fn every_field_has_a_distinct_label_in_the_forms_order() {
-        let labels: HashSet<_> = LABELS.iter().collect();
-        assert_eq!(labels.len(), LABELS.len());
+        let expected: Vec<_> = LABELS
+            .iter()
+            .chain(guarantees::LABELS.iter())
+            .copied()
+            .collect();
+        let labels: HashSet<_> = expected.iter().collect();
+        assert_eq!(labels.len(), expected.len());
         let fields: Vec<_> = base()
             .audited_fields()
             .into_iter()
             .map(|(l, _)| l)
             .collect();
-        assert_eq!(fields, LABELS.to_vec());
+        assert_eq!(fields, expected);
     }
 
     #[test]
@@ -240,6 +254,13 @@ mod tests {
             vec![Permission::AlterSalesDefaults, Permission::AlterCreditLimit]
         );
         assert!(required_permissions(&changes(&before, &before)).is_empty());
+        let mut bail = before.clone();
+        bail.guarantees.bail_guarantor = Some("Ana Zanella".into());
+        assert_eq!(
+            required_permissions(&changes(&before, &bail)),
+            vec![Permission::AlterMortgageAndBail],
+            "R-SALES-11: mortgage and bail need their own permission"
+        );
     }
 
     #[test]

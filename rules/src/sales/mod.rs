@@ -16,6 +16,7 @@ pub mod credit_use;
 pub mod defaults;
 pub mod defaults_audit;
 pub mod delivery_block;
+pub mod guarantees;
 pub mod insurance;
 pub mod late_fee;
 pub mod ledger_account;

@@ -9,12 +9,14 @@ use rules::sales::credit_use::{CreditOrder, CreditUse};
 use rules::sales::defaults::{attachment_field, table_field};
 use rules::sales::defaults_audit::{COMPANYS, DERIVED};
 use rules::sales::delivery_block::DeliveryBlock;
+use rules::sales::insurance::InsuranceProfile;
 use rules::sales::late_fee::LateFeeSource;
 use rules::sales::preferences::{AttachmentKind, EmailAttachment, SuggestedLot};
 use rules::sales::purpose::Purpose;
 use rules::table_kind::CommercialKind;
 
 use crate::api::SaveSalesDefaults;
+use crate::components::date_input::DateInput;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices};
 use crate::error::AppError;
 
@@ -175,6 +177,41 @@ fn TableField(
     }
 }
 
+/// A date of the guarantees, typed `dd/mm/aaaa` whatever the browser's language.
+#[component]
+fn DateField(
+    /// The control's id (the date input takes a fixed one).
+    id: &'static str,
+    field: &'static str,
+    name: &'static str,
+    label: &'static str,
+    /// As the form shows it, `dd/mm/aaaa`.
+    value: String,
+    may_alter: bool,
+    errors: Errors,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let stored = rules::date_input::parse(&value)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let described = error_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <DateInput
+                id
+                name
+                stored
+                readonly=!may_alter
+                invalid=Signal::derive(move || errors.message(field).map(|_| "true"))
+                described_by=Signal::derive(move || errors.message(field).map(|_| described.clone()))
+            />
+            {move || errors.message(field).map(|m| view! { <span class="field-error" role="alert" id=error_id.clone()>{m}</span> })}
+        </div>
+    }
+}
+
 #[component]
 fn CheckField(
     name: &'static str,
@@ -211,6 +248,8 @@ pub fn SalesDefaultsTab(
     /// R-PERM-1 "alter sales defaults": every field but the credit limit.
     may_alter: bool,
     may_alter_limit: bool,
+    /// R-SALES-11: mortgage and bail have a permission of their own.
+    may_alter_guarantees: bool,
 ) -> impl IntoView {
     let errors = Errors(save);
     let input = view.input;
@@ -227,7 +266,8 @@ pub fn SalesDefaultsTab(
         matches!(save.value().get(), Some(Ok(())))
             .then(|| view! { <p class="notice" role="status">"Padrão para vendas gravado."</p> })
     };
-    let may_save = may_alter || may_alter_limit;
+    let may_save = may_alter || may_alter_limit || may_alter_guarantees;
+    let g = input.guarantees.clone();
     let attachments = AttachmentKind::ALL.iter().map(|&kind| {
         let value = match kind {
             AttachmentKind::Attachments => input.attachments.attachments.clone(),
@@ -310,6 +350,17 @@ pub fn SalesDefaultsTab(
             <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
             <h2 class="wide">"Cobrança, frete e faturamento"</h2>
             {tables}
+            <ChoiceField field="insurance_profile" name="input[insurance_profile]" label="Perfil de seguro" value=input.insurance_profile.clone()
+                choices=codes(InsuranceProfile::ALL, InsuranceProfile::code, InsuranceProfile::label)
+                hint="Com seguro: escolha também o seguro.".to_string() may_alter errors />
+            <h2 class="wide">"Garantias: hipoteca e fiança"</h2>
+            <DateField id="sales-guarantees-mortgage_due" field="guarantees.mortgage_due" name="input[guarantees][mortgage_due]" label="Hipoteca: vencimento" value=g.mortgage_due may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.mortgage_credit_limit" name="input[guarantees][mortgage_credit_limit]" label="Hipoteca: limite de crédito (R$)" value=g.mortgage_credit_limit may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.mortgage_value" name="input[guarantees][mortgage_value]" label="Hipoteca: valor (R$)" value=g.mortgage_value may_alter=may_alter_guarantees errors />
+            <DateField id="sales-guarantees-bail_due" field="guarantees.bail_due" name="input[guarantees][bail_due]" label="Fiança: vencimento" value=g.bail_due may_alter=may_alter_guarantees errors />
+            <DateField id="sales-guarantees-bail_issued" field="guarantees.bail_issued" name="input[guarantees][bail_issued]" label="Fiança: emissão" value=g.bail_issued may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.bail_property_registry" name="input[guarantees][bail_property_registry]" label="Fiança: registro do imóvel" value=g.bail_property_registry may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.bail_guarantor" name="input[guarantees][bail_guarantor]" label="Fiança: fiador" value=g.bail_guarantor may_alter=may_alter_guarantees errors />
             <h2 class="wide">"Anexos de e-mail"</h2>
             {attachments}
             <div class="actions wide">
