@@ -54,6 +54,6 @@ test('issue 11: the clerk sees the ledger accounts read-only; the financial user
 
   await openTab(other, 'Histórico');
   const history = other.getByRole('table', { name: 'Histórico de alterações' });
-  await history.getByRole('row', { name: /Fernanda Financeiro.*Conta devedores duvidosos.*DD\d{5}/ }).waitFor();
+  await history.getByRole('row', { name: /Fernanda Financeiro.*Conta devedores duvidosos.*DD\d{5}/ }).first().waitFor();
   await other.context().close();
 });

@@ -25,7 +25,7 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   assert.match(page.url(), /\?aba=vendas$/);
 
   // The limit is shown, not offered: the clerk's profile may not alter it.
-  const limit = form.getByLabel('Limite de crédito (R$)');
+  const limit = form.getByLabel('Limite de crédito (R$)', { exact: true });
   assert.equal(await limit.getAttribute('readonly'), '');
   await form.getByLabel('Juros diários (%)').fill('0,05');
   await form.getByLabel('Permite desconto', { exact: true }).check();
@@ -71,20 +71,20 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   await financeForm.waitFor();
   assert.equal(await financeForm.getByLabel('Desconto máximo (%)').getAttribute('readonly'), '');
   assert.equal(await financeForm.getByLabel('Uso do crédito').isDisabled(), true);
-  await financeForm.getByLabel('Limite de crédito (R$)').fill('15.000,00');
+  await financeForm.getByLabel('Limite de crédito (R$)', { exact: true }).fill('15.000,00');
   await financeForm.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
   await financeForm.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
   await reload(other);
-  assert.equal(await tab(other).getByLabel('Limite de crédito (R$)').inputValue(), '15.000,00');
+  assert.equal(await tab(other).getByLabel('Limite de crédito (R$)', { exact: true }).inputValue(), '15.000,00');
   // What the clerk set is still there: the disabled choices were sent as they were.
   assert.equal(await selectedLabel(tab(other).getByLabel('Uso do crédito')), 'Sempre utilizar');
   assert.equal(await tab(other).getByLabel('Exige pagamento antecipado').isChecked(), true);
 
   await openTab(other, 'Histórico');
   const history = other.getByRole('table', { name: 'Histórico de alterações' });
-  await history.getByRole('row', { name: /Fernanda Financeiro.*Limite de crédito.*R\$ 15\.000,00/ }).waitFor();
-  await history.getByRole('row', { name: /Eduardo do Escritório.*Desconto máximo.*12%/ }).waitFor();
-  await history.getByRole('row', { name: new RegExp(`Eduardo do Escritório.*Tabela de frete.*${freight}`) }).waitFor();
+  await history.getByRole('row', { name: /Fernanda Financeiro.*Limite de crédito.*R\$ 15\.000,00/ }).first().waitFor();
+  await history.getByRole('row', { name: /Eduardo do Escritório.*Desconto máximo.*12%/ }).first().waitFor();
+  await history.getByRole('row', { name: new RegExp(`Eduardo do Escritório.*Tabela de frete.*${freight}`) }).first().waitFor();
   await other.context().close();
 });
 
@@ -130,9 +130,40 @@ test('issue 11: the administrator sets the company settings, recorded under the 
   await form.getByRole('button', { name: 'Gravar configurações' }).click();
   await form.getByRole('status').filter({ hasText: 'Configurações gravadas.' }).waitFor();
   const history = page.getByRole('table', { name: 'Histórico de alterações' });
-  await history.getByRole('row', { name: new RegExp(`Ana Administradora.*Multa.*${chosen.replace(',', '\\,')}%`) }).waitFor();
+  await history.getByRole('row', { name: new RegExp(`Ana Administradora.*Multa.*${chosen.replace(',', '\\,')}%`) }).first().waitFor();
 
   await open(page, `${RECORD}?aba=vendas`);
   await tab(page).getByText(`Empresa: ${chosen}%.`).waitFor();
   await page.context().close();
+});
+
+test('issue 11 (R-SALES-11): the financial user records a bail, a wrong date refused beside its field; the clerk sees it read-only', async () => {
+  const page = await newPage(browser);
+  await signIn(page, finance);
+  await open(page, `${RECORD}?aba=vendas`);
+  const form = tab(page);
+  // A real change (the tests may run again on the same database).
+  const guarantorName = (await form.getByLabel('Fiança: fiador').inputValue()) === 'Ana Zanella' ? 'Bruno Zanella' : 'Ana Zanella';
+  await form.getByLabel('Fiança: vencimento').fill('');
+  await form.getByLabel('Fiança: vencimento').pressSequentially('31022027');
+  await form.getByLabel('Fiança: fiador').fill(guarantorName);
+  await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  const message = form.getByRole('alert').filter({ hasText: 'Data inválida: use dd/mm/aaaa.' });
+  await message.waitFor();
+  await assertBeside(message, form.getByLabel('Fiança: vencimento'));
+  await form.getByLabel('Fiança: vencimento').fill('');
+  await form.getByLabel('Fiança: vencimento').pressSequentially('30062027');
+  assert.equal(await form.getByLabel('Fiança: vencimento').inputValue(), '30/06/2027');
+  await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await form.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
+  await page.context().close();
+
+  const other = await newPage(browser);
+  await signIn(other, clerk);
+  await open(other, `${RECORD}?aba=vendas`);
+  const guarantor = tab(other).getByLabel('Fiança: fiador');
+  assert.equal(await guarantor.inputValue(), guarantorName);
+  assert.equal(await guarantor.getAttribute('readonly'), '');
+  assert.equal(await tab(other).getByLabel('Fiança: vencimento').inputValue(), '30/06/2027');
+  await other.context().close();
 });
