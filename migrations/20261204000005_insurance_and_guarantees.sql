@@ -11,3 +11,6 @@ alter table customer_sales_defaults
     add column bail_guarantor text;
 
 alter table company_sales_settings add column insurance_enabled boolean not null default false;
+
+-- R-SALES-10: pickup orders take the economic group buyer's allowed carriers and fleet.
+alter table customer_sales_defaults add column uses_buyers_lists boolean not null default false;

@@ -44,6 +44,19 @@ pub struct FieldMessage {
 }
 
 impl AppError {
+    /// Bad input named field by field, as `rules` reports it.
+    pub fn invalid(errors: Vec<rules::customer::FieldError>) -> Self {
+        Self::Invalid(
+            errors
+                .into_iter()
+                .map(|e| FieldMessage {
+                    field: e.field.to_string(),
+                    message: e.message,
+                })
+                .collect(),
+        )
+    }
+
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldMessage {
             field: field.into(),

@@ -17,6 +17,24 @@ pub struct FieldChange {
     pub new_value: String,
 }
 
+/// The history lines between two states given as (label, shown value) in the same order:
+/// one per label whose shown value differs.
+pub fn audited_differences(
+    before: Vec<(&'static str, String)>,
+    after: Vec<(&'static str, String)>,
+) -> Vec<FieldChange> {
+    before
+        .into_iter()
+        .zip(after)
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old_value), (_, new_value))| FieldChange {
+            field: field.to_string(),
+            old_value,
+            new_value,
+        })
+        .collect()
+}
+
 impl ValidCustomer {
     /// The audited fields, by the name the history shows, each value as the form shows it
     /// (`Jurídica`, `12.ABC.345/01DE-35`, `Ativo`, `31/12/2027`), never a stored code.

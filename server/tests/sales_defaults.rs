@@ -86,6 +86,7 @@ fn sales_form(customer_id: i64, version: i64, input: &SalesDefaultsInput) -> Str
             "input[guarantees][bail_guarantor]",
             g.bail_guarantor.clone(),
         ),
+        ("input[uses_buyers_lists]", input.uses_buyers_lists.clone()),
     ]
     .into_iter()
     .chain(input.tables.iter().map(|(kind, id)| {
@@ -109,6 +110,7 @@ fn is_checkbox(name: &str) -> bool {
         || name.contains("per_product")
         || name.contains("prints_")
         || name.contains("requires_")
+        || name.contains("uses_buyers")
 }
 
 /// The tab as the browser receives it: version and the form's values.
@@ -604,4 +606,40 @@ async fn r_sales_11_insurance_only_where_the_company_works_with_it_and_mandatory
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, input, _) = open_tab(&app, &boss, id).await;
     assert_eq!(input.tables["insurance"], "");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_sales_10_using_the_buyers_lists_is_kept_for_who_registers_allowed_carriers(
+    pool: PgPool,
+) {
+    let created = tenant(&pool, "alpha").await;
+    grant(
+        &pool,
+        created.tenant_id,
+        "Escritório",
+        "customer.sales_defaults",
+    )
+    .await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let id = new_customer(&app, &clerk).await;
+    let (version, mut input, _) = open_tab(&app, &clerk, id).await;
+    input.uses_buyers_lists = "on".into();
+    let (status, body) = save_tab(&app, &clerk, id, version, &input).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    grant(
+        &pool,
+        created.tenant_id,
+        "Escritório",
+        "customer.allowed_carriers",
+    )
+    .await;
+    let (status, body) = save_tab(&app, &clerk, id, version, &input).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(open_tab(&app, &clerk, id).await.1.uses_buyers_lists, "on");
+    assert!(sales_history(&pool, id).await.contains(&(
+        "Usa transportadoras e frotas do comprador".into(),
+        "Não".into(),
+        "Sim".into()
+    )));
 }

@@ -125,17 +125,7 @@ pub async fn save(
     version: i32,
     input: &CompanySettingsInput,
 ) -> Result<(), AppError> {
-    let after = input.parse().map_err(|errors| {
-        AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|e| crate::error::FieldMessage {
-                    field: e.field.to_string(),
-                    message: e.message,
-                })
-                .collect(),
-        )
-    })?;
+    let after = input.parse().map_err(AppError::invalid)?;
     let mut tx = pool.begin().await?;
     let row = sqlx::query(
         "select version, updated_at, updated_by_name from company_sales_settings

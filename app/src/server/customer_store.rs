@@ -173,18 +173,6 @@ async fn explain_conflict(
     }
 }
 
-fn invalid(errors: Vec<rules::customer::FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| crate::error::FieldMessage {
-                field: e.field.to_string(),
-                message: e.message,
-            })
-            .collect(),
-    )
-}
-
 pub(crate) async fn record_changes(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
@@ -245,7 +233,7 @@ pub async fn create(
     input: &CustomerInput,
     profile: Option<ProfileEdit>,
 ) -> Result<i64, AppError> {
-    let valid = validate(input).map_err(invalid)?;
+    let valid = validate(input).map_err(AppError::invalid)?;
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query_scalar!(
         "insert into customers (tenant_id, code, kind, document, state_registration, legal_name, trade_name,
@@ -337,7 +325,7 @@ pub async fn update(
     input: &CustomerInput,
     profile: Option<ProfileEdit>,
 ) -> Result<(), AppError> {
-    let mut valid = validate(input).map_err(invalid)?;
+    let mut valid = validate(input).map_err(AppError::invalid)?;
     let mut tx = pool.begin().await?;
     let row = fetch(&mut tx, caller.tenant_id, id, true)
         .await?
@@ -348,7 +336,7 @@ pub async fn update(
     let uf = main_address_state(&mut tx, caller.tenant_id, id).await?;
     valid.state_registration =
         rules::customer::state_registration_in(uf.as_deref(), valid.state_registration.take())
-            .map_err(|error| invalid(vec![error]))?;
+            .map_err(|error| AppError::invalid(vec![error]))?;
     // What the user sends is validated; the stored record is read as it is, so a legacy
     // record that fails today's rules can still be corrected, with its history.
     let mut found = changes(stored_audited_fields(&row.input()), &valid);

@@ -4,7 +4,6 @@
 //! row first, then its accounts row, then (numbering only) the company's settings row.
 
 use chrono::{DateTime, Utc};
-use rules::customer::FieldError;
 use rules::permission::Permission;
 use rules::sales::ledger_account::doubtful_debt_accounts;
 use rules::sales::ledger_accounts::{ledger_changes, LedgerAccounts, LedgerAccountsInput};
@@ -145,18 +144,6 @@ fn stale(stored: Option<&StoredAccounts>) -> AppError {
     ))
 }
 
-fn invalid(errors: Vec<FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| crate::error::FieldMessage {
-                field: e.field.to_string(),
-                message: e.message,
-            })
-            .collect(),
-    )
-}
-
 /// The customer row locked, then the accounts row, the version checked: what the tab shows now.
 async fn lock_current(
     tx: &mut Transaction<'_, Postgres>,
@@ -191,7 +178,7 @@ pub async fn save(
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let (before, stored_version) = lock_current(&mut tx, caller, customer_id, version).await?;
-    let after = input.parse(&before).map_err(invalid)?;
+    let after = input.parse(&before).map_err(AppError::invalid)?;
     let found = ledger_changes(&before, &after);
     if found.is_empty() {
         return Ok(());

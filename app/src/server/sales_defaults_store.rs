@@ -4,7 +4,6 @@
 //! not alter (R-PERM-1), stores, and records each change in the customer's history.
 
 use chrono::{DateTime, Utc};
-use rules::customer::FieldError;
 use rules::sales::conditional_discount::ConditionalDiscount;
 use rules::sales::credit_limit::CreditLimit;
 use rules::sales::credit_use::{CreditOrder, CreditUse};
@@ -62,7 +61,7 @@ const COLUMNS: &str = "credit_limit, daily_interest, late_fee_source, late_fee, 
     version, updated_at, updated_by_name, insurance_profile,
     to_char(mortgage_due, 'YYYY-MM-DD') as mortgage_due, mortgage_credit_limit, mortgage_value,
     to_char(bail_due, 'YYYY-MM-DD') as bail_due, to_char(bail_issued, 'YYYY-MM-DD') as bail_issued,
-    bail_property_registry, bail_guarantor, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
+    bail_property_registry, bail_guarantor, uses_buyers_lists, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
 
 fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
     let optional = |name: &str| -> Result<Option<String>, sqlx::Error> { row.try_get(name) };
@@ -124,6 +123,7 @@ fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
                 bail_property_registry: row.try_get("bail_property_registry")?,
                 bail_guarantor: row.try_get("bail_guarantor")?,
             },
+            uses_buyers_lists: row.try_get("uses_buyers_lists")?,
         },
         version: row.try_get("version")?,
         updated_at: row.try_get("updated_at")?,
@@ -216,18 +216,6 @@ pub async fn load(
     })
 }
 
-fn invalid(errors: Vec<FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| crate::error::FieldMessage {
-                field: e.field.to_string(),
-                message: e.message,
-            })
-            .collect(),
-    )
-}
-
 /// R-SALES-1: a customer created in a company gets that company's defaults there at once.
 pub async fn create_for_new_customer(
     tx: &mut Transaction<'_, Postgres>,
@@ -252,7 +240,7 @@ pub async fn save(
     version: i32,
     input: &SalesDefaultsInput,
 ) -> Result<(), AppError> {
-    let mut after = input.parse().map_err(invalid)?;
+    let mut after = input.parse().map_err(AppError::invalid)?;
     let mut tx = pool.begin().await?;
     // The customer row first, as every writer does, so no two writers wait on each other.
     sqlx::query("select 1 from customers where tenant_id = $1 and id = $2 for update")
@@ -283,7 +271,7 @@ pub async fn save(
     let company = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
     after
         .check_insurance(company.insurance_enabled)
-        .map_err(|error| invalid(vec![error]))?;
+        .map_err(|error| AppError::invalid(vec![error]))?;
     let labels = super::commercial_tables::labels_checked(
         &mut *tx,
         caller.tenant_id,
@@ -333,11 +321,11 @@ async fn write(
              email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
              version, updated_at, updated_by_name, insurance_profile, mortgage_due,
              mortgage_credit_limit, mortgage_value, bail_due, bail_issued, bail_property_registry,
-             bail_guarantor, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
+             bail_guarantor, uses_buyers_lists, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
                  $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30,
                  $31, $32::text::date, $33, $34, $35::text::date, $36::text::date, $37, $38,
-                 $39, $40, $41, $42, $43, $44, $45, $46, $47, $48)
+                 $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49)
          on conflict (tenant_id, company_id, customer_id) do update set
              credit_limit = excluded.credit_limit, daily_interest = excluded.daily_interest,
              late_fee_source = excluded.late_fee_source, late_fee = excluded.late_fee,
@@ -363,7 +351,8 @@ async fn write(
              mortgage_value = excluded.mortgage_value, bail_due = excluded.bail_due,
              bail_issued = excluded.bail_issued,
              bail_property_registry = excluded.bail_property_registry,
-             bail_guarantor = excluded.bail_guarantor, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
+             bail_guarantor = excluded.bail_guarantor,
+             uses_buyers_lists = excluded.uses_buyers_lists, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
     )
     .bind(caller.tenant_id)
     .bind(caller.company_id)
@@ -402,7 +391,8 @@ async fn write(
     .bind(&guarantees.bail_due)
     .bind(&guarantees.bail_issued)
     .bind(&guarantees.bail_property_registry)
-    .bind(&guarantees.bail_guarantor);
+    .bind(&guarantees.bail_guarantor)
+    .bind(values.uses_buyers_lists);
     let query = CommercialKind::ALL
         .into_iter()
         .fold(query, |query, kind| query.bind(values.tables.get(kind)));

@@ -16,7 +16,7 @@ use super::ledger_accounts::{parse_account, LedgerSettings};
 use super::max_discount::{parse_max_discount, MAX_DISCOUNT_FIELD};
 use super::percent;
 use crate::customer::FieldError;
-use crate::customer_audit::FieldChange;
+use crate::customer_audit::{audited_differences, FieldChange};
 use crate::money::format_brl;
 use crate::table_kind::CommercialKind;
 
@@ -342,17 +342,7 @@ impl CompanySalesSettings {
 
 /// The audited differences between two states of the settings.
 pub fn settings_changes(before: &CompanySettings, after: &CompanySettings) -> Vec<FieldChange> {
-    before
-        .audited_fields()
-        .into_iter()
-        .zip(after.audited_fields())
-        .filter(|((_, old), (_, new))| old != new)
-        .map(|((field, old_value), (_, new_value))| FieldChange {
-            field: field.to_string(),
-            old_value,
-            new_value,
-        })
-        .collect()
+    audited_differences(before.audited_fields(), after.audited_fields())
 }
 
 #[cfg(test)]

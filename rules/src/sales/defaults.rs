@@ -59,6 +59,7 @@ pub struct SalesDefaultsInput {
     pub tables: BTreeMap<String, String>,
     pub insurance_profile: String,
     pub guarantees: GuaranteesInput,
+    pub uses_buyers_lists: String,
 }
 
 /// The entry a customer (or a company's defaults) points to in each commercial table, in
@@ -186,6 +187,9 @@ pub struct SalesDefaults {
     pub insurance_profile: InsuranceProfile,
     /// Mortgage and bail (R-SALES-11), under their own permission.
     pub guarantees: Guarantees,
+    /// R-SALES-10: pickup orders take the allowed carriers, drivers and fleet of the economic
+    /// group's buyer (the buyer arrives with the economic groups; the choice is kept now).
+    pub uses_buyers_lists: bool,
 }
 
 /// What a company sets for its customers (the part of its settings the tab reads).
@@ -242,6 +246,7 @@ impl SalesDefaults {
             },
             insurance_profile: InsuranceProfile::None,
             guarantees: Guarantees::default(),
+            uses_buyers_lists: false,
         }
     }
 
@@ -306,6 +311,7 @@ impl SalesDefaults {
             tables: self.tables.input(),
             insurance_profile: self.insurance_profile.code().to_string(),
             guarantees: self.guarantees.input(),
+            uses_buyers_lists: flag(self.uses_buyers_lists),
         }
     }
 }
@@ -477,6 +483,7 @@ impl SalesDefaultsInput {
             tables,
             insurance_profile,
             guarantees,
+            uses_buyers_lists: ticked(&self.uses_buyers_lists),
         })
     }
 }
@@ -774,6 +781,7 @@ mod tests {
                 tables: CommercialRefs(entries),
                 insurance_profile,
                 guarantees: Guarantees { mortgage_value, ..Default::default() },
+                uses_buyers_lists: flags[6],
             }
         }
     }

@@ -10,7 +10,7 @@ use super::guarantees;
 use super::percent;
 use super::preferences::AttachmentKind;
 use super::purpose::Purpose;
-use crate::customer_audit::FieldChange;
+use crate::customer_audit::{audited_differences, FieldChange};
 use crate::money::format_brl;
 use crate::permission::Permission;
 use crate::table_kind::CommercialKind;
@@ -19,7 +19,7 @@ pub const CREDIT_LIMIT_LABEL: &str = "Limite de crédito";
 
 /// Every history label of the tab, in the form's order. History rows are kept by label, so
 /// these are never renamed once shipped.
-pub const LABELS: [&str; 25] = [
+pub const LABELS: [&str; 26] = [
     CREDIT_LIMIT_LABEL,
     "Juros diários",
     "Multa conforme",
@@ -45,7 +45,10 @@ pub const LABELS: [&str; 25] = [
     "E-mail: PDF do documento",
     "E-mail: XML do documento",
     "Perfil de seguro",
+    USES_BUYERS_LISTS_LABEL,
 ];
+
+pub const USES_BUYERS_LISTS_LABEL: &str = "Usa transportadoras e frotas do comprador";
 
 fn yes_no(value: bool) -> String {
     if value { "Sim" } else { "Não" }.to_string()
@@ -98,6 +101,7 @@ impl SalesDefaults {
             attachment(AttachmentKind::DocumentPdf),
             attachment(AttachmentKind::DocumentXml),
             self.insurance_profile.label().to_string(),
+            yes_no(self.uses_buyers_lists),
         ];
         let mut fields: Vec<_> = LABELS.into_iter().zip(values).collect();
         fields.extend(self.guarantees.audited_fields());
@@ -112,17 +116,7 @@ pub const DERIVED: &str = "Automática";
 
 /// The audited differences between two states of the tab, in the form's order.
 pub fn changes(before: &SalesDefaults, after: &SalesDefaults) -> Vec<FieldChange> {
-    before
-        .audited_fields()
-        .into_iter()
-        .zip(after.audited_fields())
-        .filter(|((_, old), (_, new))| old != new)
-        .map(|((field, old_value), (_, new_value))| FieldChange {
-            field: field.to_string(),
-            old_value,
-            new_value,
-        })
-        .collect()
+    audited_differences(before.audited_fields(), after.audited_fields())
 }
 
 /// The audited differences of the commercial tables' choices, each entry shown through `label`
@@ -150,6 +144,9 @@ pub fn permission_for(label: &str) -> Permission {
         Permission::AlterCreditLimit
     } else if guarantees::LABELS.contains(&label) {
         Permission::AlterMortgageAndBail
+    } else if label == USES_BUYERS_LISTS_LABEL {
+        // R-SALES-10: part of the allowed carriers and fleet of pickup orders.
+        Permission::RegisterAllowedCarriers
     } else {
         Permission::AlterSalesDefaults
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ledger_account::suggested_account;
 use crate::customer::FieldError;
-use crate::customer_audit::FieldChange;
+use crate::customer_audit::{audited_differences, FieldChange};
 
 /// Longest account code a chart of accounts uses here (`1.1.01.02.00005` is 15).
 pub const MAX_ACCOUNT_LENGTH: usize = 30;
@@ -151,17 +151,10 @@ impl LedgerAccounts {
 
 /// The audited differences between two states of the accounts.
 pub fn ledger_changes(before: &LedgerAccounts, after: &LedgerAccounts) -> Vec<FieldChange> {
-    before
-        .audited_fields()
-        .into_iter()
-        .zip(after.audited_fields())
-        .filter(|((_, old), (_, new))| old != new)
-        .map(|((field, old_value), (_, new_value))| FieldChange {
-            field: field.to_string(),
-            old_value,
-            new_value,
-        })
-        .collect()
+    audited_differences(
+        before.audited_fields().to_vec(),
+        after.audited_fields().to_vec(),
+    )
 }
 
 /// Whether a history row is one of this tab's: per company (R-COMPANY-1, R-COMPANY-3).

@@ -25,6 +25,23 @@ use crate::error::AppError;
 struct Errors(ServerAction<SaveSalesDefaults>);
 
 impl Errors {
+    /// The control's `aria-describedby`: its hint, if any, and its message while there is one.
+    fn described_by(
+        self,
+        field: &'static str,
+        hint_id: Option<String>,
+        error_id: String,
+    ) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        move || {
+            let ids: Vec<String> = hint_id
+                .clone()
+                .into_iter()
+                .chain(self.message(field).map(|_| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
     fn message(self, field: &'static str) -> Option<String> {
         self.0.value().with(|r| {
             r.as_ref()
@@ -53,18 +70,11 @@ fn TextField(
     let id = control_id(field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let ids: Vec<String> = has_hint
-                .then(|| hint_id.clone())
-                .into_iter()
-                .chain(errors.message(field).map(|_| error_id.clone()))
-                .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = errors.described_by(
+        field,
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -102,18 +112,11 @@ fn ChoiceField(
     let id = control_id(field);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let ids: Vec<String> = has_hint
-                .then(|| hint_id.clone())
-                .into_iter()
-                .chain(errors.message(field).map(|_| error_id.clone()))
-                .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = errors.described_by(
+        field,
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+    );
     let options = empty
         .map(|label| ("", label))
         .into_iter()
@@ -250,6 +253,8 @@ pub fn SalesDefaultsTab(
     may_alter_limit: bool,
     /// R-SALES-11: mortgage and bail have a permission of their own.
     may_alter_guarantees: bool,
+    /// R-SALES-10: the allowed carriers and fleet of pickup orders.
+    may_register_allowed: bool,
 ) -> impl IntoView {
     let errors = Errors(save);
     let input = view.input;
@@ -266,7 +271,7 @@ pub fn SalesDefaultsTab(
         matches!(save.value().get(), Some(Ok(())))
             .then(|| view! { <p class="notice" role="status">"Padrão para vendas gravado."</p> })
     };
-    let may_save = may_alter || may_alter_limit || may_alter_guarantees;
+    let may_save = may_alter || may_alter_limit || may_alter_guarantees || may_register_allowed;
     let g = input.guarantees.clone();
     let attachments = AttachmentKind::ALL.iter().map(|&kind| {
         let value = match kind {
@@ -348,6 +353,7 @@ pub fn SalesDefaultsTab(
             <CheckField name="input[payment_plan_per_product]" label="Plano de pagamento por produto" checked=on(&input.payment_plan_per_product) may_alter />
             <CheckField name="input[prints_boleto_on_invoice]" label="Imprime boleto na nota fiscal" checked=on(&input.prints_boleto_on_invoice) may_alter />
             <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
+            <CheckField name="input[uses_buyers_lists]" label="Pedidos retira: usa transportadoras e frotas indicadas para o comprador" checked=on(&input.uses_buyers_lists) may_alter=may_register_allowed />
             <h2 class="wide">"Cobrança, frete e faturamento"</h2>
             {tables}
             <ChoiceField field="insurance_profile" name="input[insurance_profile]" label="Perfil de seguro" value=input.insurance_profile.clone()
