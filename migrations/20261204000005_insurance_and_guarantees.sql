@@ -14,3 +14,10 @@ alter table company_sales_settings add column insurance_enabled boolean not null
 
 -- R-SALES-10: pickup orders take the economic group buyer's allowed carriers and fleet.
 alter table customer_sales_defaults add column uses_buyers_lists boolean not null default false;
+
+-- Company switches of the sales terms: pickup orders restricted to the allowed carriers / fleet
+-- (R-SALES-10), commission table chosen per customer.
+alter table company_sales_settings
+    add column restricts_pickup_carriers boolean not null default false,
+    add column restricts_pickup_fleet boolean not null default false,
+    add column commission_per_customer boolean not null default false;

@@ -20,6 +20,7 @@ fn settings_form(version: i64, limit: &str, interest: &str, credit_use: &str) ->
         ("input[max_discount]", String::new()),
         ("input[credit_use]", credit_use.to_string()),
         ("input[credit_order]", "ascending".to_string()),
+        ("input[restricts_pickup_fleet]", "on".to_string()),
     ]
     .iter()
     .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
@@ -77,14 +78,17 @@ async fn r_sales_1_settings_saved_on_the_screen_are_what_a_new_customer_starts_f
     let (_, view) = get(&app, &boss).await;
     assert_eq!(view["input"]["credit_limit"], "5.000,00");
     assert_eq!(view["input"]["daily_interest"], "0,0333");
+    assert_eq!(view["input"]["restricts_pickup_fleet"], "on");
+    assert_eq!(view["input"]["restricts_pickup_carriers"], "");
     let fields: Vec<&str> = view["history"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields.len(), 4, "{fields:?}");
+    assert_eq!(fields.len(), 5, "{fields:?}");
     for field in [
+        "Restringe frotas em pedidos retira",
         "Limite de crédito pré-aprovado",
         "Juros diários",
         "Multa",

@@ -76,6 +76,18 @@ fn SettingsForm(
             </div>
         }
     };
+    let check = |name: &'static str, label: &'static str, checked: bool| {
+        let id = format!("settings-{name}");
+        let label_for = id.clone();
+        view! {
+            <div class="field checkbox">
+                <label for=label_for>
+                    <input type="checkbox" id=id name=format!("input[{name}]") checked=checked />
+                    " " {label}
+                </label>
+            </div>
+        }
+    };
     // Account codes are text, not numbers: no numeric keyboard on a phone.
     let account = move |name: &'static str,
                         label: &'static str,
@@ -180,12 +192,10 @@ fn SettingsForm(
                 {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
                 {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
                 {tables}
-                <div class="field checkbox">
-                    <label for="settings-insurance_enabled">
-                        <input type="checkbox" id="settings-insurance_enabled" name="input[insurance_enabled]" checked=input.insurance_enabled == "on" />
-                        " Trabalha com seguro de carga"
-                    </label>
-                </div>
+                {check("insurance_enabled", "Trabalha com seguro de carga", input.insurance_enabled == "on")}
+                {check("restricts_pickup_carriers", "Pedidos retira: só transportadoras e motoristas permitidos no cliente", input.restricts_pickup_carriers == "on")}
+                {check("restricts_pickup_fleet", "Pedidos retira: só frotas permitidas no cliente", input.restricts_pickup_fleet == "on")}
+                {check("commission_per_customer", "Tabela de comissão por cliente", input.commission_per_customer == "on")}
                 <h2 class="wide">"Contas contábeis"</h2>
                 {account("ledger_prefix", "Prefixo da conta contábil", input.ledger_prefix, "Seguido do código do cliente. Ex.: 0101.")}
                 {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}

@@ -28,7 +28,8 @@ pub async fn settings(
         "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use,
                 credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
-                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id, insurance_enabled
+                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id, insurance_enabled,
+                restricts_pickup_carriers, restricts_pickup_fleet, commission_per_customer
          from company_sales_settings where tenant_id = $1 and company_id = $2",
     )
     .bind(tenant_id)
@@ -58,6 +59,9 @@ pub async fn settings(
                 tables
             },
             insurance_enabled: row.try_get("insurance_enabled")?,
+            restricts_pickup_carriers: row.try_get("restricts_pickup_carriers")?,
+            restricts_pickup_fleet: row.try_get("restricts_pickup_fleet")?,
+            commission_per_customer: row.try_get("commission_per_customer")?,
         },
         ledger: LedgerSettings {
             prefix: row.try_get("ledger_prefix")?,
@@ -174,6 +178,8 @@ pub async fn save(
              expense_revenue_account = $13, doubtful_debt_synthetic = $14,
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
              billing_type_id = $17, currency_id = $18, bearer_id = $19, insurance_enabled = $20,
+             restricts_pickup_carriers = $21, restricts_pickup_fleet = $22,
+             commission_per_customer = $23,
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
     )
@@ -197,6 +203,9 @@ pub async fn save(
     .bind(after.sales.tables.get(CommercialKind::Currency))
     .bind(after.sales.tables.get(CommercialKind::Bearer))
     .bind(after.sales.insurance_enabled)
+    .bind(after.sales.restricts_pickup_carriers)
+    .bind(after.sales.restricts_pickup_fleet)
+    .bind(after.sales.commission_per_customer)
     .execute(&mut *tx)
     .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();

@@ -43,6 +43,11 @@ pub struct CompanySettingsInput {
     pub tables: BTreeMap<String, String>,
     /// `"on"` when the company works with cargo insurance (R-SALES-11).
     pub insurance_enabled: String,
+    /// `"on"`: pickup orders only with the customer's allowed carriers / fleet (R-SALES-10).
+    pub restricts_pickup_carriers: String,
+    pub restricts_pickup_fleet: String,
+    /// `"on"`: the commission table is chosen per customer.
+    pub commission_per_customer: String,
 }
 
 /// Everything the settings screen holds: the sales terms and the chart of accounts.
@@ -92,6 +97,18 @@ fn required_choice<T>(
         field,
         message: "Escolha uma opção da lista.".to_string(),
     })
+}
+
+fn ticked(value: &str) -> bool {
+    matches!(value.trim(), "on" | "true")
+}
+
+fn flag(on: bool) -> String {
+    if on { "on" } else { "" }.to_string()
+}
+
+fn yes_no(on: bool) -> String {
+    if on { "Sim" } else { "Não" }.to_string()
 }
 
 /// The value read, or `None` with its error kept.
@@ -227,7 +244,10 @@ impl CompanySettingsInput {
                 credit_use: usage,
                 credit_order: order,
                 tables,
-                insurance_enabled: matches!(self.insurance_enabled.trim(), "on" | "true"),
+                insurance_enabled: ticked(&self.insurance_enabled),
+                restricts_pickup_carriers: ticked(&self.restricts_pickup_carriers),
+                restricts_pickup_fleet: ticked(&self.restricts_pickup_fleet),
+                commission_per_customer: ticked(&self.commission_per_customer),
             }),
             _ => Err(errors),
         }
@@ -304,13 +324,16 @@ impl CompanySalesSettings {
             credit_use: self.credit_use.code().to_string(),
             credit_order: self.credit_order.code().to_string(),
             tables: self.tables.input(),
-            insurance_enabled: if self.insurance_enabled { "on" } else { "" }.to_string(),
+            insurance_enabled: flag(self.insurance_enabled),
+            restricts_pickup_carriers: flag(self.restricts_pickup_carriers),
+            restricts_pickup_fleet: flag(self.restricts_pickup_fleet),
+            commission_per_customer: flag(self.commission_per_customer),
             ..Default::default()
         }
     }
 
     /// (label, shown value) of each setting, in the form's order, for its history.
-    pub fn audited_fields(&self) -> [(&'static str, String); 7] {
+    pub fn audited_fields(&self) -> [(&'static str, String); 10] {
         let percent = |value: Option<_>| value.map(percent::format).unwrap_or_default();
         [
             (
@@ -327,15 +350,16 @@ impl CompanySalesSettings {
                 "Ordem de aplicação do crédito",
                 self.credit_order.label().to_string(),
             ),
+            ("Trabalha com seguro", yes_no(self.insurance_enabled)),
             (
-                "Trabalha com seguro",
-                if self.insurance_enabled {
-                    "Sim"
-                } else {
-                    "Não"
-                }
-                .to_string(),
+                "Restringe transportadoras em pedidos retira",
+                yes_no(self.restricts_pickup_carriers),
             ),
+            (
+                "Restringe frotas em pedidos retira",
+                yes_no(self.restricts_pickup_fleet),
+            ),
+            ("Comissão por cliente", yes_no(self.commission_per_customer)),
         ]
     }
 }
@@ -453,6 +477,9 @@ mod tests {
                     credit_order: order,
                     tables: CommercialRefs::default(),
                     insurance_enabled: automatic,
+                    restricts_pickup_carriers: !automatic,
+                    restricts_pickup_fleet: automatic,
+                    commission_per_customer: !automatic,
                 },
                 ledger: LedgerSettings {
                     prefix,

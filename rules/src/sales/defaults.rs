@@ -205,6 +205,11 @@ pub struct CompanySalesSettings {
     pub tables: CommercialRefs,
     /// Whether the company works with cargo insurance (R-SALES-11).
     pub insurance_enabled: bool,
+    /// R-SALES-10: pickup orders only with the customer's allowed carriers / fleet.
+    pub restricts_pickup_carriers: bool,
+    pub restricts_pickup_fleet: bool,
+    /// Whether the commission table is chosen per customer.
+    pub commission_per_customer: bool,
 }
 
 impl SalesDefaults {
@@ -531,6 +536,7 @@ mod tests {
             credit_order: CreditOrder::Ascending,
             tables: CommercialRefs::default(),
             insurance_enabled: true,
+            ..Default::default()
         }
     }
 
