@@ -127,6 +127,9 @@ test('at 1366 px the navigation stands in the top bar and there is no menu butto
   assert.ok(await page.getByLabel('Empresa', { exact: true }).isVisible());
   assert.ok(await page.getByRole('button', { name: 'Sair' }).isVisible());
   assert.equal(await page.getByRole('button', { name: 'Menu' }).isVisible(), false);
+  // Every item of the administrator's menu, the company and Sair on one line.
+  const bar = await page.locator('.top-bar').boundingBox();
+  assert.ok(bar.height <= 60, `the top bar is ${bar.height}px high: it wrapped`);
   await page.context().close();
 });
 

@@ -93,7 +93,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                 })}
             </nav>
             <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
-            <div class="user">
+            <div class="user" title=session.user_name.clone()>
                 <span class="user-name">{session.user_name.clone()}</span>
                 <ActionForm action=auth.sign_out>
                     <button type="submit" class="link-button">"Sair"</button>

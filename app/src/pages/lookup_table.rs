@@ -9,7 +9,7 @@ use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
 
-/// `/tabelas`: the auxiliary tables.
+/// `/tabelas`: every code + description table, the profile ones and the commercial ones.
 #[component]
 pub fn LookupIndexPage() -> impl IntoView {
     view! {
@@ -17,11 +17,17 @@ pub fn LookupIndexPage() -> impl IntoView {
         {protected(|_| view! {
             <section class="card">
                 <h1>"Tabelas"</h1>
-                <ul class="table-index">
-                    {TableKind::all()
-                        .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
-                        .collect_view()}
-                </ul>
+                // The customer's commercial profile, then what its sales defaults point to.
+                {[("table-index-profile", "Perfil comercial do cliente", false), ("table-index-commercial", "Comerciais", true)]
+                    .map(|(id, title, commercial)| view! {
+                        <h2 id=id>{title}</h2>
+                        <ul class="table-index" aria-labelledby=id>
+                            {TableKind::all()
+                                .filter(|kind| matches!(kind, TableKind::Commercial(_)) == commercial)
+                                .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
+                                .collect_view()}
+                        </ul>
+                    })}
             </section>
         })}
     }
