@@ -262,13 +262,11 @@ pub async fn save(
             at.map(hour_minute).unwrap_or_default(),
         )));
     }
+    let company = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
     let before = match stored {
         Some(stored) => stored.defaults,
-        None => SalesDefaults::new_customer(
-            &company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?,
-        ),
+        None => SalesDefaults::new_customer(&company),
     };
-    let company = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
     after
         .check_insurance(company.insurance_enabled)
         .map_err(|error| AppError::invalid(vec![error]))?;
