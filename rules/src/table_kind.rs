@@ -126,11 +126,73 @@ impl CommercialKind {
     }
 }
 
+/// The tables a customer holds several entries of (R-SALES-4/5): code + description like the
+/// others, plus terms of their own (`sales::table_terms`), linked to the customer through a
+/// table of their own rather than one column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LinkedKind {
+    PriceList,
+    PaymentPlan,
+}
+
+impl LinkedKind {
+    pub const ALL: [LinkedKind; 2] = [LinkedKind::PriceList, LinkedKind::PaymentPlan];
+
+    /// Stored in `lookup_entries.kind`; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "price_list",
+            LinkedKind::PaymentPlan => "payment_plan",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "listas-de-preco",
+            LinkedKind::PaymentPlan => "planos-de-pagamento",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "Listas de preço",
+            LinkedKind::PaymentPlan => "Planos de pagamento",
+        }
+    }
+
+    /// The customer's field (the set) on the sales tab and in the history.
+    pub fn field_name(self) -> &'static str {
+        self.title()
+    }
+
+    /// The table linking customers to entries, per company.
+    pub fn link_table(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "customer_price_lists",
+            LinkedKind::PaymentPlan => "customer_payment_plans",
+        }
+    }
+
+    /// The column naming an entry, in the link table and in the company settings (the entry new
+    /// customers start with, R-SALES-1).
+    pub fn entry_column(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "price_list_id",
+            LinkedKind::PaymentPlan => "payment_plan_id",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 /// Any table of the "Tabelas" screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TableKind {
     Profile(LookupKind),
     Commercial(CommercialKind),
+    Linked(LinkedKind),
 }
 
 impl TableKind {
@@ -139,6 +201,7 @@ impl TableKind {
         LookupKind::ALL
             .into_iter()
             .map(TableKind::Profile)
+            .chain(LinkedKind::ALL.into_iter().map(TableKind::Linked))
             .chain(CommercialKind::ALL.into_iter().map(TableKind::Commercial))
     }
 
@@ -146,6 +209,7 @@ impl TableKind {
         match self {
             TableKind::Profile(kind) => kind.code(),
             TableKind::Commercial(kind) => kind.code(),
+            TableKind::Linked(kind) => kind.code(),
         }
     }
 
@@ -153,6 +217,7 @@ impl TableKind {
         match self {
             TableKind::Profile(kind) => kind.slug(),
             TableKind::Commercial(kind) => kind.slug(),
+            TableKind::Linked(kind) => kind.slug(),
         }
     }
 
@@ -160,6 +225,7 @@ impl TableKind {
         match self {
             TableKind::Profile(kind) => kind.title(),
             TableKind::Commercial(kind) => kind.title(),
+            TableKind::Linked(kind) => kind.title(),
         }
     }
 
@@ -180,7 +246,7 @@ mod tests {
     #[test]
     fn r_company_2_every_table_has_a_distinct_code_slug_and_title_that_round_trip() {
         let all: Vec<TableKind> = TableKind::all().collect();
-        assert_eq!(all.len(), 15);
+        assert_eq!(all.len(), 17);
         for pick in [TableKind::code, TableKind::slug, TableKind::title] {
             let distinct: HashSet<_> = all.iter().map(|k| pick(*k)).collect();
             assert_eq!(distinct.len(), all.len());

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use rules::lookup::LookupInput;
+use rules::sales::table_terms::TermsInput;
 
 use crate::error::AppError;
 use crate::lookups::{LookupChangeView, LookupRow};
@@ -24,12 +25,14 @@ pub async fn list_lookup(kind: String) -> Result<Vec<LookupRow>, AppError> {
     .await
 }
 
-/// `active` and `copy_to_all` are checkboxes: present ("on") when ticked.
+/// `active` and `copy_to_all` are checkboxes: present ("on") when ticked. `terms` are a price
+/// list's or a payment plan's (ignored for the other tables).
 #[server(prefix = "/api", endpoint = "save_lookup", client = crate::api::client::AppClient)]
 pub async fn save_lookup(
     kind: String,
     id: Option<i64>,
     input: LookupInput,
+    #[server(default)] terms: Option<TermsInput>,
     active: Option<String>,
     copy_to_all: Option<String>,
 ) -> Result<(), AppError> {
@@ -43,10 +46,13 @@ pub async fn save_lookup(
             &ctx.pool,
             &caller,
             kind_of(&kind)?,
-            id,
-            &input,
-            active.is_some(),
-            copy_to_all.is_some(),
+            lookup_store::RowInput {
+                id,
+                input: &input,
+                terms: terms.as_ref(),
+                active: active.is_some(),
+                copy_to_all: copy_to_all.is_some(),
+            },
         )
         .await
     })

@@ -17,6 +17,8 @@ pub struct SalesDefaultsView {
     pub last_saved: Option<String>,
     /// The choices of each commercial table in the company.
     pub tables: Vec<TableChoices>,
+    /// The company's price lists and payment plans, ticked for the customer's own sets.
+    pub own: Vec<TableChoices>,
 }
 
 /// The company's settings, shown beside the fields that follow them when left empty.

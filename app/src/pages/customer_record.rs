@@ -5,6 +5,7 @@ mod data;
 mod delete;
 mod history;
 mod ledger_tab;
+mod own_entries_field;
 mod profile_fields;
 mod sales_tab;
 mod tabs;

@@ -8,6 +8,7 @@ use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
 use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
+use crate::pages::table_terms::{linked, terms_cells, terms_headers, TermsFields};
 
 /// `/tabelas`: every code + description table, the profile ones and the commercial ones.
 #[component]
@@ -23,7 +24,7 @@ pub fn LookupIndexPage() -> impl IntoView {
                         <h2 id=id>{title}</h2>
                         <ul class="table-index" aria-labelledby=id>
                             {TableKind::all()
-                                .filter(|kind| matches!(kind, TableKind::Commercial(_)) == commercial)
+                                .filter(|kind| !matches!(kind, TableKind::Profile(_)) == commercial)
                                 .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
                                 .collect_view()}
                         </ul>
@@ -128,6 +129,7 @@ fn LookupTable(
                         <input id="lookup-description" name="input[description]" prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
                         {field_error("description")}
                     </div>
+                    {linked(kind).map(|linked| move || view! { <TermsFields kind=linked row=editing.get() save /> })}
                     <label class="check">
                         <input type="checkbox" name="active" prop:checked=move || editing.get().map(|r| r.active).unwrap_or(true) />
                         "Ativo"
@@ -183,7 +185,7 @@ fn LookupRows(
     view! {
         <table class="lookups" aria-label=kind.title()>
             <thead>
-                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th><th scope="col" class="number">"Clientes"</th>{may_alter.then(|| view! { <th scope="col"><span class="visually-hidden">"Ações"</span></th> })}</tr>
+                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th>{linked(kind).map(terms_headers)}<th scope="col" class="number">"Clientes"</th>{may_alter.then(|| view! { <th scope="col"><span class="visually-hidden">"Ações"</span></th> })}</tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {
@@ -193,6 +195,7 @@ fn LookupRows(
                             <td class="code" data-label="Código">{row.code.clone()}</td>
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
+                            {linked(kind).map(|linked| terms_cells(linked, row.terms.as_ref()))}
                             <td class="number" data-label="Clientes">{row.customers}</td>
                             {may_alter.then(|| view! {
                                 <td class="actions">

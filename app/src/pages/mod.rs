@@ -13,3 +13,4 @@ pub mod lookup_history;
 pub mod lookup_table;
 pub mod not_found;
 pub mod sign_in;
+mod table_terms;

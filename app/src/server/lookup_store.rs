@@ -4,8 +4,11 @@
 use rules::lookup::{
     batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupState,
 };
+use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
 use rules::table_kind::TableKind;
 use sqlx::{PgPool, Postgres, Transaction};
+
+use super::table_terms_store;
 
 use super::auth::Caller;
 use crate::error::{AppError, FieldMessage};
@@ -32,6 +35,13 @@ pub async fn list(
              group by d.{column}",
             column = table.column()
         ),
+        TableKind::Linked(table) => format!(
+            "select l.{column} as ref, count(*) as n from {link} l
+             where l.tenant_id = $1 and l.company_id = $2
+             group by l.{column}",
+            column = table.entry_column(),
+            link = table.link_table()
+        ),
     };
     let rows: Vec<(i64, String, String, bool, i64)> = sqlx::query_as(&format!(
         "with usage as ({usage})
@@ -46,6 +56,13 @@ pub async fn list(
     .bind(kind.code())
     .fetch_all(pool)
     .await?;
+    let mut terms = match kind {
+        TableKind::Linked(linked) => {
+            let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+            table_terms_store::load(pool, caller.tenant_id, linked, &ids).await?
+        }
+        _ => Default::default(),
+    };
     Ok(rows
         .into_iter()
         .map(|(id, code, description, active, customers)| LookupRow {
@@ -54,8 +71,20 @@ pub async fn list(
             description,
             active,
             customers,
+            terms: terms.remove(&id),
         })
         .collect())
+}
+
+/// What the table's form sends for one row.
+pub struct RowInput<'a> {
+    /// `None` creates the row.
+    pub id: Option<i64>,
+    pub input: &'a LookupInput,
+    /// A price list's or a payment plan's terms.
+    pub terms: Option<&'a TermsInput>,
+    pub active: bool,
+    pub copy_to_all: bool,
 }
 
 /// Creates (`id` None) or alters a row; with `copy_to_all`, the same code is created or
@@ -65,25 +94,22 @@ pub async fn save(
     pool: &PgPool,
     caller: &Caller,
     kind: TableKind,
-    id: Option<i64>,
-    input: &LookupInput,
-    active: bool,
-    copy_to_all: bool,
+    row: RowInput<'_>,
 ) -> Result<(), AppError> {
-    let valid = validate_lookup(input).map_err(|errors| {
-        AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|(field, message)| FieldMessage {
-                    field: field.to_string(),
-                    message,
-                })
-                .collect(),
-        )
-    })?;
-    let after = LookupState {
-        description: valid.description.clone(),
+    let RowInput {
+        id,
+        input,
+        terms,
         active,
+        copy_to_all,
+    } = row;
+    let (valid, after_terms) = check(kind, input, terms)?;
+    let after = RowState {
+        lookup: LookupState {
+            description: valid.description.clone(),
+            active,
+        },
+        terms: after_terms,
     };
     let taken = || {
         AppError::field(
@@ -92,7 +118,7 @@ pub async fn save(
         )
     };
     let mut tx = pool.begin().await?;
-    let before: Option<LookupState> = match id {
+    let before: Option<RowState> = match id {
         None => {
             // No upsert here: of two people creating the same code at once, the second is
             // told, not silently written over.
@@ -109,7 +135,8 @@ pub async fn save(
             .bind(active)
             .fetch_optional(&mut *tx)
             .await?;
-            created.ok_or_else(taken)?;
+            let created = created.ok_or_else(taken)?;
+            write_terms(&mut tx, caller, kind, &[created], &after).await?;
             None
         }
         Some(id) => {
@@ -137,9 +164,14 @@ pub async fn save(
             .bind(active)
             .execute(&mut *tx)
             .await?;
-            Some(LookupState {
-                description,
-                active: was_active,
+            let terms = terms_of(&mut tx, caller, kind, &[id]).await?.remove(&id);
+            write_terms(&mut tx, caller, kind, &[id], &after).await?;
+            Some(RowState {
+                lookup: LookupState {
+                    description,
+                    active: was_active,
+                },
+                terms,
             })
         }
     };
@@ -152,7 +184,78 @@ pub async fn save(
     Ok(())
 }
 
-type RowChange = (i64, Option<LookupState>, Option<LookupState>);
+/// A row as its history compares it: code and description, and the terms of a price list or
+/// a payment plan.
+#[derive(Clone)]
+struct RowState {
+    lookup: LookupState,
+    terms: Option<Terms>,
+}
+
+type RowChange = (i64, Option<RowState>, Option<RowState>);
+
+/// The row and, for a price list or a payment plan, its terms, checked together so every
+/// wrong field is named at once.
+fn check(
+    kind: TableKind,
+    input: &LookupInput,
+    terms: Option<&TermsInput>,
+) -> Result<(rules::lookup::ValidLookup, Option<Terms>), AppError> {
+    let mut errors: Vec<FieldMessage> = Vec::new();
+    let valid = validate_lookup(input).map_err(|found| {
+        errors.extend(found.into_iter().map(|(field, message)| FieldMessage {
+            field: field.to_string(),
+            message,
+        }))
+    });
+    let terms = match kind {
+        TableKind::Linked(linked) => terms
+            .cloned()
+            .unwrap_or_default()
+            .parse(linked)
+            .map(Some)
+            .map_err(|found| {
+                errors.extend(found.into_iter().map(|e| FieldMessage {
+                    field: format!("terms[{}]", e.field),
+                    message: e.message,
+                }))
+            }),
+        _ => Ok(None),
+    };
+    match (valid, terms) {
+        (Ok(valid), Ok(terms)) if errors.is_empty() => Ok((valid, terms)),
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+async fn terms_of(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: TableKind,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Terms>, sqlx::Error> {
+    match kind {
+        TableKind::Linked(linked) => {
+            table_terms_store::load(&mut **tx, caller.tenant_id, linked, ids).await
+        }
+        _ => Ok(Default::default()),
+    }
+}
+
+async fn write_terms(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: TableKind,
+    ids: &[i64],
+    after: &RowState,
+) -> Result<(), sqlx::Error> {
+    match (kind, &after.terms) {
+        (TableKind::Linked(linked), Some(terms)) => {
+            table_terms_store::write(tx, caller.tenant_id, linked, ids, terms).await
+        }
+        _ => Ok(()),
+    }
+}
 
 /// Writes the row into the user's other companies in one statement; answers each company's
 /// state before and after.
@@ -161,7 +264,7 @@ async fn copy_to_users_companies(
     caller: &Caller,
     kind: TableKind,
     code: &str,
-    after: &LookupState,
+    after: &RowState,
 ) -> Result<Vec<RowChange>, sqlx::Error> {
     let companies: Vec<i64> = sqlx::query_scalar(
         "select company_id from user_companies
@@ -172,8 +275,8 @@ async fn copy_to_users_companies(
     .bind(caller.company_id)
     .fetch_all(&mut **tx)
     .await?;
-    let existing: Vec<(i64, String, bool)> = sqlx::query_as(
-        "select company_id, description, active from lookup_entries
+    let existing: Vec<(i64, i64, String, bool)> = sqlx::query_as(
+        "select company_id, id, description, active from lookup_entries
          where tenant_id = $1 and company_id = any($2) and kind = $3 and code = $4
          order by company_id for update",
     )
@@ -183,30 +286,37 @@ async fn copy_to_users_companies(
     .bind(code)
     .fetch_all(&mut **tx)
     .await?;
-    sqlx::query(
+    let existing_ids: Vec<i64> = existing.iter().map(|row| row.1).collect();
+    let mut existing_terms = terms_of(tx, caller, kind, &existing_ids).await?;
+    let written: Vec<i64> = sqlx::query_scalar(
         "insert into lookup_entries (tenant_id, company_id, kind, code, description, active)
          select $1, company, $3, $4, $5, $6 from unnest($2::bigint[]) as company
          on conflict (tenant_id, company_id, kind, code)
-         do update set description = excluded.description, active = excluded.active",
+         do update set description = excluded.description, active = excluded.active
+         returning id",
     )
     .bind(caller.tenant_id)
     .bind(&companies)
     .bind(kind.code())
     .bind(code)
-    .bind(&after.description)
-    .bind(after.active)
-    .execute(&mut **tx)
+    .bind(&after.lookup.description)
+    .bind(after.lookup.active)
+    .fetch_all(&mut **tx)
     .await?;
+    write_terms(tx, caller, kind, &written, after).await?;
     Ok(companies
         .into_iter()
         .map(|company| {
             let before =
                 existing
                     .iter()
-                    .find(|(c, _, _)| *c == company)
-                    .map(|(_, description, active)| LookupState {
-                        description: description.clone(),
-                        active: *active,
+                    .find(|row| row.0 == company)
+                    .map(|(_, id, description, active)| RowState {
+                        lookup: LookupState {
+                            description: description.clone(),
+                            active: *active,
+                        },
+                        terms: existing_terms.remove(id),
                     });
             (company, before, Some(after.clone()))
         })
@@ -222,8 +332,25 @@ async fn record(
     changed: &[RowChange],
 ) -> Result<(), sqlx::Error> {
     let (mut companies, mut fields, mut olds, mut news) = (vec![], vec![], vec![], vec![]);
+    let linked = match kind {
+        TableKind::Linked(linked) => Some(linked),
+        _ => None,
+    };
     for (company, before, after) in changed {
-        for (field, old, new) in lookup_changes(code, before.as_ref(), after.as_ref()) {
+        let lookup = |state: &Option<RowState>| state.as_ref().map(|s| s.lookup.clone());
+        let terms = |state: &Option<RowState>| state.as_ref().and_then(|s| s.terms.clone());
+        let mut lines = lookup_changes(code, lookup(before).as_ref(), lookup(after).as_ref());
+        if let Some(linked) = linked {
+            // A deleted row's terms go with it; the "Exclusão" line says so.
+            if after.is_some() {
+                lines.extend(terms_changes(
+                    linked,
+                    terms(before).as_ref(),
+                    terms(after).as_ref(),
+                ));
+            }
+        }
+        for (field, old, new) in lines {
             companies.push(*company);
             fields.push(field.to_string());
             olds.push(old);
@@ -278,6 +405,12 @@ pub async fn delete(
                      where tenant_id = $1 and $2 in (billing_type_id, currency_id, bearer_id))",
             column = table.column()
         ),
+        TableKind::Linked(table) => format!(
+            "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
+                  + (select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2)",
+            link = table.link_table(),
+            column = table.entry_column()
+        ),
     };
     let using: i64 = sqlx::query_scalar(&using_sql)
         .bind(caller.tenant_id)
@@ -302,9 +435,12 @@ pub async fn delete(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let before = LookupState {
-        description,
-        active,
+    let before = RowState {
+        lookup: LookupState {
+            description,
+            active,
+        },
+        terms: None,
     };
     record(
         &mut tx,

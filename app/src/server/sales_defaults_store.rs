@@ -15,15 +15,17 @@ use rules::sales::delivery_block::DeliveryBlock;
 use rules::sales::guarantees::Guarantees;
 use rules::sales::insurance::InsuranceProfile;
 use rules::sales::late_fee::LateFeeSource;
+use rules::sales::own_entries::own_changes;
 use rules::sales::percent;
 use rules::sales::preferences::{EmailAttachment, EmailAttachments, SuggestedLot};
 use rules::sales::purpose::{state_registration_counts, Purpose};
-use rules::table_kind::CommercialKind;
+use rules::table_kind::{CommercialKind, LinkedKind};
 use rust_decimal::Decimal;
 use sqlx::{PgExecutor, PgPool, Postgres, Row, Transaction};
 
 use super::auth::Caller;
 use super::brasilia_time::{date_time, hour_minute};
+use super::own_entries_store;
 use crate::customers::sales_types::{CompanyHints, SalesDefaultsView};
 use crate::error::AppError;
 
@@ -124,6 +126,8 @@ fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
                 bail_guarantor: row.try_get("bail_guarantor")?,
             },
             uses_buyers_lists: row.try_get("uses_buyers_lists")?,
+            // Kept in their own tables, read by `own_entries_store::load`.
+            own: Default::default(),
         },
         version: row.try_get("version")?,
         updated_at: row.try_get("updated_at")?,
@@ -205,6 +209,9 @@ pub async fn load(
         ),
         None => (SalesDefaults::new_customer(&company), 0, None),
     };
+    let mut defaults = defaults;
+    defaults.own =
+        own_entries_store::load(pool, caller.tenant_id, caller.company_id, customer_id).await?;
     Ok(SalesDefaultsView {
         version,
         input: defaults.input(),
@@ -213,6 +220,7 @@ pub async fn load(
         last_saved,
         tables: super::commercial_tables::choices(pool, caller.tenant_id, caller.company_id)
             .await?,
+        own: own_entries_store::choices(pool, caller.tenant_id, caller.company_id).await?,
     })
 }
 
@@ -263,10 +271,12 @@ pub async fn save(
         )));
     }
     let company = company_settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
-    let before = match stored {
+    let mut before = match stored {
         Some(stored) => stored.defaults,
         None => SalesDefaults::new_customer(&company),
     };
+    before.own =
+        own_entries_store::load(&mut *tx, caller.tenant_id, caller.company_id, customer_id).await?;
     after
         .check_insurance(company.insurance_enabled)
         .map_err(|error| AppError::invalid(vec![error]))?;
@@ -282,8 +292,20 @@ pub async fn save(
         id.and_then(|id| labels.get(&id).cloned())
             .unwrap_or_default()
     };
+    let own_ids: Vec<i64> = before.own.all_ids().chain(after.own.all_ids()).collect();
+    let own_labels = own_entries_store::labels_checked(
+        &mut *tx,
+        caller.tenant_id,
+        caller.company_id,
+        &own_ids,
+        &after.own,
+    )
+    .await?;
     let mut found = changes(&before, &after);
     found.extend(table_changes(&before.tables, &after.tables, label));
+    found.extend(own_changes(&before.own, &after.own, |id| {
+        own_labels.get(&id).cloned().unwrap_or_default()
+    }));
     // R-PERM-1: the server decides, whatever the screen offered.
     for permission in required_permissions(&found) {
         caller.require(permission)?;
@@ -292,6 +314,19 @@ pub async fn save(
         return Ok(());
     }
     write(&mut tx, caller, customer_id, &after, Some(stored_version)).await?;
+    for kind in LinkedKind::ALL {
+        if before.own.get(kind) != after.own.get(kind) {
+            own_entries_store::replace(
+                &mut tx,
+                caller.tenant_id,
+                caller.company_id,
+                kind,
+                &[customer_id],
+                after.own.get(kind),
+            )
+            .await?;
+        }
+    }
     super::customer_store::record_changes(&mut tx, caller, customer_id, &found).await?;
     tx.commit().await?;
     Ok(())

@@ -16,6 +16,7 @@ use super::guarantees::{Guarantees, GuaranteesInput};
 use super::insurance::{self, InsuranceProfile};
 use super::late_fee::{self, parse_late_fee, LateFeeSource};
 use super::max_discount::{parse_max_discount, stored_customer_discount, MAX_DISCOUNT_FIELD};
+use super::own_entries::{OwnEntries, OwnEntriesInput};
 use super::percent;
 use super::preferences::{AttachmentKind, EmailAttachment, EmailAttachments, SuggestedLot};
 use super::price::parse_discount;
@@ -62,6 +63,8 @@ pub struct SalesDefaultsInput {
     pub insurance_profile: String,
     pub guarantees: GuaranteesInput,
     pub uses_buyers_lists: String,
+    /// The price lists and payment plans ticked (R-SALES-4/5).
+    pub own: OwnEntriesInput,
 }
 
 /// The five e-mail attachment choices as codes (R-SALES-14).
@@ -110,6 +113,8 @@ pub struct SalesDefaults {
     /// R-SALES-10: pickup orders take the allowed carriers, drivers and fleet of the economic
     /// group's buyer (the buyer arrives with the economic groups; the choice is kept now).
     pub uses_buyers_lists: bool,
+    /// The customer's own price lists and payment plans (R-SALES-4/5).
+    pub own: OwnEntries,
 }
 
 /// What a company sets for its customers (the part of its settings the tab reads).
@@ -172,6 +177,7 @@ impl SalesDefaults {
             insurance_profile: InsuranceProfile::None,
             guarantees: Guarantees::default(),
             uses_buyers_lists: false,
+            own: OwnEntries::default(),
         }
     }
 
@@ -237,6 +243,7 @@ impl SalesDefaults {
             insurance_profile: self.insurance_profile.code().to_string(),
             guarantees: self.guarantees.input(),
             uses_buyers_lists: flag(self.uses_buyers_lists),
+            own: self.own.input(),
         }
     }
 }
@@ -380,6 +387,13 @@ impl SalesDefaultsInput {
                 Guarantees::default()
             }
         };
+        let own = match OwnEntries::parse(&self.own) {
+            Ok(own) => own,
+            Err(errors) => {
+                reader.errors.extend(errors);
+                OwnEntries::default()
+            }
+        };
         if !reader.errors.is_empty() {
             return Err(reader.errors);
         }
@@ -409,6 +423,7 @@ impl SalesDefaultsInput {
             insurance_profile,
             guarantees,
             uses_buyers_lists: ticked(&self.uses_buyers_lists),
+            own,
         })
     }
 }

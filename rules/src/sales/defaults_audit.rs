@@ -13,7 +13,7 @@ use super::purpose::Purpose;
 use crate::customer_audit::{audited_differences, FieldChange};
 use crate::money::format_brl;
 use crate::permission::Permission;
-use crate::table_kind::CommercialKind;
+use crate::table_kind::{CommercialKind, LinkedKind};
 
 pub const CREDIT_LIMIT_LABEL: &str = "Limite de crédito";
 
@@ -165,6 +165,7 @@ pub fn is_field_label(label: &str) -> bool {
     LABELS.contains(&label)
         || guarantees::LABELS.contains(&label)
         || CommercialKind::ALL.iter().any(|k| k.field_name() == label)
+        || LinkedKind::ALL.iter().any(|k| k.field_name() == label)
 }
 
 #[cfg(test)]

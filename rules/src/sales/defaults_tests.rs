@@ -4,6 +4,8 @@ use super::*;
 use proptest::prelude::*;
 use std::str::FromStr;
 
+use crate::table_kind::LinkedKind;
+
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
 }
@@ -233,7 +235,12 @@ prop_compose! {
         entries in prop::array::uniform10(prop::option::of(1i64..1_000_000)),
         insurance_profile in pick(InsuranceProfile::ALL),
         mortgage_value in prop::option::of((0i64..1_000_000_000).prop_map(|c| Decimal::new(c, 2))),
+        price_lists in prop::collection::vec(1i64..1_000_000, 0..5),
+        payment_plans in prop::collection::vec(1i64..1_000_000, 0..5),
     ) -> SalesDefaults {
+        let mut own = OwnEntries::default();
+        own.set(LinkedKind::PriceList, price_lists);
+        own.set(LinkedKind::PaymentPlan, payment_plans);
         let (late_fee_source, late_fee) = match (customer_fee, late_fee) {
             (true, Some(fee)) => (LateFeeSource::Customer, Some(fee)),
             (_, fee) => (LateFeeSource::Company, fee),
@@ -270,6 +277,7 @@ prop_compose! {
             insurance_profile,
             guarantees: Guarantees { mortgage_value, ..Default::default() },
             uses_buyers_lists: flags[6],
+            own,
         }
     }
 }

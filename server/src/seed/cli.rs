@@ -45,6 +45,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
     let inserted = customers::insert_generated(pool, tenant_id, args.customers, args.seed).await?;
     lookups::assign_profiles(pool, tenant_id).await?;
     super::sales::assign_sales_defaults(pool, tenant_id).await?;
+    super::sales::assign_own_entries(pool, tenant_id).await?;
     super::sales::assign_ledger_accounts(pool, tenant_id).await?;
     addresses::assign_main_addresses(pool, tenant_id).await?;
     // Fresh statistics: right after a large load the planner would otherwise pick plans for

@@ -115,6 +115,8 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     assign_profiles(pool, created.tenant_id).await?;
     super::sales::seed_demo_company_settings(pool, created.tenant_id).await?;
     super::sales::assign_sales_defaults(pool, created.tenant_id).await?;
+    super::sales::seed_demo_table_terms(pool, created.tenant_id).await?;
+    super::sales::assign_own_entries(pool, created.tenant_id).await?;
     super::sales::assign_ledger_accounts(pool, created.tenant_id).await?;
     super::addresses::assign_main_addresses(pool, created.tenant_id).await?;
     Ok(Some(created))

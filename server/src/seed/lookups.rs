@@ -29,7 +29,17 @@ const DEMO_LOOKUPS: &[(&str, &str, &str)] = &[
     ("category", "A", "Clientes A (grandes contas)"),
     ("category", "B", "Clientes B"),
     ("category", "C", "Clientes C"),
-    // Commercial tables (issue 11).
+    // Commercial tables (issue 11); the terms of price lists and plans are `sales`'s.
+    ("price_list", "VAREJO-RS", "Varejo Rio Grande do Sul"),
+    ("price_list", "VAREJO-SC", "Varejo Santa Catarina"),
+    ("price_list", "ATACADO-RS", "Atacado Rio Grande do Sul"),
+    ("price_list", "ATACADO-SC", "Atacado Santa Catarina"),
+    ("price_list", "PROMO-VER", "Promoção de verão"),
+    ("payment_plan", "AV", "À vista"),
+    ("payment_plan", "30", "30 dias"),
+    ("payment_plan", "30-60-90", "30/60/90 dias"),
+    ("payment_plan", "28-35-42", "28/35/42 dias"),
+    ("payment_plan", "ANTECIP", "Pagamento antecipado"),
     ("billing_type", "BOL", "Boleto bancário"),
     ("billing_type", "CHQ", "Cheque"),
     ("billing_type", "OP", "Ordem de pagamento"),

@@ -130,3 +130,90 @@ pub async fn assign_ledger_accounts(pool: &PgPool, tenant_id: i64) -> Result<u64
     .await?
     .rows_affected())
 }
+
+/// The terms of the demo price lists and payment plans (their rows are `lookups`'s): public
+/// retail lists, wholesale lists for chosen customers, a summer promotion with its validity;
+/// cash, 30 days, 30/60/90 on credit from R$ 1.500,00, 28/35/42 for chosen customers.
+pub async fn seed_demo_table_terms(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into price_list_terms (tenant_id, entry_id, public, valid_from, valid_to)
+         select e.tenant_id, e.id, t.public, t.valid_from, t.valid_to
+         from lookup_entries e
+         join (values ('VAREJO-RS', true, null::date, null::date),
+                      ('VAREJO-SC', true, null, null),
+                      ('ATACADO-RS', false, date '2026-01-01', null),
+                      ('ATACADO-SC', false, date '2026-01-01', null),
+                      ('PROMO-VER', true, date '2026-12-01', date '2027-02-28'))
+              as t (code, public, valid_from, valid_to) on t.code = e.code
+         where e.tenant_id = $1 and e.kind = 'price_list'
+         on conflict (tenant_id, entry_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
+    sqlx::query(
+        "insert into payment_plan_terms (tenant_id, entry_id, installment_days,
+             minimum_order_value, uses_credit, all_customers)
+         select e.tenant_id, e.id, t.days, t.minimum, t.uses_credit, t.all_customers
+         from lookup_entries e
+         join (values ('AV', array[0]::smallint[], null::numeric, false, true),
+                      ('30', array[30]::smallint[], 300.00, true, true),
+                      ('30-60-90', array[30, 60, 90]::smallint[], 1500.00, true, true),
+                      ('28-35-42', array[28, 35, 42]::smallint[], 1000.00, true, false),
+                      ('ANTECIP', array[0]::smallint[], null, false, true))
+              as t (code, days, minimum, uses_credit, all_customers) on t.code = e.code
+         where e.tenant_id = $1 and e.kind = 'payment_plan'
+         on conflict (tenant_id, entry_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The customers' own lists and plans: about a third hold a wholesale list of their company,
+/// a fifth the 28/35/42 plan, a few use only their own lists. One statement per set.
+pub async fn assign_own_entries(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
+    let mut assigned = 0;
+    for (table, column, kind, codes, share) in [
+        (
+            "customer_price_lists",
+            "price_list_id",
+            "price_list",
+            "array['ATACADO-RS', 'ATACADO-SC']",
+            "h % 3 = 0",
+        ),
+        (
+            "customer_payment_plans",
+            "payment_plan_id",
+            "payment_plan",
+            "array['28-35-42', '30-60-90']",
+            "h % 5 = 1",
+        ),
+    ] {
+        assigned += sqlx::query(&format!(
+            "insert into {table} (tenant_id, company_id, customer_id, {column})
+             select p.tenant_id, p.company_id, p.customer_id, e.id
+             from (select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
+                   from customer_profiles where tenant_id = $1) p
+             join lookup_entries e on e.tenant_id = p.tenant_id and e.company_id = p.company_id
+                  and e.kind = '{kind}' and e.code = ({codes})[1 + p.h / 3 % 2]
+             where {share}
+             on conflict do nothing"
+        ))
+        .bind(tenant_id)
+        .execute(pool)
+        .await?
+        .rows_affected();
+    }
+    sqlx::query(
+        "update customer_sales_defaults d set uses_only_own_price_lists = true
+         where d.tenant_id = $1 and d.customer_id * 7919 % 100003 % 30 = 0
+           and exists (select 1 from customer_price_lists l where l.tenant_id = d.tenant_id
+                       and l.company_id = d.company_id and l.customer_id = d.customer_id)",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
+    Ok(assigned)
+}

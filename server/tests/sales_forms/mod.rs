@@ -92,6 +92,14 @@ pub fn sales_form(customer_id: i64, version: i64, input: &SalesDefaultsInput) ->
             id.clone(),
         )
     }))
+    .chain(input.own.iter().flat_map(|(kind, ticked)| {
+        ticked.iter().map(move |(id, on)| {
+            (
+                Box::leak(format!("input[own][{kind}][{id}]").into_boxed_str()) as &str,
+                on.clone(),
+            )
+        })
+    }))
     .collect::<Vec<_>>()
     .iter()
     // An unticked box is not sent at all, as in a browser.

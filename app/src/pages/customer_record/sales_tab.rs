@@ -13,8 +13,9 @@ use rules::sales::insurance::InsuranceProfile;
 use rules::sales::late_fee::LateFeeSource;
 use rules::sales::preferences::{AttachmentKind, EmailAttachment, SuggestedLot};
 use rules::sales::purpose::Purpose;
-use rules::table_kind::CommercialKind;
+use rules::table_kind::{CommercialKind, LinkedKind};
 
+use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices};
@@ -22,7 +23,7 @@ use crate::error::AppError;
 
 /// What a field needs to show its error: the tab's save action.
 #[derive(Clone, Copy)]
-struct Errors(ServerAction<SaveSalesDefaults>);
+pub(super) struct Errors(ServerAction<SaveSalesDefaults>);
 
 impl Errors {
     /// The control's `aria-describedby`: its hint, if any, and its message while there is one.
@@ -42,7 +43,7 @@ impl Errors {
         }
     }
 
-    fn message(self, field: &'static str) -> Option<String> {
+    pub(super) fn message(self, field: &'static str) -> Option<String> {
         self.0.value().with(|r| {
             r.as_ref()
                 .and_then(|r| r.as_ref().err())
@@ -302,6 +303,33 @@ pub fn SalesDefaultsTab(
             view! { <TableField choices value may_alter errors /> }
         })
         .collect_view();
+    let own = view
+        .own
+        .into_iter()
+        .map(|choices| {
+            let ticked = input.own.get(&choices.kind).cloned().unwrap_or_default();
+            let price_lists = choices.kind == LinkedKind::PriceList.code();
+            let (hint, only_name, only_label, only) = if price_lists {
+                (
+                    "As listas públicas servem a todos os clientes; marque as próprias deste cliente.",
+                    "input[uses_only_own_price_lists]",
+                    "Usa somente tabelas de preço próprias",
+                    on(&input.uses_only_own_price_lists),
+                )
+            } else {
+                (
+                    "Planos \"para todos os clientes\" servem a todos; os demais, só a quem os tem marcados.",
+                    "input[uses_only_own_plans]",
+                    "Usa somente planos de pagamento próprios",
+                    on(&input.uses_only_own_plans),
+                )
+            };
+            view! {
+                <OwnEntriesField choices ticked may_alter errors hint />
+                <CheckField name=only_name label=only_label checked=only may_alter />
+            }
+        })
+        .collect_view();
     view! {
         <section class="card" aria-label="Padrão para vendas">
         {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
@@ -348,12 +376,12 @@ pub fn SalesDefaultsTab(
                 choices=codes(DeliveryBlock::ALL, DeliveryBlock::code, DeliveryBlock::label) may_alter errors />
             <ChoiceField field="suggested_lot" name="input[suggested_lot]" label="Lote sugerido" value=input.suggested_lot
                 choices=codes(SuggestedLot::ALL, SuggestedLot::code, SuggestedLot::label) may_alter errors />
-            <CheckField name="input[uses_only_own_price_lists]" label="Usa somente tabelas de preço próprias" checked=on(&input.uses_only_own_price_lists) may_alter />
-            <CheckField name="input[uses_only_own_plans]" label="Usa somente planos de pagamento próprios" checked=on(&input.uses_only_own_plans) may_alter />
             <CheckField name="input[payment_plan_per_product]" label="Plano de pagamento por produto" checked=on(&input.payment_plan_per_product) may_alter />
             <CheckField name="input[prints_boleto_on_invoice]" label="Imprime boleto na nota fiscal" checked=on(&input.prints_boleto_on_invoice) may_alter />
             <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
             <CheckField name="input[uses_buyers_lists]" label="Pedidos retira: usa transportadoras e frotas indicadas para o comprador" checked=on(&input.uses_buyers_lists) may_alter=may_register_allowed />
+            <h2 class="wide">"Listas de preço e planos de pagamento"</h2>
+            {own}
             <h2 class="wide">"Cobrança, frete e faturamento"</h2>
             {tables}
             <ChoiceField field="insurance_profile" name="input[insurance_profile]" label="Perfil de seguro" value=input.insurance_profile.clone()

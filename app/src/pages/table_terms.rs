@@ -1,0 +1,184 @@
+//! The terms of a price list or a payment plan on the "Tabelas" screen: the form's fields and
+//! the list's columns (R-SALES-4/5). The other tables have none.
+
+use leptos::prelude::*;
+use rules::sales::table_terms::Terms;
+use rules::table_kind::{LinkedKind, TableKind};
+
+use crate::api::SaveLookup;
+use crate::components::date_input::DateInput;
+use crate::lookups::LookupRow;
+
+pub fn linked(kind: TableKind) -> Option<LinkedKind> {
+    match kind {
+        TableKind::Linked(linked) => Some(linked),
+        _ => None,
+    }
+}
+
+/// The terms' fields, filled from the row being edited (`None`: a new row).
+#[component]
+pub fn TermsFields(
+    kind: LinkedKind,
+    row: Option<LookupRow>,
+    save: ServerAction<SaveLookup>,
+) -> impl IntoView {
+    let input = row
+        .and_then(|r| r.terms)
+        .unwrap_or_else(|| Terms {
+            // A new plan starts as a plan for everyone, as the original ERP's do.
+            all_customers: true,
+            ..Terms::default()
+        })
+        .input();
+    let message = move |field: &'static str| {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.message_for(&format!("terms[{field}]")))
+    };
+    let error = move |field: &'static str| {
+        move || {
+            message(field).map(|m| {
+                view! { <span class="field-error" id=format!("terms-{field}-error") role="alert">{m}</span> }
+            })
+        }
+    };
+    let date = move |field: &'static str, label: &'static str, stored: String| {
+        let id = if field == "valid_from" {
+            "terms-valid-from"
+        } else {
+            "terms-valid-to"
+        };
+        let name = if field == "valid_from" {
+            "terms[valid_from]"
+        } else {
+            "terms[valid_to]"
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <DateInput
+                    id
+                    name
+                    stored
+                    invalid=Signal::derive(move || message(field).map(|_| "true"))
+                    described_by=Signal::derive(move || message(field).map(|_| format!("terms-{field}-error")))
+                />
+                {error(field)}
+            </div>
+        }
+    };
+    let iso = |shown: &str| {
+        rules::date_input::parse(shown)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    let (from, to) = (iso(&input.valid_from), iso(&input.valid_to));
+    let specific = match kind {
+        LinkedKind::PriceList => view! {
+            <label class="check">
+                <input type="checkbox" name="terms[public]" checked=!input.public.is_empty() />
+                "Pública (serve a todos os clientes que não usam somente listas próprias)"
+            </label>
+        }
+        .into_any(),
+        LinkedKind::PaymentPlan => view! {
+            <div class="field">
+                <label for="terms-installments">"Parcelas (dias)"</label>
+                <input
+                    id="terms-installments"
+                    name="terms[installments]"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    value=input.installments.clone()
+                    aria-describedby="terms-installments-hint"
+                    aria-invalid=move || message("installments").map(|_| "true")
+                />
+                <span class="hint" id="terms-installments-hint">"Ex.: 30/60/90; 0 para à vista."</span>
+                {error("installments")}
+            </div>
+            <div class="field">
+                <label for="terms-minimum">"Valor mínimo do pedido (R$)"</label>
+                <input
+                    id="terms-minimum"
+                    name="terms[minimum_order_value]"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    value=input.minimum_order_value.clone()
+                    aria-invalid=move || message("minimum_order_value").map(|_| "true")
+                />
+                {error("minimum_order_value")}
+            </div>
+            <label class="check">
+                <input type="checkbox" name="terms[uses_credit]" checked=!input.uses_credit.is_empty() />
+                "Usa limite de crédito"
+            </label>
+            <label class="check">
+                <input type="checkbox" name="terms[all_customers]" checked=!input.all_customers.is_empty() />
+                "Para todos os clientes (desmarcado: só os que têm o plano no padrão para vendas)"
+            </label>
+        }
+        .into_any(),
+    };
+    view! {
+        <fieldset class="terms">
+            <legend>{match kind { LinkedKind::PriceList => "Condições da lista", LinkedKind::PaymentPlan => "Condições do plano" }}</legend>
+            {specific}
+            {date("valid_from", "Válida de", from)}
+            {date("valid_to", "Válida até", to)}
+        </fieldset>
+    }
+}
+
+/// The column headers of the terms, in the order `terms_cells` fills them.
+pub fn terms_headers(kind: LinkedKind) -> impl IntoView {
+    let headers: &[&str] = match kind {
+        LinkedKind::PriceList => &["Pública", "Vigência"],
+        LinkedKind::PaymentPlan => &["Parcelas", "Valor mínimo", "Crédito", "Para", "Vigência"],
+    };
+    headers
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view()
+}
+
+pub fn terms_cells(kind: LinkedKind, terms: Option<&Terms>) -> impl IntoView {
+    let terms = terms.cloned().unwrap_or_default();
+    let yes_no = |value: bool| if value { "Sim" } else { "Não" };
+    let cells: Vec<(&str, String)> = match kind {
+        LinkedKind::PriceList => vec![
+            ("Pública", yes_no(terms.public).to_string()),
+            ("Vigência", terms.validity_label()),
+        ],
+        LinkedKind::PaymentPlan => vec![
+            (
+                "Parcelas",
+                rules::sales::table_terms::format_installments(&terms.installment_days),
+            ),
+            (
+                "Valor mínimo",
+                terms
+                    .minimum_order_value
+                    .map(rules::money::format_brl)
+                    .unwrap_or_else(|| "—".to_string()),
+            ),
+            ("Crédito", yes_no(terms.uses_credit).to_string()),
+            (
+                "Para",
+                if terms.all_customers {
+                    "Todos"
+                } else {
+                    "Selecionados"
+                }
+                .to_string(),
+            ),
+            ("Vigência", terms.validity_label()),
+        ],
+    };
+    cells
+        .into_iter()
+        .map(|(label, value)| view! { <td data-label=label class="nowrap">{value}</td> })
+        .collect_view()
+}

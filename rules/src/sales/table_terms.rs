@@ -1,0 +1,370 @@
+//! The terms a price list or a payment plan carries besides its code and description: a list
+//! is public or not (R-SALES-4); a plan has its installments in days, a minimum order value,
+//! whether it sells on credit and whether it is for every customer or only those it is
+//! linked to (R-SALES-5); both are valid from/to a date. Read here from the table's form,
+//! shown back as the form shows them, and turned into the table's history lines.
+//!
+//! "For all establishments or selected" (R-SALES-5) is where the plan exists: a plan belongs
+//! to a company and "copy to all companies" puts it in the others (R-COMPANY-2).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::validity::Validity;
+use crate::customer::FieldError;
+use crate::date_input;
+use crate::display;
+use crate::money::{format_brl, format_plain, parse_brl};
+use crate::table_kind::LinkedKind;
+
+/// The most installments a plan may have, and the longest term of one, in days.
+pub const MAX_INSTALLMENTS: usize = 48;
+pub const MAX_INSTALLMENT_DAYS: u16 = 999;
+
+/// What the form sends, as typed; check boxes as `"on"` when ticked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TermsInput {
+    pub public: String,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub installments: String,
+    pub minimum_order_value: String,
+    pub uses_credit: String,
+    pub all_customers: String,
+}
+
+/// The checked terms; the fields of the other kind keep their defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    /// Dates as stored, `aaaa-mm-dd`.
+    pub validity: Validity<String>,
+    pub public: bool,
+    pub installment_days: Vec<u16>,
+    pub minimum_order_value: Option<Decimal>,
+    pub uses_credit: bool,
+    pub all_customers: bool,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            validity: Validity::default(),
+            public: false,
+            installment_days: Vec::new(),
+            minimum_order_value: None,
+            uses_credit: false,
+            // A plan is for everyone unless restricted; a new list is not public until said.
+            all_customers: true,
+        }
+    }
+}
+
+fn ticked(value: &str) -> bool {
+    !value.trim().is_empty()
+}
+
+fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+/// "30/60/90" → [30, 60, 90]; "0" is cash (à vista). Days are separated by `/`, `,`, `;` or
+/// spaces, each a whole number of days, strictly ascending.
+pub fn parse_installments(typed: &str) -> Result<Vec<u16>, String> {
+    let parts: Vec<&str> = typed
+        .split(|c: char| c == '/' || c == ',' || c == ';' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return Err("Informe os dias das parcelas, como 30/60/90 (0 para à vista).".into());
+    }
+    if parts.len() > MAX_INSTALLMENTS {
+        return Err(format!("No máximo {MAX_INSTALLMENTS} parcelas."));
+    }
+    let mut days = Vec::with_capacity(parts.len());
+    for part in parts {
+        let day: u16 = part
+            .parse()
+            .ok()
+            .filter(|d| *d <= MAX_INSTALLMENT_DAYS)
+            .ok_or_else(|| {
+                format!("\"{part}\" não é um número de dias entre 0 e {MAX_INSTALLMENT_DAYS}.")
+            })?;
+        if days.last().is_some_and(|last| *last >= day) {
+            return Err("Os dias das parcelas devem ser crescentes, como 30/60/90.".into());
+        }
+        days.push(day);
+    }
+    Ok(days)
+}
+
+/// [30, 60, 90] → "30/60/90".
+pub fn format_installments(days: &[u16]) -> String {
+    days.iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl TermsInput {
+    /// Checks the terms of a row of `kind`; every wrong field is named, in Portuguese.
+    pub fn parse(&self, kind: LinkedKind) -> Result<Terms, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut date = |field: &'static str, typed: &str| match date_input::parse(typed) {
+            Ok(date) => date,
+            Err(message) => {
+                errors.push(error(field, message));
+                None
+            }
+        };
+        let validity = Validity {
+            from: date("valid_from", &self.valid_from),
+            to: date("valid_to", &self.valid_to),
+        };
+        if let Err(e) = validity.check() {
+            errors.push(e);
+        }
+        let mut terms = Terms {
+            validity,
+            ..Terms::default()
+        };
+        match kind {
+            LinkedKind::PriceList => terms.public = ticked(&self.public),
+            LinkedKind::PaymentPlan => {
+                match parse_installments(&self.installments) {
+                    Ok(days) => terms.installment_days = days,
+                    Err(message) => errors.push(error("installments", message)),
+                }
+                let minimum = self.minimum_order_value.trim();
+                if !minimum.is_empty() {
+                    match parse_brl(minimum) {
+                        Ok(value) if value.is_sign_negative() => errors.push(error(
+                            "minimum_order_value",
+                            "O valor mínimo não pode ser negativo.",
+                        )),
+                        Ok(value) => terms.minimum_order_value = Some(value),
+                        Err(message) => errors.push(error("minimum_order_value", message)),
+                    }
+                }
+                terms.uses_credit = ticked(&self.uses_credit);
+                terms.all_customers = ticked(&self.all_customers);
+            }
+        }
+        if errors.is_empty() {
+            Ok(terms)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn shown_date(stored: &Option<String>) -> String {
+    stored.as_deref().map(display::date).unwrap_or_default()
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "Sim" } else { "Não" }.to_string()
+}
+
+impl Terms {
+    /// The terms as the form shows them, to edit a row.
+    pub fn input(&self) -> TermsInput {
+        let on = |value: bool| if value { "on" } else { "" }.to_string();
+        TermsInput {
+            public: on(self.public),
+            valid_from: shown_date(&self.validity.from),
+            valid_to: shown_date(&self.validity.to),
+            installments: format_installments(&self.installment_days),
+            minimum_order_value: self
+                .minimum_order_value
+                .map(format_plain)
+                .unwrap_or_default(),
+            uses_credit: on(self.uses_credit),
+            all_customers: on(self.all_customers),
+        }
+    }
+
+    /// "01/01/2026 a 31/12/2026", "a partir de 01/01/2026", "até 31/12/2026" or "Sem prazo".
+    pub fn validity_label(&self) -> String {
+        match (&self.validity.from, &self.validity.to) {
+            (Some(_), Some(_)) => format!(
+                "{} a {}",
+                shown_date(&self.validity.from),
+                shown_date(&self.validity.to)
+            ),
+            (Some(_), None) => format!("a partir de {}", shown_date(&self.validity.from)),
+            (None, Some(_)) => format!("até {}", shown_date(&self.validity.to)),
+            (None, None) => "Sem prazo".to_string(),
+        }
+    }
+
+    /// Each term of `kind` as the table's history shows it, paired with its label.
+    fn audited(&self, kind: LinkedKind) -> Vec<(&'static str, String)> {
+        let mut fields = vec![
+            ("Válida de", shown_date(&self.validity.from)),
+            ("Válida até", shown_date(&self.validity.to)),
+        ];
+        match kind {
+            LinkedKind::PriceList => fields.push(("Pública", yes_no(self.public))),
+            LinkedKind::PaymentPlan => fields.extend([
+                (
+                    "Parcelas (dias)",
+                    format_installments(&self.installment_days),
+                ),
+                (
+                    "Valor mínimo do pedido",
+                    self.minimum_order_value.map(format_brl).unwrap_or_default(),
+                ),
+                ("Usa limite de crédito", yes_no(self.uses_credit)),
+                ("Para todos os clientes", yes_no(self.all_customers)),
+            ]),
+        }
+        fields
+    }
+}
+
+/// The table history's lines of a row's terms going from `before` to `after` (`None`: the row
+/// is created or deleted), as (field, old, new).
+pub fn terms_changes(
+    kind: LinkedKind,
+    before: Option<&Terms>,
+    after: Option<&Terms>,
+) -> Vec<(&'static str, String, String)> {
+    let fields = |terms: Option<&Terms>| terms.map(|t| t.audited(kind));
+    match (fields(before), fields(after)) {
+        (None, None) => Vec::new(),
+        (old, new) => {
+            let reference = old.clone().or(new.clone()).unwrap_or_default();
+            reference
+                .iter()
+                .enumerate()
+                .map(|(i, (label, _))| {
+                    let value = |side: &Option<Vec<(&'static str, String)>>| {
+                        side.as_ref().map(|f| f[i].1.clone()).unwrap_or_default()
+                    };
+                    (*label, value(&old), value(&new))
+                })
+                .filter(|(_, old, new)| old != new)
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn plan(installments: &str) -> TermsInput {
+        TermsInput {
+            installments: installments.into(),
+            all_customers: "on".into(),
+            ..TermsInput::default()
+        }
+    }
+
+    #[test]
+    fn r_sales_5_installments_are_days_ascending_zero_is_cash() {
+        assert_eq!(parse_installments("30/60/90"), Ok(vec![30, 60, 90]));
+        assert_eq!(parse_installments(" 0 "), Ok(vec![0]));
+        assert_eq!(parse_installments("28, 35;42 49"), Ok(vec![28, 35, 42, 49]));
+        assert!(parse_installments("").is_err());
+        assert!(parse_installments("60/30").is_err());
+        assert!(parse_installments("30/30").is_err());
+        assert!(parse_installments("30/x").is_err());
+        assert!(parse_installments("1000").is_err());
+        assert!(parse_installments(&"1/".repeat(49)).is_err());
+    }
+
+    #[test]
+    fn r_sales_5_a_plan_reads_its_minimum_credit_and_reach() {
+        let input = TermsInput {
+            minimum_order_value: "1.500,00".into(),
+            uses_credit: "on".into(),
+            all_customers: String::new(),
+            ..plan("30/60")
+        };
+        let terms = input.parse(LinkedKind::PaymentPlan).unwrap();
+        assert_eq!(terms.installment_days, vec![30, 60]);
+        assert_eq!(terms.minimum_order_value, Some(Decimal::new(150000, 2)));
+        assert!(terms.uses_credit);
+        assert!(!terms.all_customers);
+        assert_eq!(terms.input().minimum_order_value, "1.500,00");
+    }
+
+    #[test]
+    fn wrong_terms_are_each_named_beside_their_field() {
+        let input = TermsInput {
+            valid_from: "31/02/2026".into(),
+            minimum_order_value: "-5,00".into(),
+            ..plan("")
+        };
+        let errors = input.parse(LinkedKind::PaymentPlan).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec!["valid_from", "installments", "minimum_order_value"]
+        );
+        let backwards = TermsInput {
+            valid_from: "01/02/2026".into(),
+            valid_to: "31/01/2026".into(),
+            ..TermsInput::default()
+        };
+        let errors = backwards.parse(LinkedKind::PriceList).unwrap_err();
+        assert_eq!(errors[0].field, "valid_to");
+    }
+
+    #[test]
+    fn r_sales_4_a_price_list_is_public_only_when_ticked_and_ignores_plan_fields() {
+        let input = TermsInput {
+            public: "on".into(),
+            installments: "nonsense".into(),
+            valid_from: "01/01/2026".into(),
+            ..TermsInput::default()
+        };
+        let terms = input.parse(LinkedKind::PriceList).unwrap();
+        assert!(terms.public);
+        assert_eq!(terms.validity.from.as_deref(), Some("2026-01-01"));
+        assert_eq!(terms.validity_label(), "a partir de 01/01/2026");
+        assert!(
+            !TermsInput::default()
+                .parse(LinkedKind::PriceList)
+                .unwrap()
+                .public
+        );
+    }
+
+    #[test]
+    fn the_history_names_each_changed_term_as_the_form_shows_it() {
+        let before = plan("30/60").parse(LinkedKind::PaymentPlan).unwrap();
+        let after = TermsInput {
+            minimum_order_value: "100".into(),
+            ..plan("30/60/90")
+        }
+        .parse(LinkedKind::PaymentPlan)
+        .unwrap();
+        assert_eq!(
+            terms_changes(LinkedKind::PaymentPlan, Some(&before), Some(&after)),
+            vec![
+                ("Parcelas (dias)", "30/60".into(), "30/60/90".into()),
+                ("Valor mínimo do pedido", String::new(), "R$ 100,00".into()),
+            ]
+        );
+        assert!(terms_changes(LinkedKind::PaymentPlan, Some(&after), Some(&after)).is_empty());
+        let created = terms_changes(LinkedKind::PriceList, None, Some(&Terms::default()));
+        assert_eq!(created, vec![("Pública", String::new(), "Não".into())]);
+    }
+
+    proptest! {
+        #[test]
+        fn r_sales_5_installments_read_back_from_what_the_form_shows(
+            days in proptest::collection::btree_set(0u16..=MAX_INSTALLMENT_DAYS, 1..MAX_INSTALLMENTS)
+        ) {
+            let days: Vec<u16> = days.into_iter().collect();
+            prop_assert_eq!(parse_installments(&format_installments(&days)), Ok(days));
+        }
+    }
+}
