@@ -9,6 +9,7 @@ use crate::customer::Status;
 use crate::lookup::LookupKind;
 use crate::permission::Permission;
 use crate::profile::field_name;
+use crate::table_kind::{CommercialKind, LinkedKind};
 
 /// Where a bulk-editable field's value lives and what kind of value it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +24,28 @@ pub enum BulkTarget {
     City,
     /// The district of the customer's preferred main address; customers without one keep none.
     District,
+    /// An entry of a commercial table in the customer's sales defaults in the current company
+    /// (customers not used in the company have none to change).
+    SalesTable(CommercialKind),
+    /// The customer's set of price lists or payment plans in the current company, replaced by
+    /// the chosen one as the sales tab does (R-SALES-4, R-BULK-3).
+    OwnSet(LinkedKind),
+}
+
+impl BulkTarget {
+    /// Whether the value lives in the current company's rows (profile, sales defaults): its
+    /// history rows are the company's (R-COMPANY-1, R-COMPANY-3).
+    pub fn company_scoped(self) -> bool {
+        matches!(
+            self,
+            BulkTarget::Profile(_) | BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_)
+        )
+    }
+
+    /// Whether the value lives in the customer's sales defaults (their tab's version moves).
+    pub fn in_sales_defaults(self) -> bool {
+        matches!(self, BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +67,8 @@ impl BulkFieldSpec {
             BulkTarget::Status => "Situação",
             BulkTarget::City => "Cidade",
             BulkTarget::District => "Bairro",
+            BulkTarget::SalesTable(kind) => kind.field_name(),
+            BulkTarget::OwnSet(kind) => kind.field_name(),
         }
     }
 }
@@ -81,7 +106,32 @@ pub const BULK_FIELDS: &[BulkFieldSpec] = &[
         permission: Permission::AlterCustomer,
         asks_for_notes: false,
     },
+    sales("price_lists", BulkTarget::OwnSet(LinkedKind::PriceList)),
+    sales("payment_plans", BulkTarget::OwnSet(LinkedKind::PaymentPlan)),
+    sales(
+        "billing_type",
+        BulkTarget::SalesTable(CommercialKind::BillingType),
+    ),
+    sales("bearer", BulkTarget::SalesTable(CommercialKind::Bearer)),
+    sales(
+        "financial_class",
+        BulkTarget::SalesTable(CommercialKind::FinancialClass),
+    ),
+    sales(
+        "commission_table",
+        BulkTarget::SalesTable(CommercialKind::CommissionTable),
+    ),
 ];
+
+/// A field of the sales tab: "alter sales defaults", as on the tab (R-PERM-1).
+const fn sales(code: &'static str, target: BulkTarget) -> BulkFieldSpec {
+    BulkFieldSpec {
+        code,
+        target,
+        permission: Permission::AlterSalesDefaults,
+        asks_for_notes: false,
+    }
+}
 
 /// The longest district a single edit accepts, the same in bulk.
 pub const DISTRICT_MAX: usize = 60;
@@ -130,6 +180,8 @@ pub enum BulkValue {
     City(String),
     /// A district's name, as a single edit would store it.
     Text(String),
+    /// A set of entries (price lists, payment plans), ascending, once each; empty clears.
+    Entries(Vec<i64>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +190,19 @@ pub enum BulkRefusal {
     Forbidden,
     /// Bad input, by form field, in Portuguese.
     Invalid(Vec<(String, String)>),
+}
+
+/// "12,3" → [3, 12]: the ids a set field's form sends, comma-separated; empty clears the set.
+fn parse_entries(text: &str) -> Result<Vec<i64>, &'static str> {
+    let mut ids = text
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse::<i64>().map_err(|_| "Escolha valores da lista."))
+        .collect::<Result<Vec<_>, _>>()?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Checks a requested batch: permissions first (a field the user may not alter is refused
@@ -170,8 +235,11 @@ pub fn check_changes(
         }
         let text = input.value.trim();
         let value = match spec.target {
-            BulkTarget::Profile(_) if text.is_empty() => Ok(BulkValue::Entry(None)),
-            BulkTarget::Profile(_) => text
+            BulkTarget::OwnSet(_) => parse_entries(text).map(BulkValue::Entries),
+            BulkTarget::Profile(_) | BulkTarget::SalesTable(_) if text.is_empty() => {
+                Ok(BulkValue::Entry(None))
+            }
+            BulkTarget::Profile(_) | BulkTarget::SalesTable(_) => text
                 .parse::<i64>()
                 .map(|id| BulkValue::Entry(Some(id)))
                 .map_err(|_| "Escolha um valor da lista."),
@@ -290,6 +358,37 @@ mod tests {
             check_changes(&manager, &[]),
             Err(BulkRefusal::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn r_sales_4_a_set_field_reads_its_ids_and_needs_alter_sales_defaults() {
+        let manager = [
+            Permission::AlterCustomer,
+            Permission::AlterSalesDefaults,
+            Permission::BulkUpdate,
+        ];
+        let checked = check_changes(
+            &manager,
+            &[
+                change("price_lists", " 12, 3,12 "),
+                change("payment_plans", ""),
+                change("billing_type", "7"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(checked[0].value, BulkValue::Entries(vec![3, 12]));
+        assert_eq!(checked[1].value, BulkValue::Entries(vec![]));
+        assert_eq!(checked[2].value, BulkValue::Entry(Some(7)));
+        assert_eq!(checked[0].spec.label(), "Listas de preço");
+        assert!(matches!(
+            check_changes(&manager, &[change("price_lists", "3,x")]),
+            Err(BulkRefusal::Invalid(_))
+        ));
+        let without = [Permission::AlterCustomer, Permission::BulkUpdate];
+        assert_eq!(
+            check_changes(&without, &[change("price_lists", "3")]),
+            Err(BulkRefusal::Forbidden)
+        );
     }
 
     #[test]

@@ -39,6 +39,19 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         let options = profile_store::options(&ctx.pool, &caller).await?;
+        let (tenant, company) = (caller.tenant_id, caller.company_id);
+        let mut sales_choices =
+            crate::server::commercial_tables::choices(&ctx.pool, tenant, company).await?;
+        sales_choices
+            .extend(crate::server::own_entries_store::choices(&ctx.pool, tenant, company).await?);
+        let table = |code: &str| {
+            sales_choices
+                .iter()
+                .filter(|c| c.kind == code)
+                .flat_map(|c| c.options.iter())
+                .map(|o| (o.id.to_string(), o.label.clone()))
+                .collect::<Vec<_>>()
+        };
         Ok(offered_fields(&caller.permissions)
             .into_iter()
             .map(|spec| {
@@ -54,6 +67,12 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                             )
                             .collect()
                     }
+                    BulkTarget::SalesTable(kind) => {
+                        std::iter::once((String::new(), "(nenhum)".to_string()))
+                            .chain(table(kind.code()))
+                            .collect()
+                    }
+                    BulkTarget::OwnSet(kind) => table(kind.code()),
                     BulkTarget::City | BulkTarget::District => Vec::new(),
                     BulkTarget::Status => [Status::Active, Status::Pending, Status::Inactive]
                         .into_iter()
@@ -68,6 +87,7 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                 let input = match spec.target {
                     BulkTarget::City => BulkInput::City,
                     BulkTarget::District => BulkInput::Text,
+                    BulkTarget::OwnSet(_) => BulkInput::Several,
                     _ => BulkInput::Choice,
                 };
                 BulkFieldView {

@@ -23,6 +23,8 @@ pub enum BulkInput {
     City,
     /// Free text.
     Text,
+    /// Check boxes over `choices`: the set that replaces the customer's (R-SALES-4).
+    Several,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -218,6 +218,42 @@ fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl
             <input id=id type="text" maxlength="60" autocomplete="off" on:input=on_input />
         }
         .into_any(),
+        // The ticked entries, as the comma-separated ids the server reads; none ticked clears
+        // the customers' sets.
+        BulkInput::Several => {
+            let toggle = move |entry: String, on: bool| {
+                value.update(|ids| {
+                    let mut set: Vec<String> = ids
+                        .split(',')
+                        .filter(|id| !id.is_empty() && *id != entry)
+                        .map(str::to_string)
+                        .collect();
+                    if on {
+                        set.push(entry);
+                    }
+                    *ids = set.join(",");
+                })
+            };
+            let group_label = format!("Novo valor: {}", field.label);
+            view! {
+                <div class="check-list" id=id.clone() role="group" aria-label=group_label>
+                    {field.choices.iter().map(|(entry, label)| {
+                        let box_id = format!("{id}-{entry}");
+                        let entry = entry.clone();
+                        let label_for = box_id.clone();
+                        view! {
+                            <label class="check" for=label_for>
+                                <input type="checkbox" id=box_id
+                                    on:change=move |ev| toggle(entry.clone(), event_target_checked(&ev)) />
+                                " " {label.clone()}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <span class="hint">"Nenhuma marcada: os clientes ficam sem nenhuma."</span>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

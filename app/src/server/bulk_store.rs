@@ -11,7 +11,8 @@ use sqlx::{PgPool, Postgres, QueryBuilder, Transaction};
 use super::auth::Caller;
 use super::bulk_progress::Progress;
 use super::bulk_writes::{
-    audit, bump_versions, current_value_sql, write_values, Direction, MAIN_ADDRESS,
+    applies_sql, audit, bump_versions, current_value_sql, customer_rows_sql, entry_field_codes,
+    write_values, Direction,
 };
 use super::customer_list::{push_filters, Scope};
 use crate::customers::bulk_types::BulkPreview;
@@ -23,14 +24,6 @@ fn scope(caller: &Caller) -> Scope {
     Scope {
         tenant_id: caller.tenant_id,
         company_id: caller.company_id,
-    }
-}
-
-/// Which matching customers can take the field at all: a district needs a main address.
-fn applies_sql(target: BulkTarget) -> String {
-    match target {
-        BulkTarget::District => format!("exists (select 1 from {MAIN_ADDRESS})"),
-        _ => "true".to_string(),
     }
 }
 
@@ -47,20 +40,25 @@ async fn stored_values(
         let field = format!("changes[{index}][value]");
         let value = match (&change.spec.target, &change.value) {
             (_, BulkValue::Entry(None)) => None,
-            (BulkTarget::Profile(kind), BulkValue::Entry(Some(id))) => {
-                let known: Option<i64> = sqlx::query_scalar(
-                    "select id from lookup_entries
-                     where tenant_id = $1 and company_id = $2 and id = $3 and kind = $4",
-                )
-                .bind(caller.tenant_id)
-                .bind(caller.company_id)
-                .bind(id)
-                .bind(kind.code())
-                .fetch_optional(&mut **tx)
-                .await?;
-                let id =
-                    known.ok_or_else(|| AppError::field(&field, "Escolha um valor da lista."))?;
+            (BulkTarget::Profile(_) | BulkTarget::SalesTable(_), BulkValue::Entry(Some(id))) => {
+                let kind = match change.spec.target {
+                    BulkTarget::Profile(kind) => kind.code(),
+                    BulkTarget::SalesTable(kind) => kind.code(),
+                    _ => unreachable!("matched above"),
+                };
+                let known = known_entries(tx, caller, kind, &[*id]).await?;
+                if !known {
+                    return Err(AppError::field(&field, "Escolha um valor da lista."));
+                }
                 Some(id.to_string())
+            }
+            (BulkTarget::OwnSet(kind), BulkValue::Entries(ids)) => {
+                if !known_entries(tx, caller, kind.code(), ids).await? {
+                    return Err(AppError::field(&field, "Escolha valores da lista."));
+                }
+                // As `current_value_sql` reads a set: ascending, comma-separated, null if empty.
+                (!ids.is_empty())
+                    .then(|| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
             }
             (_, BulkValue::Status(status)) => Some(status.code().to_string()),
             (_, BulkValue::City(identification)) => {
@@ -75,7 +73,7 @@ async fn stored_values(
                 Some(id.to_string())
             }
             (_, BulkValue::Text(text)) => Some(text.clone()),
-            (_, BulkValue::Entry(Some(_))) => {
+            (_, BulkValue::Entry(Some(_)) | BulkValue::Entries(_)) => {
                 return Err(AppError::field(&field, "Escolha um valor da lista."))
             }
         };
@@ -84,15 +82,33 @@ async fn stored_values(
     Ok(values)
 }
 
+/// Whether every id of `ids` is an entry of the current company's table `kind` (R-COMPANY-1).
+async fn known_entries(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: &str,
+    ids: &[i64],
+) -> Result<bool, sqlx::Error> {
+    let known: i64 = sqlx::query_scalar(
+        "select count(*) from lookup_entries
+         where tenant_id = $1 and company_id = $2 and id = any($3) and kind = $4",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(ids)
+    .bind(kind)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(known == ids.len() as i64)
+}
+
 /// `… from customers c left join customer_profiles p … where <filter>`: the customers a list
-/// filter matches, with their profile in the current company.
+/// filter matches, with their profile and sales defaults in the current company.
 fn push_matching(query: &mut QueryBuilder<'_, Postgres>, caller: &Caller, filter: &CustomerFilter) {
+    // The company is the session's number, not user input: written into the joins as such.
     query
-        .push(
-            " from customers c left join customer_profiles p on p.tenant_id = c.tenant_id \
-             and p.customer_id = c.id and p.company_id = ",
-        )
-        .push_bind(caller.company_id);
+        .push(" from customers c")
+        .push(customer_rows_sql(&caller.company_id.to_string()));
     push_filters(query, scope(caller), filter);
 }
 
@@ -252,11 +268,11 @@ pub async fn apply(
         sqlx::query(&format!(
             "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
              select $1, $2, $3, c.id, {current}, $4
-             from customers c
-             left join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id and p.company_id = $5
+             from customers c {rows}
              where c.tenant_id = $1 and c.id = any($6) and {applies} and {current} is distinct from $4",
             current = current_value_sql(change.spec.target),
             applies = applies_sql(change.spec.target),
+            rows = customer_rows_sql("$5"),
         ))
         .bind(caller.tenant_id)
         .bind(batch_id)
@@ -278,20 +294,23 @@ pub async fn apply(
         audit(&mut tx, caller, batch_id, change, Direction::Forward).await?;
     }
     // The table entries the batch may write back on undo can't be deleted meanwhile.
-    let entry_fields: Vec<&str> = changes
-        .iter()
-        .filter(|c| matches!(c.spec.target, BulkTarget::Profile(_)))
-        .map(|c| c.spec.code)
-        .collect();
+    let (entry_fields, set_fields) = entry_field_codes();
     sqlx::query(
         "insert into bulk_batch_entries (tenant_id, batch_id, entry_id)
-         select distinct i.tenant_id, i.batch_id, v.value::bigint
-         from bulk_batch_items i cross join lateral (values (i.old_value), (i.new_value)) as v (value)
-         where i.tenant_id = $1 and i.batch_id = $2 and i.field = any($3) and v.value is not null",
+         select distinct i.tenant_id, i.batch_id, e.entry
+         from bulk_batch_items i
+         cross join lateral (values (i.old_value), (i.new_value)) as v (value)
+         cross join lateral unnest(case when i.field = any($4)
+                                         then string_to_array(v.value, ',')::bigint[]
+                                         else array[v.value::bigint] end) as e (entry)
+         where i.tenant_id = $1 and i.batch_id = $2 and v.value is not null
+           and (i.field = any($3) or i.field = any($4))
+         on conflict do nothing",
     )
     .bind(caller.tenant_id)
     .bind(batch_id)
     .bind(&entry_fields)
+    .bind(&set_fields)
     .execute(&mut *tx)
     .await?;
     progress.step("Atualizando as versões dos clientes").await?;
@@ -339,6 +358,15 @@ async fn summary(
             BulkValue::Status(status) => status_label(status.code()).to_string(),
             BulkValue::City(identification) => identification.clone(),
             BulkValue::Text(text) => text.clone(),
+            BulkValue::Entries(ids) if ids.is_empty() => "(nenhuma)".to_string(),
+            BulkValue::Entries(ids) => sqlx::query_scalar::<_, String>(
+                "select string_agg(code || ' - ' || description, ', ' order by code)
+                 from lookup_entries where tenant_id = $1 and id = any($2)",
+            )
+            .bind(caller.tenant_id)
+            .bind(ids)
+            .fetch_one(&mut **tx)
+            .await?,
         };
         parts.push(format!("{}: {shown}", change.spec.label()));
     }

@@ -8,13 +8,16 @@
 use std::future::Future;
 
 use chrono::{DateTime, Utc};
-use rules::bulk::{bulk_field, BulkChange, BulkTarget, BulkValue, BULK_FIELDS};
+use rules::bulk::{bulk_field, BulkChange, BulkValue, BULK_FIELDS};
 use rules::bulk_undo::{kept_reasons, may_undo, undo_decision, UndoPlan};
 use sqlx::{PgPool, Postgres, Transaction};
 
 use super::auth::Caller;
 use super::brasilia_time::date_time;
-use super::bulk_writes::{audit, bump_versions, current_value_sql, write_values, Direction};
+use super::bulk_writes::{
+    audit, bump_versions, current_value_sql, customer_rows_sql, entry_field_codes, write_values,
+    Direction,
+};
 use crate::customers::bulk_types::{BatchView, UndoDone, UndoPreview};
 use crate::error::AppError;
 
@@ -68,30 +71,32 @@ async fn classify(
         .map(|f| format!("when '{}' then {}", f.code, current_value_sql(f.target)))
         .collect::<Vec<_>>()
         .join(" ");
-    let entry_fields = BULK_FIELDS
-        .iter()
-        .filter(|f| matches!(f.target, BulkTarget::Profile(_)))
-        .map(|f| format!("'{}'", f.code))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let (entry_fields, set_fields) = entry_field_codes();
     let rows: Vec<(i64, Option<i64>, bool, bool)> = sqlx::query_as(&format!(
         "select i.customer_id, c.code,
                 bool_or(c.id is not null and (case i.field {current} end) is distinct from i.new_value),
-                bool_or(case when i.field in ({entry_fields}) and i.old_value is not null
-                             then not exists (select 1 from lookup_entries e
-                                              where e.tenant_id = i.tenant_id and e.id = i.old_value::bigint)
+                bool_or(case when i.old_value is null then false
+                             when i.field = any($4) then not exists (
+                                 select 1 from lookup_entries e
+                                 where e.tenant_id = i.tenant_id and e.id = i.old_value::bigint)
+                             when i.field = any($5) then exists (
+                                 select 1 from unnest(string_to_array(i.old_value, ',')::bigint[]) as x (id)
+                                 where not exists (select 1 from lookup_entries e
+                                                   where e.tenant_id = i.tenant_id and e.id = x.id))
                              else false end)
          from bulk_batch_items i
          left join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
-         left join customer_profiles p on p.tenant_id = i.tenant_id and p.customer_id = i.customer_id
-                                      and p.company_id = $3
+         {rows}
          where i.tenant_id = $1 and i.batch_id = $2
          group by i.customer_id, c.code
-         order by c.code"
+         order by c.code",
+        rows = customer_rows_sql("$3"),
     ))
     .bind(caller.tenant_id)
     .bind(batch_id)
     .bind(caller.company_id)
+    .bind(&entry_fields)
+    .bind(&set_fields)
     .fetch_all(&mut **tx)
     .await?;
     let mut plan = UndoPlan::default();

@@ -2,7 +2,7 @@
 //! the values written from the batch's items, the audit and salesperson history rows, and the
 //! version bump. Each is one set-based statement over the batch's items (R-BULK-3, R-BULK-4).
 
-use rules::bulk::{BulkChange, BulkTarget};
+use rules::bulk::{BulkChange, BulkTarget, BULK_FIELDS};
 use rules::customer::Status;
 use sqlx::{Postgres, Transaction};
 
@@ -13,14 +13,44 @@ use super::customer_list::profile_column;
 pub const MAIN_ADDRESS: &str = "customer_addresses a where a.tenant_id = c.tenant_id \
      and a.customer_id = c.id and a.role = 'main' and a.preferred";
 
+/// The joins `current_value_sql` reads from, for customer `c` in company `company` (an SQL
+/// expression): its profile `p` and its sales defaults `d`.
+pub fn customer_rows_sql(company: &str) -> String {
+    format!(
+        " left join customer_profiles p on p.tenant_id = c.tenant_id and p.customer_id = c.id \
+           and p.company_id = {company} \
+         left join customer_sales_defaults d on d.tenant_id = c.tenant_id and d.customer_id = c.id \
+           and d.company_id = {company}"
+    )
+}
+
 /// `p.salesperson_id::text`, `c.status`…: the current value of a field of customer `c` (profile
-/// `p` in the batch's company), as the batch's items store it.
+/// `p` and sales defaults `d` in the batch's company), as the batch's items store it. A set is
+/// its ids ascending, comma-separated (`3,12`), or null when empty.
 pub fn current_value_sql(target: BulkTarget) -> String {
     match target {
         BulkTarget::Profile(kind) => format!("p.{}::text", profile_column(kind)),
         BulkTarget::Status => "c.status".to_string(),
         BulkTarget::City => "c.city_id::text".to_string(),
         BulkTarget::District => format!("(select a.district from {MAIN_ADDRESS})"),
+        BulkTarget::SalesTable(kind) => format!("d.{}::text", kind.column()),
+        BulkTarget::OwnSet(kind) => format!(
+            "(select string_agg(l.{column}::text, ',' order by l.{column}) from {table} l
+              where l.tenant_id = d.tenant_id and l.company_id = d.company_id
+                and l.customer_id = d.customer_id)",
+            column = kind.entry_column(),
+            table = kind.link_table()
+        ),
+    }
+}
+
+/// Which customers can take the field at all: a district needs a main address; the sales
+/// fields, sales defaults in the company (a customer gets them where it is first used).
+pub fn applies_sql(target: BulkTarget) -> String {
+    match target {
+        BulkTarget::District => format!("exists (select 1 from {MAIN_ADDRESS})"),
+        BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_) => "d.customer_id is not null".into(),
+        _ => "true".to_string(),
     }
 }
 
@@ -95,6 +125,33 @@ pub async fn write_values(
                and a.customer_id = i.customer_id and a.role = 'main' and a.preferred
                and i.{value} is not null"
         ),
+        BulkTarget::SalesTable(kind) => format!(
+            "update customer_sales_defaults d set {column} = i.{value}::bigint
+             from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept
+               and d.tenant_id = i.tenant_id and d.company_id = b.company_id
+               and d.customer_id = i.customer_id",
+            column = kind.column()
+        ),
+        // R-SALES-4 replace semantics, the tab's two statements as one: what is not in the
+        // set goes, what is missing comes.
+        BulkTarget::OwnSet(kind) => format!(
+            "with items as (
+                 select i.customer_id, b.company_id,
+                        coalesce(string_to_array(i.{value}, ',')::bigint[], '{{}}') as ids
+                 from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
+                 where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept),
+             gone as (
+                 delete from {table} l using items i
+                 where l.tenant_id = $1 and l.company_id = i.company_id
+                   and l.customer_id = i.customer_id and l.{column} <> all(i.ids))
+             insert into {table} (tenant_id, company_id, customer_id, {column})
+             select $1, i.company_id, i.customer_id, entry
+             from items i cross join unnest(i.ids) as entry
+             on conflict do nothing",
+            table = kind.link_table(),
+            column = kind.entry_column()
+        ),
     };
     let query = sqlx::query(&sql)
         .bind(caller.tenant_id)
@@ -122,7 +179,14 @@ pub async fn audit(
     // own labels: codes and labels bound as two arrays at parameters `labels` and `labels + 1`,
     // the statement's first free ones (bound only for a status, which alone reads them).
     let label = |side: &str, labels: usize| match change.spec.target {
-        BulkTarget::Profile(_) => format!(
+        // The tab's history shows a set as its entries' labels by code.
+        BulkTarget::OwnSet(_) => format!(
+            "coalesce((select string_agg(e.code || ' - ' || e.description, ', ' order by e.code)
+                       from lookup_entries e
+                       where e.tenant_id = i.tenant_id
+                         and e.id = any(string_to_array(i.{side}, ',')::bigint[])), '')"
+        ),
+        BulkTarget::Profile(_) | BulkTarget::SalesTable(_) => format!(
             "coalesce((select e.code || ' - ' || e.description from lookup_entries e
                        where e.tenant_id = i.tenant_id and e.id = i.{side}::bigint), '')"
         ),
@@ -155,8 +219,8 @@ pub async fn audit(
         .bind(&caller.user_name)
         .bind(change.spec.label())
         .bind(change.spec.code)
-        // A profile field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
-        .bind(matches!(change.spec.target, BulkTarget::Profile(_)));
+        // A profile or sales field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
+        .bind(change.spec.target.company_scoped());
     let insert = match change.spec.target {
         BulkTarget::Status => insert.bind(&codes).bind(&labels),
         _ => insert,
@@ -194,8 +258,9 @@ pub async fn audit(
     Ok(())
 }
 
-/// Every customer the batch changed gets a new version (stale forms are then refused) and the
-/// batch remembers it, which is what the undo checks. Answers how many customers changed.
+/// Every customer the batch changed gets a new version (stale forms are then refused), and so
+/// does the sales tab of those whose sales fields it changed; the batch remembers the
+/// customer's, which is what the undo checks. Answers how many customers changed.
 pub async fn bump_versions(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
@@ -216,6 +281,13 @@ pub async fn bump_versions(
                      and field in ('city', 'district')) t
              where a.tenant_id = $1 and a.customer_id = t.customer_id and a.role = 'main' and a.preferred
              returning a.customer_id, a.version),
+         sales_tabs as (
+             update customer_sales_defaults d
+             set version = d.version + 1, updated_at = now(), updated_by_name = $3
+             from (select distinct i.customer_id, b.company_id
+                   from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
+                   where i.tenant_id = $1 and i.batch_id = $2 and not i.kept and i.field = any($4)) t
+             where d.tenant_id = $1 and d.company_id = t.company_id and d.customer_id = t.customer_id),
          remembered as (
              insert into bulk_batch_customers (tenant_id, batch_id, customer_id, version_after,
                                                address_version_after)
@@ -230,7 +302,33 @@ pub async fn bump_versions(
     .bind(caller.tenant_id)
     .bind(batch_id)
     .bind(&caller.user_name)
+    .bind(sales_field_codes())
     .fetch_one(&mut **tx)
     .await?;
     Ok(changed)
+}
+
+/// The codes of the bulk fields kept in the sales defaults.
+fn sales_field_codes() -> Vec<&'static str> {
+    BULK_FIELDS
+        .iter()
+        .filter(|f| f.target.in_sales_defaults())
+        .map(|f| f.code)
+        .collect()
+}
+
+/// The codes of the bulk fields holding one table entry (their old values are guarded from
+/// deletion until the batch can no longer be undone), and of those holding a set of entries.
+pub fn entry_field_codes() -> (Vec<&'static str>, Vec<&'static str>) {
+    let codes = |pick: fn(BulkTarget) -> bool| {
+        BULK_FIELDS
+            .iter()
+            .filter(|f| pick(f.target))
+            .map(|f| f.code)
+            .collect()
+    };
+    (
+        codes(|t| matches!(t, BulkTarget::Profile(_) | BulkTarget::SalesTable(_))),
+        codes(|t| matches!(t, BulkTarget::OwnSet(_))),
+    )
 }
