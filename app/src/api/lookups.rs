@@ -83,3 +83,16 @@ pub async fn lookup_history(kind: String) -> Result<Vec<LookupChangeView>, AppEr
     })
     .await
 }
+
+/// The current company's price lists and payment plans, for the list's set filters.
+#[server(prefix = "/api", endpoint = "linked_options", client = crate::api::client::AppClient)]
+pub async fn linked_options() -> Result<Vec<crate::customers::sales_types::TableChoices>, AppError>
+{
+    use crate::server::{auth, context::server_context, own_entries_store, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        Ok(own_entries_store::choices(&ctx.pool, caller.tenant_id, caller.company_id).await?)
+    })
+    .await
+}

@@ -38,8 +38,8 @@ pub use ledger_accounts::{
 };
 pub use list_customers::{list_customers, ListCustomers};
 pub use lookups::{
-    delete_lookup, list_lookup, lookup_history, save_lookup, DeleteLookup, ListLookup,
-    LookupHistory, SaveLookup,
+    delete_lookup, linked_options, list_lookup, lookup_history, save_lookup, DeleteLookup,
+    LinkedOptions, ListLookup, LookupHistory, SaveLookup,
 };
 pub use sales_defaults::{
     get_sales_defaults, save_sales_defaults, GetSalesDefaults, SaveSalesDefaults,

@@ -4,6 +4,8 @@ use rules::lookup::LookupKind;
 use serde::{Deserialize, Serialize};
 
 use super::filter_conditions::{LookupChoice, LookupOp};
+use super::set_filter::{set_param, SetChoice};
+use rules::table_kind::LinkedKind;
 
 pub const PAGE_SIZE: i64 = 50;
 /// Counting stops here; beyond it the screen says "mais de 1.000".
@@ -68,6 +70,10 @@ pub struct CustomerFilter {
     /// one per table.
     #[serde(default)]
     pub lookups: Vec<LookupChoice>,
+    /// Conditions on the customer's price lists and payment plans in the current company, in
+    /// `LinkedKind::ALL` order, at most one per set.
+    #[serde(default)]
+    pub sets: Vec<SetChoice>,
     pub sort: SortOrder,
     /// Opaque keyset cursor: where the previous page ended.
     pub after: String,
@@ -94,6 +100,13 @@ impl CustomerFilter {
             pairs.push(format!(
                 "{}={}",
                 lookup_param(choice.kind),
+                encode(&choice.param_value())
+            ));
+        }
+        for choice in &self.sets {
+            pairs.push(format!(
+                "{}={}",
+                set_param(choice.kind),
                 encode(&choice.param_value())
             ));
         }
@@ -124,6 +137,10 @@ impl CustomerFilter {
             lookups: LookupKind::ALL
                 .into_iter()
                 .filter_map(|kind| LookupChoice::from_param(kind, &read(lookup_param(kind))))
+                .collect(),
+            sets: LinkedKind::ALL
+                .into_iter()
+                .filter_map(|kind| SetChoice::from_param(kind, &read(set_param(kind))))
                 .collect(),
             sort: SortOrder::from_param(&read("ordem")),
             after: read("apos"),
@@ -159,6 +176,29 @@ impl CustomerFilter {
             .collect();
         Self {
             lookups,
+            after: String::new(),
+            ..self.clone()
+        }
+    }
+
+    pub fn set_choice(&self, kind: LinkedKind) -> Option<&SetChoice> {
+        self.sets.iter().find(|choice| choice.kind == kind)
+    }
+
+    /// The same filter with one set's condition set (or cleared), back on the first page.
+    pub fn with_set(&self, kind: LinkedKind, choice: Option<SetChoice>) -> Self {
+        let sets = LinkedKind::ALL
+            .into_iter()
+            .filter_map(|k| {
+                if k == kind {
+                    choice.clone()
+                } else {
+                    self.set_choice(k).cloned()
+                }
+            })
+            .collect();
+        Self {
+            sets,
             after: String::new(),
             ..self.clone()
         }
@@ -279,6 +319,10 @@ mod tests {
                     ids: vec![],
                 },
             ],
+            sets: vec![
+                SetChoice::from_param(LinkedKind::PriceList, "so:3").unwrap(),
+                SetChoice::from_param(LinkedKind::PaymentPlan, "vazio").unwrap(),
+            ],
             sort: SortOrder::Name,
             after: "5:ACME".into(),
             selected: vec![4, 8],
@@ -286,7 +330,7 @@ mod tests {
         let query = filter.to_query();
         assert_eq!(
             query,
-            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=nao%3A7%2C9&categoria=vazio&selecionados=4%2C8&apos=5%3AACME&ordem=nome"
+            "?q=jo%C3%A3o%20%26%20filhos&situacao=active&regiao=12&vendedor=nao%3A7%2C9&categoria=vazio&listas=so%3A3&planos=vazio&selecionados=4%2C8&apos=5%3AACME&ordem=nome"
         );
         let pairs: Vec<(String, String)> = query[1..]
             .split('&')

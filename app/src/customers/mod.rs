@@ -8,3 +8,4 @@ pub mod ledger_types;
 pub mod list_types;
 pub mod record_types;
 pub mod sales_types;
+pub mod set_filter;

@@ -6,14 +6,16 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use rules::customer::Status;
 
-use crate::api::{bulk_fields, list_customers, profile_options};
+use crate::api::{bulk_fields, linked_options, list_customers, profile_options};
 use crate::components::protected::protected;
 use crate::customers::bulk_types::BulkFieldView;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
+use crate::customers::sales_types::TableChoices;
 use crate::error::AppError;
 use crate::pages::customer_grid::CustomerGrid;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
+use crate::pages::customer_list_set_filters::SetFilters;
 use crate::pages::lazy_bulk_panel::{bulk_panel_asked, bulk_panel_href, LazyBulkPanel};
 
 /// Typing pauses this long before the list follows, so each keystroke is not a query.
@@ -26,6 +28,7 @@ pub fn CustomerListPage() -> impl IntoView {
     let page = Resource::new(move || filter.get(), list_customers);
     let options = Resource::new(|| (), |_| profile_options());
     let bulk = Resource::new(|| (), |_| bulk_fields());
+    let sets = Resource::new(|| (), |_| linked_options());
     view! {
         <Title text="Clientes · Clientela" />
         {protected(move |session| {
@@ -39,7 +42,7 @@ pub fn CustomerListPage() -> impl IntoView {
                         <a href="/clientes/lotes">"Lotes de alteração"</a>
                     })}
                 </p>
-                <CustomerList filter page options bulk may_bulk />
+                <CustomerList filter page options sets bulk may_bulk />
             }
         })}
     }
@@ -58,6 +61,7 @@ fn CustomerList(
     filter: Memo<CustomerFilter>,
     page: Resource<Result<CustomerPage, AppError>>,
     options: Resource<Result<Vec<KindOptions>, AppError>>,
+    sets: Resource<Result<Vec<TableChoices>, AppError>>,
     bulk: Resource<Result<Vec<BulkFieldView>, AppError>>,
     may_bulk: bool,
 ) -> impl IntoView {
@@ -173,6 +177,7 @@ fn CustomerList(
                     />
                 </div>
                 <ProfileFilters filter=filter go=go.clone() options />
+                <SetFilters filter=filter go=go.clone() options=sets />
                 <div class="field">
                     <label for="ordem">"Ordenar por"</label>
                     <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>

@@ -6,6 +6,7 @@ mod customer_addresses;
 mod customer_grid;
 pub mod customer_list;
 mod customer_list_profile_filters;
+mod customer_list_set_filters;
 pub mod customer_record;
 pub mod home;
 mod lazy_bulk_panel;

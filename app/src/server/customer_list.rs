@@ -66,6 +66,7 @@ pub(crate) fn push_filters(
         push_city(query, &city);
     }
     push_profile(query, scope, &filter.lookups);
+    super::set_filters::push_sets(query, scope, &filter.sets);
 }
 
 /// Every word the start of a word of the folded names (in any order), or the start of the

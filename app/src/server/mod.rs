@@ -22,6 +22,7 @@ pub mod purge;
 pub mod respond;
 pub mod sales_defaults_store;
 pub mod sessions;
+pub mod set_filters;
 pub mod table_terms_store;
 pub mod throttle;
 pub mod timeouts;

@@ -1,0 +1,150 @@
+//! The list's filters on the customer's own price lists and payment plans in the current
+//! company (R-BULK-2): an operator — equal to (these only), is one of, is none of, is empty,
+//! is not empty — and, for the first three, the entries' codes typed with commas.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rules::table_kind::LinkedKind;
+
+use crate::customers::filter_conditions::ids_for_codes;
+use crate::customers::list_types::CustomerFilter;
+use crate::customers::sales_types::TableChoices;
+use crate::customers::set_filter::{set_param, SetChoice, SetOp};
+use crate::error::AppError;
+
+type Go = Arc<dyn Fn(CustomerFilter) + Send + Sync>;
+
+#[component]
+pub fn SetFilters(
+    filter: Memo<CustomerFilter>,
+    go: impl Fn(CustomerFilter) + Clone + Send + Sync + 'static,
+    options: Resource<Result<Vec<TableChoices>, AppError>>,
+) -> impl IntoView {
+    let go: Go = Arc::new(go);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new({
+                let go = go.clone();
+                async move {
+                    let sets = options.await.unwrap_or_default();
+                    let open = !filter.get_untracked().sets.is_empty();
+                    let fields = sets
+                        .into_iter()
+                        .filter_map(|choices| {
+                            let kind = LinkedKind::from_code(&choices.kind)?;
+                            Some(view! { <SetFilter kind choices filter go=go.clone() /> })
+                        })
+                        .collect_view();
+                    view! {
+                        <details class="advanced wide" open=open>
+                            <summary>"Listas de preço e planos de pagamento"</summary>
+                            <div class="filters">{fields}</div>
+                        </details>
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SetFilter(
+    kind: LinkedKind,
+    choices: TableChoices,
+    filter: Memo<CustomerFilter>,
+    go: Go,
+) -> impl IntoView {
+    let param = set_param(kind);
+    let (op_id, codes_id) = (format!("{param}-operador"), format!("{param}-codigos"));
+    let entries: Vec<(String, i64)> = choices
+        .options
+        .iter()
+        .map(|o| (o.code.clone(), o.id))
+        .collect();
+    let current = filter.get_untracked().set_choice(kind).cloned();
+    let op = RwSignal::new(
+        current
+            .as_ref()
+            .map(|c| c.op.code().to_string())
+            .unwrap_or_default(),
+    );
+    let typed = current
+        .as_ref()
+        .map(|c| {
+            c.ids
+                .iter()
+                .filter_map(|id| entries.iter().find(|(_, e)| e == id))
+                .map(|(code, _)| code.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let text = RwSignal::new(typed);
+    let problem = RwSignal::new(None::<String>);
+    let apply = move || {
+        let chosen = SetOp::from_code(&op.get_untracked());
+        let choice = match chosen {
+            None => Ok(None),
+            Some(op) if !op.listed() => Ok(SetChoice::new(kind, op, "")),
+            Some(op) => ids_for_codes(&text.get_untracked(), &entries).map(|ids| {
+                let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+                SetChoice::new(kind, op, &ids.join(","))
+            }),
+        };
+        match choice {
+            Err(unknown) => problem.set(Some(format!(
+                "Código não encontrado: {}.",
+                unknown.join(", ")
+            ))),
+            // A listed operator waits for its codes.
+            Ok(None) if chosen.is_some_and(SetOp::listed) => problem.set(None),
+            Ok(choice) => {
+                problem.set(None);
+                go(filter.get_untracked().with_set(kind, choice));
+            }
+        }
+    };
+    let (apply_op, apply_codes, apply_enter) = (apply.clone(), apply.clone(), apply);
+    let listed = move || SetOp::from_code(&op.get()).is_some_and(SetOp::listed);
+    let known = choices
+        .options
+        .iter()
+        .map(|o| o.code.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint_id = format!("{codes_id}-dica");
+    view! {
+        <div class="field">
+            <label for=op_id.clone()>{choices.label.clone()}</label>
+            <select id=op_id prop:value=move || op.get() on:change=move |ev| {
+                op.set(event_target_value(&ev));
+                apply_op();
+            }>
+                <option value="">"Todas"</option>
+                {SetOp::ALL.map(|o| view! { <option value=o.code()>{o.label()}</option> })}
+            </select>
+        </div>
+        <div class="field" hidden=move || !listed()>
+            <label for=codes_id.clone()>{format!("{}: códigos", choices.label)}</label>
+            <input
+                id=codes_id
+                type="text"
+                autocomplete="off"
+                placeholder="VAREJO-RS, ATACADO-SC"
+                aria-describedby=hint_id.clone()
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:change=move |_| apply_codes()
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        apply_enter();
+                    }
+                }
+            />
+            <span class="hint" id=hint_id>{format!("Códigos: {known}.")}</span>
+            {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+        </div>
+    }
+}
