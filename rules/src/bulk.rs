@@ -9,6 +9,7 @@ use crate::customer::Status;
 use crate::lookup::LookupKind;
 use crate::permission::Permission;
 use crate::profile::field_name;
+use crate::sales::bulk_numbers::SalesNumber;
 use crate::table_kind::{CommercialKind, LinkedKind};
 
 /// Where a bulk-editable field's value lives and what kind of value it takes.
@@ -30,6 +31,9 @@ pub enum BulkTarget {
     /// The customer's set of price lists or payment plans in the current company, replaced by
     /// the chosen one as the sales tab does (R-SALES-4, R-BULK-3).
     OwnSet(LinkedKind),
+    /// A number of the customer's sales defaults in the current company (limit, interest,
+    /// discounts), read, stored and recorded as the tab does.
+    SalesNumber(SalesNumber),
 }
 
 impl BulkTarget {
@@ -38,13 +42,19 @@ impl BulkTarget {
     pub fn company_scoped(self) -> bool {
         matches!(
             self,
-            BulkTarget::Profile(_) | BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_)
+            BulkTarget::Profile(_)
+                | BulkTarget::SalesTable(_)
+                | BulkTarget::OwnSet(_)
+                | BulkTarget::SalesNumber(_)
         )
     }
 
     /// Whether the value lives in the customer's sales defaults (their tab's version moves).
     pub fn in_sales_defaults(self) -> bool {
-        matches!(self, BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_))
+        matches!(
+            self,
+            BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_) | BulkTarget::SalesNumber(_)
+        )
     }
 }
 
@@ -69,6 +79,7 @@ impl BulkFieldSpec {
             BulkTarget::District => "Bairro",
             BulkTarget::SalesTable(kind) => kind.field_name(),
             BulkTarget::OwnSet(kind) => kind.field_name(),
+            BulkTarget::SalesNumber(number) => number.label(),
         }
     }
 }
@@ -106,6 +117,10 @@ pub const BULK_FIELDS: &[BulkFieldSpec] = &[
         permission: Permission::AlterCustomer,
         asks_for_notes: false,
     },
+    number("credit_limit", SalesNumber::CreditLimit),
+    number("daily_interest", SalesNumber::DailyInterest),
+    number("discount", SalesNumber::Discount),
+    number("max_discount", SalesNumber::MaxDiscount),
     sales("price_lists", BulkTarget::OwnSet(LinkedKind::PriceList)),
     sales("payment_plans", BulkTarget::OwnSet(LinkedKind::PaymentPlan)),
     sales(
@@ -122,6 +137,19 @@ pub const BULK_FIELDS: &[BulkFieldSpec] = &[
         BulkTarget::SalesTable(CommercialKind::CommissionTable),
     ),
 ];
+
+/// A number of the sales tab, under the tab's permission for it (R-PERM-1).
+const fn number(code: &'static str, number: SalesNumber) -> BulkFieldSpec {
+    BulkFieldSpec {
+        code,
+        target: BulkTarget::SalesNumber(number),
+        permission: match number {
+            SalesNumber::CreditLimit => Permission::AlterCreditLimit,
+            _ => Permission::AlterSalesDefaults,
+        },
+        asks_for_notes: false,
+    }
+}
 
 /// A field of the sales tab: "alter sales defaults", as on the tab (R-PERM-1).
 const fn sales(code: &'static str, target: BulkTarget) -> BulkFieldSpec {
@@ -182,6 +210,8 @@ pub enum BulkValue {
     Text(String),
     /// A set of entries (price lists, payment plans), ascending, once each; empty clears.
     Entries(Vec<i64>),
+    /// A number as its column stores it (`5000.00`), or `None` to clear it.
+    Number(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,6 +266,13 @@ pub fn check_changes(
         let text = input.value.trim();
         let value = match spec.target {
             BulkTarget::OwnSet(_) => parse_entries(text).map(BulkValue::Entries),
+            BulkTarget::SalesNumber(number) => match number.parse(text) {
+                Ok(value) => Ok(BulkValue::Number(value.map(|v| number.stored(v)))),
+                Err(message) => {
+                    errors.push((form_field, message));
+                    continue;
+                }
+            },
             BulkTarget::Profile(_) | BulkTarget::SalesTable(_) if text.is_empty() => {
                 Ok(BulkValue::Entry(None))
             }
@@ -389,6 +426,28 @@ mod tests {
             check_changes(&without, &[change("price_lists", "3")]),
             Err(BulkRefusal::Forbidden)
         );
+    }
+
+    #[test]
+    fn r_perm_1_the_credit_limit_in_bulk_needs_its_own_permission_and_numbers_are_checked() {
+        let sales = [Permission::AlterSalesDefaults, Permission::BulkUpdate];
+        assert_eq!(
+            check_changes(&sales, &[change("credit_limit", "5000")]),
+            Err(BulkRefusal::Forbidden)
+        );
+        let checked = check_changes(
+            &sales,
+            &[change("discount", "2,5"), change("max_discount", "")],
+        )
+        .unwrap();
+        assert_eq!(checked[0].value, BulkValue::Number(Some("2.50".into())));
+        assert_eq!(checked[1].value, BulkValue::Number(None));
+        let Err(BulkRefusal::Invalid(errors)) =
+            check_changes(&sales, &[change("max_discount", "150")])
+        else {
+            panic!("a maximum discount over 100 is refused");
+        };
+        assert_eq!(errors[0].0, "changes[0][value]");
     }
 
     #[test]

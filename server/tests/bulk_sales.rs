@@ -214,3 +214,104 @@ async fn a_bulk_set_of_another_companys_lists_is_refused_and_changes_nothing(poo
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(count(&pool, "customer_price_lists").await, 0);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_bulk_3_numbers_in_bulk_are_stored_and_recorded_as_the_tab_does(pool: PgPool) {
+    let w = world(&pool).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    // Every customer has sales defaults in company 1 with a 2 % discount; 3 may not get
+    // discounts (R-SALES-3: stored 0).
+    sqlx::query(
+        "insert into customer_sales_defaults (tenant_id, company_id, customer_id, discount, allows_discount)
+         select tenant_id, $2, id, case when code = 3 then 0 else 2 end, code <> 3
+         from customers where tenant_id = $1",
+    )
+    .bind(w.tenant_id)
+    .bind(w.company_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let five: i64 =
+        sqlx::query_scalar("select id from customers where tenant_id = $1 and code = 5")
+            .bind(w.tenant_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let (version, mut input, _) = open_tab(&app, &boss, five).await;
+    input.credit_limit = "5.000".into();
+    input.discount = "-2,5".into();
+    let (status, body) = save_tab(&app, &boss, five, version, &input).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // Wrong input is named beside its line, nothing written.
+    let wrong = format!(
+        "{}{}",
+        filter_part(w.north),
+        change_part(0, "max_discount", "150", "")
+    );
+    let (status, body) = post(&app, &boss, "preview_bulk", &wrong).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("changes[0][value]"), "{body}");
+
+    let form = format!(
+        "{}{}{}",
+        filter_part(w.north),
+        change_part(0, "credit_limit", &urlencode("5.000"), ""),
+        change_part(1, "discount", &urlencode("-2,5"), ""),
+    );
+    let (status, preview, applied) = preview_then_apply(&app, &boss, &form, false).await;
+    assert_eq!(status, StatusCode::OK, "{preview} {applied}");
+    assert_eq!(
+        preview["changing"],
+        serde_json::json!([["Limite de crédito", 4], ["Desconto/acréscimo", 3]]),
+        "customer 3 may not get discounts: it keeps 0"
+    );
+    let stored: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "select c.code, d.credit_limit::text, d.discount::text from customer_sales_defaults d
+         join customers c on c.tenant_id = d.tenant_id and c.id = d.customer_id
+         where d.tenant_id = $1 order by c.code",
+    )
+    .bind(w.tenant_id)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let limit = Some("5000.00".to_string());
+    let (surcharge, two, zero) = (
+        Some("-2.50".to_string()),
+        Some("2.00".to_string()),
+        Some("0.00".to_string()),
+    );
+    assert_eq!(
+        stored,
+        vec![
+            (1, limit.clone(), surcharge.clone()),
+            (2, limit.clone(), surcharge.clone()),
+            (3, limit.clone(), zero),
+            (4, limit.clone(), surcharge.clone()),
+            (5, limit, surcharge),
+            (6, None, two),
+        ]
+    );
+    // R-BULK-3: the lines the batch wrote are those the tab wrote for customer 5.
+    for field in ["Limite de crédito", "Desconto/acréscimo"] {
+        let by_hand = history_of(&pool, 5, field).await;
+        assert_eq!(by_hand.len(), 1, "{field}");
+        assert_eq!(history_of(&pool, 1, field).await, by_hand, "{field}");
+    }
+    assert_eq!(
+        history_of(&pool, 1, "Limite de crédito").await[0].2,
+        "R$ 5.000,00"
+    );
+
+    // Without "alter credit limit" the limit is refused in bulk too (R-PERM-1).
+    sqlx::query(
+        "delete from profile_permissions where tenant_id = $1 and permission = 'customer.credit_limit'",
+    )
+    .bind(w.tenant_id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (status, body) = post(&app, &boss, "preview_bulk", &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+}

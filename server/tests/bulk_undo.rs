@@ -312,8 +312,8 @@ async fn undo_rechecks_each_fields_permission(pool: PgPool) {
     let boss = sign_in(&app, "boss@alpha.test").await;
     let (_, applied) = move_north_to_bruno(&app, &boss, &w, false).await;
     let batch = applied[0].as_i64().unwrap();
-    // A field this user may not write (one a later issue declares, e.g. the credit limit)
-    // is in the batch: the undo is refused as a whole, as its apply would have been.
+    // A field this user may no longer write (the credit limit, after losing "alter credit
+    // limit") is in the batch: the undo is refused as a whole, as its apply would be.
     sqlx::query(
         "insert into bulk_batch_items (tenant_id, batch_id, field, customer_id, old_value, new_value)
          select tenant_id, $2, 'credit_limit', id, '1000.00', '5000.00'
@@ -321,6 +321,13 @@ async fn undo_rechecks_each_fields_permission(pool: PgPool) {
     )
     .bind(w.tenant_id)
     .bind(batch)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "delete from profile_permissions where tenant_id = $1 and permission = 'customer.credit_limit'",
+    )
+    .bind(w.tenant_id)
     .execute(&pool)
     .await
     .unwrap();

@@ -73,7 +73,9 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                             .collect()
                     }
                     BulkTarget::OwnSet(kind) => table(kind.code()),
-                    BulkTarget::City | BulkTarget::District => Vec::new(),
+                    BulkTarget::City | BulkTarget::District | BulkTarget::SalesNumber(_) => {
+                        Vec::new()
+                    }
                     BulkTarget::Status => [Status::Active, Status::Pending, Status::Inactive]
                         .into_iter()
                         .map(|s| {
@@ -88,6 +90,7 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
                     BulkTarget::City => BulkInput::City,
                     BulkTarget::District => BulkInput::Text,
                     BulkTarget::OwnSet(_) => BulkInput::Several,
+                    BulkTarget::SalesNumber(_) => BulkInput::Number,
                     _ => BulkInput::Choice,
                 };
                 BulkFieldView {

@@ -23,6 +23,8 @@ pub enum BulkInput {
     City,
     /// Free text.
     Text,
+    /// A number typed as on the sales tab (`5.000,00`, `2,5`); empty clears it.
+    Number,
     /// Check boxes over `choices`: the set that replaces the customer's (R-SALES-4).
     Several,
 }

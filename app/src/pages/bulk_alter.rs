@@ -218,6 +218,11 @@ fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl
             <input id=id type="text" maxlength="60" autocomplete="off" on:input=on_input />
         }
         .into_any(),
+        BulkInput::Number => view! {
+            <input id=id type="text" inputmode="decimal" maxlength="20" autocomplete="off"
+                placeholder="vazio: limpa o campo" on:input=on_input />
+        }
+        .into_any(),
         // The ticked entries, as the comma-separated ids the server reads; none ticked clears
         // the customers' sets.
         BulkInput::Several => {

@@ -73,6 +73,7 @@ async fn stored_values(
                 Some(id.to_string())
             }
             (_, BulkValue::Text(text)) => Some(text.clone()),
+            (_, BulkValue::Number(stored)) => stored.clone(),
             (_, BulkValue::Entry(Some(_)) | BulkValue::Entries(_)) => {
                 return Err(AppError::field(&field, "Escolha um valor da lista."))
             }
@@ -358,6 +359,11 @@ async fn summary(
             BulkValue::Status(status) => status_label(status.code()).to_string(),
             BulkValue::City(identification) => identification.clone(),
             BulkValue::Text(text) => text.clone(),
+            BulkValue::Number(None) => "(vazio)".to_string(),
+            BulkValue::Number(Some(stored)) => match change.spec.target {
+                BulkTarget::SalesNumber(number) => number.shown(stored),
+                _ => stored.clone(),
+            },
             BulkValue::Entries(ids) if ids.is_empty() => "(nenhuma)".to_string(),
             BulkValue::Entries(ids) => sqlx::query_scalar::<_, String>(
                 "select string_agg(code || ' - ' || description, ', ' order by code)

@@ -4,6 +4,7 @@
 
 use rules::bulk::{BulkChange, BulkTarget, BULK_FIELDS};
 use rules::customer::Status;
+use rules::sales::bulk_numbers::SalesNumber;
 use sqlx::{Postgres, Transaction};
 
 use super::auth::Caller;
@@ -34,6 +35,7 @@ pub fn current_value_sql(target: BulkTarget) -> String {
         BulkTarget::City => "c.city_id::text".to_string(),
         BulkTarget::District => format!("(select a.district from {MAIN_ADDRESS})"),
         BulkTarget::SalesTable(kind) => format!("d.{}::text", kind.column()),
+        BulkTarget::SalesNumber(number) => format!("d.{}::text", number.column()),
         BulkTarget::OwnSet(kind) => format!(
             "(select string_agg(l.{column}::text, ',' order by l.{column}) from {table} l
               where l.tenant_id = d.tenant_id and l.company_id = d.company_id
@@ -49,7 +51,13 @@ pub fn current_value_sql(target: BulkTarget) -> String {
 pub fn applies_sql(target: BulkTarget) -> String {
     match target {
         BulkTarget::District => format!("exists (select 1 from {MAIN_ADDRESS})"),
-        BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_) => "d.customer_id is not null".into(),
+        // R-SALES-3: a customer who may not get discounts keeps 0, as the tab stores it.
+        BulkTarget::SalesNumber(SalesNumber::Discount) => {
+            "d.customer_id is not null and d.allows_discount".into()
+        }
+        BulkTarget::SalesTable(_) | BulkTarget::OwnSet(_) | BulkTarget::SalesNumber(_) => {
+            "d.customer_id is not null".into()
+        }
         _ => "true".to_string(),
     }
 }
@@ -133,6 +141,14 @@ pub async fn write_values(
                and d.customer_id = i.customer_id",
             column = kind.column()
         ),
+        BulkTarget::SalesNumber(number) => format!(
+            "update customer_sales_defaults d set {column} = i.{value}::numeric
+             from bulk_batch_items i join bulk_batches b on b.tenant_id = i.tenant_id and b.id = i.batch_id
+             where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and not i.kept
+               and d.tenant_id = i.tenant_id and d.company_id = b.company_id
+               and d.customer_id = i.customer_id",
+            column = number.column()
+        ),
         // R-SALES-4 replace semantics, the tab's two statements as one: what is not in the
         // set goes, what is missing comes.
         BulkTarget::OwnSet(kind) => format!(
@@ -190,7 +206,7 @@ pub async fn audit(
             "coalesce((select e.code || ' - ' || e.description from lookup_entries e
                        where e.tenant_id = i.tenant_id and e.id = i.{side}::bigint), '')"
         ),
-        BulkTarget::Status => format!(
+        BulkTarget::Status | BulkTarget::SalesNumber(_) => format!(
             "coalesce((select s.label from unnest(${labels}::text[], ${}::text[]) as s(code, label)
                        where s.code = i.{side}), i.{side}, '')",
             labels + 1
@@ -200,8 +216,7 @@ pub async fn audit(
             "coalesce((select ci.identification from cities ci where ci.id = i.{side}::bigint), '')"
         ),
     };
-    let (codes, labels): (Vec<&str>, Vec<&str>) =
-        Status::ALL.iter().map(|s| (s.code(), s.label())).unzip();
+    let (codes, labels) = shown_values(tx, caller, batch_id, change).await?;
     let sql = format!(
         "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field,
                                        old_value, new_value, company_scoped)
@@ -222,7 +237,7 @@ pub async fn audit(
         // A profile or sales field belongs to the batch's company (R-COMPANY-1, R-COMPANY-3).
         .bind(change.spec.target.company_scoped());
     let insert = match change.spec.target {
-        BulkTarget::Status => insert.bind(&codes).bind(&labels),
+        BulkTarget::Status | BulkTarget::SalesNumber(_) => insert.bind(&codes).bind(&labels),
         _ => insert,
     };
     insert.execute(&mut **tx).await?;
@@ -256,6 +271,37 @@ pub async fn audit(
         notes_query.execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// (stored value, as the form shows it) for the fields whose history shows their values
+/// through rules' labels: a status's label, a number formatted as the tab does.
+async fn shown_values(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    batch_id: i64,
+    change: &BulkChange,
+) -> Result<(Vec<String>, Vec<String>), sqlx::Error> {
+    match change.spec.target {
+        BulkTarget::Status => Ok(Status::ALL
+            .iter()
+            .map(|s| (s.code().to_string(), s.label().to_string()))
+            .unzip()),
+        BulkTarget::SalesNumber(number) => {
+            let stored: Vec<String> = sqlx::query_scalar(
+                "select distinct v.value from bulk_batch_items i
+                 cross join lateral (values (i.old_value), (i.new_value)) as v (value)
+                 where i.tenant_id = $1 and i.batch_id = $2 and i.field = $3 and v.value is not null",
+            )
+            .bind(caller.tenant_id)
+            .bind(batch_id)
+            .bind(change.spec.code)
+            .fetch_all(&mut **tx)
+            .await?;
+            let shown = stored.iter().map(|v| number.shown(v)).collect();
+            Ok((stored, shown))
+        }
+        _ => Ok((Vec::new(), Vec::new())),
+    }
 }
 
 /// Every customer the batch changed gets a new version (stale forms are then refused), and so

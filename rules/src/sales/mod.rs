@@ -8,6 +8,7 @@
 
 mod choice;
 
+pub mod bulk_numbers;
 pub mod commercial_refs;
 pub mod company_settings;
 pub mod conditional_discount;
