@@ -343,3 +343,62 @@ async fn r_perm_1_the_own_lists_need_alter_sales_defaults(pool: PgPool) {
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(linked_lists(&pool, customer).await.is_empty());
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_sales_1_a_new_customer_starts_with_the_companys_price_list_and_plan(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (t, c1, c2) = (alpha.tenant_id, alpha.companies[&1], alpha.companies[&2]);
+    let varejo = lookup_entry(&pool, t, c1, "price_list", "VAREJO").await;
+    let cash = lookup_entry(&pool, t, c1, "payment_plan", "AV").await;
+    let elsewhere = lookup_entry(&pool, t, c2, "price_list", "FILIAL").await;
+    let form = |list: i64, plan: i64| {
+        encode(&[
+            ("version", "1"),
+            ("input[credit_use]", "optional"),
+            ("input[credit_order]", "ascending"),
+            ("input[own][price_list]", &list.to_string()),
+            ("input[own][payment_plan]", &plan.to_string()),
+        ])
+    };
+    // Another company's list is not a choice here.
+    let (status, body, _) = send(
+        &app,
+        call("save_company_settings", &form(elsewhere, cash), Some(&boss)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body, _) = send(
+        &app,
+        call("save_company_settings", &form(varejo, cash), Some(&boss)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let recorded: Vec<(String, String)> = sqlx::query_as(
+        "select field, new_value from company_settings_changes
+         where tenant_id = $1 and field in ('Listas de preço', 'Planos de pagamento') order by field",
+    )
+    .bind(t)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        recorded,
+        vec![
+            (
+                "Listas de preço".to_string(),
+                "VAREJO - VAREJO desc".to_string()
+            ),
+            (
+                "Planos de pagamento".to_string(),
+                "AV - AV desc".to_string()
+            )
+        ]
+    );
+
+    let customer = new_customer(&app, &boss).await;
+    assert_eq!(linked_lists(&pool, customer).await, vec!["VAREJO"]);
+    let (_, input, _) = open_tab(&app, &boss, customer).await;
+    assert!(input.own["payment_plan"].contains_key(&cash.to_string()));
+}

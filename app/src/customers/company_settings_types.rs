@@ -16,4 +16,6 @@ pub struct CompanySettingsView {
     pub history: Vec<ChangeView>,
     /// The choices of the tables a new customer takes from the company (R-SALES-1).
     pub tables: Vec<crate::customers::sales_types::TableChoices>,
+    /// The company's price lists and payment plans, for the ones new customers start with.
+    pub own: Vec<crate::customers::sales_types::TableChoices>,
 }

@@ -165,6 +165,41 @@ fn SettingsForm(
             }
         })
         .collect_view();
+    // R-SALES-1: the price list and payment plan each new customer starts with.
+    let own = view
+        .own
+        .into_iter()
+        .map(|choices| {
+            let value = input.own.get(&choices.kind).cloned().unwrap_or_default();
+            let field: &'static str = rules::table_kind::LinkedKind::from_code(&choices.kind)
+                .map(rules::sales::own_entries::own_field)
+                .unwrap_or("own");
+            let id = format!("settings-{}", choices.kind);
+            let label = match choices.kind.as_str() {
+                "price_list" => "Lista de preço (cliente novo)",
+                _ => "Plano de pagamento (cliente novo)",
+            };
+            let options = choices
+                .options
+                .into_iter()
+                .map(|o| {
+                    let code = o.id.to_string();
+                    let selected = code == value;
+                    view! { <option value=code selected=selected>{o.label}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{label}</label>
+                    <select id=id name=format!("input[own][{}]", choices.kind)>
+                        <option value="">"(nenhum)"</option>
+                        {options}
+                    </select>
+                    {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
     let uses: Vec<_> = CreditUse::ALL
         .iter()
         .map(|c| (c.code(), c.label()))
@@ -192,6 +227,7 @@ fn SettingsForm(
                 {choice("credit_use", "Uso do crédito", input.credit_use, uses)}
                 {choice("credit_order", "Ordem de aplicação do crédito", input.credit_order, orders)}
                 {tables}
+                {own}
                 {check("insurance_enabled", "Trabalha com seguro de carga", input.insurance_enabled == "on")}
                 {check("restricts_pickup_carriers", "Pedidos retira: só transportadoras e motoristas permitidos no cliente", input.restricts_pickup_carriers == "on")}
                 {check("restricts_pickup_fleet", "Pedidos retira: só frotas permitidas no cliente", input.restricts_pickup_fleet == "on")}

@@ -7,7 +7,8 @@ use rules::sales::credit_use::{CreditOrder, CreditUse};
 use rules::sales::defaults::{CommercialRefs, CompanySalesSettings};
 use rules::sales::defaults_audit::table_changes;
 use rules::sales::ledger_accounts::LedgerSettings;
-use rules::table_kind::CommercialKind;
+use rules::sales::own_entries::{own_changes, OwnEntries};
+use rules::table_kind::{CommercialKind, LinkedKind};
 use sqlx::{PgExecutor, PgPool, Row};
 
 use super::auth::Caller;
@@ -29,7 +30,8 @@ pub async fn settings(
                 credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
                 doubtful_debt_automatic, billing_type_id, currency_id, bearer_id, insurance_enabled,
-                restricts_pickup_carriers, restricts_pickup_fleet, commission_per_customer
+                restricts_pickup_carriers, restricts_pickup_fleet, commission_per_customer,
+                price_list_id, payment_plan_id
          from company_sales_settings where tenant_id = $1 and company_id = $2",
     )
     .bind(tenant_id)
@@ -62,6 +64,14 @@ pub async fn settings(
             restricts_pickup_carriers: row.try_get("restricts_pickup_carriers")?,
             restricts_pickup_fleet: row.try_get("restricts_pickup_fleet")?,
             commission_per_customer: row.try_get("commission_per_customer")?,
+            own: {
+                let mut own = OwnEntries::default();
+                for kind in LinkedKind::ALL {
+                    let entry: Option<i64> = row.try_get(kind.entry_column())?;
+                    own.set(kind, entry);
+                }
+                own
+            },
         },
         ledger: LedgerSettings {
             prefix: row.try_get("ledger_prefix")?,
@@ -108,6 +118,7 @@ pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView,
             .into_iter()
             .filter(|t| CommercialKind::from_code(&t.kind).is_some_and(|k| k.company_default()))
             .collect(),
+        own: super::own_entries_store::choices(pool, caller.tenant_id, caller.company_id).await?,
         history: history
             .into_iter()
             .map(
@@ -162,12 +173,29 @@ pub async fn save(
         id.and_then(|id| labels.get(&id).cloned())
             .unwrap_or_default()
     };
+    let own_ids: Vec<i64> = before
+        .sales
+        .own
+        .all_ids()
+        .chain(after.sales.own.all_ids())
+        .collect();
+    let own_labels = super::own_entries_store::labels_checked(
+        &mut *tx,
+        caller.tenant_id,
+        caller.company_id,
+        &own_ids,
+        &after.sales.own,
+    )
+    .await?;
     let mut found = settings_changes(&before, &after);
     found.extend(table_changes(
         &before.sales.tables,
         &after.sales.tables,
         label,
     ));
+    found.extend(own_changes(&before.sales.own, &after.sales.own, |id| {
+        own_labels.get(&id).cloned().unwrap_or_default()
+    }));
     if found.is_empty() {
         return Ok(());
     }
@@ -179,7 +207,7 @@ pub async fn save(
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
              billing_type_id = $17, currency_id = $18, bearer_id = $19, insurance_enabled = $20,
              restricts_pickup_carriers = $21, restricts_pickup_fleet = $22,
-             commission_per_customer = $23,
+             commission_per_customer = $23, price_list_id = $24, payment_plan_id = $25,
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
     )
@@ -206,6 +234,8 @@ pub async fn save(
     .bind(after.sales.restricts_pickup_carriers)
     .bind(after.sales.restricts_pickup_fleet)
     .bind(after.sales.commission_per_customer)
+    .bind(after.sales.own.get(LinkedKind::PriceList).first())
+    .bind(after.sales.own.get(LinkedKind::PaymentPlan).first())
     .execute(&mut *tx)
     .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();

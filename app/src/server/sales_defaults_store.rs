@@ -231,14 +231,22 @@ pub async fn create_for_new_customer(
     customer_id: i64,
 ) -> Result<(), AppError> {
     let company = company_settings(&mut **tx, caller.tenant_id, caller.company_id).await?;
-    write(
-        tx,
-        caller,
-        customer_id,
-        &SalesDefaults::new_customer(&company),
-        None,
-    )
-    .await
+    let defaults = SalesDefaults::new_customer(&company);
+    write(tx, caller, customer_id, &defaults, None).await?;
+    for kind in LinkedKind::ALL {
+        if !defaults.own.get(kind).is_empty() {
+            own_entries_store::replace(
+                tx,
+                caller.tenant_id,
+                caller.company_id,
+                kind,
+                &[customer_id],
+                defaults.own.get(kind),
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 pub async fn save(

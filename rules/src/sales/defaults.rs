@@ -135,6 +135,9 @@ pub struct CompanySalesSettings {
     pub restricts_pickup_fleet: bool,
     /// Whether the commission table is chosen per customer.
     pub commission_per_customer: bool,
+    /// The price list and payment plan a new customer starts with (R-SALES-1).
+    #[serde(default)]
+    pub own: OwnEntries,
 }
 
 impl SalesDefaults {
@@ -177,7 +180,7 @@ impl SalesDefaults {
             insurance_profile: InsuranceProfile::None,
             guarantees: Guarantees::default(),
             uses_buyers_lists: false,
-            own: OwnEntries::default(),
+            own: company.own.clone(),
         }
     }
 

@@ -109,6 +109,33 @@ impl OwnEntries {
     }
 }
 
+impl OwnEntries {
+    /// At most one entry per set, as the company settings' selects send them (`price_list` →
+    /// `12`, empty for none): the entry a new customer starts with (R-SALES-1).
+    pub fn parse_single(typed: &BTreeMap<String, String>) -> Result<Self, Vec<FieldError>> {
+        let as_sets: OwnEntriesInput = typed
+            .iter()
+            .filter(|(_, id)| !id.trim().is_empty())
+            .map(|(kind, id)| {
+                let ticked = BTreeMap::from([(id.trim().to_string(), "on".to_string())]);
+                (kind.clone(), ticked)
+            })
+            .collect();
+        Self::parse(&as_sets)
+    }
+
+    /// What `parse_single` reads back: each set's first entry.
+    pub fn single_input(&self) -> BTreeMap<String, String> {
+        LinkedKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let first = self.get(kind).first()?;
+                Some((kind.code().to_string(), first.to_string()))
+            })
+            .collect()
+    }
+}
+
 /// One history line per set that changed: the entries before and after, each shown through
 /// `label` ("ATACADO-SC - Atacado Santa Catarina"), in the labels' order (by code).
 pub fn own_changes(
@@ -161,6 +188,18 @@ mod tests {
             OwnEntries::parse(&BTreeMap::new()),
             Ok(OwnEntries::default())
         );
+    }
+
+    #[test]
+    fn r_sales_1_the_companys_defaults_are_one_entry_per_set_and_read_back() {
+        let typed = BTreeMap::from([
+            ("price_list".to_string(), "12".to_string()),
+            ("payment_plan".to_string(), String::new()),
+        ]);
+        let own = OwnEntries::parse_single(&typed).unwrap();
+        assert_eq!(own.price_lists, vec![12]);
+        assert!(own.payment_plans.is_empty());
+        assert_eq!(OwnEntries::parse_single(&own.single_input()), Ok(own));
     }
 
     #[test]

@@ -168,6 +168,22 @@ pub async fn seed_demo_table_terms(pool: &PgPool, tenant_id: i64) -> Result<(), 
     .bind(tenant_id)
     .execute(pool)
     .await?;
+    // R-SALES-1: new customers start with the retail list of the company's state and 30 days.
+    sqlx::query(
+        "update company_sales_settings s
+         set price_list_id = (select e.id from lookup_entries e
+                              join companies co on co.tenant_id = e.tenant_id and co.id = s.company_id
+                              where e.tenant_id = s.tenant_id and e.company_id = s.company_id
+                                and e.kind = 'price_list'
+                                and e.code = case when co.code = 1 then 'VAREJO-RS' else 'VAREJO-SC' end),
+             payment_plan_id = (select e.id from lookup_entries e
+                                where e.tenant_id = s.tenant_id and e.company_id = s.company_id
+                                  and e.kind = 'payment_plan' and e.code = '30')
+         where s.tenant_id = $1",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
