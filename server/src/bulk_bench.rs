@@ -5,7 +5,8 @@
 //!     (`bulk_store::apply`: batch record, undo data, audit, salesperson history, versions);
 //! (b) the same profile UPDATE, audit and salesperson history INSERTs and version bump run
 //!     directly in one transaction;
-//! and prints both, the ratio a/b, the undo, and the p50/p95 of a filtered list page at depth
+//! and prints both, the ratio a/b, the undo, the same for the price lists (replace semantics,
+//! `bulk_bench_lists`), and the p50/p95 of a filtered list page at depth
 //! 0 and 400,000 and of the unfiltered list at depth 400,000. Half the customers have a
 //! profile in company 1.
 
@@ -116,6 +117,7 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         app_time.as_secs_f64() / direct_time.as_secs_f64()
     );
     println!("desfazer o lote: {}", secs(undo_time));
+    crate::bulk_bench_lists::run(pool, &caller, &filter).await?;
 
     let scope = Scope {
         tenant_id,

@@ -3,6 +3,7 @@
 
 pub mod app_state;
 pub mod bulk_bench;
+pub mod bulk_bench_lists;
 pub mod caching;
 pub mod cities;
 pub mod config;
