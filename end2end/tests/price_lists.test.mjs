@@ -36,7 +36,7 @@ test('issue 11: a payment plan is registered with its installments, wrong terms 
   await page.getByRole('button', { name: 'Incluir' }).click();
   const row = page.getByRole('table', { name: 'Planos de pagamento' }).getByRole('row', { name: new RegExp(code) });
   await row.waitFor();
-  assert.match(await row.textContent(), /30\/45\/60.*R\$ 2\.000,00.*Sim/);
+  assert.match(await row.textContent(), /30\/45\/60 dias · mínimo R\$ 2\.000,00 · usa crédito/);
 });
 
 // The labels of the boxes ticked in a group of check boxes.
@@ -58,7 +58,7 @@ test('issue 11: the clerk ticks the customer\'s own price lists; the set survive
   const form = page.getByRole('form', { name: 'Padrão para vendas' });
   const lists = form.getByRole('group', { name: 'Listas de preço' });
   await lists.waitFor();
-  const wholesale = lists.getByLabel(/^ATACADO-SC - /);
+  const wholesale = lists.getByLabel(/ATACADO-SC - /);
   // A real change whatever an earlier run left.
   const wasTicked = await wholesale.isChecked();
   await wholesale.setChecked(!wasTicked);
@@ -68,7 +68,7 @@ test('issue 11: the clerk ticks the customer\'s own price lists; the set survive
   await reload(page);
   const again = page.getByRole('form', { name: 'Padrão para vendas' }).getByRole('group', { name: 'Listas de preço' });
   await again.waitFor();
-  assert.equal(await again.getByLabel(/^ATACADO-SC - /).isChecked(), !wasTicked);
+  assert.equal(await again.getByLabel(/ATACADO-SC - /).isChecked(), !wasTicked);
 
   await openTab(page, 'Histórico');
   const history = page.getByRole('table', { name: 'Histórico de alterações' });
@@ -97,7 +97,7 @@ test('issue 11: "is none of" a price list in the filter, then "alter all" gives 
   const bulk = page.getByRole('region', { name: 'Manutenção em lote' });
   await bulk.getByLabel('Campo').selectOption({ label: 'Listas de preço' });
   const choices = bulk.getByRole('group', { name: 'Novo valor: Listas de preço' });
-  await choices.getByLabel(new RegExp(`^${target} - `)).check();
+  await choices.getByLabel(new RegExp(`${target} - `)).check();
   await bulk.getByRole('button', { name: 'Prévia' }).click();
   await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();

@@ -250,7 +250,7 @@ fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl
                             <label class="check" for=label_for>
                                 <input type="checkbox" id=box_id
                                     on:change=move |ev| toggle(entry.clone(), event_target_checked(&ev)) />
-                                " " {label.clone()}
+                                {label.clone()}
                             </label>
                         }
                     }).collect_view()}

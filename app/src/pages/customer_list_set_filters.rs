@@ -131,7 +131,10 @@ fn SetFilter(
                 id=codes_id
                 type="text"
                 autocomplete="off"
-                placeholder="VAREJO-RS, ATACADO-SC"
+                placeholder=match kind {
+                    LinkedKind::PriceList => "VAREJO-RS, ATACADO-SC",
+                    LinkedKind::PaymentPlan => "30-60-90, AV",
+                }
                 aria-describedby=hint_id.clone()
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))

@@ -133,52 +133,50 @@ pub fn TermsFields(
 }
 
 /// The column headers of the terms, in the order `terms_cells` fills them.
-pub fn terms_headers(kind: LinkedKind) -> impl IntoView {
-    let headers: &[&str] = match kind {
-        LinkedKind::PriceList => &["Pública", "Vigência"],
-        LinkedKind::PaymentPlan => &["Parcelas", "Valor mínimo", "Crédito", "Para", "Vigência"],
-    };
-    headers
-        .iter()
-        .map(|h| view! { <th scope="col">{*h}</th> })
-        .collect_view()
+pub fn terms_headers(_kind: LinkedKind) -> impl IntoView {
+    view! { <th scope="col">"Condições"</th><th scope="col">"Vigência"</th> }
+}
+
+/// "30/60/90 dias · mínimo R$ 1.500,00 · usa crédito · clientes selecionados", or "Pública":
+/// one cell that wraps, so the table keeps to the card's width.
+pub fn terms_summary(kind: LinkedKind, terms: &Terms) -> String {
+    match kind {
+        LinkedKind::PriceList => if terms.public {
+            "Pública"
+        } else {
+            "Só clientes vinculados"
+        }
+        .to_string(),
+        LinkedKind::PaymentPlan => {
+            let days = rules::sales::table_terms::format_installments(&terms.installment_days);
+            let mut parts = vec![if days == "0" {
+                "À vista".to_string()
+            } else {
+                format!("{days} dias")
+            }];
+            if let Some(minimum) = terms.minimum_order_value {
+                parts.push(format!("mínimo {}", rules::money::format_brl(minimum)));
+            }
+            if terms.uses_credit {
+                parts.push("usa crédito".to_string());
+            }
+            parts.push(
+                if terms.all_customers {
+                    "todos os clientes"
+                } else {
+                    "clientes selecionados"
+                }
+                .to_string(),
+            );
+            parts.join(" · ")
+        }
+    }
 }
 
 pub fn terms_cells(kind: LinkedKind, terms: Option<&Terms>) -> impl IntoView {
     let terms = terms.cloned().unwrap_or_default();
-    let yes_no = |value: bool| if value { "Sim" } else { "Não" };
-    let cells: Vec<(&str, String)> = match kind {
-        LinkedKind::PriceList => vec![
-            ("Pública", yes_no(terms.public).to_string()),
-            ("Vigência", terms.validity_label()),
-        ],
-        LinkedKind::PaymentPlan => vec![
-            (
-                "Parcelas",
-                rules::sales::table_terms::format_installments(&terms.installment_days),
-            ),
-            (
-                "Valor mínimo",
-                terms
-                    .minimum_order_value
-                    .map(rules::money::format_brl)
-                    .unwrap_or_else(|| "—".to_string()),
-            ),
-            ("Crédito", yes_no(terms.uses_credit).to_string()),
-            (
-                "Para",
-                if terms.all_customers {
-                    "Todos"
-                } else {
-                    "Selecionados"
-                }
-                .to_string(),
-            ),
-            ("Vigência", terms.validity_label()),
-        ],
-    };
-    cells
-        .into_iter()
-        .map(|(label, value)| view! { <td data-label=label class="nowrap">{value}</td> })
-        .collect_view()
+    view! {
+        <td data-label="Condições">{terms_summary(kind, &terms)}</td>
+        <td data-label="Vigência">{terms.validity_label()}</td>
+    }
 }

@@ -38,7 +38,7 @@ pub fn OwnEntriesField(
             view! {
                 <label class="check" for=label_for>
                     <input type="checkbox" id=id name=may_alter.then(|| name.clone()) checked=checked disabled=!may_alter />
-                    " " {option.label.clone()}
+                    {option.label.clone()}
                 </label>
                 {(!may_alter && checked).then(|| view! { <input type="hidden" name=name value="on" /> })}
             }
