@@ -17,10 +17,12 @@ pub enum Permission {
     UnblockCustomer,
     BulkUpdate,
     AlterCompanySettings,
+    /// The auxiliary and commercial tables under "Tabelas" (R-PERM-1).
+    MaintainTables,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::IncludeCustomer,
         Permission::AlterCustomer,
         Permission::DeleteCustomer,
@@ -33,6 +35,7 @@ impl Permission {
         Permission::UnblockCustomer,
         Permission::BulkUpdate,
         Permission::AlterCompanySettings,
+        Permission::MaintainTables,
     ];
 
     /// The stable code stored in the database; never renamed once shipped.
@@ -50,6 +53,7 @@ impl Permission {
             Permission::UnblockCustomer => "customer.unblock",
             Permission::BulkUpdate => "customer.bulk_update",
             Permission::AlterCompanySettings => "company.settings",
+            Permission::MaintainTables => "tables.maintain",
         }
     }
 
@@ -74,6 +78,7 @@ impl Permission {
             Permission::UnblockCustomer => "Desbloquear clientes",
             Permission::BulkUpdate => "Manutenção em lote (alterar todos)",
             Permission::AlterCompanySettings => "Alterar configurações da empresa",
+            Permission::MaintainTables => "Manter tabelas auxiliares e comerciais",
         }
     }
 }

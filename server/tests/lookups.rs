@@ -43,7 +43,7 @@ async fn list(app: &axum::Router, cookie: &str, kind: &str) -> Value {
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn r_perm_1_reading_needs_a_session_and_writing_needs_alter(pool: PgPool) {
+async fn r_perm_1_reading_needs_a_session_and_writing_needs_maintain_tables(pool: PgPool) {
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let viewer = sign_in(&app, "viewer@alpha.test").await;
@@ -89,6 +89,26 @@ async fn r_perm_1_reading_needs_a_session_and_writing_needs_alter(pool: PgPool) 
     assert!(
         body.contains("O código RS já existe nesta empresa."),
         "{body}"
+    );
+
+    // "Alter customers" alone does not maintain the tables: that is a permission of its own.
+    sqlx::query("delete from profile_permissions where permission = 'tables.maintain'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    for (endpoint, form) in [
+        (
+            "save_lookup",
+            save_form("region", None, "SC", "Santa Catarina", true, false),
+        ),
+        ("delete_lookup", format!("kind=region&id={}", rows[0]["id"])),
+    ] {
+        let (status, body, _) = send(&app, call(endpoint, &form, Some(&clerk))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{endpoint}: {body}");
+    }
+    assert_eq!(
+        list(&app, &clerk, "region").await.as_array().unwrap().len(),
+        1
     );
 }
 

@@ -1,6 +1,6 @@
 //! Server functions of the code + description tables: one set serves every kind, the profile
 //! tables and the commercial ones.
-//! Reading needs a session; writing needs "alter customers" (R-PERM-1).
+//! Reading needs a session; writing needs "maintain tables" (R-PERM-1).
 
 use leptos::prelude::*;
 use rules::lookup::LookupInput;
@@ -41,7 +41,7 @@ pub async fn save_lookup(
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        caller.require(Permission::AlterCustomer)?;
+        caller.require(Permission::MaintainTables)?;
         lookup_store::save(
             &ctx.pool,
             &caller,
@@ -66,7 +66,7 @@ pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        caller.require(Permission::AlterCustomer)?;
+        caller.require(Permission::MaintainTables)?;
         lookup_store::delete(&ctx.pool, &caller, kind_of(&kind)?, id).await
     })
     .await

@@ -59,7 +59,7 @@ pub fn LookupTablePage() -> impl IntoView {
                 view! {
                     <Title text=format!("{} · Clientela", kind.title()) />
                     {protected(move |session| view! {
-                        <LookupTable kind may_alter=session.can(Permission::AlterCustomer) save remove rows />
+                        <LookupTable kind may_alter=session.can(Permission::MaintainTables) save remove rows />
                         <crate::pages::lookup_history::LookupChanges changes />
                     })}
                 }

@@ -48,6 +48,7 @@ pub fn demo_tenant() -> TenantSpec {
                     AlterSalesDefaults,
                     RegisterAllowedCarriers,
                     RegisterAllowedFleet,
+                    MaintainTables,
                 ],
             },
             ProfileSpec {

@@ -97,7 +97,11 @@ pub async fn tenant(pool: &PgPool, tag: &'static str) -> CreatedTenant {
             },
             ProfileSpec {
                 name: "Escritório",
-                permissions: vec![Permission::IncludeCustomer, Permission::AlterCustomer],
+                permissions: vec![
+                    Permission::IncludeCustomer,
+                    Permission::AlterCustomer,
+                    Permission::MaintainTables,
+                ],
             },
             ProfileSpec {
                 name: "Consulta",
