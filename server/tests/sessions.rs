@@ -105,7 +105,10 @@ async fn r_perm_1_the_session_carries_exactly_the_profile_permissions(pool: PgPo
         .iter()
         .map(|p| p.as_str().unwrap())
         .collect();
-    assert_eq!(permissions, vec!["IncludeCustomer", "AlterCustomer"]);
+    assert_eq!(
+        permissions,
+        vec!["IncludeCustomer", "AlterCustomer", "MaintainTables"]
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
