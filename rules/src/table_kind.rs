@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lookup::LookupKind;
+use crate::permission::Permission;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum CommercialKind {
@@ -133,16 +134,44 @@ impl CommercialKind {
 pub enum LinkedKind {
     PriceList,
     PaymentPlan,
+    /// Carriers and drivers a pickup order may use for the customer (R-SALES-10).
+    Carrier,
+    /// Fleet vehicles a pickup order may use for the customer (R-SALES-10).
+    FleetVehicle,
 }
 
 impl LinkedKind {
-    pub const ALL: [LinkedKind; 2] = [LinkedKind::PriceList, LinkedKind::PaymentPlan];
+    pub const ALL: [LinkedKind; 4] = [
+        LinkedKind::PriceList,
+        LinkedKind::PaymentPlan,
+        LinkedKind::Carrier,
+        LinkedKind::FleetVehicle,
+    ];
+
+    /// The sets a company names a default of for new customers (R-SALES-1) and the list
+    /// filters by (R-BULK-2).
+    pub const COMMERCIAL: [LinkedKind; 2] = [LinkedKind::PriceList, LinkedKind::PaymentPlan];
+
+    pub fn is_commercial(self) -> bool {
+        Self::COMMERCIAL.contains(&self)
+    }
+
+    /// R-PERM-1: who may change the customer's set.
+    pub fn permission(self) -> Permission {
+        match self {
+            LinkedKind::PriceList | LinkedKind::PaymentPlan => Permission::AlterSalesDefaults,
+            LinkedKind::Carrier => Permission::RegisterAllowedCarriers,
+            LinkedKind::FleetVehicle => Permission::RegisterAllowedFleet,
+        }
+    }
 
     /// Stored in `lookup_entries.kind`; never renamed once shipped.
     pub fn code(self) -> &'static str {
         match self {
             LinkedKind::PriceList => "price_list",
             LinkedKind::PaymentPlan => "payment_plan",
+            LinkedKind::Carrier => "carrier",
+            LinkedKind::FleetVehicle => "fleet_vehicle",
         }
     }
 
@@ -150,6 +179,8 @@ impl LinkedKind {
         match self {
             LinkedKind::PriceList => "listas-de-preco",
             LinkedKind::PaymentPlan => "planos-de-pagamento",
+            LinkedKind::Carrier => "transportadoras",
+            LinkedKind::FleetVehicle => "frota",
         }
     }
 
@@ -157,12 +188,19 @@ impl LinkedKind {
         match self {
             LinkedKind::PriceList => "Listas de preço",
             LinkedKind::PaymentPlan => "Planos de pagamento",
+            LinkedKind::Carrier => "Transportadoras e motoristas",
+            LinkedKind::FleetVehicle => "Frota (veículos)",
         }
     }
 
-    /// The customer's field (the set) on the sales tab and in the history.
+    /// The customer's field (the set) on the sales tab and in the history; never renamed
+    /// once shipped.
     pub fn field_name(self) -> &'static str {
-        self.title()
+        match self {
+            LinkedKind::Carrier => "Transportadoras e motoristas permitidos (retira)",
+            LinkedKind::FleetVehicle => "Frota permitida (retira)",
+            kind => kind.title(),
+        }
     }
 
     /// The table linking customers to entries, per company.
@@ -170,15 +208,19 @@ impl LinkedKind {
         match self {
             LinkedKind::PriceList => "customer_price_lists",
             LinkedKind::PaymentPlan => "customer_payment_plans",
+            LinkedKind::Carrier => "customer_allowed_carriers",
+            LinkedKind::FleetVehicle => "customer_allowed_fleet",
         }
     }
 
-    /// The column naming an entry, in the link table and in the company settings (the entry new
-    /// customers start with, R-SALES-1).
+    /// The column naming an entry, in the link table and, for the commercial sets, in the
+    /// company settings (the entry new customers start with, R-SALES-1).
     pub fn entry_column(self) -> &'static str {
         match self {
             LinkedKind::PriceList => "price_list_id",
             LinkedKind::PaymentPlan => "payment_plan_id",
+            LinkedKind::Carrier => "carrier_id",
+            LinkedKind::FleetVehicle => "vehicle_id",
         }
     }
 
@@ -246,7 +288,7 @@ mod tests {
     #[test]
     fn r_company_2_every_table_has_a_distinct_code_slug_and_title_that_round_trip() {
         let all: Vec<TableKind> = TableKind::all().collect();
-        assert_eq!(all.len(), 17);
+        assert_eq!(all.len(), 19);
         for pick in [TableKind::code, TableKind::slug, TableKind::title] {
             let distinct: HashSet<_> = all.iter().map(|k| pick(*k)).collect();
             assert_eq!(distinct.len(), all.len());

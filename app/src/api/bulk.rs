@@ -42,8 +42,15 @@ pub async fn bulk_fields() -> Result<Vec<BulkFieldView>, AppError> {
         let (tenant, company) = (caller.tenant_id, caller.company_id);
         let mut sales_choices =
             crate::server::commercial_tables::choices(&ctx.pool, tenant, company).await?;
-        sales_choices
-            .extend(crate::server::own_entries_store::choices(&ctx.pool, tenant, company).await?);
+        sales_choices.extend(
+            crate::server::own_entries_store::choices(
+                &ctx.pool,
+                tenant,
+                company,
+                &rules::table_kind::LinkedKind::COMMERCIAL,
+            )
+            .await?,
+        );
         let table = |code: &str| {
             sales_choices
                 .iter()

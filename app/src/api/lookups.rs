@@ -92,7 +92,11 @@ pub async fn linked_options() -> Result<Vec<crate::customers::sales_types::Table
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        Ok(own_entries_store::choices(&ctx.pool, caller.tenant_id, caller.company_id).await?)
+        let kinds = rules::table_kind::LinkedKind::COMMERCIAL;
+        Ok(
+            own_entries_store::choices(&ctx.pool, caller.tenant_id, caller.company_id, &kinds)
+                .await?,
+        )
     })
     .await
 }

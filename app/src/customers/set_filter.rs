@@ -69,6 +69,8 @@ pub fn set_param(kind: LinkedKind) -> &'static str {
     match kind {
         LinkedKind::PriceList => "listas",
         LinkedKind::PaymentPlan => "planos",
+        LinkedKind::Carrier => "transportadoras",
+        LinkedKind::FleetVehicle => "frotas",
     }
 }
 

@@ -134,6 +134,7 @@ fn SetFilter(
                 placeholder=match kind {
                     LinkedKind::PriceList => "VAREJO-RS, ATACADO-SC",
                     LinkedKind::PaymentPlan => "30-60-90, AV",
+                    _ => "",
                 }
                 aria-describedby=hint_id.clone()
                 prop:value=move || text.get()

@@ -86,6 +86,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
     let may_alter_limit = session.can(Permission::AlterCreditLimit);
     let may_alter_guarantees = session.can(Permission::AlterMortgageAndBail);
     let may_register_allowed = session.can(Permission::RegisterAllowedCarriers);
+    let may_register_fleet = session.can(Permission::RegisterAllowedFleet);
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_alter = session.can(Permission::AlterCustomer);
     let can_save = if code.is_some() {
@@ -117,7 +118,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                                 {move || Suspend::new(async move {
                                     match sales.await {
                                         Ok(view) => view! {
-                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees may_register_allowed />
+                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees may_register_allowed may_register_fleet />
                                         }.into_any(),
                                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                                     }

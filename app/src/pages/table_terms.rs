@@ -121,20 +121,72 @@ pub fn TermsFields(
             </label>
         }
         .into_any(),
+        LinkedKind::Carrier => {
+            let driver = input.carrier_kind == "driver";
+            view! {
+                <div class="field">
+                    <label for="terms-carrier-kind">"Tipo"</label>
+                    <select id="terms-carrier-kind" name="terms[carrier_kind]">
+                        <option value="carrier" selected=!driver>"Transportadora (CNPJ)"</option>
+                        <option value="driver" selected=driver>"Motorista (CPF)"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="terms-document">"CPF/CNPJ"</label>
+                    <input id="terms-document" name="terms[document]" autocomplete="off"
+                        value=input.document.clone()
+                        aria-invalid=move || message("document").map(|_| "true")
+                        aria-describedby=move || message("document").map(|_| "terms-document-error") />
+                    {error("document")}
+                </div>
+            }
+            .into_any()
+        }
+        LinkedKind::FleetVehicle => view! {
+            <div class="field">
+                <label for="terms-plate">"Placa"</label>
+                <input id="terms-plate" name="terms[plate]" autocomplete="off" maxlength="8"
+                    value=input.plate.clone()
+                    aria-describedby="terms-plate-hint"
+                    aria-invalid=move || message("plate").map(|_| "true") />
+                <span class="hint" id="terms-plate-hint">"Mercosul (ABC1D23) ou antiga (ABC-1234)."</span>
+                {error("plate")}
+            </div>
+        }
+        .into_any(),
     };
-    view! {
-        <fieldset class="terms">
-            <legend>{match kind { LinkedKind::PriceList => "Condições da lista", LinkedKind::PaymentPlan => "Condições do plano" }}</legend>
-            {specific}
+    let legend = match kind {
+        LinkedKind::PriceList => "Condições da lista",
+        LinkedKind::PaymentPlan => "Condições do plano",
+        LinkedKind::Carrier => "Documento",
+        LinkedKind::FleetVehicle => "Veículo",
+    };
+    let validity = kind.is_commercial().then(|| {
+        view! {
             {date("valid_from", "Válida de", from)}
             {date("valid_to", "Válida até", to)}
+        }
+    });
+    view! {
+        <fieldset class="terms">
+            <legend>{legend}</legend>
+            {specific}
+            {validity}
         </fieldset>
     }
 }
 
 /// The column headers of the terms, in the order `terms_cells` fills them.
-pub fn terms_headers(_kind: LinkedKind) -> impl IntoView {
-    view! { <th scope="col">"Condições"</th><th scope="col">"Vigência"</th> }
+pub fn terms_headers(kind: LinkedKind) -> impl IntoView {
+    let headers: &[&str] = match kind {
+        LinkedKind::Carrier => &["Tipo", "CPF/CNPJ"],
+        LinkedKind::FleetVehicle => &["Placa"],
+        _ => &["Condições", "Vigência"],
+    };
+    headers
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view()
 }
 
 /// "30/60/90 dias · mínimo R$ 1.500,00 · usa crédito · clientes selecionados", or "Pública":
@@ -170,13 +222,26 @@ pub fn terms_summary(kind: LinkedKind, terms: &Terms) -> String {
             );
             parts.join(" · ")
         }
+        LinkedKind::Carrier => terms.carrier_kind_label().to_string(),
+        LinkedKind::FleetVehicle => terms.input().plate,
     }
 }
 
 pub fn terms_cells(kind: LinkedKind, terms: Option<&Terms>) -> impl IntoView {
     let terms = terms.cloned().unwrap_or_default();
-    view! {
-        <td data-label="Condições">{terms_summary(kind, &terms)}</td>
-        <td data-label="Vigência">{terms.validity_label()}</td>
-    }
+    let cells: Vec<(&str, String)> = match kind {
+        LinkedKind::Carrier => vec![
+            ("Tipo", terms.carrier_kind_label().to_string()),
+            ("CPF/CNPJ", terms.input().document),
+        ],
+        LinkedKind::FleetVehicle => vec![("Placa", terms.input().plate)],
+        _ => vec![
+            ("Condições", terms_summary(kind, &terms)),
+            ("Vigência", terms.validity_label()),
+        ],
+    };
+    cells
+        .into_iter()
+        .map(|(label, value)| view! { <td data-label=label>{value}</td> })
+        .collect_view()
 }

@@ -66,7 +66,7 @@ pub async fn settings(
             commission_per_customer: row.try_get("commission_per_customer")?,
             own: {
                 let mut own = OwnEntries::default();
-                for kind in LinkedKind::ALL {
+                for kind in LinkedKind::COMMERCIAL {
                     let entry: Option<i64> = row.try_get(kind.entry_column())?;
                     own.set(kind, entry);
                 }
@@ -118,7 +118,13 @@ pub async fn load(pool: &PgPool, caller: &Caller) -> Result<CompanySettingsView,
             .into_iter()
             .filter(|t| CommercialKind::from_code(&t.kind).is_some_and(|k| k.company_default()))
             .collect(),
-        own: super::own_entries_store::choices(pool, caller.tenant_id, caller.company_id).await?,
+        own: super::own_entries_store::choices(
+            pool,
+            caller.tenant_id,
+            caller.company_id,
+            &LinkedKind::COMMERCIAL,
+        )
+        .await?,
         history: history
             .into_iter()
             .map(

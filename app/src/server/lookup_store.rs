@@ -405,9 +405,14 @@ pub async fn delete(
                      where tenant_id = $1 and $2 in (billing_type_id, currency_id, bearer_id))",
             column = table.column()
         ),
-        TableKind::Linked(table) => format!(
+        TableKind::Linked(table) if table.is_commercial() => format!(
             "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
                   + (select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2)",
+            link = table.link_table(),
+            column = table.entry_column()
+        ),
+        TableKind::Linked(table) => format!(
+            "select count(*) from {link} where tenant_id = $1 and {column} = $2",
             link = table.link_table(),
             column = table.entry_column()
         ),

@@ -19,18 +19,25 @@ pub async fn load(
     company_id: i64,
     customer_id: i64,
 ) -> Result<OwnEntries, sqlx::Error> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "select 'price_list', price_list_id from customer_price_lists
-         where tenant_id = $1 and company_id = $2 and customer_id = $3
-         union all
-         select 'payment_plan', payment_plan_id from customer_payment_plans
-         where tenant_id = $1 and company_id = $2 and customer_id = $3",
-    )
-    .bind(tenant_id)
-    .bind(company_id)
-    .bind(customer_id)
-    .fetch_all(executor)
-    .await?;
+    let sql = LinkedKind::ALL
+        .iter()
+        .map(|kind| {
+            format!(
+                "select '{code}', {column} from {table}
+                 where tenant_id = $1 and company_id = $2 and customer_id = $3",
+                code = kind.code(),
+                column = kind.entry_column(),
+                table = kind.link_table()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" union all ");
+    let rows: Vec<(String, i64)> = sqlx::query_as(&sql)
+        .bind(tenant_id)
+        .bind(company_id)
+        .bind(customer_id)
+        .fetch_all(executor)
+        .await?;
     let mut own = OwnEntries::default();
     for kind in LinkedKind::ALL {
         own.set(
@@ -81,13 +88,15 @@ pub async fn replace(
     Ok(())
 }
 
-/// Every price list and payment plan of the company, for the tab's check boxes.
+/// Every entry of the company's tables of `kinds` (price lists, plans, carriers, fleet), for
+/// the tab's check boxes and the filters.
 pub async fn choices(
     executor: impl PgExecutor<'_>,
     tenant_id: i64,
     company_id: i64,
+    kinds: &[LinkedKind],
 ) -> Result<Vec<TableChoices>, sqlx::Error> {
-    let codes: Vec<&str> = LinkedKind::ALL.iter().map(|k| k.code()).collect();
+    let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
     let rows: Vec<(i64, String, String, String, bool, Option<bool>)> = sqlx::query_as(
         "select e.id, e.kind, e.code, e.description, e.active, t.public
          from lookup_entries e
@@ -100,9 +109,9 @@ pub async fn choices(
     .bind(&codes)
     .fetch_all(executor)
     .await?;
-    Ok(LinkedKind::ALL
-        .into_iter()
-        .map(|kind| TableChoices {
+    Ok(kinds
+        .iter()
+        .map(|&kind| TableChoices {
             kind: kind.code().to_string(),
             label: kind.field_name().to_string(),
             options: rows

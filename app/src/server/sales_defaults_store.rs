@@ -220,7 +220,13 @@ pub async fn load(
         last_saved,
         tables: super::commercial_tables::choices(pool, caller.tenant_id, caller.company_id)
             .await?,
-        own: own_entries_store::choices(pool, caller.tenant_id, caller.company_id).await?,
+        own: own_entries_store::choices(
+            pool,
+            caller.tenant_id,
+            caller.company_id,
+            &LinkedKind::ALL,
+        )
+        .await?,
     })
 }
 

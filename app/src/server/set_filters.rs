@@ -8,26 +8,32 @@ use sqlx::{Postgres, QueryBuilder};
 use super::customer_list::Scope;
 use crate::customers::set_filter::{SetChoice, SetOp};
 
-/// -(company * 16 + slot): slot 6/7 the set holds an entry, 14/15 it holds none.
-fn marker(kind: LinkedKind, holds: bool, company_id: i64) -> i64 {
+/// -(company * 16 + slot): slot 6/7 the set holds an entry, 14/15 it holds none. Only the
+/// commercial sets (price lists, plans) are kept in `profile_entries`.
+fn marker(kind: LinkedKind, holds: bool, company_id: i64) -> Option<i64> {
     let slot = match (kind, holds) {
         (LinkedKind::PriceList, true) => 6,
         (LinkedKind::PaymentPlan, true) => 7,
         (LinkedKind::PriceList, false) => 14,
         (LinkedKind::PaymentPlan, false) => 15,
+        _ => return None,
     };
-    -(company_id * 16 + slot)
+    Some(-(company_id * 16 + slot))
 }
 
 /// Appends the sets' conditions. Entry ids come from the request, so each list must be
 /// entries of this company's table of that kind, or the condition matches nothing (checked
 /// once, before the scan, as the profile filters do).
 pub fn push_sets(query: &mut QueryBuilder<'_, Postgres>, scope: Scope, sets: &[SetChoice]) {
-    for choice in sets {
+    for choice in sets.iter().filter(|c| c.kind.is_commercial()) {
         let ids = choice.ids.clone();
         match choice.op {
             SetOp::Empty | SetOp::NotEmpty => {
-                let marker = marker(choice.kind, choice.op == SetOp::NotEmpty, scope.company_id);
+                let Some(marker) =
+                    marker(choice.kind, choice.op == SetOp::NotEmpty, scope.company_id)
+                else {
+                    continue;
+                };
                 query.push(format_args!(
                     " and c.profile_entries @> '{{{marker}}}'::bigint[]"
                 ));

@@ -111,6 +111,7 @@ proptest! {
                 own: OwnEntries {
                     price_lists: limit.map(|c| c.abs() + 1).into_iter().collect(),
                     payment_plans: interest.map(|c| c.abs() + 1).into_iter().collect(),
+                    ..OwnEntries::default()
                 },
             },
             ledger: LedgerSettings {

@@ -144,6 +144,8 @@ pub fn permission_for(label: &str) -> Permission {
         Permission::AlterCreditLimit
     } else if guarantees::LABELS.contains(&label) {
         Permission::AlterMortgageAndBail
+    } else if let Some(kind) = LinkedKind::ALL.iter().find(|k| k.field_name() == label) {
+        kind.permission()
     } else if label == USES_BUYERS_LISTS_LABEL {
         // R-SALES-10: part of the allowed carriers and fleet of pickup orders.
         Permission::RegisterAllowedCarriers

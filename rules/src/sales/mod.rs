@@ -27,6 +27,7 @@ pub mod max_discount;
 pub mod own_entries;
 pub mod payment_plans;
 pub mod percent;
+pub mod plate;
 pub mod preferences;
 pub mod price;
 pub mod price_lists;

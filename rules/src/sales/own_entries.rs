@@ -16,6 +16,11 @@ use crate::table_kind::LinkedKind;
 pub struct OwnEntries {
     pub price_lists: Vec<i64>,
     pub payment_plans: Vec<i64>,
+    /// Allowed carriers and drivers, and fleet vehicles, of pickup orders (R-SALES-10).
+    #[serde(default)]
+    pub carriers: Vec<i64>,
+    #[serde(default)]
+    pub fleet: Vec<i64>,
 }
 
 /// What the form sends: per table code, the ticked entries' ids (`own[price_list][12]=on`).
@@ -26,6 +31,8 @@ pub fn own_field(kind: LinkedKind) -> &'static str {
     match kind {
         LinkedKind::PriceList => "own.price_list",
         LinkedKind::PaymentPlan => "own.payment_plan",
+        LinkedKind::Carrier => "own.carrier",
+        LinkedKind::FleetVehicle => "own.fleet_vehicle",
     }
 }
 
@@ -34,6 +41,8 @@ impl OwnEntries {
         match kind {
             LinkedKind::PriceList => &self.price_lists,
             LinkedKind::PaymentPlan => &self.payment_plans,
+            LinkedKind::Carrier => &self.carriers,
+            LinkedKind::FleetVehicle => &self.fleet,
         }
     }
 
@@ -47,14 +56,15 @@ impl OwnEntries {
         match kind {
             LinkedKind::PriceList => self.price_lists = ids,
             LinkedKind::PaymentPlan => self.payment_plans = ids,
+            LinkedKind::Carrier => self.carriers = ids,
+            LinkedKind::FleetVehicle => self.fleet = ids,
         }
     }
 
     pub fn all_ids(&self) -> impl Iterator<Item = i64> + '_ {
-        self.price_lists
-            .iter()
-            .chain(self.payment_plans.iter())
-            .copied()
+        LinkedKind::ALL
+            .into_iter()
+            .flat_map(|kind| self.get(kind).iter().copied())
     }
 
     pub fn input(&self) -> OwnEntriesInput {
@@ -205,7 +215,7 @@ mod tests {
     #[test]
     fn a_malformed_set_is_a_field_error() {
         let errors =
-            OwnEntries::parse(&typed(&[("price_list", &["x"]), ("carrier", &["1"])])).unwrap_err();
+            OwnEntries::parse(&typed(&[("price_list", &["x"]), ("boleto", &["1"])])).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(fields, vec!["own", "own.price_list"]);
     }
@@ -215,10 +225,12 @@ mod tests {
         let before = OwnEntries {
             price_lists: vec![1, 2],
             payment_plans: vec![5],
+            ..OwnEntries::default()
         };
         let after = OwnEntries {
             price_lists: vec![2, 3],
             payment_plans: vec![5],
+            ..OwnEntries::default()
         };
         let label = |id: i64| format!("L{id}");
         assert_eq!(

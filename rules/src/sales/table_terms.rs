@@ -10,10 +10,12 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::plate::{format_plate, parse_plate};
 use super::validity::Validity;
 use crate::customer::FieldError;
 use crate::date_input;
 use crate::display;
+use crate::document::{self, Cnpj, Cpf};
 use crate::money::{format_brl, format_plain, parse_brl};
 use crate::table_kind::LinkedKind;
 
@@ -32,6 +34,11 @@ pub struct TermsInput {
     pub minimum_order_value: String,
     pub uses_credit: String,
     pub all_customers: String,
+    /// A carrier's: `driver` for a driver (CPF), anything else a carrier company (CNPJ).
+    pub carrier_kind: String,
+    pub document: String,
+    /// A fleet vehicle's licence plate.
+    pub plate: String,
 }
 
 /// The checked terms; the fields of the other kind keep their defaults.
@@ -44,6 +51,15 @@ pub struct Terms {
     pub minimum_order_value: Option<Decimal>,
     pub uses_credit: bool,
     pub all_customers: bool,
+    /// A carrier: a driver (CPF) rather than a carrier company (CNPJ).
+    #[serde(default)]
+    pub driver: bool,
+    /// A carrier's CPF or CNPJ, stored bare.
+    #[serde(default)]
+    pub document: Option<String>,
+    /// A vehicle's plate, stored bare (`ABC1D23`).
+    #[serde(default)]
+    pub plate: Option<String>,
 }
 
 impl Default for Terms {
@@ -56,6 +72,9 @@ impl Default for Terms {
             uses_credit: false,
             // A plan is for everyone unless restricted; a new list is not public until said.
             all_customers: true,
+            driver: false,
+            document: None,
+            plate: None,
         }
     }
 }
@@ -99,6 +118,24 @@ pub fn parse_installments(typed: &str) -> Result<Vec<u16>, String> {
         days.push(day);
     }
     Ok(days)
+}
+
+/// A carrier company's CNPJ or a driver's CPF (R-CUST-2's checks).
+fn parse_carrier_document(driver: bool, typed: &str) -> Result<String, String> {
+    if typed.trim().is_empty() {
+        return Err(if driver {
+            "Informe o CPF do motorista."
+        } else {
+            "Informe o CNPJ da transportadora."
+        }
+        .into());
+    }
+    let read = if driver {
+        Cpf::parse(typed).map(|cpf| cpf.as_str().to_string())
+    } else {
+        Cnpj::parse(typed).map(|cnpj| cnpj.as_str().to_string())
+    };
+    read.map_err(|e| format!("{} inválido: {e}.", if driver { "CPF" } else { "CNPJ" }))
 }
 
 /// [30, 60, 90] → "30/60/90".
@@ -152,6 +189,17 @@ impl TermsInput {
                 terms.uses_credit = ticked(&self.uses_credit);
                 terms.all_customers = ticked(&self.all_customers);
             }
+            LinkedKind::Carrier => {
+                terms.driver = self.carrier_kind.trim() == "driver";
+                match parse_carrier_document(terms.driver, &self.document) {
+                    Ok(document) => terms.document = Some(document),
+                    Err(message) => errors.push(error("document", message)),
+                }
+            }
+            LinkedKind::FleetVehicle => match parse_plate(&self.plate) {
+                Ok(plate) => terms.plate = Some(plate),
+                Err(message) => errors.push(error("plate", message)),
+            },
         }
         if errors.is_empty() {
             Ok(terms)
@@ -184,6 +232,21 @@ impl Terms {
                 .unwrap_or_default(),
             uses_credit: on(self.uses_credit),
             all_customers: on(self.all_customers),
+            carrier_kind: if self.driver { "driver" } else { "carrier" }.to_string(),
+            document: self
+                .document
+                .as_deref()
+                .map(document::mask_stored)
+                .unwrap_or_default(),
+            plate: self.plate.as_deref().map(format_plate).unwrap_or_default(),
+        }
+    }
+
+    pub fn carrier_kind_label(&self) -> &'static str {
+        if self.driver {
+            "Motorista"
+        } else {
+            "Transportadora"
         }
     }
 
@@ -203,10 +266,14 @@ impl Terms {
 
     /// Each term of `kind` as the table's history shows it, paired with its label.
     fn audited(&self, kind: LinkedKind) -> Vec<(&'static str, String)> {
-        let mut fields = vec![
-            ("Válida de", shown_date(&self.validity.from)),
-            ("Válida até", shown_date(&self.validity.to)),
-        ];
+        let mut fields = if kind.is_commercial() {
+            vec![
+                ("Válida de", shown_date(&self.validity.from)),
+                ("Válida até", shown_date(&self.validity.to)),
+            ]
+        } else {
+            Vec::new()
+        };
         match kind {
             LinkedKind::PriceList => fields.push(("Pública", yes_no(self.public))),
             LinkedKind::PaymentPlan => fields.extend([
@@ -221,6 +288,20 @@ impl Terms {
                 ("Usa limite de crédito", yes_no(self.uses_credit)),
                 ("Para todos os clientes", yes_no(self.all_customers)),
             ]),
+            LinkedKind::Carrier => fields.extend([
+                ("Tipo", self.carrier_kind_label().to_string()),
+                (
+                    "CPF/CNPJ",
+                    self.document
+                        .as_deref()
+                        .map(document::mask_stored)
+                        .unwrap_or_default(),
+                ),
+            ]),
+            LinkedKind::FleetVehicle => fields.push((
+                "Placa",
+                self.plate.as_deref().map(format_plate).unwrap_or_default(),
+            )),
         }
         fields
     }
@@ -356,6 +437,50 @@ mod tests {
         assert!(terms_changes(LinkedKind::PaymentPlan, Some(&after), Some(&after)).is_empty());
         let created = terms_changes(LinkedKind::PriceList, None, Some(&Terms::default()));
         assert_eq!(created, vec![("Pública", String::new(), "Não".into())]);
+    }
+
+    #[test]
+    fn r_sales_10_a_carrier_has_a_cnpj_a_driver_a_cpf_and_a_vehicle_a_plate() {
+        let carrier = TermsInput {
+            document: "11.222.333/0001-81".into(),
+            ..TermsInput::default()
+        };
+        let terms = carrier.parse(LinkedKind::Carrier).unwrap();
+        assert_eq!(terms.document.as_deref(), Some("11222333000181"));
+        assert!(!terms.driver);
+        assert_eq!(terms.input().document, "11.222.333/0001-81");
+        let driver = TermsInput {
+            carrier_kind: "driver".into(),
+            document: "11.222.333/0001-81".into(),
+            ..TermsInput::default()
+        };
+        let errors = driver.parse(LinkedKind::Carrier).unwrap_err();
+        assert_eq!(errors[0].field, "document");
+        assert!(errors[0].message.starts_with("CPF inválido"));
+        let driver = TermsInput {
+            carrier_kind: "driver".into(),
+            document: "529.982.247-25".into(),
+            ..TermsInput::default()
+        };
+        assert!(driver.parse(LinkedKind::Carrier).unwrap().driver);
+        let vehicle = TermsInput {
+            plate: "iab-1234".into(),
+            ..TermsInput::default()
+        };
+        let terms = vehicle.parse(LinkedKind::FleetVehicle).unwrap();
+        assert_eq!(terms.input().plate, "IAB-1234");
+        assert_eq!(
+            terms_changes(LinkedKind::FleetVehicle, None, Some(&terms)),
+            vec![("Placa", String::new(), "IAB-1234".to_string())]
+        );
+        let wrong = TermsInput {
+            plate: "IAB12".into(),
+            ..TermsInput::default()
+        };
+        assert_eq!(
+            wrong.parse(LinkedKind::FleetVehicle).unwrap_err()[0].field,
+            "plate"
+        );
     }
 
     proptest! {

@@ -168,6 +168,32 @@ pub async fn seed_demo_table_terms(pool: &PgPool, tenant_id: i64) -> Result<(), 
     .bind(tenant_id)
     .execute(pool)
     .await?;
+    sqlx::query(
+        "insert into carrier_terms (tenant_id, entry_id, driver, document)
+         select e.tenant_id, e.id, t.driver, t.document
+         from lookup_entries e
+         join (values ('TRANSLOG', false, '11444777000161'),
+                      ('RODOSUL', false, '12ABC34501DE35'),
+                      ('MOT-JOAO', true, '52998224725'))
+              as t (code, driver, document) on t.code = e.code
+         where e.tenant_id = $1 and e.kind = 'carrier'
+         on conflict (tenant_id, entry_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
+    sqlx::query(
+        "insert into fleet_vehicle_terms (tenant_id, entry_id, plate)
+         select e.tenant_id, e.id, t.plate
+         from lookup_entries e
+         join (values ('CAM-01', 'IAB1C23'), ('CAR-02', 'MLK4D56'), ('VAN-01', 'QRS1234'))
+              as t (code, plate) on t.code = e.code
+         where e.tenant_id = $1 and e.kind = 'fleet_vehicle'
+         on conflict (tenant_id, entry_id) do nothing",
+    )
+    .bind(tenant_id)
+    .execute(pool)
+    .await?;
     // R-SALES-1: new customers start with the retail list of the company's state and 30 days.
     sqlx::query(
         "update company_sales_settings s
@@ -188,7 +214,8 @@ pub async fn seed_demo_table_terms(pool: &PgPool, tenant_id: i64) -> Result<(), 
 }
 
 /// The customers' own lists and plans: about a third hold a wholesale list of their company,
-/// a fifth the 28/35/42 plan, a few use only their own lists. One statement per set.
+/// a fifth the 28/35/42 plan, a few use only their own lists; one in seven allows a carrier
+/// on pickup orders, one in eleven a vehicle. One statement per set.
 pub async fn assign_own_entries(pool: &PgPool, tenant_id: i64) -> Result<u64, sqlx::Error> {
     let mut assigned = 0;
     for (table, column, kind, codes, share) in [
@@ -205,6 +232,20 @@ pub async fn assign_own_entries(pool: &PgPool, tenant_id: i64) -> Result<u64, sq
             "payment_plan",
             "array['28-35-42', '30-60-90']",
             "h % 5 = 1",
+        ),
+        (
+            "customer_allowed_carriers",
+            "carrier_id",
+            "carrier",
+            "array['TRANSLOG', 'MOT-JOAO']",
+            "h % 7 = 2",
+        ),
+        (
+            "customer_allowed_fleet",
+            "vehicle_id",
+            "fleet_vehicle",
+            "array['CAM-01', 'CAR-02']",
+            "h % 11 = 3",
         ),
     ] {
         assigned += sqlx::query(&format!(

@@ -254,8 +254,10 @@ pub fn SalesDefaultsTab(
     may_alter_limit: bool,
     /// R-SALES-11: mortgage and bail have a permission of their own.
     may_alter_guarantees: bool,
-    /// R-SALES-10: the allowed carriers and fleet of pickup orders.
+    /// R-SALES-10: the allowed carriers (and the "buyer's lists" flag) and the allowed fleet
+    /// of pickup orders.
     may_register_allowed: bool,
+    may_register_fleet: bool,
 ) -> impl IntoView {
     let errors = Errors(save);
     let input = view.input;
@@ -272,7 +274,11 @@ pub fn SalesDefaultsTab(
         matches!(save.value().get(), Some(Ok(())))
             .then(|| view! { <p class="notice" role="status">"Padrão para vendas gravado."</p> })
     };
-    let may_save = may_alter || may_alter_limit || may_alter_guarantees || may_register_allowed;
+    let may_save = may_alter
+        || may_alter_limit
+        || may_alter_guarantees
+        || may_register_allowed
+        || may_register_fleet;
     let g = input.guarantees.clone();
     let attachments = AttachmentKind::ALL.iter().map(|&kind| {
         let value = match kind {
@@ -303,33 +309,51 @@ pub fn SalesDefaultsTab(
             view! { <TableField choices value may_alter errors /> }
         })
         .collect_view();
-    let own = view
-        .own
-        .into_iter()
-        .map(|choices| {
-            let ticked = input.own.get(&choices.kind).cloned().unwrap_or_default();
-            let price_lists = choices.kind == LinkedKind::PriceList.code();
-            let (hint, only_name, only_label, only) = if price_lists {
-                (
-                    "As listas públicas servem a todos os clientes; marque as próprias deste cliente.",
+    // The commercial sets here; the allowed carriers and fleet under pickup orders.
+    let own_field = |choices: TableChoices| {
+        let ticked = input.own.get(&choices.kind).cloned().unwrap_or_default();
+        let kind = LinkedKind::from_code(&choices.kind);
+        let (hint, only, may_alter) = match kind {
+            Some(LinkedKind::PriceList) => (
+                "As listas públicas servem a todos os clientes; marque as próprias deste cliente.",
+                Some((
                     "input[uses_only_own_price_lists]",
                     "Usa somente tabelas de preço próprias",
                     on(&input.uses_only_own_price_lists),
-                )
-            } else {
-                (
-                    "Planos \"para todos os clientes\" servem a todos; os demais, só a quem os tem marcados.",
+                )),
+                may_alter,
+            ),
+            Some(LinkedKind::PaymentPlan) => (
+                "Planos \"para todos os clientes\" servem a todos; os demais, só a quem os tem marcados.",
+                Some((
                     "input[uses_only_own_plans]",
                     "Usa somente planos de pagamento próprios",
                     on(&input.uses_only_own_plans),
-                )
-            };
-            view! {
-                <OwnEntriesField choices ticked may_alter errors hint />
-                <CheckField name=only_name label=only_label checked=only may_alter />
-            }
-        })
-        .collect_view();
+                )),
+                may_alter,
+            ),
+            Some(LinkedKind::Carrier) => (
+                "Pedidos retira deste cliente só com estes, quando a empresa restringe.",
+                None,
+                may_register_allowed,
+            ),
+            _ => (
+                "Pedidos retira deste cliente só com estes veículos, quando a empresa restringe.",
+                None,
+                may_register_fleet,
+            ),
+        };
+        view! {
+            <OwnEntriesField choices ticked may_alter errors hint />
+            {only.map(|(name, label, checked)| view! { <CheckField name label checked may_alter /> })}
+        }
+    };
+    let (commercial, pickup): (Vec<TableChoices>, Vec<TableChoices>) = view
+        .own
+        .into_iter()
+        .partition(|c| LinkedKind::from_code(&c.kind).is_some_and(LinkedKind::is_commercial));
+    let own = commercial.into_iter().map(own_field).collect_view();
+    let allowed = pickup.into_iter().map(own_field).collect_view();
     view! {
         <section class="card" aria-label="Padrão para vendas">
         {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
@@ -379,6 +403,8 @@ pub fn SalesDefaultsTab(
             <CheckField name="input[payment_plan_per_product]" label="Plano de pagamento por produto" checked=on(&input.payment_plan_per_product) may_alter />
             <CheckField name="input[prints_boleto_on_invoice]" label="Imprime boleto na nota fiscal" checked=on(&input.prints_boleto_on_invoice) may_alter />
             <CheckField name="input[requires_prepayment]" label="Exige pagamento antecipado" checked=on(&input.requires_prepayment) may_alter />
+            <h2 class="wide">"Pedidos retira: transportadoras e frota permitidas"</h2>
+            {allowed}
             <CheckField name="input[uses_buyers_lists]" label="Pedidos retira: usa transportadoras e frotas indicadas para o comprador" checked=on(&input.uses_buyers_lists) may_alter=may_register_allowed />
             <h2 class="wide">"Listas de preço e planos de pagamento"</h2>
             {own}
