@@ -269,8 +269,12 @@ test('at 1366 px the history table breaks no word and auxiliary tables keep thei
   await page.screenshot({ path: `${SHOTS}/history-1366.png`, fullPage: true });
 
   // Leave the table as it was (the history keeps the change).
+  // Deleting asks first, naming the row; the status confirms after.
   await page.getByRole('button', { name: `Excluir ${code}` }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^Excluir ${code} - `) });
+  await dialog.getByRole('button', { name: 'Excluir', exact: true }).click();
   await entries.getByRole('cell', { name: code, exact: true }).waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: `${code} excluído.` }).waitFor();
   await page.context().close();
 });
 

@@ -35,6 +35,8 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByLabel('Filtrar').fill('');
 
   await page.getByRole('button', { name: 'Excluir RS' }).click();
+  await page.getByRole('dialog', { name: 'Excluir RS - Rio Grande do Sul?' })
+    .getByRole('button', { name: 'Excluir', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: /clientes usam este registro/ }).waitFor();
   await entries.getByRole('cell', { name: 'Rio Grande do Sul' }).waitFor();
 

@@ -111,3 +111,34 @@ test('issue 11: "is none of" a price list in the filter, then "alter all" gives 
   assert.equal(now.length, 1, now.join(' | '));
   assert.ok(now[0].startsWith(`${target} - `), now[0]);
 });
+
+test('issue 11: a driver is registered with a CPF, a wrong one named beside its field; a vehicle with a Mercosul plate (R-SALES-10)', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/tabelas/transportadoras');
+  await page.getByRole('heading', { name: 'Transportadoras e motoristas', level: 1 }).waitFor();
+  const code = `M${Date.now() % 100_000_000}`;
+  await page.getByLabel('Código').fill(code);
+  await page.getByLabel('Descrição').fill('Motorista de teste');
+  await page.getByLabel('Tipo').selectOption({ label: 'Motorista (CPF)' });
+  await page.getByLabel('CPF/CNPJ').fill('529.982.247-26');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const wrong = page.getByRole('alert').filter({ hasText: 'CPF inválido' });
+  await wrong.waitFor();
+  await assertBeside(wrong, page.getByLabel('CPF/CNPJ'));
+  await page.getByLabel('CPF/CNPJ').fill('529.982.247-25');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const row = page.getByRole('table', { name: 'Transportadoras e motoristas' }).getByRole('row', { name: new RegExp(code) });
+  await row.waitFor();
+  assert.match(await row.textContent(), /Motorista.*529\.982\.247-25/);
+
+  await open(page, '/tabelas/frota');
+  const plateCode = `V${Date.now() % 100_000_000}`;
+  await page.getByLabel('Código').fill(plateCode);
+  await page.getByLabel('Descrição').fill('Caminhão de teste');
+  await page.getByLabel('Placa').fill('abc1d23');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const vehicle = page.getByRole('table', { name: 'Frota (veículos)' }).getByRole('row', { name: new RegExp(plateCode) });
+  await vehicle.waitFor();
+  assert.match(await vehicle.textContent(), /ABC1D23/);
+});

@@ -102,6 +102,12 @@ fn BulkPanel(
     };
     let error_view = |error: AppError| {
         let text = match &error {
+            // Each line's value says what is wrong beside it (`ChangeLineView`).
+            AppError::Invalid(messages)
+                if messages.iter().all(|m| m.field.starts_with("changes[")) =>
+            {
+                "Corrija o valor indicado em cada campo; nada foi gravado.".to_string()
+            }
             AppError::Invalid(messages) => messages
                 .iter()
                 .map(|m| m.message.clone())
@@ -125,7 +131,7 @@ fn BulkPanel(
             </p>
             <div class="record-form">
                 <For each=move || lines.get() key=|line| line.key let:line>
-                    <ChangeLineView line fields lines />
+                    <ChangeLineView line fields lines preview />
                 </For>
                 <div class="actions wide">
                     <button type="button" on:click=add_line>"+ Outro campo"</button>
@@ -254,7 +260,7 @@ fn ValueInput(id: String, field: BulkFieldView, value: RwSignal<String>) -> impl
                             </label>
                         }
                     }).collect_view()}
-                    <span class="hint">"Nenhuma marcada: os clientes ficam sem nenhuma."</span>
+                    <span class="hint">"Substitui o que cada cliente tem: ficam só as marcadas (nenhuma marcada: ficam sem nenhuma)."</span>
                 </div>
             }
             .into_any()
@@ -300,8 +306,22 @@ fn ChangeLineView(
     line: ChangeLine,
     fields: StoredValue<Vec<BulkFieldView>>,
     lines: RwSignal<Vec<ChangeLine>>,
+    preview: ServerAction<PreviewBulk>,
 ) -> impl IntoView {
     let key = line.key;
+    // The server names a line's value by its place among the lines with a field chosen.
+    let message = move || {
+        let index = lines.with(|l| {
+            l.iter()
+                .filter(|other| !other.field.get().is_empty())
+                .position(|other| other.key == key)
+        })?;
+        preview
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.message_for(&format!("changes[{index}][value]")))
+    };
     let (field_id, value_id, notes_id) = (
         format!("bulk-field-{key}"),
         format!("bulk-value-{key}"),
@@ -338,6 +358,7 @@ fn ChangeLineView(
                     <div class="field">
                         <label for=value_id.clone()>"Novo valor"</label>
                         <ValueInput id=value_id field=f.clone() value=line.value />
+                        {move || message().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                     </div>
                     {f.asks_for_notes.then(|| view! {
                         <div class="field wide">

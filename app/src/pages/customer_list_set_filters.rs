@@ -93,10 +93,16 @@ fn SetFilter(
             }),
         };
         match choice {
-            Err(unknown) => problem.set(Some(format!(
-                "Código não encontrado: {}.",
-                unknown.join(", ")
-            ))),
+            // The list must not go on filtering by codes the box no longer shows.
+            Err(unknown) => {
+                problem.set(Some(format!(
+                    "Código não encontrado: {}.",
+                    unknown.join(", ")
+                )));
+                if filter.get_untracked().set_choice(kind).is_some() {
+                    go(filter.get_untracked().with_set(kind, None));
+                }
+            }
             // A listed operator waits for its codes.
             Ok(None) if chosen.is_some_and(SetOp::listed) => problem.set(None),
             Ok(choice) => {
@@ -121,7 +127,7 @@ fn SetFilter(
                 op.set(event_target_value(&ev));
                 apply_op();
             }>
-                <option value="">"Todas"</option>
+                <option value="">{if kind == LinkedKind::PaymentPlan { "Todos" } else { "Todas" }}</option>
                 {SetOp::ALL.map(|o| view! { <option value=o.code()>{o.label()}</option> })}
             </select>
         </div>
@@ -147,7 +153,7 @@ fn SetFilter(
                     }
                 }
             />
-            <span class="hint" id=hint_id>{format!("Códigos: {known}.")}</span>
+            <span class="hint" id=hint_id>{format!("As do próprio cliente (as públicas valem para todos). Códigos: {known}.")}</span>
             {move || problem.get().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </div>
     }

@@ -5,6 +5,7 @@ use rules::permission::Permission;
 use rules::table_kind::TableKind;
 
 use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
@@ -81,10 +82,43 @@ fn LookupTable(
     let filter = RwSignal::new(String::new());
     // The row being edited; None for a new one.
     let editing = RwSignal::new(None::<LookupRow>);
+    // Bumped whenever the form starts over (a row saved, picked or cancelled): the terms'
+    // fields are then built afresh, so nothing typed for the previous row lingers.
+    let generation = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        editing.track();
+        generation.update(|g| *g += 1);
+    });
     Effect::new(move |_| {
         if let Some(Ok(())) = save.value().get() {
             editing.set(None);
         }
+    });
+    // The row waiting for the user's "Excluir" in the dialog, and the last one deleted.
+    let deleting = RwSignal::new(None::<LookupRow>);
+    let confirming = RwSignal::new(false);
+    let deleted = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            if let Some(row) = deleting.get_untracked() {
+                deleted.set(format!("{} excluído.", row.code));
+            }
+        }
+    });
+    let confirm_delete = Callback::new(move |()| {
+        if let Some(row) = deleting.get_untracked() {
+            deleted.set(String::new());
+            remove.dispatch(DeleteLookup {
+                kind: kind.code().to_string(),
+                id: row.id,
+            });
+        }
+    });
+    let question = Signal::derive(move || {
+        deleting
+            .get()
+            .map(|row| format!("Excluir {} - {}?", row.code, row.description))
+            .unwrap_or_default()
     });
     let problem = move || {
         let failed = save
@@ -110,6 +144,15 @@ fn LookupTable(
         <section class="card">
             <h1>{kind.title()}</h1>
             {problem}
+            <p class="notice" role="status">{move || deleted.get()}</p>
+            <ConfirmDialog
+                id="delete-entry"
+                open=confirming
+                question=question
+                detail="A exclusão fica no histórico da tabela e não pode ser desfeita."
+                confirm_label="Excluir"
+                on_confirm=confirm_delete
+            />
             {may_alter.then(|| view! {
                 <ActionForm action=save attr:class="lookup-form">
                     <input type="hidden" name="kind" value=kind.code() />
@@ -129,7 +172,11 @@ fn LookupTable(
                         <input id="lookup-description" name="input[description]" prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
                         {field_error("description")}
                     </div>
-                    {linked(kind).map(|linked| move || view! { <TermsFields kind=linked row=editing.get() save /> })}
+                    {linked(kind).map(|linked| view! {
+                        <For each=move || [generation.get()] key=|g| *g children=move |_| {
+                            view! { <TermsFields kind=linked row=editing.get_untracked() save /> }
+                        } />
+                    })}
                     <label class="check">
                         <input type="checkbox" name="active" prop:checked=move || editing.get().map(|r| r.active).unwrap_or(true) />
                         "Ativo"
@@ -161,7 +208,7 @@ fn LookupTable(
                                 .into_iter()
                                 .filter(|r| needle.is_empty() || rules::city::fold(&format!("{} {}", r.code, r.description)).contains(&needle))
                                 .collect();
-                            view! { <LookupRows rows=shown kind editing remove may_alter /> }.into_any()
+                            view! { <LookupRows rows=shown kind editing deleting confirming may_alter /> }.into_any()
                         }
                         Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
@@ -176,7 +223,8 @@ fn LookupRows(
     rows: Vec<LookupRow>,
     kind: TableKind,
     editing: RwSignal<Option<LookupRow>>,
-    remove: ServerAction<DeleteLookup>,
+    deleting: RwSignal<Option<LookupRow>>,
+    confirming: RwSignal<bool>,
     may_alter: bool,
 ) -> impl IntoView {
     if rows.is_empty() {
@@ -190,6 +238,7 @@ fn LookupRows(
             <tbody>
                 {rows.into_iter().map(|row| {
                     let edit_row = row.clone();
+                    let delete_row = row.clone();
                     view! {
                         <tr>
                             <td class="code" data-label="Código">{row.code.clone()}</td>
@@ -200,12 +249,14 @@ fn LookupRows(
                             {may_alter.then(|| view! {
                                 <td class="actions">
                                     <div class="row-actions">
-                                        <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| editing.set(Some(edit_row.clone()))>"Editar"</button>
-                                        <ActionForm action=remove>
-                                            <input type="hidden" name="kind" value=kind.code() />
-                                            <input type="hidden" name="id" value=row.id.to_string() />
-                                            <button type="submit" class="danger" aria-label=format!("Excluir {}", row.code)>"Excluir"</button>
-                                        </ActionForm>
+                                        <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| {
+                                            editing.set(Some(edit_row.clone()));
+                                            focus_form();
+                                        }>"Editar"</button>
+                                        <button type="button" class="danger" aria-label=format!("Excluir {}", row.code) on:click=move |_| {
+                                            deleting.set(Some(delete_row.clone()));
+                                            confirming.set(true);
+                                        }>"Excluir"</button>
                                     </div>
                                 </td>
                             })}
@@ -216,4 +267,18 @@ fn LookupRows(
         </table>
     }
     .into_any()
+}
+
+/// Takes the user to the form with the row just picked: its description gets the focus (and
+/// the page scrolls to it), on a long table as on a phone.
+fn focus_form() {
+    request_animation_frame(|| {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .get_element_by_id("lookup-description")
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    });
 }

@@ -97,10 +97,13 @@ pub async fn choices(
     kinds: &[LinkedKind],
 ) -> Result<Vec<TableChoices>, sqlx::Error> {
     let codes: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
+    // A public list, or a plan for every customer, serves the customer whether ticked or not.
     let rows: Vec<(i64, String, String, String, bool, Option<bool>)> = sqlx::query_as(
-        "select e.id, e.kind, e.code, e.description, e.active, t.public
+        "select e.id, e.kind, e.code, e.description, e.active,
+                coalesce(t.public, pt.all_customers)
          from lookup_entries e
          left join price_list_terms t on t.tenant_id = e.tenant_id and t.entry_id = e.id
+         left join payment_plan_terms pt on pt.tenant_id = e.tenant_id and pt.entry_id = e.id
          where e.tenant_id = $1 and e.company_id = $2 and e.kind = any($3)
          order by e.kind, e.code",
     )
@@ -122,10 +125,10 @@ pub async fn choices(
                     code: code.clone(),
                     label: format!(
                         "{code} - {description}{}{}",
-                        if *public == Some(true) {
-                            " (pública)"
-                        } else {
-                            ""
+                        match (kind, public) {
+                            (LinkedKind::PriceList, Some(true)) => " (pública)",
+                            (LinkedKind::PaymentPlan, Some(true)) => " (todos os clientes)",
+                            _ => "",
                         },
                         if *active { "" } else { " (inativa)" }
                     ),

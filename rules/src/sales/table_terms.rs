@@ -83,6 +83,15 @@ fn ticked(value: &str) -> bool {
     !value.trim().is_empty()
 }
 
+/// A message as a sentence: capital first letter.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn error(field: &'static str, message: impl Into<String>) -> FieldError {
     FieldError {
         field,
@@ -183,7 +192,9 @@ impl TermsInput {
                             "O valor mínimo não pode ser negativo.",
                         )),
                         Ok(value) => terms.minimum_order_value = Some(value),
-                        Err(message) => errors.push(error("minimum_order_value", message)),
+                        Err(message) => {
+                            errors.push(error("minimum_order_value", sentence(message)))
+                        }
                     }
                 }
                 terms.uses_credit = ticked(&self.uses_credit);
