@@ -364,7 +364,7 @@ async fn direct(
     Ok(changed)
 }
 
-fn secs(duration: Duration) -> String {
+pub(crate) fn secs(duration: Duration) -> String {
     format!("{:.2} s", duration.as_secs_f64())
 }
 

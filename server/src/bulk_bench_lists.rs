@@ -2,7 +2,7 @@
 //! lists with replace semantics (R-SALES-4) over the benchmark's filter, (a) through the app's
 //! code path and (b) as the same statements run directly, with the ratio a/b.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::customers::list_types::CustomerFilter;
 use app::server::auth::Caller;
@@ -12,6 +12,7 @@ use rules::bulk::{check_changes, BulkChangeInput};
 use rules::lookup::LookupKind;
 use sqlx::PgPool;
 
+use crate::bulk_bench::secs;
 use crate::seed::sales;
 
 pub async fn run(
@@ -186,8 +187,4 @@ async fn direct(
     .await?;
     tx.commit().await?;
     Ok(changed)
-}
-
-fn secs(duration: Duration) -> String {
-    format!("{:.2} s", duration.as_secs_f64())
 }

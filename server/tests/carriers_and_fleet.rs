@@ -5,43 +5,13 @@
 mod common;
 mod record_forms;
 mod sales_forms;
-
-use std::collections::BTreeMap;
+mod table_forms;
 
 use axum::http::StatusCode;
 use common::*;
 use sales_forms::*;
-use serde_json::Value;
 use sqlx::PgPool;
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn save_entry(
-    app: &axum::Router,
-    cookie: &str,
-    pairs: &[(&str, &str)],
-) -> (StatusCode, String) {
-    let mut all = vec![("active", "on")];
-    all.extend_from_slice(pairs);
-    let (status, body, _) = send(app, call("save_lookup", &encode(&all), Some(cookie))).await;
-    (status, body)
-}
-
-async fn rows(app: &axum::Router, cookie: &str, kind: &str) -> Vec<Value> {
-    let (status, body, _) = send(
-        app,
-        call("list_lookup", &format!("kind={kind}"), Some(cookie)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    serde_json::from_str(&body).unwrap()
-}
+use table_forms::*;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn r_sales_10_carriers_keep_their_cnpj_or_cpf_and_vehicles_their_plate(pool: PgPool) {
@@ -50,7 +20,6 @@ async fn r_sales_10_carriers_keep_their_cnpj_or_cpf_and_vehicles_their_plate(poo
     let boss = sign_in(&app, "boss@alpha.test").await;
     let carrier = |code: &'static str, kind: &'static str, document: &'static str| {
         vec![
-            ("kind", "carrier"),
             ("input[code]", code),
             ("input[description]", "Transportes Zanella"),
             ("terms[carrier_kind]", kind),
@@ -61,6 +30,7 @@ async fn r_sales_10_carriers_keep_their_cnpj_or_cpf_and_vehicles_their_plate(poo
     let (status, body) = save_entry(
         &app,
         &boss,
+        "carrier",
         &carrier("JOAO", "driver", "11.222.333/0001-81"),
     )
     .await;
@@ -69,12 +39,18 @@ async fn r_sales_10_carriers_keep_their_cnpj_or_cpf_and_vehicles_their_plate(poo
         body.contains("terms[document]") && body.contains("CPF inválido"),
         "{body}"
     );
-    let (status, body) =
-        save_entry(&app, &boss, &carrier("JOAO", "driver", "529.982.247-25")).await;
+    let (status, body) = save_entry(
+        &app,
+        &boss,
+        "carrier",
+        &carrier("JOAO", "driver", "529.982.247-25"),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, body) = save_entry(
         &app,
         &boss,
+        "carrier",
         &carrier("ZANELLA", "carrier", "11.222.333/0001-81"),
     )
     .await;
@@ -87,34 +63,20 @@ async fn r_sales_10_carriers_keep_their_cnpj_or_cpf_and_vehicles_their_plate(poo
 
     let vehicle = |plate: &'static str| {
         vec![
-            ("kind", "fleet_vehicle"),
             ("input[code]", "CAM01"),
             ("input[description]", "Caminhão baú"),
             ("terms[plate]", plate),
         ]
     };
-    let (status, body) = save_entry(&app, &boss, &vehicle("IAB12")).await;
+    let (status, body) = save_entry(&app, &boss, "fleet_vehicle", &vehicle("IAB12")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("terms[plate]"), "{body}");
-    let (status, body) = save_entry(&app, &boss, &vehicle("iab-1c23")).await;
+    let (status, body) = save_entry(&app, &boss, "fleet_vehicle", &vehicle("iab-1c23")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(
         rows(&app, &boss, "fleet_vehicle").await[0]["terms"]["plate"],
         "IAB1C23"
     );
-}
-
-fn with_set(
-    mut input: rules::sales::defaults::SalesDefaultsInput,
-    kind: &str,
-    ids: &[i64],
-) -> rules::sales::defaults::SalesDefaultsInput {
-    let ticked: BTreeMap<String, String> = ids
-        .iter()
-        .map(|id| (id.to_string(), "on".to_string()))
-        .collect();
-    input.own.insert(kind.to_string(), ticked);
-    input
 }
 
 #[sqlx::test(migrations = "../migrations")]

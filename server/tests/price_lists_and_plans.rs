@@ -4,44 +4,15 @@
 mod common;
 mod record_forms;
 mod sales_forms;
+mod table_forms;
 
 use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
 use common::*;
 use sales_forms::*;
-use serde_json::Value;
 use sqlx::PgPool;
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn save_entry(
-    app: &axum::Router,
-    cookie: &str,
-    kind: &str,
-    extra: &[(&str, &str)],
-) -> (StatusCode, String) {
-    let mut pairs = vec![("kind", kind), ("active", "on")];
-    pairs.extend_from_slice(extra);
-    let (status, body, _) = send(app, call("save_lookup", &encode(&pairs), Some(cookie))).await;
-    (status, body)
-}
-
-async fn rows(app: &axum::Router, cookie: &str, kind: &str) -> Vec<Value> {
-    let (status, body, _) = send(
-        app,
-        call("list_lookup", &format!("kind={kind}"), Some(cookie)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    serde_json::from_str(&body).unwrap()
-}
+use table_forms::*;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn r_sales_5_a_payment_plan_keeps_its_terms_copies_them_and_records_them(pool: PgPool) {
@@ -156,19 +127,6 @@ async fn r_sales_5_a_payment_plan_keeps_its_terms_copies_them_and_records_them(p
     );
 }
 
-/// The tab's input with `ids` ticked as the customer's price lists.
-fn with_lists(
-    mut input: rules::sales::defaults::SalesDefaultsInput,
-    ids: &[i64],
-) -> rules::sales::defaults::SalesDefaultsInput {
-    let ticked: BTreeMap<String, String> = ids
-        .iter()
-        .map(|id| (id.to_string(), "on".to_string()))
-        .collect();
-    input.own.insert("price_list".to_string(), ticked);
-    input
-}
-
 async fn linked_lists(pool: &PgPool, customer_id: i64) -> Vec<String> {
     sqlx::query_scalar(
         "select e.code from customer_price_lists l
@@ -212,7 +170,7 @@ async fn r_sales_4_saving_the_ticked_lists_replaces_the_customers_set_and_record
         &boss,
         customer,
         version,
-        &with_lists(input.clone(), &[varejo, atacado]),
+        &with_set(input.clone(), "price_list", &[varejo, atacado]),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -233,7 +191,7 @@ async fn r_sales_4_saving_the_ticked_lists_replaces_the_customers_set_and_record
         &boss,
         customer,
         version,
-        &with_lists(input, &[atacado, promo]),
+        &with_set(input, "price_list", &[atacado, promo]),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -270,7 +228,7 @@ async fn r_sales_4_saving_the_ticked_lists_replaces_the_customers_set_and_record
             &boss,
             customer,
             version,
-            &with_lists(input.clone(), &[atacado, wrong]),
+            &with_set(input.clone(), "price_list", &[atacado, wrong]),
         )
         .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -338,8 +296,14 @@ async fn r_perm_1_the_own_lists_need_alter_sales_defaults(pool: PgPool) {
     .await;
     let customer = new_customer(&app, &boss).await;
     let (version, input, _) = open_tab(&app, &clerk, customer).await;
-    let (status, body) =
-        save_tab(&app, &clerk, customer, version, &with_lists(input, &[list])).await;
+    let (status, body) = save_tab(
+        &app,
+        &clerk,
+        customer,
+        version,
+        &with_set(input, "price_list", &[list]),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(linked_lists(&pool, customer).await.is_empty());
 }

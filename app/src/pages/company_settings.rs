@@ -11,6 +11,7 @@ use crate::api::{get_company_settings, SaveCompanySettings};
 use crate::components::history_table::HistoryTable;
 use crate::components::protected::protected;
 use crate::customers::company_settings_types::CompanySettingsView;
+use crate::customers::sales_types::TableChoices;
 use crate::error::AppError;
 
 #[component]
@@ -134,7 +135,35 @@ fn SettingsForm(
             .then(|| view! { <p class="notice" role="status">"Configurações gravadas."</p> })
     };
     let input = view.input;
-    // R-SALES-1: billing type, currency and bearer of each new customer.
+    // R-SALES-1: one select per table whose entry a new customer starts with.
+    let entry_select = move |choices: TableChoices,
+                             set: &'static str,
+                             value: String,
+                             field: &'static str,
+                             label: String,
+                             empty: &'static str| {
+        let id = format!("settings-{}", choices.kind);
+        let options = choices
+            .options
+            .into_iter()
+            .map(|o| {
+                let code = o.id.to_string();
+                let selected = code == value;
+                view! { <option value=code selected=selected>{o.label}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=format!("input[{set}][{}]", choices.kind)>
+                    <option value="">{empty}</option>
+                    {options}
+                </select>
+                {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+            </div>
+        }
+    };
+    // Billing type, currency and bearer.
     let tables = view
         .tables
         .into_iter()
@@ -143,29 +172,11 @@ fn SettingsForm(
             let field: &'static str = rules::table_kind::CommercialKind::from_code(&choices.kind)
                 .map(rules::sales::defaults::table_field)
                 .unwrap_or("tables");
-            let id = format!("settings-{}", choices.kind);
-            let options = choices
-                .options
-                .into_iter()
-                .map(|o| {
-                    let code = o.id.to_string();
-                    let selected = code == value;
-                    view! { <option value=code selected=selected>{o.label}</option> }
-                })
-                .collect_view();
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{format!("{} (cliente novo)", choices.label)}</label>
-                    <select id=id name=format!("input[tables][{}]", choices.kind)>
-                        <option value="">"(não informado)"</option>
-                        {options}
-                    </select>
-                    {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
-                </div>
-            }
+            let label = format!("{} (cliente novo)", choices.label);
+            entry_select(choices, "tables", value, field, label, "(não informado)")
         })
         .collect_view();
-    // R-SALES-1: the price list and payment plan each new customer starts with.
+    // The price list and the payment plan.
     let own = view
         .own
         .into_iter()
@@ -174,30 +185,11 @@ fn SettingsForm(
             let field: &'static str = rules::table_kind::LinkedKind::from_code(&choices.kind)
                 .map(rules::sales::own_entries::own_field)
                 .unwrap_or("own");
-            let id = format!("settings-{}", choices.kind);
             let label = match choices.kind.as_str() {
                 "price_list" => "Lista de preço (cliente novo)",
                 _ => "Plano de pagamento (cliente novo)",
             };
-            let options = choices
-                .options
-                .into_iter()
-                .map(|o| {
-                    let code = o.id.to_string();
-                    let selected = code == value;
-                    view! { <option value=code selected=selected>{o.label}</option> }
-                })
-                .collect_view();
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{label}</label>
-                    <select id=id name=format!("input[own][{}]", choices.kind)>
-                        <option value="">"(nenhum)"</option>
-                        {options}
-                    </select>
-                    {move || message(field).map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
-                </div>
-            }
+            entry_select(choices, "own", value, field, label.to_string(), "(nenhum)")
         })
         .collect_view();
     let uses: Vec<_> = CreditUse::ALL
