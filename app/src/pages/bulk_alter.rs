@@ -310,7 +310,7 @@ fn ChangeLineView(
 ) -> impl IntoView {
     let key = line.key;
     // The server names a line's value by its place among the lines with a field chosen.
-    let message = move || {
+    let message = move |part: &'static str| {
         let index = lines.with(|l| {
             l.iter()
                 .filter(|other| !other.field.get().is_empty())
@@ -320,7 +320,7 @@ fn ChangeLineView(
             .value()
             .get()
             .and_then(|r| r.err())
-            .and_then(|e| e.message_for(&format!("changes[{index}][value]")))
+            .and_then(|e| e.message_for(&format!("changes[{index}][{part}]")))
     };
     let (field_id, value_id, notes_id) = (
         format!("bulk-field-{key}"),
@@ -350,6 +350,7 @@ fn ChangeLineView(
                     <option value="">"Escolha…"</option>
                     {fields.with_value(|f| f.iter().map(|f| view! { <option value=f.code.clone()>{f.label.clone()}</option> }).collect_view())}
                 </select>
+                {move || message("field").map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
             </div>
             {move || chosen().map(|f| {
                 let value_id = value_id.clone();
@@ -358,7 +359,7 @@ fn ChangeLineView(
                     <div class="field">
                         <label for=value_id.clone()>"Novo valor"</label>
                         <ValueInput id=value_id field=f.clone() value=line.value />
-                        {move || message().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                        {move || message("value").map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                     </div>
                     {f.asks_for_notes.then(|| view! {
                         <div class="field wide">
