@@ -1,6 +1,10 @@
 //! Clientela's screens and server functions. Compiled twice: to WebAssembly with `hydrate`
 //! (the browser) and natively with `ssr` (server rendering and the server functions).
 
+// The batch panel's view is one deep type, and the async hydration of the lazily loaded part it
+// is the body of nests it again: past the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod auth_state;
 pub mod components;

@@ -17,24 +17,6 @@ use crate::error::AppError;
 pub fn BulkAlter(
     filter: Memo<CustomerFilter>,
     selected: RwSignal<Vec<i64>>,
-    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
-    /// Called once a batch is written, so the list shows the new values.
-    on_applied: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let fields = fields.await.unwrap_or_default();
-                (!fields.is_empty()).then(|| view! { <BulkPanel filter selected fields on_applied /> })
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn BulkPanel(
-    filter: Memo<CustomerFilter>,
-    selected: RwSignal<Vec<i64>>,
     fields: Vec<BulkFieldView>,
     on_applied: Callback<()>,
 ) -> impl IntoView {
@@ -194,6 +176,9 @@ fn BulkPanel(
             })}
         </section>
     }
+    // One erased type: the panel is the body of a lazily loaded part, whose async hydration
+    // otherwise nests past the compiler's depth limit.
+    .into_any()
 }
 
 /// "1 cliente alterado", "1.234 clientes alterados".

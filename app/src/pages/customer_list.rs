@@ -6,9 +6,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use rules::customer::Status;
 
-use crate::api::{bulk_fields, linked_options, list_customers, profile_options};
+use crate::api::{linked_options, list_customers, profile_options};
 use crate::components::protected::protected;
-use crate::customers::bulk_types::BulkFieldView;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
 use crate::customers::sales_types::TableChoices;
@@ -27,7 +26,6 @@ pub fn CustomerListPage() -> impl IntoView {
     let filter = filter_from_query();
     let page = Resource::new(move || filter.get(), list_customers);
     let options = Resource::new(|| (), |_| profile_options());
-    let bulk = Resource::new(|| (), |_| bulk_fields());
     let sets = Resource::new(|| (), |_| linked_options());
     view! {
         <Title text="Clientes · Clientela" />
@@ -42,7 +40,7 @@ pub fn CustomerListPage() -> impl IntoView {
                         <a href="/clientes/lotes">"Lotes de alteração"</a>
                     })}
                 </p>
-                <CustomerList filter page options sets bulk may_bulk />
+                <CustomerList filter page options sets may_bulk />
             }
         })}
     }
@@ -62,7 +60,6 @@ fn CustomerList(
     page: Resource<Result<CustomerPage, AppError>>,
     options: Resource<Result<Vec<KindOptions>, AppError>>,
     sets: Resource<Result<Vec<TableChoices>, AppError>>,
-    bulk: Resource<Result<Vec<BulkFieldView>, AppError>>,
     may_bulk: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
@@ -74,7 +71,7 @@ fn CustomerList(
         selected.set(Vec::new());
     });
     let pickable = may_bulk.then_some(selected);
-    show_bulk_panel_when_asked(bulk);
+    show_bulk_panel_when_asked();
     let go = move |next: CustomerFilter| {
         navigate(
             &format!("/clientes{}", next.to_query()),
@@ -217,19 +214,17 @@ fn CustomerList(
             </Transition>
         </section>
         {may_bulk.then(|| view! {
-            <LazyBulkPanel filter selected fields=bulk on_applied=Callback::new(move |()| page.refetch()) />
+            <LazyBulkPanel filter selected on_applied=Callback::new(move |()| page.refetch()) />
         })}
     }
 }
 
 /// `?lote=1` (the menu's "Manutenção em lote") brings the "alterar todos" panel into view with
 /// its first field focused, once the panel is there.
-fn show_bulk_panel_when_asked(bulk: Resource<Result<Vec<BulkFieldView>, AppError>>) {
+fn show_bulk_panel_when_asked() {
     let asked = bulk_panel_asked();
     Effect::new(move |_| {
-        let asked = asked.get();
-        let shown = bulk.with(|fields| matches!(fields, Some(Ok(fields)) if !fields.is_empty()));
-        if asked && shown {
+        if asked.get() {
             focus_bulk_panel(0);
         }
     });
@@ -255,8 +250,9 @@ fn focus_bulk_panel(attempt: u32) {
                     let _ = first.focus();
                 }
             }
-            // Up to about 4 s: the panel's part of the WebAssembly may still be on its way.
-            None if attempt < 240 => focus_bulk_panel(attempt + 1),
+            // Up to about 15 s: the panel's part of the WebAssembly and its fields may still be
+            // on their way over a slow phone connection.
+            None if attempt < 900 => focus_bulk_panel(attempt + 1),
             None => {}
         }
     });

@@ -7,19 +7,22 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::customers::bulk_types::BulkFieldView;
+use crate::api::bulk_fields;
 use crate::customers::list_types::CustomerFilter;
-use crate::error::AppError;
 use crate::pages::bulk_alter::BulkAlter;
 
 #[lazy]
 async fn batch_panel(
     filter: Memo<CustomerFilter>,
     selected: RwSignal<Vec<i64>>,
-    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
     on_applied: Callback<()>,
 ) -> AnyView {
-    view! { <BulkAlter filter selected fields on_applied /> }.into_any()
+    // The fields the user may change are asked for here, with the part: the list itself
+    // never needs them (and neither its download nor its page carry them).
+    let fields = bulk_fields().await.unwrap_or_default();
+    (!fields.is_empty())
+        .then(|| view! { <BulkAlter filter selected fields on_applied /> })
+        .into_any()
 }
 
 /// `?lote=1` on the list: the panel is asked for.
@@ -42,7 +45,6 @@ pub fn bulk_panel_href(filter: &CustomerFilter) -> String {
 pub fn LazyBulkPanel(
     filter: Memo<CustomerFilter>,
     selected: RwSignal<Vec<i64>>,
-    fields: Resource<Result<Vec<BulkFieldView>, AppError>>,
     on_applied: Callback<()>,
 ) -> impl IntoView {
     let asked = bulk_panel_asked();
@@ -63,7 +65,7 @@ pub fn LazyBulkPanel(
             view! {
                 <Suspense fallback=|| view! { <p class="loading">"Carregando a manutenção em lote…"</p> }>
                     {move || Suspend::new(async move {
-                        batch_panel(filter, selected, fields, on_applied).await
+                        batch_panel(filter, selected, on_applied).await
                     })}
                 </Suspense>
             }
