@@ -136,6 +136,7 @@ pub const BULK_FIELDS: &[BulkFieldSpec] = &[
         "commission_table",
         BulkTarget::SalesTable(CommercialKind::CommissionTable),
     ),
+    sales("carrier", BulkTarget::SalesTable(CommercialKind::Carrier)),
 ];
 
 /// A number of the sales tab, under the tab's permission for it (R-PERM-1).

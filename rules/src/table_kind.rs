@@ -19,10 +19,13 @@ pub enum CommercialKind {
     Insurance,
     ChargeMessage,
     InvoiceMessage,
+    /// The customer's carrier (seed 003): one entry of the carriers and drivers, whose screen
+    /// is `LinkedKind::Carrier`'s (with the document), not this generic one.
+    Carrier,
 }
 
 impl CommercialKind {
-    pub const ALL: [CommercialKind; 10] = [
+    pub const ALL: [CommercialKind; 11] = [
         CommercialKind::BillingType,
         CommercialKind::Currency,
         CommercialKind::Bearer,
@@ -33,7 +36,13 @@ impl CommercialKind {
         CommercialKind::Insurance,
         CommercialKind::ChargeMessage,
         CommercialKind::InvoiceMessage,
+        CommercialKind::Carrier,
     ];
+
+    /// The kinds with the generic code + description screen under "Tabelas".
+    pub fn has_generic_screen(self) -> bool {
+        self != CommercialKind::Carrier
+    }
 
     /// Stored in the database (`lookup_entries.kind`) and in forms; never renamed once shipped.
     pub fn code(self) -> &'static str {
@@ -48,6 +57,7 @@ impl CommercialKind {
             CommercialKind::Insurance => "insurance",
             CommercialKind::ChargeMessage => "charge_message",
             CommercialKind::InvoiceMessage => "invoice_message",
+            CommercialKind::Carrier => "carrier",
         }
     }
 
@@ -63,6 +73,7 @@ impl CommercialKind {
             CommercialKind::Insurance => "seguros",
             CommercialKind::ChargeMessage => "mensagens-de-cobranca",
             CommercialKind::InvoiceMessage => "mensagens-da-nota",
+            CommercialKind::Carrier => LinkedKind::Carrier.slug(),
         }
     }
 
@@ -78,6 +89,7 @@ impl CommercialKind {
             CommercialKind::Insurance => "Seguros",
             CommercialKind::ChargeMessage => "Mensagens de cobrança",
             CommercialKind::InvoiceMessage => "Mensagens da nota fiscal",
+            CommercialKind::Carrier => LinkedKind::Carrier.title(),
         }
     }
 
@@ -95,6 +107,7 @@ impl CommercialKind {
             CommercialKind::Insurance => "Seguro",
             CommercialKind::ChargeMessage => "Mensagem de cobrança",
             CommercialKind::InvoiceMessage => "Mensagem da nota fiscal",
+            CommercialKind::Carrier => "Transportadora",
         }
     }
 
@@ -111,6 +124,7 @@ impl CommercialKind {
             CommercialKind::Insurance => "insurance_id",
             CommercialKind::ChargeMessage => "charge_message_id",
             CommercialKind::InvoiceMessage => "invoice_message_id",
+            CommercialKind::Carrier => "carrier_id",
         }
     }
 
@@ -118,7 +132,10 @@ impl CommercialKind {
     pub fn company_default(self) -> bool {
         matches!(
             self,
-            CommercialKind::BillingType | CommercialKind::Currency | CommercialKind::Bearer
+            CommercialKind::BillingType
+                | CommercialKind::Currency
+                | CommercialKind::Bearer
+                | CommercialKind::Carrier
         )
     }
 
@@ -244,7 +261,12 @@ impl TableKind {
             .into_iter()
             .map(TableKind::Profile)
             .chain(LinkedKind::ALL.into_iter().map(TableKind::Linked))
-            .chain(CommercialKind::ALL.into_iter().map(TableKind::Commercial))
+            .chain(
+                CommercialKind::ALL
+                    .into_iter()
+                    .filter(|k| k.has_generic_screen())
+                    .map(TableKind::Commercial),
+            )
     }
 
     pub fn code(self) -> &'static str {
@@ -302,12 +324,15 @@ mod tests {
     }
 
     #[test]
-    fn r_sales_1_billing_type_currency_and_bearer_come_from_the_company() {
+    fn r_sales_1_billing_type_currency_bearer_and_carrier_come_from_the_company() {
         let defaults: Vec<_> = CommercialKind::ALL
             .into_iter()
             .filter(|k| k.company_default())
             .map(CommercialKind::field_name)
             .collect();
-        assert_eq!(defaults, vec!["Tipo de cobrança", "Moeda", "Portador"]);
+        assert_eq!(
+            defaults,
+            vec!["Tipo de cobrança", "Moeda", "Portador", "Transportadora"]
+        );
     }
 }

@@ -18,6 +18,16 @@ use crate::customers::company_settings_types::CompanySettingsView;
 use crate::customers::record_types::ChangeView;
 use crate::error::AppError;
 
+/// The columns of the commercial tables whose entry the company gives its new customers
+/// (R-SALES-1), named like the customer's (`CommercialKind::column`).
+fn default_columns() -> Vec<&'static str> {
+    CommercialKind::ALL
+        .into_iter()
+        .filter(|k| k.company_default())
+        .map(CommercialKind::column)
+        .collect()
+}
+
 /// Every setting of the company; a company without its row (never, by the trigger that makes
 /// it) reads as the defaults.
 pub async fn settings(
@@ -25,15 +35,16 @@ pub async fn settings(
     tenant_id: i64,
     company_id: i64,
 ) -> Result<CompanySettings, AppError> {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "select pre_approved_credit_limit, daily_interest, late_fee, max_discount, credit_use,
                 credit_order, ledger_prefix, real_ledger_prefix, ledger_code_width,
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
-                doubtful_debt_automatic, billing_type_id, currency_id, bearer_id, insurance_enabled,
+                doubtful_debt_automatic, {}, insurance_enabled,
                 restricts_pickup_carriers, restricts_pickup_fleet, commission_per_customer,
                 price_list_id, payment_plan_id
          from company_sales_settings where tenant_id = $1 and company_id = $2",
-    )
+        default_columns().join(", ")
+    ))
     .bind(tenant_id)
     .bind(company_id)
     .fetch_optional(executor)
@@ -205,45 +216,54 @@ pub async fn save(
     if found.is_empty() {
         return Ok(());
     }
-    sqlx::query(
+    let table_sets: Vec<String> = default_columns()
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ${}", 23 + i))
+        .collect();
+    let sql = format!(
         "update company_sales_settings set pre_approved_credit_limit = $3, daily_interest = $4,
              late_fee = $5, max_discount = $6, credit_use = $7, credit_order = $8,
              ledger_prefix = $10, real_ledger_prefix = $11, ledger_code_width = $12,
              expense_revenue_account = $13, doubtful_debt_synthetic = $14,
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
-             billing_type_id = $17, currency_id = $18, bearer_id = $19, insurance_enabled = $20,
-             restricts_pickup_carriers = $21, restricts_pickup_fleet = $22,
-             commission_per_customer = $23, price_list_id = $24, payment_plan_id = $25,
+             insurance_enabled = $17, restricts_pickup_carriers = $18, restricts_pickup_fleet = $19,
+             commission_per_customer = $20, price_list_id = $21, payment_plan_id = $22, {},
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
-    )
-    .bind(caller.tenant_id)
-    .bind(caller.company_id)
-    .bind(after.sales.pre_approved_credit_limit)
-    .bind(after.sales.daily_interest)
-    .bind(after.sales.late_fee)
-    .bind(after.sales.max_discount)
-    .bind(after.sales.credit_use.code())
-    .bind(after.sales.credit_order.code())
-    .bind(&caller.user_name)
-    .bind(&after.ledger.prefix)
-    .bind(&after.ledger.real_prefix)
-    .bind(i16::from(after.ledger.code_width))
-    .bind(&after.ledger.expense_revenue_account)
-    .bind(&after.ledger.doubtful_debt_synthetic)
-    .bind(&after.ledger.doubtful_debt_real_synthetic)
-    .bind(after.ledger.doubtful_debt_automatic)
-    .bind(after.sales.tables.get(CommercialKind::BillingType))
-    .bind(after.sales.tables.get(CommercialKind::Currency))
-    .bind(after.sales.tables.get(CommercialKind::Bearer))
-    .bind(after.sales.insurance_enabled)
-    .bind(after.sales.restricts_pickup_carriers)
-    .bind(after.sales.restricts_pickup_fleet)
-    .bind(after.sales.commission_per_customer)
-    .bind(after.sales.own.get(LinkedKind::PriceList).first())
-    .bind(after.sales.own.get(LinkedKind::PaymentPlan).first())
-    .execute(&mut *tx)
-    .await?;
+        table_sets.join(", ")
+    );
+    let update = sqlx::query(&sql)
+        .bind(caller.tenant_id)
+        .bind(caller.company_id)
+        .bind(after.sales.pre_approved_credit_limit)
+        .bind(after.sales.daily_interest)
+        .bind(after.sales.late_fee)
+        .bind(after.sales.max_discount)
+        .bind(after.sales.credit_use.code())
+        .bind(after.sales.credit_order.code())
+        .bind(&caller.user_name)
+        .bind(&after.ledger.prefix)
+        .bind(&after.ledger.real_prefix)
+        .bind(i16::from(after.ledger.code_width))
+        .bind(&after.ledger.expense_revenue_account)
+        .bind(&after.ledger.doubtful_debt_synthetic)
+        .bind(&after.ledger.doubtful_debt_real_synthetic)
+        .bind(after.ledger.doubtful_debt_automatic)
+        .bind(after.sales.insurance_enabled)
+        .bind(after.sales.restricts_pickup_carriers)
+        .bind(after.sales.restricts_pickup_fleet)
+        .bind(after.sales.commission_per_customer)
+        .bind(after.sales.own.get(LinkedKind::PriceList).first())
+        .bind(after.sales.own.get(LinkedKind::PaymentPlan).first());
+    CommercialKind::ALL
+        .into_iter()
+        .filter(|k| k.company_default())
+        .fold(update, |update, kind| {
+            update.bind(after.sales.tables.get(kind))
+        })
+        .execute(&mut *tx)
+        .await?;
     let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();
     let olds: Vec<&str> = found.iter().map(|c| c.old_value.as_str()).collect();
     let news: Vec<&str> = found.iter().map(|c| c.new_value.as_str()).collect();

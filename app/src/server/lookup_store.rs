@@ -5,7 +5,7 @@ use rules::lookup::{
     batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupState,
 };
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
-use rules::table_kind::TableKind;
+use rules::table_kind::{CommercialKind, TableKind};
 use sqlx::{PgPool, Postgres, Transaction};
 
 use super::table_terms_store;
@@ -399,11 +399,13 @@ pub async fn delete(
         TableKind::Profile(_) => "select count(*) from customer_profiles
              where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)"
             .to_string(),
-        TableKind::Commercial(table) => format!(
-            "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
-                  + (select count(*) from company_sales_settings
-                     where tenant_id = $1 and $2 in (billing_type_id, currency_id, bearer_id))",
-            column = table.column()
+        TableKind::Commercial(table) => chosen_sql(table),
+        // A carrier is also one customer's or company's carrier (a commercial table's choice).
+        TableKind::Linked(table) if CommercialKind::from_code(table.code()).is_some() => format!(
+            "select (select count(*) from {link} where tenant_id = $1 and {column} = $2) + ({chosen})",
+            link = table.link_table(),
+            column = table.entry_column(),
+            chosen = CommercialKind::from_code(table.code()).map(chosen_sql).unwrap_or_default()
         ),
         TableKind::Linked(table) if table.is_commercial() => format!(
             "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
@@ -495,4 +497,21 @@ pub async fn history(
             },
         )
         .collect())
+}
+
+/// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
+/// commercial table: `$1` the tenant, `$2` the entry.
+fn chosen_sql(table: CommercialKind) -> String {
+    let company_columns: Vec<&str> = CommercialKind::ALL
+        .into_iter()
+        .filter(|k| k.company_default())
+        .map(CommercialKind::column)
+        .collect();
+    format!(
+        "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
+              + (select count(*) from company_sales_settings
+                 where tenant_id = $1 and $2 in ({company}))",
+        column = table.column(),
+        company = company_columns.join(", ")
+    )
 }

@@ -3,6 +3,8 @@
 //! order of every writer), checks the tab's version, refuses a change to a field the user may
 //! not alter (R-PERM-1), stores, and records each change in the customer's history.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use rules::sales::conditional_discount::ConditionalDiscount;
 use rules::sales::credit_limit::CreditLimit;
@@ -55,7 +57,11 @@ struct StoredDefaults {
     updated_by_name: Option<String>,
 }
 
-const COLUMNS: &str = "credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
+/// The columns a tab reads; the commercial tables' come from `CommercialKind::ALL`, so a table
+/// added there is read, written and recorded without another list to keep in step.
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
     max_discount, allows_conditional_discount, conditional_discount_days, conditional_discount,
     credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
     payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
@@ -63,7 +69,69 @@ const COLUMNS: &str = "credit_limit, daily_interest, late_fee_source, late_fee, 
     version, updated_at, updated_by_name, insurance_profile,
     to_char(mortgage_due, 'YYYY-MM-DD') as mortgage_due, mortgage_credit_limit, mortgage_value,
     to_char(bail_due, 'YYYY-MM-DD') as bail_due, to_char(bail_issued, 'YYYY-MM-DD') as bail_issued,
-    bail_property_registry, bail_guarantor, uses_buyers_lists, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id";
+    bail_property_registry, bail_guarantor, uses_buyers_lists, {}",
+        table_columns().join(", ")
+    )
+});
+
+fn table_columns() -> Vec<&'static str> {
+    CommercialKind::ALL.iter().map(|k| k.column()).collect()
+}
+
+/// The tab's upsert: 39 values of its own, then one per commercial table.
+static UPSERT: LazyLock<String> = LazyLock::new(|| {
+    let tables = table_columns();
+    let values: Vec<String> = (0..tables.len()).map(|i| format!("${}", 40 + i)).collect();
+    let updates: Vec<String> = tables
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(
+        "insert into customer_sales_defaults (tenant_id, company_id, customer_id,
+             credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
+             max_discount, allows_conditional_discount, conditional_discount_days, conditional_discount,
+             credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
+             payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
+             email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
+             version, updated_at, updated_by_name, insurance_profile, mortgage_due,
+             mortgage_credit_limit, mortgage_value, bail_due, bail_issued, bail_property_registry,
+             bail_guarantor, uses_buyers_lists, {columns})
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30,
+                 $31, $32::text::date, $33, $34, $35::text::date, $36::text::date, $37, $38,
+                 $39, {values})
+         on conflict (tenant_id, company_id, customer_id) do update set
+             credit_limit = excluded.credit_limit, daily_interest = excluded.daily_interest,
+             late_fee_source = excluded.late_fee_source, late_fee = excluded.late_fee,
+             discount = excluded.discount, allows_discount = excluded.allows_discount,
+             max_discount = excluded.max_discount,
+             allows_conditional_discount = excluded.allows_conditional_discount,
+             conditional_discount_days = excluded.conditional_discount_days,
+             conditional_discount = excluded.conditional_discount,
+             credit_use = excluded.credit_use, credit_order = excluded.credit_order,
+             purpose = excluded.purpose, delivery_block = excluded.delivery_block,
+             uses_only_own_price_lists = excluded.uses_only_own_price_lists,
+             uses_only_own_plans = excluded.uses_only_own_plans,
+             payment_plan_per_product = excluded.payment_plan_per_product,
+             prints_boleto_on_invoice = excluded.prints_boleto_on_invoice,
+             requires_prepayment = excluded.requires_prepayment, suggested_lot = excluded.suggested_lot,
+             email_attachments = excluded.email_attachments, email_lot_pdf = excluded.email_lot_pdf,
+             email_boleto_pdf = excluded.email_boleto_pdf, email_document_pdf = excluded.email_document_pdf,
+             email_document_xml = excluded.email_document_xml,
+             version = excluded.version, updated_at = excluded.updated_at,
+             updated_by_name = excluded.updated_by_name,
+             insurance_profile = excluded.insurance_profile, mortgage_due = excluded.mortgage_due,
+             mortgage_credit_limit = excluded.mortgage_credit_limit,
+             mortgage_value = excluded.mortgage_value, bail_due = excluded.bail_due,
+             bail_issued = excluded.bail_issued,
+             bail_property_registry = excluded.bail_property_registry,
+             bail_guarantor = excluded.bail_guarantor,
+             uses_buyers_lists = excluded.uses_buyers_lists, {updates}",
+        columns = tables.join(", "),
+        values = values.join(", "),
+        updates = updates.join(", "),
+    )
+});
 
 fn decode(row: &sqlx::postgres::PgRow) -> Result<StoredDefaults, sqlx::Error> {
     let optional = |name: &str| -> Result<Option<String>, sqlx::Error> { row.try_get(name) };
@@ -142,8 +210,9 @@ async fn fetch(
     lock: bool,
 ) -> Result<Option<StoredDefaults>, AppError> {
     let sql = format!(
-        "select {COLUMNS} from customer_sales_defaults
+        "select {} from customer_sales_defaults
          where tenant_id = $1 and company_id = $2 and customer_id = $3{}",
+        *COLUMNS,
         if lock { " for update" } else { "" }
     );
     let row = sqlx::query(&sql)
@@ -359,87 +428,46 @@ async fn write(
     let attachments = values.attachments;
     let saved_by = previous_version.map(|_| caller.user_name.clone());
     let guarantees = &values.guarantees;
-    let query = sqlx::query(
-        "insert into customer_sales_defaults (tenant_id, company_id, customer_id,
-             credit_limit, daily_interest, late_fee_source, late_fee, discount, allows_discount,
-             max_discount, allows_conditional_discount, conditional_discount_days, conditional_discount,
-             credit_use, credit_order, purpose, delivery_block, uses_only_own_price_lists, uses_only_own_plans,
-             payment_plan_per_product, prints_boleto_on_invoice, requires_prepayment, suggested_lot,
-             email_attachments, email_lot_pdf, email_boleto_pdf, email_document_pdf, email_document_xml,
-             version, updated_at, updated_by_name, insurance_profile, mortgage_due,
-             mortgage_credit_limit, mortgage_value, bail_due, bail_issued, bail_property_registry,
-             bail_guarantor, uses_buyers_lists, billing_type_id, currency_id, bearer_id, freight_table_id, incoterm_id, commission_table_id, financial_class_id, insurance_id, charge_message_id, invoice_message_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                 $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 + 1, now(), $30,
-                 $31, $32::text::date, $33, $34, $35::text::date, $36::text::date, $37, $38,
-                 $39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49)
-         on conflict (tenant_id, company_id, customer_id) do update set
-             credit_limit = excluded.credit_limit, daily_interest = excluded.daily_interest,
-             late_fee_source = excluded.late_fee_source, late_fee = excluded.late_fee,
-             discount = excluded.discount, allows_discount = excluded.allows_discount,
-             max_discount = excluded.max_discount,
-             allows_conditional_discount = excluded.allows_conditional_discount,
-             conditional_discount_days = excluded.conditional_discount_days,
-             conditional_discount = excluded.conditional_discount,
-             credit_use = excluded.credit_use, credit_order = excluded.credit_order,
-             purpose = excluded.purpose, delivery_block = excluded.delivery_block,
-             uses_only_own_price_lists = excluded.uses_only_own_price_lists,
-             uses_only_own_plans = excluded.uses_only_own_plans,
-             payment_plan_per_product = excluded.payment_plan_per_product,
-             prints_boleto_on_invoice = excluded.prints_boleto_on_invoice,
-             requires_prepayment = excluded.requires_prepayment, suggested_lot = excluded.suggested_lot,
-             email_attachments = excluded.email_attachments, email_lot_pdf = excluded.email_lot_pdf,
-             email_boleto_pdf = excluded.email_boleto_pdf, email_document_pdf = excluded.email_document_pdf,
-             email_document_xml = excluded.email_document_xml,
-             version = excluded.version, updated_at = excluded.updated_at,
-             updated_by_name = excluded.updated_by_name,
-             insurance_profile = excluded.insurance_profile, mortgage_due = excluded.mortgage_due,
-             mortgage_credit_limit = excluded.mortgage_credit_limit,
-             mortgage_value = excluded.mortgage_value, bail_due = excluded.bail_due,
-             bail_issued = excluded.bail_issued,
-             bail_property_registry = excluded.bail_property_registry,
-             bail_guarantor = excluded.bail_guarantor,
-             uses_buyers_lists = excluded.uses_buyers_lists, billing_type_id = excluded.billing_type_id, currency_id = excluded.currency_id, bearer_id = excluded.bearer_id, freight_table_id = excluded.freight_table_id, incoterm_id = excluded.incoterm_id, commission_table_id = excluded.commission_table_id, financial_class_id = excluded.financial_class_id, insurance_id = excluded.insurance_id, charge_message_id = excluded.charge_message_id, invoice_message_id = excluded.invoice_message_id",
-    )
-    .bind(caller.tenant_id)
-    .bind(caller.company_id)
-    .bind(customer_id)
-    .bind(values.credit_limit)
-    .bind(values.daily_interest)
-    .bind(values.late_fee_source.code())
-    .bind(values.late_fee)
-    .bind(values.discount)
-    .bind(values.allows_discount)
-    .bind(values.max_discount)
-    .bind(values.allows_conditional_discount)
-    .bind(days)
-    .bind(conditional.map(|c| c.percent))
-    .bind(values.credit_use.map(CreditUse::code))
-    .bind(values.credit_order.map(CreditOrder::code))
-    .bind(values.purpose.map(Purpose::code))
-    .bind(values.delivery_block.code())
-    .bind(values.uses_only_own_price_lists)
-    .bind(values.uses_only_own_plans)
-    .bind(values.payment_plan_per_product)
-    .bind(values.prints_boleto_on_invoice)
-    .bind(values.requires_prepayment)
-    .bind(values.suggested_lot.code())
-    .bind(attachments.attachments.code())
-    .bind(attachments.lot_pdf.code())
-    .bind(attachments.boleto_pdf.code())
-    .bind(attachments.document_pdf.code())
-    .bind(attachments.document_xml.code())
-    .bind(previous_version.unwrap_or(0))
-    .bind(saved_by)
-    .bind(values.insurance_profile.code())
-    .bind(&guarantees.mortgage_due)
-    .bind(guarantees.mortgage_credit_limit)
-    .bind(guarantees.mortgage_value)
-    .bind(&guarantees.bail_due)
-    .bind(&guarantees.bail_issued)
-    .bind(&guarantees.bail_property_registry)
-    .bind(&guarantees.bail_guarantor)
-    .bind(values.uses_buyers_lists);
+    let query = sqlx::query(&UPSERT)
+        .bind(caller.tenant_id)
+        .bind(caller.company_id)
+        .bind(customer_id)
+        .bind(values.credit_limit)
+        .bind(values.daily_interest)
+        .bind(values.late_fee_source.code())
+        .bind(values.late_fee)
+        .bind(values.discount)
+        .bind(values.allows_discount)
+        .bind(values.max_discount)
+        .bind(values.allows_conditional_discount)
+        .bind(days)
+        .bind(conditional.map(|c| c.percent))
+        .bind(values.credit_use.map(CreditUse::code))
+        .bind(values.credit_order.map(CreditOrder::code))
+        .bind(values.purpose.map(Purpose::code))
+        .bind(values.delivery_block.code())
+        .bind(values.uses_only_own_price_lists)
+        .bind(values.uses_only_own_plans)
+        .bind(values.payment_plan_per_product)
+        .bind(values.prints_boleto_on_invoice)
+        .bind(values.requires_prepayment)
+        .bind(values.suggested_lot.code())
+        .bind(attachments.attachments.code())
+        .bind(attachments.lot_pdf.code())
+        .bind(attachments.boleto_pdf.code())
+        .bind(attachments.document_pdf.code())
+        .bind(attachments.document_xml.code())
+        .bind(previous_version.unwrap_or(0))
+        .bind(saved_by)
+        .bind(values.insurance_profile.code())
+        .bind(&guarantees.mortgage_due)
+        .bind(guarantees.mortgage_credit_limit)
+        .bind(guarantees.mortgage_value)
+        .bind(&guarantees.bail_due)
+        .bind(&guarantees.bail_issued)
+        .bind(&guarantees.bail_property_registry)
+        .bind(&guarantees.bail_guarantor)
+        .bind(values.uses_buyers_lists);
     let query = CommercialKind::ALL
         .into_iter()
         .fold(query, |query, kind| query.bind(values.tables.get(kind)));

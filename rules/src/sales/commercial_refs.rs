@@ -87,5 +87,6 @@ pub fn table_field(kind: CommercialKind) -> &'static str {
         CommercialKind::Insurance => "tables.insurance",
         CommercialKind::ChargeMessage => "tables.charge_message",
         CommercialKind::InvoiceMessage => "tables.invoice_message",
+        CommercialKind::Carrier => "tables.carrier",
     }
 }

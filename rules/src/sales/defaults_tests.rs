@@ -149,7 +149,7 @@ fn r_sales_3_a_customer_who_may_not_get_discounts_has_theirs_stored_as_zero() {
 }
 
 #[test]
-fn r_sales_1_a_new_customer_takes_the_companys_billing_type_currency_and_bearer_only() {
+fn r_sales_1_a_new_customer_takes_the_companys_billing_type_currency_bearer_and_carrier_only() {
     let mut settings = company();
     for (n, kind) in CommercialKind::ALL.into_iter().enumerate() {
         settings.tables.set(kind, Some(n as i64 + 1));
@@ -165,7 +165,8 @@ fn r_sales_1_a_new_customer_takes_the_companys_billing_type_currency_and_bearer_
         vec![
             (CommercialKind::BillingType, 1),
             (CommercialKind::Currency, 2),
-            (CommercialKind::Bearer, 3)
+            (CommercialKind::Bearer, 3),
+            (CommercialKind::Carrier, 11)
         ]
     );
 }
@@ -232,7 +233,7 @@ prop_compose! {
         delivery_block in pick(DeliveryBlock::ALL),
         suggested_lot in pick(SuggestedLot::ALL),
         attachments in prop::array::uniform5(pick(EmailAttachment::ALL)),
-        entries in prop::array::uniform10(prop::option::of(1i64..1_000_000)),
+        entries in prop::array::uniform11(prop::option::of(1i64..1_000_000)),
         insurance_profile in pick(InsuranceProfile::ALL),
         mortgage_value in prop::option::of((0i64..1_000_000_000).prop_map(|c| Decimal::new(c, 2))),
         price_lists in prop::collection::vec(1i64..1_000_000, 0..5),

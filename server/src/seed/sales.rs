@@ -28,7 +28,8 @@ pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result
     .bind(tenant_id)
     .execute(pool)
     .await?;
-    // R-SALES-1: boleto, real and the company's own wallet for each new customer.
+    // R-SALES-1: boleto, real, the company's own wallet and its usual carrier for each new
+    // customer.
     sqlx::query(
         "update company_sales_settings s set
              billing_type_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
@@ -36,7 +37,9 @@ pub async fn seed_demo_company_settings(pool: &PgPool, tenant_id: i64) -> Result
              currency_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
                             and e.company_id = s.company_id and e.kind = 'currency' and e.code = 'BRL'),
              bearer_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
-                          and e.company_id = s.company_id and e.kind = 'bearer' and e.code = 'CART')
+                          and e.company_id = s.company_id and e.kind = 'bearer' and e.code = 'CART'),
+             carrier_id = (select id from lookup_entries e where e.tenant_id = s.tenant_id
+                           and e.company_id = s.company_id and e.kind = 'carrier' and e.code = 'TRANSLOG')
          where s.tenant_id = $1",
     )
     .bind(tenant_id)
@@ -56,14 +59,15 @@ pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64,
                     array_agg(id order by code) filter (where kind = 'freight_table') as freights,
                     array_agg(id order by code) filter (where kind = 'incoterm') as incoterms,
                     array_agg(id order by code) filter (where kind = 'commission_table') as commissions,
-                    array_agg(id order by code) filter (where kind = 'financial_class') as classes
+                    array_agg(id order by code) filter (where kind = 'financial_class') as classes,
+                    array_agg(id order by code) filter (where kind = 'carrier') as carriers
              from lookup_entries where tenant_id = $1 group by company_id)
          insert into customer_sales_defaults (tenant_id, company_id, customer_id, credit_limit,
              daily_interest, late_fee_source, late_fee, discount, allows_discount, max_discount,
              allows_conditional_discount, conditional_discount_days, conditional_discount,
              credit_use, purpose, delivery_block, prints_boleto_on_invoice, requires_prepayment,
              suggested_lot, email_boleto_pdf, version, billing_type_id, currency_id, bearer_id,
-             freight_table_id, incoterm_id, commission_table_id, financial_class_id)
+             freight_table_id, incoterm_id, commission_table_id, financial_class_id, carrier_id)
          select p.tenant_id, p.company_id, p.customer_id,
                 case when h % 20 = 0 then 0
                      when h % 5 < 3 then 1000 + (h / 7 % 98) * 500 end,
@@ -95,7 +99,10 @@ pub async fn assign_sales_defaults(pool: &PgPool, tenant_id: i64) -> Result<u64,
                 (t.freights)[1 + h % 3],
                 case when h % 3 = 0 then (t.incoterms)[1 + h / 3 % 2] end,
                 (t.commissions)[1 + (h % 9 = 0)::int],
-                (t.classes)[2 - (h % 50 = 10)::int]
+                (t.classes)[2 - (h % 50 = 10)::int],
+                -- Most ship with the company's carrier; some with another, a few pick up.
+                case when h % 8 = 3 then (t.carriers)[2] when h % 8 = 5 then null
+                     else s.carrier_id end
          from (select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
                from customer_profiles where tenant_id = $1) p
          join company_sales_settings s on s.tenant_id = p.tenant_id and s.company_id = p.company_id
