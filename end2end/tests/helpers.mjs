@@ -110,7 +110,15 @@ export async function waitForFocus(locator, timeoutMs = 5_000) {
 // A message is beside its field when it sits just under (or beside) the control as laid out on
 // screen: it starts within 3 lines of the control and shares part of its width.
 export async function assertBeside(message, control) {
-  const [m, c] = [await message.boundingBox(), await control.boundingBox()];
+  // A form may render again as its answer settles (the message hidden for a frame and shown
+  // again): measure once both are visible at the same moment.
+  let m = null;
+  let c = null;
+  for (let attempt = 0; attempt < 20 && !(m && c); attempt += 1) {
+    await message.waitFor();
+    await control.waitFor();
+    [m, c] = [await message.boundingBox(), await control.boundingBox()];
+  }
   if (!m || !c) throw new Error('message or control is not laid out');
   const overlapsHorizontally = m.x < c.x + c.width && c.x < m.x + m.width;
   const closeVertically = m.y >= c.y && m.y <= c.y + c.height + 48;

@@ -41,6 +41,11 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   const freight = (await selectedLabel(form.getByLabel('Tabela de frete'))).startsWith('T3')
     ? 'T1 - TABELA 1 - DENTRO CIDADE' : 'T3 - TABELA 3 - INTERIOR';
   await form.getByLabel('Tabela de frete').selectOption({ label: freight });
+  // The customer's carrier (seed 003), one of the carriers and drivers.
+  const carrierField = form.getByLabel('Transportadora', { exact: true });
+  const carrier = (await selectedLabel(carrierField)).startsWith('RODOSUL')
+    ? 'TRANSLOG - Translog Transportes Ltda' : 'RODOSUL - Rodosul Cargas S.A.';
+  await carrierField.selectOption({ label: carrier });
   await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
   await form.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
 
@@ -61,6 +66,7 @@ test('issue 11: the clerk fills the sales defaults and cannot touch the credit l
   assert.equal(await selectedLabel(tab(page).getByLabel('PDF do boleto')), 'Enviar');
   assert.equal(await selectedLabel(tab(page).getByLabel('Tipo de cobrança')), 'PIX - PIX');
   assert.equal(await selectedLabel(tab(page).getByLabel('Tabela de frete')), freight);
+  assert.equal(await selectedLabel(tab(page).getByLabel('Transportadora', { exact: true })), carrier);
   await page.context().close();
 
   // The financial user may alter the limit, and nothing else of the tab.

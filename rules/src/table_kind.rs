@@ -31,12 +31,13 @@ impl CommercialKind {
         CommercialKind::Bearer,
         CommercialKind::FreightTable,
         CommercialKind::Incoterm,
+        // Beside the freight, where the sales tab shows it.
+        CommercialKind::Carrier,
         CommercialKind::CommissionTable,
         CommercialKind::FinancialClass,
         CommercialKind::Insurance,
         CommercialKind::ChargeMessage,
         CommercialKind::InvoiceMessage,
-        CommercialKind::Carrier,
     ];
 
     /// The kinds with the generic code + description screen under "Tabelas".

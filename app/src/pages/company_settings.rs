@@ -163,7 +163,7 @@ fn SettingsForm(
             </div>
         }
     };
-    // Billing type, currency and bearer.
+    // Billing type, currency, bearer and carrier (R-SALES-1).
     let tables = view
         .tables
         .into_iter()

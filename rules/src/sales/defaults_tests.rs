@@ -166,7 +166,7 @@ fn r_sales_1_a_new_customer_takes_the_companys_billing_type_currency_bearer_and_
             (CommercialKind::BillingType, 1),
             (CommercialKind::Currency, 2),
             (CommercialKind::Bearer, 3),
-            (CommercialKind::Carrier, 11)
+            (CommercialKind::Carrier, 6)
         ]
     );
 }
