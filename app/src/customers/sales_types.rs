@@ -19,6 +19,25 @@ pub struct SalesDefaultsView {
     pub tables: Vec<TableChoices>,
     /// The company's price lists and payment plans, ticked for the customer's own sets.
     pub own: Vec<TableChoices>,
+    /// What the customer's orders get today from those sets (R-SALES-4/5), as last saved.
+    pub today: TodaysOfferView,
+}
+
+/// The price lists that serve the customer's orders today and the payment plans offered,
+/// each as "code - description", the plans not offered with the reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodaysOfferView {
+    /// dd/mm/aaaa, in Brasília.
+    pub date: String,
+    pub lists: Vec<String>,
+    pub plans: Vec<String>,
+    pub refused: Vec<RefusedPlanView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedPlanView {
+    pub plan: String,
+    pub reason: String,
 }
 
 /// The company's settings, shown beside the fields that follow them when left empty.

@@ -26,3 +26,4 @@ pub mod set_filters;
 pub mod table_terms_store;
 pub mod throttle;
 pub mod timeouts;
+pub mod todays_offer_store;

@@ -281,6 +281,15 @@ pub async fn load(
     let mut defaults = defaults;
     defaults.own =
         own_entries_store::load(pool, caller.tenant_id, caller.company_id, customer_id).await?;
+    let today = super::todays_offer_store::load(
+        pool,
+        caller.tenant_id,
+        caller.company_id,
+        customer_id,
+        &defaults,
+        CreditLimit::effective(defaults.credit_limit, company.pre_approved_credit_limit),
+    )
+    .await?;
     Ok(SalesDefaultsView {
         version,
         input: defaults.input(),
@@ -296,6 +305,7 @@ pub async fn load(
             &LinkedKind::ALL,
         )
         .await?,
+        today,
     })
 }
 

@@ -11,11 +11,13 @@ use crate::money::{format_brl, parse_brl};
 
 pub const CREDIT_LIMIT_FIELD: &str = "credit_limit";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "source", content = "amount", rename_all = "snake_case")]
 pub enum CreditLimit {
     Customer(Decimal),
     CompanyPreApproved(Decimal),
+    /// Neither the customer nor the company sets a limit.
+    #[default]
     Unlimited,
 }
 

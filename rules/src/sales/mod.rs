@@ -35,4 +35,5 @@ pub mod purpose;
 pub mod rounding;
 pub mod selection;
 pub mod table_terms;
+pub mod todays_offer;
 pub mod validity;

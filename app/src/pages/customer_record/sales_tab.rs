@@ -18,7 +18,7 @@ use rules::table_kind::{CommercialKind, LinkedKind};
 use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
-use crate::customers::sales_types::{SalesDefaultsView, TableChoices};
+use crate::customers::sales_types::{SalesDefaultsView, TableChoices, TodaysOfferView};
 use crate::error::AppError;
 
 /// What a field needs to show its error: the tab's save action.
@@ -354,6 +354,7 @@ pub fn SalesDefaultsTab(
         .partition(|c| LinkedKind::from_code(&c.kind).is_some_and(LinkedKind::is_commercial));
     let own = commercial.into_iter().map(own_field).collect_view();
     let allowed = pickup.into_iter().map(own_field).collect_view();
+    let today = todays_offer(view.today);
     view! {
         <section class="card" aria-label="Padrão para vendas">
         {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
@@ -408,6 +409,7 @@ pub fn SalesDefaultsTab(
             <CheckField name="input[uses_buyers_lists]" label="Pedidos retira: usa transportadoras e frotas indicadas para o comprador" checked=on(&input.uses_buyers_lists) may_alter=may_register_allowed />
             <h2 class="wide">"Listas de preço e planos de pagamento"</h2>
             {own}
+            {today}
             <h2 class="wide">"Cobrança, frete e faturamento"</h2>
             {tables}
             <ChoiceField field="insurance_profile" name="input[insurance_profile]" label="Perfil de seguro" value=input.insurance_profile.clone()
@@ -429,6 +431,41 @@ pub fn SalesDefaultsTab(
                 {may_save.then(|| view! { <button type="submit" class="primary">"Gravar padrão para vendas"</button> })}
             </div>
         </ActionForm>
+        </section>
+    }
+}
+
+/// R-SALES-4/5 read back: what the customer's orders get today from the sets above, as saved.
+fn todays_offer(today: TodaysOfferView) -> impl IntoView {
+    let listed = |names: Vec<String>, none: &'static str| {
+        if names.is_empty() {
+            none.to_string()
+        } else {
+            names.join("; ")
+        }
+    };
+    let refused = (!today.refused.is_empty()).then(|| {
+        let count = today.refused.len();
+        view! {
+            <details>
+                <summary>{format!("Planos não oferecidos ({count})")}</summary>
+                <ul>
+                    {today.refused.into_iter().map(|r| view! { <li>{r.plan}": "{r.reason}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+    });
+    view! {
+        <section class="wide todays-offer" aria-label="Para pedidos de hoje">
+            <h3>{format!("Para pedidos de hoje ({})", today.date)}</h3>
+            <dl class="facts">
+                <dt>"Listas de preço"</dt>
+                <dd>{listed(today.lists, "nenhuma")}</dd>
+                <dt>"Planos de pagamento oferecidos"</dt>
+                <dd>{listed(today.plans, "nenhum")}</dd>
+            </dl>
+            {refused}
+            <p class="hint">"Conforme o último padrão gravado; o pedido mínimo de cada plano vale no pedido."</p>
         </section>
     }
 }
