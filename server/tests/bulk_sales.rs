@@ -4,6 +4,7 @@ mod bulk_world;
 mod common;
 mod record_forms;
 mod sales_forms;
+mod table_forms;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use bulk_world::*;
 use common::*;
 use sales_forms::*;
 use sqlx::PgPool;
+use table_forms::delete_entry;
 
 async fn lists_of(pool: &PgPool, tenant_id: i64) -> Vec<(i64, Vec<String>)> {
     let rows: Vec<(i64, Option<String>)> = sqlx::query_as(
@@ -163,15 +165,7 @@ async fn r_bulk_3_price_lists_in_bulk_replace_each_set_as_the_tab_does(pool: PgP
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
     // A list the batch may write back cannot be deleted until the batch is undone.
-    let (status, body, _) = send(
-        &app,
-        call(
-            "delete_lookup",
-            &format!("kind=price_list&id={l1}"),
-            Some(&boss),
-        ),
-    )
-    .await;
+    let (status, body) = delete_entry(&app, &boss, "price_list", l1).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
     // Undo: every set back as it was, billing types cleared again.

@@ -151,14 +151,6 @@ async fn r_perm_1_allowed_carriers_and_fleet_each_need_their_own_permission(pool
         ]
     );
     // In use: not deleted.
-    let (status, body, _) = send(
-        &app,
-        call(
-            "delete_lookup",
-            &format!("kind=carrier&id={carrier}"),
-            Some(&boss),
-        ),
-    )
-    .await;
+    let (status, body) = delete_entry(&app, &boss, "carrier", carrier).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }

@@ -82,15 +82,7 @@ async fn r_sales_1_the_customers_carrier_is_a_carrier_of_the_company_recorded_an
     );
 
     // Chosen by a customer: the carrier stays.
-    let (status, body, _) = send(
-        &app,
-        call(
-            "delete_lookup",
-            &format!("kind=carrier&id={zanella}"),
-            Some(&boss),
-        ),
-    )
-    .await;
+    let (status, body) = delete_entry(&app, &boss, "carrier", zanella).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }
 
@@ -122,15 +114,7 @@ async fn r_sales_1_a_new_customer_starts_with_the_companys_carrier(pool: PgPool)
     assert_eq!(input.tables["carrier"], carrier_id);
 
     // The company's carrier stays while the company names it.
-    let (status, body, _) = send(
-        &app,
-        call(
-            "delete_lookup",
-            &format!("kind=carrier&id={zanella}"),
-            Some(&boss),
-        ),
-    )
-    .await;
+    let (status, body) = delete_entry(&app, &boss, "carrier", zanella).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }
 

@@ -31,6 +31,25 @@ pub async fn save_entry(
     (status, body)
 }
 
+/// Asks to delete a table row, as the screen's "Excluir" does.
+pub async fn delete_entry(
+    app: &axum::Router,
+    cookie: &str,
+    kind: &str,
+    id: i64,
+) -> (StatusCode, String) {
+    let (status, body, _) = send(
+        app,
+        call(
+            "delete_lookup",
+            &format!("kind={kind}&id={id}"),
+            Some(cookie),
+        ),
+    )
+    .await;
+    (status, body)
+}
+
 /// The table's rows as the screen receives them.
 pub async fn rows(app: &axum::Router, cookie: &str, kind: &str) -> Vec<Value> {
     let (status, body, _) = send(
