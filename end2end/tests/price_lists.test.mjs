@@ -69,6 +69,9 @@ test('issue 11: the clerk ticks the customer\'s own price lists; the set survive
   const again = page.getByRole('form', { name: 'Padrão para vendas' }).getByRole('group', { name: 'Listas de preço' });
   await again.waitFor();
   assert.equal(await again.getByLabel(/ATACADO-SC - /).isChecked(), !wasTicked);
+  // ATACADO-SC is not public: today's orders get it only while it is the customer's own.
+  const today = page.getByRole('region', { name: 'Para pedidos de hoje' });
+  assert.equal(await today.locator('dd').first().getByText(/^ATACADO-SC - /).count(), wasTicked ? 0 : 1);
 
   await openTab(page, 'Histórico');
   const history = page.getByRole('table', { name: 'Histórico de alterações' });

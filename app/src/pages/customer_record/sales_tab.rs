@@ -439,9 +439,10 @@ pub fn SalesDefaultsTab(
 fn todays_offer(today: TodaysOfferView) -> impl IntoView {
     let listed = |names: Vec<String>, none: &'static str| {
         if names.is_empty() {
-            none.to_string()
+            view! { <p>{none}</p> }.into_any()
         } else {
-            names.join("; ")
+            view! { <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul> }
+                .into_any()
         }
     };
     let refused = (!today.refused.is_empty()).then(|| {
