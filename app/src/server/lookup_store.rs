@@ -5,9 +5,10 @@ use rules::lookup::{
     batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupState,
 };
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
-use rules::table_kind::{CommercialKind, TableKind};
+use rules::table_kind::TableKind;
 use sqlx::{PgPool, Postgres, Transaction};
 
+use super::lookup_usage;
 use super::table_terms_store;
 
 use super::auth::Caller;
@@ -21,28 +22,7 @@ pub async fn list(
 ) -> Result<Vec<LookupRow>, AppError> {
     // How many customers of the company point to each row: their profile for the five profile
     // tables, their sales defaults for a commercial one.
-    let usage = match kind {
-        TableKind::Profile(_) => "select v.ref, count(*) as n
-               from customer_profiles p,
-                    lateral (values (p.customer_group_id), (p.activity_branch_id), (p.region_id),
-                                    (p.salesperson_id), (p.category_id)) as v(ref)
-               where p.tenant_id = $1 and p.company_id = $2 and v.ref is not null
-               group by v.ref"
-            .to_string(),
-        TableKind::Commercial(table) => format!(
-            "select d.{column} as ref, count(*) as n from customer_sales_defaults d
-             where d.tenant_id = $1 and d.company_id = $2 and d.{column} is not null
-             group by d.{column}",
-            column = table.column()
-        ),
-        TableKind::Linked(table) => format!(
-            "select l.{column} as ref, count(*) as n from {link} l
-             where l.tenant_id = $1 and l.company_id = $2
-             group by l.{column}",
-            column = table.entry_column(),
-            link = table.link_table()
-        ),
-    };
+    let usage = lookup_usage::usage_sql(kind);
     let rows: Vec<(i64, String, String, bool, i64)> = sqlx::query_as(&format!(
         "with usage as ({usage})
          select e.id, e.code, e.description, e.active, coalesce(u.n, 0)
@@ -395,30 +375,7 @@ pub async fn delete(
     .fetch_optional(&mut *tx)
     .await?;
     let (code, description, active) = found.ok_or(AppError::NotFound)?;
-    let using_sql = match kind {
-        TableKind::Profile(_) => "select count(*) from customer_profiles
-             where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)"
-            .to_string(),
-        TableKind::Commercial(table) => chosen_sql(table),
-        // A carrier is also one customer's or company's carrier (a commercial table's choice).
-        TableKind::Linked(table) if CommercialKind::from_code(table.code()).is_some() => format!(
-            "select (select count(*) from {link} where tenant_id = $1 and {column} = $2) + ({chosen})",
-            link = table.link_table(),
-            column = table.entry_column(),
-            chosen = CommercialKind::from_code(table.code()).map(chosen_sql).unwrap_or_default()
-        ),
-        TableKind::Linked(table) if table.is_commercial() => format!(
-            "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
-                  + (select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2)",
-            link = table.link_table(),
-            column = table.entry_column()
-        ),
-        TableKind::Linked(table) => format!(
-            "select count(*) from {link} where tenant_id = $1 and {column} = $2",
-            link = table.link_table(),
-            column = table.entry_column()
-        ),
-    };
+    let using_sql = lookup_usage::in_use_sql(kind);
     let using: i64 = sqlx::query_scalar(&using_sql)
         .bind(caller.tenant_id)
         .bind(id)
@@ -497,21 +454,4 @@ pub async fn history(
             },
         )
         .collect())
-}
-
-/// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
-/// commercial table: `$1` the tenant, `$2` the entry.
-fn chosen_sql(table: CommercialKind) -> String {
-    let company_columns: Vec<&str> = CommercialKind::ALL
-        .into_iter()
-        .filter(|k| k.company_default())
-        .map(CommercialKind::column)
-        .collect();
-    format!(
-        "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
-              + (select count(*) from company_sales_settings
-                 where tenant_id = $1 and $2 in ({company}))",
-        column = table.column(),
-        company = company_columns.join(", ")
-    )
 }

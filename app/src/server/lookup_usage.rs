@@ -1,0 +1,79 @@
+//! What uses an entry of a "Tabelas" table: the counts its screen shows, and the check that
+//! refuses deleting an entry while a customer, a company's settings (R-SALES-1) or a set holds
+//! it.
+
+use rules::table_kind::{CommercialKind, TableKind};
+
+/// `(ref, n)`: how many customers of the company point to each row of `kind` — their profile
+/// for the five profile tables, their sales defaults for a commercial one, their sets for the
+/// linked ones. `$1` the tenant, `$2` the company.
+pub fn usage_sql(kind: TableKind) -> String {
+    match kind {
+        TableKind::Profile(_) => "select v.ref, count(*) as n
+           from customer_profiles p,
+                lateral (values (p.customer_group_id), (p.activity_branch_id), (p.region_id),
+                                (p.salesperson_id), (p.category_id)) as v(ref)
+           where p.tenant_id = $1 and p.company_id = $2 and v.ref is not null
+           group by v.ref"
+            .to_string(),
+        TableKind::Commercial(table) => format!(
+            "select d.{column} as ref, count(*) as n from customer_sales_defaults d
+         where d.tenant_id = $1 and d.company_id = $2 and d.{column} is not null
+         group by d.{column}",
+            column = table.column()
+        ),
+        TableKind::Linked(table) => format!(
+            "select l.{column} as ref, count(*) as n from {link} l
+         where l.tenant_id = $1 and l.company_id = $2
+         group by l.{column}",
+            column = table.entry_column(),
+            link = table.link_table()
+        ),
+    }
+}
+
+/// How many rows hold one entry (`$2`) of `kind` in the tenant (`$1`): a delete waits until
+/// none does.
+pub fn in_use_sql(kind: TableKind) -> String {
+    match kind {
+    TableKind::Profile(_) => "select count(*) from customer_profiles
+         where tenant_id = $1 and $2 in (customer_group_id, activity_branch_id, region_id, salesperson_id, category_id)"
+        .to_string(),
+    TableKind::Commercial(table) => chosen_sql(table),
+    // A carrier is also one customer's or company's carrier (a commercial table's choice).
+    TableKind::Linked(table) if CommercialKind::from_code(table.code()).is_some() => format!(
+        "select (select count(*) from {link} where tenant_id = $1 and {column} = $2) + ({chosen})",
+        link = table.link_table(),
+        column = table.entry_column(),
+        chosen = CommercialKind::from_code(table.code()).map(chosen_sql).unwrap_or_default()
+    ),
+    TableKind::Linked(table) if table.is_commercial() => format!(
+        "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
+              + (select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2)",
+        link = table.link_table(),
+        column = table.entry_column()
+    ),
+    TableKind::Linked(table) => format!(
+        "select count(*) from {link} where tenant_id = $1 and {column} = $2",
+        link = table.link_table(),
+        column = table.entry_column()
+    ),
+    }
+}
+
+/// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
+/// commercial table: `$1` the tenant, `$2` the entry.
+fn chosen_sql(table: CommercialKind) -> String {
+    let company_columns: Vec<&str> = CommercialKind::ALL
+        .into_iter()
+        .filter(|k| k.company_default())
+        .map(CommercialKind::column)
+        .collect();
+    format!(
+        "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
+              + (select count(*) from company_sales_settings
+                 where tenant_id = $1 and $2 in ({company}))",
+        column = table.column(),
+        company = company_columns.join(", ")
+    )
+}
