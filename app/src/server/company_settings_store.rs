@@ -20,7 +20,7 @@ use crate::error::AppError;
 
 /// The columns of the commercial tables whose entry the company gives its new customers
 /// (R-SALES-1), named like the customer's (`CommercialKind::column`).
-fn default_columns() -> Vec<&'static str> {
+pub(crate) fn default_columns() -> Vec<&'static str> {
     CommercialKind::ALL
         .into_iter()
         .filter(|k| k.company_default())

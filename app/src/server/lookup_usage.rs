@@ -64,16 +64,11 @@ pub fn in_use_sql(kind: TableKind) -> String {
 /// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
 /// commercial table: `$1` the tenant, `$2` the entry.
 fn chosen_sql(table: CommercialKind) -> String {
-    let company_columns: Vec<&str> = CommercialKind::ALL
-        .into_iter()
-        .filter(|k| k.company_default())
-        .map(CommercialKind::column)
-        .collect();
     format!(
         "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
               + (select count(*) from company_sales_settings
                  where tenant_id = $1 and $2 in ({company}))",
         column = table.column(),
-        company = company_columns.join(", ")
+        company = super::company_settings_store::default_columns().join(", ")
     )
 }
