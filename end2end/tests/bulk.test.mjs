@@ -45,6 +45,8 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();
   const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente alterado\./ });
   await saved.waitFor();
+  // The confirm button went with the preview: the keyboard is on the result, not the page top.
+  await waitForFocus(saved);
   const batch = (await saved.textContent()).match(/^Lote (\d+)/)[1];
 
   await open(page, `/clientes/${CODE}`);

@@ -3,6 +3,7 @@ pub mod company_switcher;
 pub mod confirm_dialog;
 pub mod date_input;
 pub mod flash;
+pub mod focus;
 pub mod history_table;
 pub mod protected;
 pub mod top_bar;

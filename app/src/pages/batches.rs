@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_batches, PreviewUndo, UndoBatch};
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::focus::focus_by_id;
 use crate::components::protected::protected;
 use crate::customers::bulk_types::{BatchView, UndoPreview};
 use crate::customers::list_types::thousands;
@@ -21,17 +22,6 @@ pub fn BatchesPage() -> impl IntoView {
     view! {
         <Title text="Lotes · Clientela" />
         {protected(move |_| view! { <Batches preview undo batches /> })}
-    }
-}
-
-/// Moves the keyboard and screen-reader focus to the element with this id (browser only).
-fn focus_by_id(id: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }
 

@@ -9,6 +9,7 @@ use rules::bulk::BulkChangeInput;
 use super::bulk_progress_view::BatchProgressView;
 use crate::api::{ApplyBulk, PreviewBulk};
 use crate::components::city_combobox::CityCombobox;
+use crate::components::focus::focus_by_id;
 use crate::customers::bulk_types::{BulkFieldView, BulkInput};
 use crate::customers::list_types::{thousands, CustomerFilter};
 use crate::error::AppError;
@@ -100,6 +101,14 @@ pub fn BulkAlter(
         view! { <p class="error" role="alert">{text}</p> }
     };
 
+    // "Confirmar alteração" goes away with the preview once the batch is written: the keyboard
+    // and the screen reader move to the result instead of the top of the page.
+    Effect::new(move |_| {
+        if matches!(apply.value().get(), Some(Ok(_))) {
+            request_animation_frame(|| focus_by_id("bulk-result"));
+        }
+    });
+
     view! {
         <section class="card bulk" aria-labelledby="bulk-title">
             // Named as the menu item that leads here; the line under it says what it covers.
@@ -159,7 +168,7 @@ pub fn BulkAlter(
             })}
             {move || apply.value().get().map(|result| match result {
                 Ok((batch, changed)) => view! {
-                    <p class="notice" role="status">
+                    <p id="bulk-result" class="notice" role="status" tabindex="-1">
                         "Lote "
                         <a href=format!("/clientes/lotes#lote-{batch}") aria-label=format!("Lote {batch}, na lista de lotes (desfazer)")>{batch}</a>
                         {format!(" gravado: {}.", changed_label(changed))}

@@ -1,0 +1,16 @@
+//! Keeping the keyboard and screen-reader user where the answer is, when the control they used
+//! goes away with it.
+
+use leptos::prelude::*;
+
+/// Moves the focus to the element with this id (browser only; the element should carry
+/// `tabindex="-1"` unless it is focusable itself).
+pub fn focus_by_id(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
