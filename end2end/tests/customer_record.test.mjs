@@ -106,6 +106,8 @@ test('deleting a customer asks in the page first: cancel keeps it, confirm delet
   const heading = page.getByRole('heading', { name: new RegExp(`^Cliente \\d+ - ${name}$`) });
   const code = (await heading.textContent()).match(/^Cliente (\d+)/)[1];
   const customer = `${code} - ${name}`;
+  // The new record says it was included (the form that saved it is gone).
+  await page.getByRole('status').filter({ hasText: `Cliente ${code} incluído.` }).waitFor();
 
   const deleteButton = page.getByRole('button', { name: 'Excluir cliente' });
   const dialog = page.getByRole('dialog', { name: `Excluir o cliente ${customer}?` });

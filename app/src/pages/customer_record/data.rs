@@ -181,7 +181,12 @@ impl EditorData {
                             replace: code.is_some(),
                             ..Default::default()
                         };
-                        navigate(&record_href(saved_code), options);
+                        let href = record_href(saved_code);
+                        if code.is_none() {
+                            // The form that said "saved" is left behind: the record says it.
+                            flash_on_arrival(&href, format!("Cliente {saved_code} incluído."));
+                        }
+                        navigate(&href, options);
                     }
                 }
             }
