@@ -62,8 +62,6 @@ test('issue 11: the clerk ticks the customer\'s own price lists; the set survive
   // A real change whatever an earlier run left.
   const wasTicked = await wholesale.isChecked();
   await wholesale.setChecked(!wasTicked);
-  // Today's offer below reads the sets as saved, and says so once a box changes.
-  await form.getByRole('status').filter({ hasText: 'Listas ou planos alterados' }).waitFor();
   await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
   await form.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
 

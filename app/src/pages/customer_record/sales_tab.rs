@@ -354,9 +354,7 @@ pub fn SalesDefaultsTab(
         .partition(|c| LinkedKind::from_code(&c.kind).is_some_and(LinkedKind::is_commercial));
     let own = commercial.into_iter().map(own_field).collect_view();
     let allowed = pickup.into_iter().map(own_field).collect_view();
-    // Today's offer reads the sets as saved: once a box of them changes, it says so.
-    let sets_changed = RwSignal::new(false);
-    let today = todays_offer(view.today, sets_changed.read_only());
+    let today = todays_offer(view.today);
     view! {
         <section class="card" aria-label="Padrão para vendas">
         {view.last_saved.map(|s| view! { <p class="muted">"Última alteração do padrão para vendas: " {s}</p> })}
@@ -410,7 +408,7 @@ pub fn SalesDefaultsTab(
             {allowed}
             <CheckField name="input[uses_buyers_lists]" label="Pedidos retira: usa transportadoras e frotas indicadas para o comprador" checked=on(&input.uses_buyers_lists) may_alter=may_register_allowed />
             <h2 class="wide">"Listas de preço e planos de pagamento"</h2>
-            <div class="contents" on:change=move |_| sets_changed.set(true)>{own}</div>
+            {own}
             {today}
             <h2 class="wide">"Cobrança, frete e faturamento"</h2>
             {tables}
@@ -438,7 +436,7 @@ pub fn SalesDefaultsTab(
 }
 
 /// R-SALES-4/5 read back: what the customer's orders get today from the sets above, as saved.
-fn todays_offer(today: TodaysOfferView, sets_changed: ReadSignal<bool>) -> impl IntoView {
+fn todays_offer(today: TodaysOfferView) -> impl IntoView {
     let listed = |names: Vec<String>, none: &'static str| {
         if names.is_empty() {
             view! { <p>{none}</p> }.into_any()
@@ -461,9 +459,6 @@ fn todays_offer(today: TodaysOfferView, sets_changed: ReadSignal<bool>) -> impl 
     view! {
         <section class="wide todays-offer" aria-label="Para pedidos de hoje">
             <h3>{format!("Para pedidos de hoje ({})", today.date)}</h3>
-            {move || sets_changed.get().then(|| view! {
-                <p class="notice" role="status">"Listas ou planos alterados: grave o padrão para ver o que vale hoje."</p>
-            })}
             <dl class="facts">
                 <dt>"Listas de preço"</dt>
                 <dd>{listed(today.lists, "nenhuma")}</dd>
