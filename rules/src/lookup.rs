@@ -80,16 +80,31 @@ pub struct ValidLookup {
 /// Code: 1 to 10 letters, digits or `-`/`_`, stored in upper case without accents.
 /// Description: required, at most 60 characters, spaces tidied.
 pub fn validate_lookup(input: &LookupInput) -> Result<ValidLookup, Vec<(&'static str, String)>> {
+    validate_lookup_with(input, |typed| {
+        let code = fold(typed).replace(' ', "");
+        if code.is_empty()
+            || code.chars().count() > 10
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            Err("Código: de 1 a 10 letras ou números.".to_string())
+        } else {
+            Ok(code)
+        }
+    })
+}
+
+/// As `validate_lookup`, with the table's own rule for the code (a chart of accounts').
+pub fn validate_lookup_with(
+    input: &LookupInput,
+    parse_code: impl Fn(&str) -> Result<String, String>,
+) -> Result<ValidLookup, Vec<(&'static str, String)>> {
     let mut errors = Vec::new();
-    let code = fold(&input.code).replace(' ', "");
-    if code.is_empty()
-        || code.chars().count() > 10
-        || !code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        errors.push(("code", "Código: de 1 a 10 letras ou números.".to_string()));
-    }
+    let code = parse_code(&input.code).unwrap_or_else(|message| {
+        errors.push(("code", message));
+        String::new()
+    });
     let description = input
         .description
         .split_whitespace()

@@ -247,12 +247,68 @@ impl LinkedKind {
     }
 }
 
+/// The company's chart of accounts (seed 003, R-SALES-12): the managerial chart the
+/// customer's and doubtful-debt accounts belong to, and the real (fiscal) chart a managerial
+/// account may be linked to. An account is synthetic (groups others) or analytic (takes
+/// entries): its terms (`sales::table_terms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LedgerChart {
+    Managerial,
+    Real,
+}
+
+impl LedgerChart {
+    pub const ALL: [LedgerChart; 2] = [LedgerChart::Managerial, LedgerChart::Real];
+
+    /// Stored in `lookup_entries.kind`; never renamed once shipped.
+    pub fn code(self) -> &'static str {
+        match self {
+            LedgerChart::Managerial => "ledger_managerial",
+            LedgerChart::Real => "ledger_real",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LedgerChart::Managerial => "contas-gerenciais",
+            LedgerChart::Real => "contas-reais",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LedgerChart::Managerial => "Contas contábeis gerenciais",
+            LedgerChart::Real => "Contas contábeis reais",
+        }
+    }
+}
+
+/// The tables whose rows carry terms besides code and description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TermsKind {
+    Linked(LinkedKind),
+    Ledger(LedgerChart),
+}
+
+impl From<LinkedKind> for TermsKind {
+    fn from(kind: LinkedKind) -> Self {
+        TermsKind::Linked(kind)
+    }
+}
+
+impl From<LedgerChart> for TermsKind {
+    fn from(chart: LedgerChart) -> Self {
+        TermsKind::Ledger(chart)
+    }
+}
+
 /// Any table of the "Tabelas" screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TableKind {
     Profile(LookupKind),
     Commercial(CommercialKind),
     Linked(LinkedKind),
+    Ledger(LedgerChart),
 }
 
 impl TableKind {
@@ -268,6 +324,16 @@ impl TableKind {
                     .filter(|k| k.has_generic_screen())
                     .map(TableKind::Commercial),
             )
+            .chain(LedgerChart::ALL.into_iter().map(TableKind::Ledger))
+    }
+
+    /// The terms its rows carry, if any.
+    pub fn terms(self) -> Option<TermsKind> {
+        match self {
+            TableKind::Linked(kind) => Some(TermsKind::Linked(kind)),
+            TableKind::Ledger(chart) => Some(TermsKind::Ledger(chart)),
+            _ => None,
+        }
     }
 
     pub fn code(self) -> &'static str {
@@ -275,6 +341,7 @@ impl TableKind {
             TableKind::Profile(kind) => kind.code(),
             TableKind::Commercial(kind) => kind.code(),
             TableKind::Linked(kind) => kind.code(),
+            TableKind::Ledger(chart) => chart.code(),
         }
     }
 
@@ -283,6 +350,7 @@ impl TableKind {
             TableKind::Profile(kind) => kind.slug(),
             TableKind::Commercial(kind) => kind.slug(),
             TableKind::Linked(kind) => kind.slug(),
+            TableKind::Ledger(chart) => chart.slug(),
         }
     }
 
@@ -291,6 +359,7 @@ impl TableKind {
             TableKind::Profile(kind) => kind.title(),
             TableKind::Commercial(kind) => kind.title(),
             TableKind::Linked(kind) => kind.title(),
+            TableKind::Ledger(chart) => chart.title(),
         }
     }
 
@@ -311,7 +380,7 @@ mod tests {
     #[test]
     fn r_company_2_every_table_has_a_distinct_code_slug_and_title_that_round_trip() {
         let all: Vec<TableKind> = TableKind::all().collect();
-        assert_eq!(all.len(), 19);
+        assert_eq!(all.len(), 21);
         for pick in [TableKind::code, TableKind::slug, TableKind::title] {
             let distinct: HashSet<_> = all.iter().map(|k| pick(*k)).collect();
             assert_eq!(distinct.len(), all.len());

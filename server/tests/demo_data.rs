@@ -196,3 +196,37 @@ async fn issue_11_demo_commercial_tables_are_filled_and_used(pool: PgPool) {
     assert!((8..=25).contains(&share(pix)), "{pix} of {rows} by PIX");
     assert_eq!(with_freight, rows);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_11_demo_settings_point_to_synthetic_accounts_of_each_companys_chart(pool: PgPool) {
+    demo(&pool).await;
+    // R-SALES-12: every doubtful-debt synthetic the settings name is a synthetic account of
+    // its chart, in the same company; the managerial one of company 1 is linked to the real.
+    let checked: Vec<(i32, String, bool, Option<String>)> = sqlx::query_as(
+        "select c.code, e.kind, t.synthetic, t.real_account
+         from company_sales_settings s
+         join companies c on c.tenant_id = s.tenant_id and c.id = s.company_id
+         cross join lateral (values ('ledger_managerial', s.doubtful_debt_synthetic),
+                                    ('ledger_real', s.doubtful_debt_real_synthetic)) as v(kind, code)
+         join lookup_entries e on e.tenant_id = s.tenant_id and e.company_id = s.company_id
+                              and e.kind = v.kind and e.code = v.code
+         join ledger_account_terms t on t.tenant_id = e.tenant_id and t.entry_id = e.id
+         order by c.code, e.kind",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        checked,
+        vec![
+            (
+                1,
+                "ledger_managerial".into(),
+                true,
+                Some("1.1.01.02.00000".into())
+            ),
+            (1, "ledger_real".into(), true, None),
+            (2, "ledger_managerial".into(), true, None),
+        ]
+    );
+}

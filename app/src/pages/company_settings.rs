@@ -229,8 +229,8 @@ fn SettingsForm(
                 {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}
                 {field("ledger_code_width", "Dígitos do código do cliente", input.ledger_code_width, "Cliente 42 com 5 dígitos: 00042.")}
                 {account("expense_revenue_account", "Conta despesa/receita", input.expense_revenue_account, "Sugerida em cada cliente novo.")}
-                {account("doubtful_debt_synthetic", "Sintética gerencial de devedores duvidosos", input.doubtful_debt_synthetic, "As contas DD00001, DD00002… ficam abaixo dela.")}
-                {account("doubtful_debt_real_synthetic", "Sintética real de devedores duvidosos", input.doubtful_debt_real_synthetic, "Termina em zeros, como 1.1.01.02.00000.")}
+                {account("doubtful_debt_synthetic", "Sintética gerencial de devedores duvidosos", input.doubtful_debt_synthetic, "Sintética de Contas contábeis gerenciais; as contas DD00001, DD00002… ficam abaixo dela.")}
+                {account("doubtful_debt_real_synthetic", "Sintética real de devedores duvidosos", input.doubtful_debt_real_synthetic, "Sintética de Contas contábeis reais, como 1.1.01.02.00000. Vazia: a vinculada à gerencial.")}
                 <div class="field checkbox">
                     <label for="settings-doubtful_debt_automatic">
                         <input type="checkbox" id="settings-doubtful_debt_automatic" name="input[doubtful_debt_automatic]" checked=input.doubtful_debt_automatic == "on" />

@@ -9,7 +9,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
-use crate::pages::table_terms::{linked, terms_cells, terms_headers, TermsFields};
+use crate::pages::table_terms::{terms_cells, terms_headers, TermsFields};
 
 /// `/tabelas`: every code + description table, the profile ones and the commercial ones.
 #[component]
@@ -20,18 +20,28 @@ pub fn LookupIndexPage() -> impl IntoView {
             <section class="card">
                 <h1>"Tabelas"</h1>
                 // The customer's commercial profile, then what its sales defaults point to.
-                {[("table-index-profile", "Perfil comercial do cliente", false), ("table-index-commercial", "Comerciais", true)]
-                    .map(|(id, title, commercial)| view! {
+                {[("table-index-profile", "Perfil comercial do cliente", 0), ("table-index-commercial", "Comerciais", 1), ("table-index-ledger", "Plano de contas", 2)]
+                    .map(|(id, title, group)| view! {
                         <h2 id=id>{title}</h2>
                         <ul class="table-index" aria-labelledby=id>
                             {TableKind::all()
-                                .filter(|kind| !matches!(kind, TableKind::Profile(_)) == commercial)
+                                .filter(move |kind| index_group(*kind) == group)
                                 .map(|kind| view! { <li><a href=format!("/tabelas/{}", kind.slug())>{kind.title()}</a></li> })
                                 .collect_view()}
                         </ul>
                     })}
             </section>
         })}
+    }
+}
+
+/// Where the index lists a table: the customer's profile, the commercial tables, the chart of
+/// accounts.
+fn index_group(kind: TableKind) -> u8 {
+    match kind {
+        TableKind::Profile(_) => 0,
+        TableKind::Commercial(_) | TableKind::Linked(_) => 1,
+        TableKind::Ledger(_) => 2,
     }
 }
 
@@ -172,9 +182,9 @@ fn LookupTable(
                         <input id="lookup-description" name="input[description]" prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
                         {field_error("description")}
                     </div>
-                    {linked(kind).map(|linked| view! {
+                    {kind.terms().map(|terms_kind| view! {
                         <For each=move || [generation.get()] key=|g| *g children=move |_| {
-                            view! { <TermsFields kind=linked row=editing.get_untracked() save /> }
+                            view! { <TermsFields kind=terms_kind row=editing.get_untracked() save /> }
                         } />
                     })}
                     <label class="check">
@@ -233,7 +243,7 @@ fn LookupRows(
     view! {
         <table class="lookups" aria-label=kind.title()>
             <thead>
-                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th>{linked(kind).map(terms_headers)}<th scope="col" class="number">"Clientes"</th>{may_alter.then(|| view! { <th scope="col"><span class="visually-hidden">"Ações"</span></th> })}</tr>
+                <tr><th scope="col">"Código"</th><th scope="col">"Descrição"</th><th scope="col">"Situação"</th>{kind.terms().map(terms_headers)}<th scope="col" class="number">"Clientes"</th>{may_alter.then(|| view! { <th scope="col"><span class="visually-hidden">"Ações"</span></th> })}</tr>
             </thead>
             <tbody>
                 {rows.into_iter().map(|row| {
@@ -244,7 +254,7 @@ fn LookupRows(
                             <td class="code" data-label="Código">{row.code.clone()}</td>
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
-                            {linked(kind).map(|linked| terms_cells(linked, row.terms.as_ref()))}
+                            {kind.terms().map(|terms_kind| terms_cells(terms_kind, row.terms.as_ref()))}
                             <td class="number" data-label="Clientes">{row.customers}</td>
                             {may_alter.then(|| view! {
                                 <td class="actions">

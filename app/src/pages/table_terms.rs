@@ -1,25 +1,19 @@
-//! The terms of a price list or a payment plan on the "Tabelas" screen: the form's fields and
-//! the list's columns (R-SALES-4/5). The other tables have none.
+//! The terms of a price list, a payment plan, a carrier, a vehicle or a chart account on the
+//! "Tabelas" screen: the form's fields and the list's columns (R-SALES-4/5/10/12). The other
+//! tables have none.
 
 use leptos::prelude::*;
 use rules::sales::table_terms::Terms;
-use rules::table_kind::{LinkedKind, TableKind};
+use rules::table_kind::{LedgerChart, LinkedKind, TermsKind};
 
 use crate::api::SaveLookup;
 use crate::components::date_input::DateInput;
 use crate::lookups::LookupRow;
 
-pub fn linked(kind: TableKind) -> Option<LinkedKind> {
-    match kind {
-        TableKind::Linked(linked) => Some(linked),
-        _ => None,
-    }
-}
-
 /// The terms' fields, filled from the row being edited (`None`: a new row).
 #[component]
 pub fn TermsFields(
-    kind: LinkedKind,
+    kind: TermsKind,
     row: Option<LookupRow>,
     save: ServerAction<SaveLookup>,
 ) -> impl IntoView {
@@ -31,6 +25,10 @@ pub fn TermsFields(
             ..Terms::default()
         })
         .input();
+    let kind = match kind {
+        TermsKind::Linked(kind) => kind,
+        TermsKind::Ledger(chart) => return account_fields(chart, input, save).into_any(),
+    };
     let message = move |field: &'static str| {
         save.value()
             .get()
@@ -174,14 +172,58 @@ pub fn TermsFields(
             {validity}
         </fieldset>
     }
+    .into_any()
+}
+
+/// A chart account's nature and, for a managerial one, the real account it is linked to.
+fn account_fields(
+    chart: LedgerChart,
+    input: rules::sales::table_terms::TermsInput,
+    save: ServerAction<SaveLookup>,
+) -> impl IntoView {
+    let message = move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.message_for("terms[real_account]"))
+    };
+    let synthetic = input.account_kind == "synthetic";
+    let link = (chart == LedgerChart::Managerial).then(|| {
+        view! {
+            <div class="field">
+                <label for="terms-real-account">"Conta real vinculada"</label>
+                <input id="terms-real-account" name="terms[real_account]" autocomplete="off"
+                    autocapitalize="characters" value=input.real_account.clone()
+                    aria-describedby="terms-real-account-hint"
+                    aria-invalid=move || message().map(|_| "true") />
+                <span class="hint" id="terms-real-account-hint">"Da mesma natureza, em Contas contábeis reais. Ex.: 1.1.01.02.00000."</span>
+                {move || message().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+            </div>
+        }
+    });
+    view! {
+        <fieldset class="terms">
+            <legend>"Conta"</legend>
+            <div class="field">
+                <label for="terms-account-kind">"Tipo"</label>
+                <select id="terms-account-kind" name="terms[account_kind]">
+                    <option value="analytic" selected=!synthetic>"Analítica (recebe lançamentos)"</option>
+                    <option value="synthetic" selected=synthetic>"Sintética (agrupa contas)"</option>
+                </select>
+            </div>
+            {link}
+        </fieldset>
+    }
 }
 
 /// The column headers of the terms, in the order `terms_cells` fills them.
-pub fn terms_headers(kind: LinkedKind) -> impl IntoView {
+pub fn terms_headers(kind: TermsKind) -> impl IntoView {
     let headers: &[&str] = match kind {
-        LinkedKind::Carrier => &["Tipo", "CPF/CNPJ"],
-        LinkedKind::FleetVehicle => &["Placa"],
-        _ => &["Condições", "Vigência"],
+        TermsKind::Linked(LinkedKind::Carrier) => &["Tipo", "CPF/CNPJ"],
+        TermsKind::Linked(LinkedKind::FleetVehicle) => &["Placa"],
+        TermsKind::Linked(_) => &["Condições", "Vigência"],
+        TermsKind::Ledger(LedgerChart::Managerial) => &["Tipo", "Conta real"],
+        TermsKind::Ledger(LedgerChart::Real) => &["Tipo"],
     };
     headers
         .iter()
@@ -227,8 +269,22 @@ pub fn terms_summary(kind: LinkedKind, terms: &Terms) -> String {
     }
 }
 
-pub fn terms_cells(kind: LinkedKind, terms: Option<&Terms>) -> impl IntoView {
+pub fn terms_cells(kind: TermsKind, terms: Option<&Terms>) -> impl IntoView {
     let terms = terms.cloned().unwrap_or_default();
+    let kind = match kind {
+        TermsKind::Linked(kind) => kind,
+        TermsKind::Ledger(chart) => {
+            let mut cells = vec![("Tipo", terms.nature_label().to_string())];
+            if chart == LedgerChart::Managerial {
+                cells.push(("Conta real", terms.real_account.unwrap_or_default()));
+            }
+            return cells
+                .into_iter()
+                .map(|(label, value)| view! { <td data-label=label>{value}</td> })
+                .collect_view()
+                .into_any();
+        }
+    };
     let cells: Vec<(&str, String)> = match kind {
         LinkedKind::Carrier => vec![
             ("Tipo", terms.carrier_kind_label().to_string()),
@@ -244,4 +300,5 @@ pub fn terms_cells(kind: LinkedKind, terms: Option<&Terms>) -> impl IntoView {
         .into_iter()
         .map(|(label, value)| view! { <td data-label=label>{value}</td> })
         .collect_view()
+        .into_any()
 }

@@ -178,6 +178,8 @@ pub async fn save(
         )));
     }
     let before = settings(&mut *tx, caller.tenant_id, caller.company_id).await?;
+    super::ledger_chart_store::check_settings(&mut tx, caller, &before.ledger, &after.ledger)
+        .await?;
     let labels = super::commercial_tables::labels_checked(
         &mut *tx,
         caller.tenant_id,

@@ -12,6 +12,7 @@ use sqlx::{PgExecutor, PgPool, Postgres, Row, Transaction};
 use super::auth::Caller;
 use super::brasilia_time::{date_time, hour_minute};
 use super::company_settings_store::settings;
+use super::ledger_chart_store;
 use crate::customers::ledger_types::LedgerAccountsView;
 use crate::error::AppError;
 
@@ -68,6 +69,20 @@ async fn customer_code(
         if lock { " for update" } else { "" }
     );
     sqlx::query_scalar(&sql)
+        .bind(caller.tenant_id)
+        .bind(customer_id)
+        .fetch_optional(executor)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The name the customer's chart accounts are given.
+async fn customer_name(
+    executor: impl PgExecutor<'_>,
+    caller: &Caller,
+    customer_id: i64,
+) -> Result<String, AppError> {
+    sqlx::query_scalar("select legal_name from customers where tenant_id = $1 and id = $2")
         .bind(caller.tenant_id)
         .bind(customer_id)
         .fetch_optional(executor)
@@ -184,6 +199,7 @@ pub async fn save(
         return Ok(());
     }
     caller.require(Permission::ModifyLedgerAccounts)?;
+    ledger_chart_store::check_customer_accounts(&mut tx, caller, &before, &after).await?;
     write(
         &mut tx,
         caller,
@@ -227,12 +243,18 @@ pub async fn generate_doubtful_debt(
     let synthetic: Option<String> = company.try_get("doubtful_debt_synthetic")?;
     let real_synthetic: Option<String> = company.try_get("doubtful_debt_real_synthetic")?;
     let last: i32 = company.try_get("doubtful_debt_last")?;
-    if synthetic.is_none() {
+    let Some(synthetic) = synthetic else {
         return Err(AppError::Conflict(
             "Informe a conta sintética de devedores duvidosos nas configurações da empresa."
                 .to_string(),
         ));
-    }
+    };
+    // Seed 003: the real account is created when the managerial synthetic is linked to a
+    // real one; the settings may name the real synthetic themselves.
+    let real_synthetic = match real_synthetic {
+        Some(code) => Some(code),
+        None => ledger_chart_store::linked_real_account(&mut *tx, caller, &synthetic).await?,
+    };
     let created =
         doubtful_debt_accounts(real_synthetic.as_deref(), u64::try_from(last).unwrap_or(0))
             .map_err(AppError::Conflict)?;
@@ -246,6 +268,8 @@ pub async fn generate_doubtful_debt(
     .bind(sequence)
     .execute(&mut *tx)
     .await?;
+    let name = customer_name(&mut *tx, caller, customer_id).await?;
+    ledger_chart_store::add_doubtful_debt_accounts(&mut tx, caller, &name, &created).await?;
     let after = LedgerAccounts {
         doubtful_debt_account: Some(created.managerial),
         doubtful_debt_real_account: created.real,

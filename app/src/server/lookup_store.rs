@@ -2,7 +2,8 @@
 //! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
 use rules::lookup::{
-    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, LookupInput, LookupState,
+    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, validate_lookup_with,
+    LookupInput, LookupState,
 };
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
 use rules::table_kind::TableKind;
@@ -36,12 +37,12 @@ pub async fn list(
     .bind(kind.code())
     .fetch_all(pool)
     .await?;
-    let mut terms = match kind {
-        TableKind::Linked(linked) => {
+    let mut terms = match kind.terms() {
+        Some(terms_kind) => {
             let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-            table_terms_store::load(pool, caller.tenant_id, linked, &ids).await?
+            table_terms_store::load(pool, caller.tenant_id, terms_kind, &ids).await?
         }
-        _ => Default::default(),
+        None => Default::default(),
     };
     Ok(rows
         .into_iter()
@@ -98,6 +99,9 @@ pub async fn save(
         )
     };
     let mut tx = pool.begin().await?;
+    if let (TableKind::Ledger(_), Some(terms)) = (kind, &after.terms) {
+        super::ledger_chart_store::check_link(&mut tx, caller, terms).await?;
+    }
     let before: Option<RowState> = match id {
         None => {
             // No upsert here: of two people creating the same code at once, the second is
@@ -182,17 +186,23 @@ fn check(
     terms: Option<&TermsInput>,
 ) -> Result<(rules::lookup::ValidLookup, Option<Terms>), AppError> {
     let mut errors: Vec<FieldMessage> = Vec::new();
-    let valid = validate_lookup(input).map_err(|found| {
+    let valid = match kind {
+        TableKind::Ledger(chart) => validate_lookup_with(input, |typed| {
+            rules::sales::ledger_chart::parse_code(chart, typed)
+        }),
+        _ => validate_lookup(input),
+    };
+    let valid = valid.map_err(|found| {
         errors.extend(found.into_iter().map(|(field, message)| FieldMessage {
             field: field.to_string(),
             message,
         }))
     });
-    let terms = match kind {
-        TableKind::Linked(linked) => terms
+    let terms = match kind.terms() {
+        Some(terms_kind) => terms
             .cloned()
             .unwrap_or_default()
-            .parse(linked)
+            .parse(terms_kind)
             .map(Some)
             .map_err(|found| {
                 errors.extend(found.into_iter().map(|e| FieldMessage {
@@ -200,7 +210,7 @@ fn check(
                     message: e.message,
                 }))
             }),
-        _ => Ok(None),
+        None => Ok(None),
     };
     match (valid, terms) {
         (Ok(valid), Ok(terms)) if errors.is_empty() => Ok((valid, terms)),
@@ -214,11 +224,11 @@ async fn terms_of(
     kind: TableKind,
     ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Terms>, sqlx::Error> {
-    match kind {
-        TableKind::Linked(linked) => {
-            table_terms_store::load(&mut **tx, caller.tenant_id, linked, ids).await
+    match kind.terms() {
+        Some(terms_kind) => {
+            table_terms_store::load(&mut **tx, caller.tenant_id, terms_kind, ids).await
         }
-        _ => Ok(Default::default()),
+        None => Ok(Default::default()),
     }
 }
 
@@ -229,9 +239,9 @@ async fn write_terms(
     ids: &[i64],
     after: &RowState,
 ) -> Result<(), sqlx::Error> {
-    match (kind, &after.terms) {
-        (TableKind::Linked(linked), Some(terms)) => {
-            table_terms_store::write(tx, caller.tenant_id, linked, ids, terms).await
+    match (kind.terms(), &after.terms) {
+        (Some(terms_kind), Some(terms)) => {
+            table_terms_store::write(tx, caller.tenant_id, terms_kind, ids, terms).await
         }
         _ => Ok(()),
     }
@@ -303,6 +313,33 @@ async fn copy_to_users_companies(
         .collect())
 }
 
+/// Records a row the system created (a customer's doubtful-debt account) in its table's
+/// history, as a row included by hand is.
+pub(crate) async fn record_created(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    kind: TableKind,
+    code: &str,
+    description: &str,
+    terms: Terms,
+) -> Result<(), sqlx::Error> {
+    let after = RowState {
+        lookup: LookupState {
+            description: description.to_string(),
+            active: true,
+        },
+        terms: Some(terms),
+    };
+    record(
+        tx,
+        caller,
+        kind,
+        code,
+        &[(caller.company_id, None, Some(after))],
+    )
+    .await
+}
+
 /// The history rows of every company's row that changed, in one statement.
 async fn record(
     tx: &mut Transaction<'_, Postgres>,
@@ -312,10 +349,7 @@ async fn record(
     changed: &[RowChange],
 ) -> Result<(), sqlx::Error> {
     let (mut companies, mut fields, mut olds, mut news) = (vec![], vec![], vec![], vec![]);
-    let linked = match kind {
-        TableKind::Linked(linked) => Some(linked),
-        _ => None,
-    };
+    let linked = kind.terms();
     for (company, before, after) in changed {
         let lookup = |state: &Option<RowState>| state.as_ref().map(|s| s.lookup.clone());
         let terms = |state: &Option<RowState>| state.as_ref().and_then(|s| s.terms.clone());

@@ -2,7 +2,7 @@
 //! refuses deleting an entry while a customer, a company's settings (R-SALES-1) or a set holds
 //! it.
 
-use rules::table_kind::{CommercialKind, TableKind};
+use rules::table_kind::{CommercialKind, LedgerChart, TableKind};
 
 /// `(ref, n)`: how many customers of the company point to each row of `kind` — their profile
 /// for the five profile tables, their sales defaults for a commercial one, their sets for the
@@ -29,7 +29,57 @@ pub fn usage_sql(kind: TableKind) -> String {
             column = table.entry_column(),
             link = table.link_table()
         ),
+        TableKind::Ledger(chart) => format!(
+            "select e.id as ref, count(*) as n
+             from customer_ledger_accounts a
+             join lookup_entries e on e.tenant_id = a.tenant_id and e.company_id = a.company_id
+                                  and e.kind = '{kind}' and e.code in ({columns})
+             where a.tenant_id = $1 and a.company_id = $2
+             group by e.id",
+            kind = chart.code(),
+            columns = account_columns(chart)
+        ),
     }
+}
+
+/// The customer's accounts that belong to `chart`; the expense/revenue account may be of
+/// either.
+fn account_columns(chart: LedgerChart) -> &'static str {
+    match chart {
+        LedgerChart::Managerial => {
+            "a.ledger_account, a.doubtful_debt_account, a.expense_revenue_account"
+        }
+        LedgerChart::Real => {
+            "a.real_ledger_account, a.doubtful_debt_real_account, a.expense_revenue_account"
+        }
+    }
+}
+
+/// A chart account is held by customers, by its company's settings (the doubtful-debt
+/// synthetics and the expense/revenue account) and, a real one, by the managerial accounts
+/// linked to it: `$1` the tenant, `$2` the entry.
+fn ledger_in_use_sql(chart: LedgerChart) -> String {
+    let (settings, links) = match chart {
+        LedgerChart::Managerial => ("s.doubtful_debt_synthetic, s.expense_revenue_account", "0"),
+        LedgerChart::Real => (
+            "s.doubtful_debt_real_synthetic, s.expense_revenue_account",
+            "(select count(*) from lookup_entries m
+              join ledger_account_terms t on t.tenant_id = m.tenant_id and t.entry_id = m.id
+              where m.tenant_id = e.tenant_id and m.company_id = e.company_id
+                and m.kind = 'ledger_managerial' and t.real_account = e.code)",
+        ),
+    };
+    format!(
+        "select (select count(*) from customer_ledger_accounts a
+                 where a.tenant_id = e.tenant_id and a.company_id = e.company_id
+                   and e.code in ({columns}))
+              + (select count(*) from company_sales_settings s
+                 where s.tenant_id = e.tenant_id and s.company_id = e.company_id
+                   and e.code in ({settings}))
+              + {links}
+         from lookup_entries e where e.tenant_id = $1 and e.id = $2",
+        columns = account_columns(chart)
+    )
 }
 
 /// How many rows hold one entry (`$2`) of `kind` in the tenant (`$1`): a delete waits until
@@ -58,6 +108,7 @@ pub fn in_use_sql(kind: TableKind) -> String {
         link = table.link_table(),
         column = table.entry_column()
     ),
+    TableKind::Ledger(chart) => ledger_in_use_sql(chart),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod context;
 pub mod cookie;
 pub mod customer_list;
 pub mod customer_store;
+pub mod ledger_chart_store;
 pub mod ledger_store;
 pub mod lookup_store;
 pub mod lookup_usage;

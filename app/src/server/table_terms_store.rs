@@ -1,11 +1,11 @@
-//! SQL of the terms of price lists, payment plans, carriers and fleet vehicles
+//! SQL of the terms of price lists, payment plans, carriers, fleet vehicles and chart accounts
 //! (`rules::sales::table_terms`), kept one row per table entry beside `lookup_entries`.
 
 use std::collections::HashMap;
 
 use rules::sales::table_terms::Terms;
 use rules::sales::validity::Validity;
-use rules::table_kind::LinkedKind;
+use rules::table_kind::{LinkedKind, TermsKind};
 use rust_decimal::Decimal;
 use sqlx::{FromRow, PgExecutor, Postgres, Transaction};
 
@@ -23,6 +23,8 @@ struct Row {
     driver: Option<bool>,
     document: Option<String>,
     plate: Option<String>,
+    synthetic: Option<bool>,
+    real_account: Option<String>,
 }
 
 impl Row {
@@ -46,6 +48,8 @@ impl Row {
             driver: self.driver.unwrap_or(defaults.driver),
             document: self.document,
             plate: self.plate,
+            synthetic: self.synthetic.unwrap_or(defaults.synthetic),
+            real_account: self.real_account,
         }
     }
 }
@@ -54,9 +58,15 @@ impl Row {
 pub async fn load(
     executor: impl PgExecutor<'_>,
     tenant_id: i64,
-    kind: LinkedKind,
+    kind: impl Into<TermsKind>,
     ids: &[i64],
 ) -> Result<HashMap<i64, Terms>, sqlx::Error> {
+    let kind = match kind.into() {
+        TermsKind::Linked(kind) => kind,
+        TermsKind::Ledger(_) => {
+            return load_accounts(executor, tenant_id, ids).await;
+        }
+    };
     let (table, columns) = match kind {
         LinkedKind::PriceList => (
             "price_list_terms",
@@ -84,6 +94,8 @@ pub async fn load(
         ("driver", "null::boolean"),
         ("document", "null::text"),
         ("plate", "null::text"),
+        ("synthetic", "null::boolean"),
+        ("real_account", "null::text"),
     ];
     let missing: Vec<String> = all
         .iter()
@@ -105,14 +117,59 @@ pub async fn load(
         .collect())
 }
 
+/// The terms of the chart accounts `ids`.
+async fn load_accounts(
+    executor: impl PgExecutor<'_>,
+    tenant_id: i64,
+    ids: &[i64],
+) -> Result<HashMap<i64, Terms>, sqlx::Error> {
+    let rows: Vec<(i64, bool, Option<String>)> = sqlx::query_as(
+        "select entry_id, synthetic, real_account from ledger_account_terms
+         where tenant_id = $1 and entry_id = any($2)",
+    )
+    .bind(tenant_id)
+    .bind(ids)
+    .fetch_all(executor)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, synthetic, real_account)| {
+            let terms = Terms {
+                synthetic,
+                real_account,
+                ..Terms::default()
+            };
+            (id, terms)
+        })
+        .collect())
+}
+
 /// Gives every entry of `ids` the same terms, in one statement.
 pub async fn write(
     tx: &mut Transaction<'_, Postgres>,
     tenant_id: i64,
-    kind: LinkedKind,
+    kind: impl Into<TermsKind>,
     ids: &[i64],
     terms: &Terms,
 ) -> Result<(), sqlx::Error> {
+    let kind = match kind.into() {
+        TermsKind::Linked(kind) => kind,
+        TermsKind::Ledger(_) => {
+            sqlx::query(
+                "insert into ledger_account_terms (tenant_id, entry_id, synthetic, real_account)
+                 select $1, entry, $3, $4 from unnest($2::bigint[]) as entry
+                 on conflict (tenant_id, entry_id) do update set synthetic = excluded.synthetic,
+                     real_account = excluded.real_account",
+            )
+            .bind(tenant_id)
+            .bind(ids)
+            .bind(terms.synthetic)
+            .bind(terms.real_account.clone())
+            .execute(&mut **tx)
+            .await?;
+            return Ok(());
+        }
+    };
     let from = terms.validity.from.as_deref();
     let to = terms.validity.to.as_deref();
     let query = match kind {

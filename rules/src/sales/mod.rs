@@ -23,6 +23,7 @@ pub mod insurance;
 pub mod late_fee;
 pub mod ledger_account;
 pub mod ledger_accounts;
+pub mod ledger_chart;
 pub mod max_discount;
 pub mod own_entries;
 pub mod payment_plans;

@@ -17,7 +17,7 @@ use crate::date_input;
 use crate::display;
 use crate::document::{self, Cnpj, Cpf};
 use crate::money::{format_brl, format_plain, parse_brl};
-use crate::table_kind::LinkedKind;
+use crate::table_kind::{LedgerChart, LinkedKind, TermsKind};
 
 /// The most installments a plan may have, and the longest term of one, in days.
 pub const MAX_INSTALLMENTS: usize = 48;
@@ -39,6 +39,10 @@ pub struct TermsInput {
     pub document: String,
     /// A fleet vehicle's licence plate.
     pub plate: String,
+    /// A chart account's nature: `synthetic`, anything else analytic.
+    pub account_kind: String,
+    /// The real account a managerial one is linked to, as typed.
+    pub real_account: String,
 }
 
 /// The checked terms; the fields of the other kind keep their defaults.
@@ -60,6 +64,12 @@ pub struct Terms {
     /// A vehicle's plate, stored bare (`ABC1D23`).
     #[serde(default)]
     pub plate: Option<String>,
+    /// A chart account groups others rather than taking entries.
+    #[serde(default)]
+    pub synthetic: bool,
+    /// A managerial account's linked real account (its code).
+    #[serde(default)]
+    pub real_account: Option<String>,
 }
 
 impl Default for Terms {
@@ -75,6 +85,8 @@ impl Default for Terms {
             driver: false,
             document: None,
             plate: None,
+            synthetic: false,
+            real_account: None,
         }
     }
 }
@@ -157,7 +169,11 @@ pub fn format_installments(days: &[u16]) -> String {
 
 impl TermsInput {
     /// Checks the terms of a row of `kind`; every wrong field is named, in Portuguese.
-    pub fn parse(&self, kind: LinkedKind) -> Result<Terms, Vec<FieldError>> {
+    pub fn parse(&self, kind: impl Into<TermsKind>) -> Result<Terms, Vec<FieldError>> {
+        let kind = match kind.into() {
+            TermsKind::Linked(kind) => kind,
+            TermsKind::Ledger(chart) => return self.parse_account(chart),
+        };
         let mut errors = Vec::new();
         let mut date = |field: &'static str, typed: &str| match date_input::parse(typed) {
             Ok(date) => date,
@@ -220,6 +236,23 @@ impl TermsInput {
     }
 }
 
+impl TermsInput {
+    /// A chart account's nature and, for a managerial one, its linked real account.
+    fn parse_account(&self, chart: LedgerChart) -> Result<Terms, Vec<FieldError>> {
+        let mut terms = Terms {
+            synthetic: self.account_kind.trim() == "synthetic",
+            ..Terms::default()
+        };
+        if chart == LedgerChart::Managerial && !self.real_account.trim().is_empty() {
+            match super::ledger_chart::parse_code(LedgerChart::Real, &self.real_account) {
+                Ok(code) => terms.real_account = Some(code),
+                Err(message) => return Err(vec![error("real_account", message)]),
+            }
+        }
+        Ok(terms)
+    }
+}
+
 fn shown_date(stored: &Option<String>) -> String {
     stored.as_deref().map(display::date).unwrap_or_default()
 }
@@ -250,7 +283,18 @@ impl Terms {
                 .map(document::mask_stored)
                 .unwrap_or_default(),
             plate: self.plate.as_deref().map(format_plate).unwrap_or_default(),
+            account_kind: if self.synthetic {
+                "synthetic"
+            } else {
+                "analytic"
+            }
+            .to_string(),
+            real_account: self.real_account.clone().unwrap_or_default(),
         }
+    }
+
+    pub fn nature_label(&self) -> &'static str {
+        super::ledger_chart::AccountNature::from_synthetic(self.synthetic).label()
     }
 
     pub fn carrier_kind_label(&self) -> &'static str {
@@ -276,7 +320,20 @@ impl Terms {
     }
 
     /// Each term of `kind` as the table's history shows it, paired with its label.
-    fn audited(&self, kind: LinkedKind) -> Vec<(&'static str, String)> {
+    fn audited(&self, kind: TermsKind) -> Vec<(&'static str, String)> {
+        let kind = match kind {
+            TermsKind::Linked(kind) => kind,
+            TermsKind::Ledger(chart) => {
+                let mut fields = vec![("Tipo", self.nature_label().to_string())];
+                if chart == LedgerChart::Managerial {
+                    fields.push((
+                        "Conta real vinculada",
+                        self.real_account.clone().unwrap_or_default(),
+                    ));
+                }
+                return fields;
+            }
+        };
         let mut fields = if kind.is_commercial() {
             vec![
                 ("Válida de", shown_date(&self.validity.from)),
@@ -321,10 +378,11 @@ impl Terms {
 /// The table history's lines of a row's terms going from `before` to `after` (`None`: the row
 /// is created or deleted), as (field, old, new).
 pub fn terms_changes(
-    kind: LinkedKind,
+    kind: impl Into<TermsKind>,
     before: Option<&Terms>,
     after: Option<&Terms>,
 ) -> Vec<(&'static str, String, String)> {
+    let kind = kind.into();
     let fields = |terms: Option<&Terms>| terms.map(|t| t.audited(kind));
     match (fields(before), fields(after)) {
         (None, None) => Vec::new(),

@@ -155,3 +155,59 @@ proptest! {
         prop_assert_eq!(parse_installments(&format_installments(&days)), Ok(days));
     }
 }
+
+#[test]
+fn r_sales_12_a_chart_account_reads_its_nature_and_its_linked_real_account() {
+    let input = TermsInput {
+        account_kind: "synthetic".into(),
+        real_account: " 1.1.01.02.00000 ".into(),
+        ..TermsInput::default()
+    };
+    let managerial = input.parse(LedgerChart::Managerial).unwrap();
+    assert!(managerial.synthetic);
+    assert_eq!(managerial.real_account.as_deref(), Some("1.1.01.02.00000"));
+    assert_eq!(managerial.input().account_kind, "synthetic");
+    // A real account links to nothing: what was typed there is not kept.
+    assert_eq!(input.parse(LedgerChart::Real).unwrap().real_account, None);
+    let wrong = TermsInput {
+        real_account: "DD00001".into(),
+        ..TermsInput::default()
+    };
+    let errors = wrong.parse(LedgerChart::Managerial).unwrap_err();
+    assert_eq!(errors[0].field, "real_account");
+    assert!(
+        !TermsInput::default()
+            .parse(LedgerChart::Managerial)
+            .unwrap()
+            .synthetic
+    );
+}
+
+#[test]
+fn r_sales_12_a_chart_account_change_is_recorded_by_label() {
+    let analytic = TermsInput::default()
+        .parse(LedgerChart::Managerial)
+        .unwrap();
+    let linked = TermsInput {
+        account_kind: "synthetic".into(),
+        real_account: "1.1.01.02.00000".into(),
+        ..TermsInput::default()
+    }
+    .parse(LedgerChart::Managerial)
+    .unwrap();
+    assert_eq!(
+        terms_changes(LedgerChart::Managerial, Some(&analytic), Some(&linked)),
+        vec![
+            ("Tipo", "Analítica".to_string(), "Sintética".to_string()),
+            (
+                "Conta real vinculada",
+                String::new(),
+                "1.1.01.02.00000".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        terms_changes(LedgerChart::Real, None, Some(&analytic)),
+        vec![("Tipo", String::new(), "Analítica".to_string())]
+    );
+}

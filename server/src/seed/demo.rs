@@ -115,6 +115,7 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     seed_demo_lookups(pool, created.tenant_id).await?;
     assign_profiles(pool, created.tenant_id).await?;
     super::sales::seed_demo_company_settings(pool, created.tenant_id).await?;
+    super::chart::seed_demo_chart(pool, created.tenant_id).await?;
     super::sales::assign_sales_defaults(pool, created.tenant_id).await?;
     super::sales::seed_demo_table_terms(pool, created.tenant_id).await?;
     super::sales::assign_own_entries(pool, created.tenant_id).await?;

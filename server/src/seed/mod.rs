@@ -2,6 +2,7 @@
 //! Brazilian records that tests and benchmarks size with a flag.
 
 pub mod addresses;
+pub mod chart;
 pub mod cli;
 pub mod customers;
 pub mod demo;
