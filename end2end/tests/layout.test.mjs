@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 const [admin, , , salesperson] = DEMO_USERS;
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1366, height: 800 };
-const TABLES = ['grupos', 'ramos', 'regioes', 'vendedores', 'categorias', 'tipos-de-cobranca', 'mensagens-da-nota', 'listas-de-preco', 'planos-de-pagamento', 'transportadoras', 'frota'];
+const TABLES = ['grupos', 'ramos', 'regioes', 'vendedores', 'categorias', 'tipos-de-cobranca', 'mensagens-da-nota', 'listas-de-preco', 'planos-de-pagamento', 'transportadoras', 'frota', 'contas-gerenciais', 'contas-reais'];
 const SHOTS = 'end2end/screenshots';
 
 // Every route a signed-in user reaches, the customer record (of a demo customer) found from the list.

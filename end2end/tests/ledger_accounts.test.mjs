@@ -55,5 +55,45 @@ test('issue 11: the clerk sees the ledger accounts read-only; the financial user
   await openTab(other, 'Histórico');
   const history = other.getByRole('table', { name: 'Histórico de alterações' });
   await history.getByRole('row', { name: /Fernanda Financeiro.*Conta devedores duvidosos.*DD\d{5}/ }).first().waitFor();
+
+  // The generated accounts joined the chart as analytic accounts named after the customer.
+  const generated = (await doubtful.nth(0).textContent()).trim();
+  await open(other, '/tabelas/contas-gerenciais');
+  const chart = other.getByRole('table', { name: 'Contas contábeis gerenciais' });
+  const entry = chart.getByRole('row', { name: new RegExp(generated) });
+  await entry.waitFor();
+  assert.match(await entry.textContent(), /Analítica.*1\.1\.01\.02\.\d{5}/);
   await other.context().close();
+});
+
+test('issue 11: the administrator keeps the chart of accounts; a link to a real account of the other nature is named beside its field, an account in use is not deleted (R-SALES-12)', async () => {
+  const page = await newPage(browser);
+  await signIn(page, DEMO_USERS[0]);
+  await open(page, '/tabelas');
+  await page.getByRole('list', { name: 'Plano de contas' }).getByRole('link', { name: 'Contas contábeis gerenciais' }).click();
+  await page.getByRole('heading', { name: 'Contas contábeis gerenciais', level: 1 }).waitFor();
+  const chart = page.getByRole('table', { name: 'Contas contábeis gerenciais' });
+  assert.match(await chart.getByRole('row', { name: /0100053/ }).textContent(), /DEVEDORES DUVIDOSOS.*Sintética.*1\.1\.01\.02\.00000/);
+
+  const code = `T${Date.now() % 100_000_000}`;
+  await page.getByLabel('Código').fill(code);
+  await page.getByLabel('Descrição').fill('Conta de teste');
+  await page.getByLabel('Tipo').selectOption({ label: 'Analítica (recebe lançamentos)' });
+  await page.getByLabel('Conta real vinculada').fill('1.1.01.02.00000');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const wrong = page.getByRole('alert').filter({ hasText: 'é sintética: vincule uma conta analítica' });
+  await wrong.waitFor();
+  await assertBeside(wrong, page.getByLabel('Conta real vinculada'));
+  await page.getByLabel('Conta real vinculada').fill('3.1.01.001');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const row = chart.getByRole('row', { name: new RegExp(code) });
+  await row.waitFor();
+  assert.match(await row.textContent(), /Analítica.*3\.1\.01\.001/);
+
+  // The company's settings hang the doubtful-debt accounts under 0100053: it stays.
+  await page.getByRole('button', { name: 'Excluir 0100053' }).click();
+  await page.getByRole('dialog', { name: /^Excluir 0100053/ }).getByRole('button', { name: 'Excluir', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'Não pode ser excluída: a conta está em uso' }).waitFor();
+  await chart.getByRole('row', { name: /0100053/ }).waitFor();
+  await page.context().close();
 });

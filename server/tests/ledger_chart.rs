@@ -39,6 +39,17 @@ async fn account(
     .await
 }
 
+/// The doubtful-debt synthetics of seed 003: managerial 0100053 linked to real 1.1.01.02.00000.
+async fn doubtful_debt_synthetics(app: &axum::Router, cookie: &str) {
+    for (kind, code, link) in [
+        (REAL, "1.1.01.02.00000", ""),
+        (MANAGERIAL, "0100053", "1.1.01.02.00000"),
+    ] {
+        let (status, body) = account(app, cookie, kind, code, "synthetic", link).await;
+        assert_eq!(status, StatusCode::OK, "{code}: {body}");
+    }
+}
+
 fn row<'a>(rows: &'a [Value], code: &str) -> &'a Value {
     rows.iter()
         .find(|r| r["code"] == code)
@@ -173,16 +184,7 @@ async fn r_sales_12_the_doubtful_debt_synthetics_are_synthetic_accounts_of_the_c
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    account(&app, &boss, REAL, "1.1.01.02.00000", "synthetic", "").await;
-    account(
-        &app,
-        &boss,
-        MANAGERIAL,
-        "0100053",
-        "synthetic",
-        "1.1.01.02.00000",
-    )
-    .await;
+    doubtful_debt_synthetics(&app, &boss).await;
     account(&app, &boss, MANAGERIAL, "DD00001", "analytic", "").await;
 
     let version = settings_version(&app, &boss).await;

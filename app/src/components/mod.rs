@@ -2,6 +2,7 @@ pub mod city_combobox;
 pub mod company_switcher;
 pub mod confirm_dialog;
 pub mod date_input;
+pub mod entry_options;
 pub mod flash;
 pub mod focus;
 pub mod history_table;

@@ -143,15 +143,7 @@ fn SettingsForm(
                              label: String,
                              empty: &'static str| {
         let id = format!("settings-{}", choices.kind);
-        let options = choices
-            .options
-            .into_iter()
-            .map(|o| {
-                let code = o.id.to_string();
-                let selected = code == value;
-                view! { <option value=code selected=selected>{o.label}</option> }
-            })
-            .collect_view();
+        let options = crate::components::entry_options::entry_options(choices.options, &value);
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>

@@ -415,7 +415,11 @@ pub async fn delete(
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
-    if let Some(message) = deletion_refusal(using) {
+    let refusal = match kind {
+        TableKind::Ledger(_) => rules::sales::ledger_chart::deletion_refusal(using),
+        _ => deletion_refusal(using),
+    };
+    if let Some(message) = refusal {
         return Err(AppError::Conflict(message));
     }
     let batch: Option<i64> = sqlx::query_scalar(

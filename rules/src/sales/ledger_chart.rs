@@ -90,6 +90,17 @@ pub fn customer_account_refusal(code: &str, found: Found) -> Option<String> {
         .then(|| format!("A conta {code} é sintética: informe a conta analítica do cliente."))
 }
 
+/// An account held by customers, by the company's settings or by the managerial accounts
+/// linked to it stays: refuse, saying where to look.
+pub fn deletion_refusal(uses: i64) -> Option<String> {
+    (uses > 0).then(|| {
+        format!(
+            "Não pode ser excluída: a conta está em uso ({uses} {}: contas de clientes, configurações da empresa ou contas gerenciais vinculadas). Desative-a.",
+            if uses == 1 { "uso" } else { "usos" }
+        )
+    })
+}
+
 /// The description of an account created for a customer: its name, cut to what the chart's
 /// descriptions hold (60 characters).
 pub fn customer_account_description(name: &str) -> String {
@@ -166,6 +177,13 @@ mod tests {
         assert!(customer_account_refusal("0101", Some(Synthetic)).is_some());
         assert_eq!(customer_account_refusal("0101.00042", Some(Analytic)), None);
         assert_eq!(customer_account_refusal("0101.00042", None), None);
+    }
+
+    #[test]
+    fn r_sales_12_an_account_in_use_is_not_deleted() {
+        assert_eq!(deletion_refusal(0), None);
+        assert!(deletion_refusal(1).unwrap().contains("(1 uso:"));
+        assert!(deletion_refusal(3).unwrap().contains("(3 usos:"));
     }
 
     #[test]

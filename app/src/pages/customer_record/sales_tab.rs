@@ -157,15 +157,7 @@ fn TableField(
     let name = format!("input[tables][{}]", choices.kind);
     let id = control_id(field);
     let error_id = format!("{id}-error");
-    let options = choices
-        .options
-        .into_iter()
-        .map(|o| {
-            let code = o.id.to_string();
-            let selected = code == value;
-            view! { <option value=code selected=selected>{o.label}</option> }
-        })
-        .collect_view();
+    let options = crate::components::entry_options::entry_options(choices.options, &value);
     view! {
         <div class="field">
             <label for=id.clone()>{choices.label}</label>
