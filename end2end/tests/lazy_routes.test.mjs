@@ -47,7 +47,7 @@ test('the sign-in page and the customer list fetch only the main WebAssembly; th
   const main = seen.wasm[0];
   // The main part's bytes on the wire stay within budget: a small change in a lazily loaded
   // screen once made wasm-split keep 70 KB of those screens' data in it (stop 18).
-  const sizes = await seen.mainRequest().sizes();
+  const sizes = await (await seen.mainRequest()).sizes();
   assert.ok(
     sizes.responseBodySize > 100_000 && sizes.responseBodySize <= MAIN_PART_BUDGET,
     `main part ${main}: ${sizes.responseBodySize} B on the wire (budget ${MAIN_PART_BUDGET} B, brotli)`,

@@ -50,6 +50,7 @@ test('issue 11: the clerk sees the ledger accounts read-only; the financial user
   assert.match(await doubtful.nth(0).textContent(), /^DD\d{5}$/);
   assert.match(await doubtful.nth(1).textContent(), /^1\.1\.01\.02\.\d{5}$/);
   await tab(other).getByText('O cliente já tem conta de devedores duvidosos nesta empresa.').waitFor();
+  const generated = (await doubtful.nth(0).textContent()).trim();
   assert.equal(await tab(other).getByLabel('Conta despesa/receita').inputValue(), '3.1.01.009');
 
   await openTab(other, 'Histórico');
@@ -57,7 +58,6 @@ test('issue 11: the clerk sees the ledger accounts read-only; the financial user
   await history.getByRole('row', { name: /Fernanda Financeiro.*Conta devedores duvidosos.*DD\d{5}/ }).first().waitFor();
 
   // The generated accounts joined the chart as analytic accounts named after the customer.
-  const generated = (await doubtful.nth(0).textContent()).trim();
   await open(other, '/tabelas/contas-gerenciais');
   const chart = other.getByRole('table', { name: 'Contas contábeis gerenciais' });
   const entry = chart.getByRole('row', { name: new RegExp(generated) });
@@ -78,7 +78,7 @@ test('issue 11: the administrator keeps the chart of accounts; a link to a real 
   const code = `T${Date.now() % 100_000_000}`;
   await page.getByLabel('Código').fill(code);
   await page.getByLabel('Descrição').fill('Conta de teste');
-  await page.getByLabel('Tipo').selectOption({ label: 'Analítica (recebe lançamentos)' });
+  await page.getByLabel('Tipo').selectOption({ label: 'Analítica' });
   await page.getByLabel('Conta real vinculada').fill('1.1.01.02.00000');
   await page.getByRole('button', { name: 'Incluir' }).click();
   const wrong = page.getByRole('alert').filter({ hasText: 'é sintética: vincule uma conta analítica' });

@@ -196,8 +196,8 @@ fn account_fields(
                     autocapitalize="characters" value=input.real_account.clone()
                     aria-describedby="terms-real-account-hint"
                     aria-invalid=move || message().map(|_| "true") />
-                <span class="hint" id="terms-real-account-hint">"Da mesma natureza, em Contas contábeis reais. Ex.: 1.1.01.02.00000."</span>
                 {move || message().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                <span class="hint" id="terms-real-account-hint">"Da mesma natureza, em Contas contábeis reais. Ex.: 1.1.01.02.00000."</span>
             </div>
         }
     });
@@ -206,10 +206,11 @@ fn account_fields(
             <legend>"Conta"</legend>
             <div class="field">
                 <label for="terms-account-kind">"Tipo"</label>
-                <select id="terms-account-kind" name="terms[account_kind]">
-                    <option value="analytic" selected=!synthetic>"Analítica (recebe lançamentos)"</option>
-                    <option value="synthetic" selected=synthetic>"Sintética (agrupa contas)"</option>
+                <select id="terms-account-kind" name="terms[account_kind]" aria-describedby="terms-account-kind-hint">
+                    <option value="analytic" selected=!synthetic>"Analítica"</option>
+                    <option value="synthetic" selected=synthetic>"Sintética"</option>
                 </select>
+                <span class="hint" id="terms-account-kind-hint">"Sintética agrupa contas; analítica recebe lançamentos."</span>
             </div>
             {link}
         </fieldset>
