@@ -135,6 +135,10 @@ for (const viewport of VIEWPORTS) {
         await open(page, '/tabelas/grupos');
         await page.getByRole('table').first().waitFor();
       }],
+      ['chart of accounts', async () => {
+        await open(page, '/tabelas/contas-gerenciais');
+        await page.getByRole('table').first().waitFor();
+      }],
       ['batches', async () => {
         await open(page, '/clientes/lotes');
         await page.getByRole('heading', { level: 1 }).first().waitFor();
