@@ -303,3 +303,73 @@ async fn r_sales_12_generated_doubtful_debt_accounts_join_the_chart_and_a_synthe
     let (status, body) = delete_entry(&app, &boss, MANAGERIAL, dd["id"].as_i64().unwrap()).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_company_2_a_linked_account_is_copied_only_where_its_real_account_is(pool: PgPool) {
+    let created = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    // Company 1 only.
+    account(&app, &boss, REAL, "1.1.09", "synthetic", "").await;
+    let copy = |code: &'static str, link: &'static str| {
+        let app = app.clone();
+        let boss = boss.clone();
+        async move {
+            save_entry(
+                &app,
+                &boss,
+                MANAGERIAL,
+                &[
+                    ("input[code]", code),
+                    ("input[description]", "Copiada"),
+                    ("terms[account_kind]", "synthetic"),
+                    ("terms[real_account]", link),
+                    ("copy_to_all", "on"),
+                ],
+            )
+            .await
+        }
+    };
+    let (status, body) = copy("0109", "1.1.09").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("não está, sintética, em todas as suas empresas"),
+        "{body}"
+    );
+    assert!(
+        rows(&app, &boss, MANAGERIAL).await.is_empty(),
+        "nothing written"
+    );
+
+    // Copied to every company first, the real account can be linked everywhere.
+    let (status, body) = save_entry(
+        &app,
+        &boss,
+        REAL,
+        &[
+            ("input[code]", "1.1.08"),
+            ("input[description]", "Em todas"),
+            ("terms[account_kind]", "synthetic"),
+            ("copy_to_all", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = copy("0108", "1.1.08").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let linked: Vec<(i64, Option<String>)> = sqlx::query_as(
+        "select e.company_id, t.real_account from lookup_entries e
+         join ledger_account_terms t on t.entry_id = e.id
+         where e.kind = 'ledger_managerial' and e.code = '0108' order by e.company_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        linked,
+        vec![
+            (created.companies[&1], Some("1.1.08".to_string())),
+            (created.companies[&2], Some("1.1.08".to_string())),
+        ]
+    );
+}

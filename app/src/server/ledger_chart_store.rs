@@ -65,6 +65,42 @@ pub async fn check_link(
     }
 }
 
+/// A managerial account copied to the user's other companies links to a real account each
+/// of them holds with its nature.
+pub async fn check_link_in(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    terms: &Terms,
+    companies: &[i64],
+) -> Result<(), AppError> {
+    let Some(code) = terms.real_account.as_deref() else {
+        return Ok(());
+    };
+    let holding: i64 = sqlx::query_scalar(
+        "select count(*) from lookup_entries e
+         join ledger_account_terms t on t.tenant_id = e.tenant_id and t.entry_id = e.id
+         where e.tenant_id = $1 and e.company_id = any($2) and e.kind = $3 and e.code = $4
+           and t.synthetic = $5",
+    )
+    .bind(caller.tenant_id)
+    .bind(companies)
+    .bind(LedgerChart::Real.code())
+    .bind(code)
+    .bind(terms.synthetic)
+    .fetch_one(&mut **tx)
+    .await?;
+    if holding < companies.len() as i64 {
+        return Err(AppError::field(
+            "terms[real_account]",
+            format!(
+                "A conta real {code} não está, {}, em todas as suas empresas: copie-a para elas antes.",
+                AccountNature::from_synthetic(terms.synthetic).label().to_lowercase()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Each account the user changed, with its chart and form field.
 fn changed<'a>(
     pairs: [(

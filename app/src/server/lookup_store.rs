@@ -255,7 +255,7 @@ async fn copy_to_users_companies(
     kind: TableKind,
     code: &str,
     after: &RowState,
-) -> Result<Vec<RowChange>, sqlx::Error> {
+) -> Result<Vec<RowChange>, AppError> {
     let companies: Vec<i64> = sqlx::query_scalar(
         "select company_id from user_companies
          where tenant_id = $1 and user_id = $2 and company_id <> $3 order by company_id",
@@ -265,6 +265,9 @@ async fn copy_to_users_companies(
     .bind(caller.company_id)
     .fetch_all(&mut **tx)
     .await?;
+    if let (TableKind::Ledger(_), Some(terms)) = (kind, &after.terms) {
+        super::ledger_chart_store::check_link_in(tx, caller, terms, &companies).await?;
+    }
     let existing: Vec<(i64, i64, String, bool)> = sqlx::query_as(
         "select company_id, id, description, active from lookup_entries
          where tenant_id = $1 and company_id = any($2) and kind = $3 and code = $4
