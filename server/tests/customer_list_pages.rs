@@ -50,7 +50,7 @@ async fn silvas_and_souzas(pool: &PgPool, tenant_id: i64) -> Vec<(i64, String)> 
 }
 
 async fn walk(app: &axum::Router, cookie: &str, sort: &str) -> (Vec<Value>, i64) {
-    let (mut seen, mut after, mut count) = (Vec::new(), String::new(), 0);
+    let (mut seen, mut after) = (Vec::new(), String::new());
     loop {
         let form = format!(
             "filter[text]=silva&filter[status]=&filter[city]=&filter[sort]={sort}&filter[after]={}",
@@ -59,7 +59,7 @@ async fn walk(app: &axum::Router, cookie: &str, sort: &str) -> (Vec<Value>, i64)
         let (status, body, _) = send(app, call("list_customers", &form, Some(cookie))).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let page: Value = serde_json::from_str(&body).unwrap();
-        count = page["count"].as_i64().unwrap();
+        let count = page["count"].as_i64().unwrap();
         seen.extend(page["rows"].as_array().unwrap().iter().cloned());
         match page["next"].as_str() {
             Some(next) => after = next.to_string(),
