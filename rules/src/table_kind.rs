@@ -327,6 +327,16 @@ impl TableKind {
             .chain(LedgerChart::ALL.into_iter().map(TableKind::Ledger))
     }
 
+    /// R-PERM-1: who keeps the table. The chart of accounts answers to "modify ledger account
+    /// codes" (seed 003), like the customer's accounts do; every other table to "maintain
+    /// tables".
+    pub fn permission(self) -> Permission {
+        match self {
+            TableKind::Ledger(_) => Permission::ModifyLedgerAccounts,
+            _ => Permission::MaintainTables,
+        }
+    }
+
     /// The terms its rows carry, if any.
     pub fn terms(self) -> Option<TermsKind> {
         match self {
@@ -391,6 +401,18 @@ mod tests {
         }
         let columns: HashSet<_> = CommercialKind::ALL.iter().map(|k| k.column()).collect();
         assert_eq!(columns.len(), CommercialKind::ALL.len());
+    }
+
+    #[test]
+    fn r_perm_1_the_chart_of_accounts_is_kept_by_who_modifies_ledger_accounts() {
+        for kind in TableKind::all() {
+            let expected = if matches!(kind, TableKind::Ledger(_)) {
+                Permission::ModifyLedgerAccounts
+            } else {
+                Permission::MaintainTables
+            };
+            assert_eq!(kind.permission(), expected, "{}", kind.code());
+        }
     }
 
     #[test]

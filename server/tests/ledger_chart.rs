@@ -65,9 +65,22 @@ async fn r_sales_12_accounts_are_synthetic_or_analytic_and_link_to_a_real_accoun
     let boss = sign_in(&app, "boss@alpha.test").await;
     let viewer = sign_in(&app, "viewer@alpha.test").await;
 
-    // R-PERM-1: the chart is kept by who maintains the tables.
-    let (status, _) = account(&app, &viewer, REAL, "1.1.01.02.00000", "synthetic", "").await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+
+    // R-PERM-1: the chart is kept by who may modify ledger account codes, not by whoever
+    // maintains the other tables (the clerk does).
+    for cookie in [&viewer, &clerk] {
+        let (status, _) = account(&app, cookie, REAL, "1.1.01.02.00000", "synthetic", "").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let (status, _) = save_entry(
+        &app,
+        &clerk,
+        "region",
+        &[("input[code]", "SUL"), ("input[description]", "Sul")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "the clerk keeps the other tables");
 
     let (status, body) = account(&app, &boss, REAL, "DD00001", "synthetic", "").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -147,6 +160,10 @@ async fn r_sales_12_accounts_are_synthetic_or_analytic_and_link_to_a_real_accoun
         .unwrap();
     let (status, body) = delete_entry(&app, &boss, REAL, real_id).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        body.contains("em uso: 1 conta gerencial vinculada"),
+        "{body}"
+    );
     let analytic_id = row(&rows(&app, &boss, REAL).await, "3.1.01.001")["id"]
         .as_i64()
         .unwrap();
@@ -217,6 +234,7 @@ async fn r_sales_12_the_doubtful_debt_synthetics_are_synthetic_accounts_of_the_c
     let id = row(&managerial, "0100053")["id"].as_i64().unwrap();
     let (status, body) = delete_entry(&app, &boss, MANAGERIAL, id).await;
     assert_eq!(status, StatusCode::CONFLICT, "held by the settings: {body}");
+    assert!(body.contains("em uso: configurações da empresa"), "{body}");
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -267,6 +285,14 @@ async fn r_sales_12_generated_doubtful_debt_accounts_join_the_chart_and_a_synthe
         body.contains("real_ledger_account") && body.contains("é sintética"),
         "{body}"
     );
+
+    // Nor is the expense/revenue account, whichever chart holds it.
+    let form = format!(
+        "customer_id={id}&version=1&input%5Bledger_account%5D=0101.00042&input%5Breal_ledger_account%5D=&input%5Bexpense_revenue_account%5D=1.1.02.01"
+    );
+    let (status, body, _) = send(&app, call("save_ledger_accounts", &form, Some(&boss))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("expense_revenue_account"), "{body}");
 
     let (status, body, _) = send(
         &app,

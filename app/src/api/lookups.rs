@@ -1,6 +1,7 @@
 //! Server functions of the code + description tables: one set serves every kind, the profile
 //! tables and the commercial ones.
-//! Reading needs a session; writing needs "maintain tables" (R-PERM-1).
+//! Reading needs a session; writing needs the table's permission (R-PERM-1): "maintain
+//! tables", or "modify ledger account codes" for the chart of accounts.
 
 use leptos::prelude::*;
 use rules::lookup::LookupInput;
@@ -37,15 +38,15 @@ pub async fn save_lookup(
     copy_to_all: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server::{auth, context::server_context, lookup_store, respond::respond};
-    use rules::permission::Permission;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        caller.require(Permission::MaintainTables)?;
+        let kind = kind_of(&kind)?;
+        caller.require(kind.permission())?;
         lookup_store::save(
             &ctx.pool,
             &caller,
-            kind_of(&kind)?,
+            kind,
             lookup_store::RowInput {
                 id,
                 input: &input,
@@ -62,12 +63,12 @@ pub async fn save_lookup(
 #[server(prefix = "/api", endpoint = "delete_lookup", client = crate::api::client::AppClient)]
 pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
     use crate::server::{auth, context::server_context, lookup_store, respond::respond};
-    use rules::permission::Permission;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        caller.require(Permission::MaintainTables)?;
-        lookup_store::delete(&ctx.pool, &caller, kind_of(&kind)?, id).await
+        let kind = kind_of(&kind)?;
+        caller.require(kind.permission())?;
+        lookup_store::delete(&ctx.pool, &caller, kind, id).await
     })
     .await
 }

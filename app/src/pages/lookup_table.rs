@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use rules::permission::Permission;
 use rules::table_kind::TableKind;
 
 use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
@@ -70,7 +69,7 @@ pub fn LookupTablePage() -> impl IntoView {
                 view! {
                     <Title text=format!("{} · Clientela", kind.title()) />
                     {protected(move |session| view! {
-                        <LookupTable kind may_alter=session.can(Permission::MaintainTables) save remove rows />
+                        <LookupTable kind may_alter=session.can(kind.permission()) save remove rows />
                         <crate::pages::lookup_history::LookupChanges changes />
                     })}
                 }
@@ -99,25 +98,35 @@ fn LookupTable(
         editing.track();
         generation.update(|g| *g += 1);
     });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
+    // What the last save or delete did, said where the user is looking (a refusal too: on a
+    // phone the list's "Excluir" is far below the form's top).
+    let notice = RwSignal::new(String::new());
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
             editing.set(None);
+            notice.set("Gravado.".to_string());
+        }
+        Some(Err(_)) => notice.set(String::new()),
+        None => {}
+    });
+    Effect::new(move |_| {
+        if let Some(Err(_)) = remove.value().get() {
+            crate::components::focus::focus_by_id("lookup-problem");
         }
     });
     // The row waiting for the user's "Excluir" in the dialog, and the last one deleted.
     let deleting = RwSignal::new(None::<LookupRow>);
     let confirming = RwSignal::new(false);
-    let deleted = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
             if let Some(row) = deleting.get_untracked() {
-                deleted.set(format!("{} excluído.", row.code));
+                notice.set(format!("{} excluído.", row.code));
             }
         }
     });
     let confirm_delete = Callback::new(move |()| {
         if let Some(row) = deleting.get_untracked() {
-            deleted.set(String::new());
+            notice.set(String::new());
             remove.dispatch(DeleteLookup {
                 kind: kind.code().to_string(),
                 id: row.id,
@@ -138,7 +147,7 @@ fn LookupTable(
             .filter(|e| !matches!(e, AppError::Invalid(_)));
         failed
             .or_else(|| remove.value().get().and_then(|r| r.err()))
-            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+            .map(|e| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{e.to_string()}</p> })
     };
     let field_error = move |field: &'static str| {
         move || {
@@ -154,7 +163,10 @@ fn LookupTable(
         <section class="card">
             <h1>{kind.title()}</h1>
             {problem}
-            <p class="notice" role="status">{move || deleted.get()}</p>
+            <p class="notice" role="status">{move || notice.get()}</p>
+            {(!may_alter).then(|| view! {
+                <p class="notice" role="note">"Somente leitura: seu perfil não permite alterar esta tabela."</p>
+            })}
             <ConfirmDialog
                 id="delete-entry"
                 open=confirming

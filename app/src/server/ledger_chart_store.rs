@@ -169,13 +169,18 @@ pub async fn check_settings(
     .await
 }
 
-/// The customer's accounts, where changed, are not synthetic accounts of their charts.
+/// The customer's accounts, where changed, are not synthetic accounts of their charts; the
+/// expense/revenue account, of either chart, is not a synthetic one of either.
 pub async fn check_customer_accounts(
     tx: &mut Transaction<'_, Postgres>,
     caller: &Caller,
     before: &LedgerAccounts,
     after: &LedgerAccounts,
 ) -> Result<(), AppError> {
+    let expense = (
+        before.expense_revenue_account.as_ref(),
+        after.expense_revenue_account.as_ref(),
+    );
     let checks = changed([
         (
             before.ledger_account.as_ref(),
@@ -190,6 +195,20 @@ pub async fn check_customer_accounts(
             "real_ledger_account",
         ),
     ])
+    .chain(changed([
+        (
+            expense.0,
+            expense.1,
+            LedgerChart::Managerial,
+            "expense_revenue_account",
+        ),
+        (
+            expense.0,
+            expense.1,
+            LedgerChart::Real,
+            "expense_revenue_account",
+        ),
+    ]))
     .collect();
     refusals(tx, caller, checks, |code, _, found| {
         customer_account_refusal(code, found)

@@ -412,15 +412,28 @@ pub async fn delete(
     .fetch_optional(&mut *tx)
     .await?;
     let (code, description, active) = found.ok_or(AppError::NotFound)?;
-    let using_sql = lookup_usage::in_use_sql(kind);
-    let using: i64 = sqlx::query_scalar(&using_sql)
-        .bind(caller.tenant_id)
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
     let refusal = match kind {
-        TableKind::Ledger(_) => rules::sales::ledger_chart::deletion_refusal(using),
-        _ => deletion_refusal(using),
+        TableKind::Ledger(chart) => {
+            let (customers, settings, links): (i64, i64, i64) =
+                sqlx::query_as(&lookup_usage::ledger_uses_sql(chart))
+                    .bind(caller.tenant_id)
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            rules::sales::ledger_chart::deletion_refusal(rules::sales::ledger_chart::Uses {
+                customers,
+                settings,
+                links,
+            })
+        }
+        _ => {
+            let using: i64 = sqlx::query_scalar(&lookup_usage::in_use_sql(kind))
+                .bind(caller.tenant_id)
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            deletion_refusal(using)
+        }
     };
     if let Some(message) = refusal {
         return Err(AppError::Conflict(message));

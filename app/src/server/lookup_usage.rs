@@ -57,8 +57,8 @@ fn account_columns(chart: LedgerChart) -> &'static str {
 
 /// A chart account is held by customers, by its company's settings (the doubtful-debt
 /// synthetics and the expense/revenue account) and, a real one, by the managerial accounts
-/// linked to it: `$1` the tenant, `$2` the entry.
-fn ledger_in_use_sql(chart: LedgerChart) -> String {
+/// linked to it: those three counts, `$1` the tenant, `$2` the entry.
+pub fn ledger_uses_sql(chart: LedgerChart) -> String {
     let (settings, links) = match chart {
         LedgerChart::Managerial => ("s.doubtful_debt_synthetic, s.expense_revenue_account", "0"),
         LedgerChart::Real => (
@@ -72,11 +72,11 @@ fn ledger_in_use_sql(chart: LedgerChart) -> String {
     format!(
         "select (select count(*) from customer_ledger_accounts a
                  where a.tenant_id = e.tenant_id and a.company_id = e.company_id
-                   and e.code in ({columns}))
-              + (select count(*) from company_sales_settings s
+                   and e.code in ({columns})),
+                (select count(*) from company_sales_settings s
                  where s.tenant_id = e.tenant_id and s.company_id = e.company_id
-                   and e.code in ({settings}))
-              + {links}
+                   and e.code in ({settings})),
+                {links}::bigint
          from lookup_entries e where e.tenant_id = $1 and e.id = $2",
         columns = account_columns(chart)
     )
@@ -108,7 +108,10 @@ pub fn in_use_sql(kind: TableKind) -> String {
         link = table.link_table(),
         column = table.entry_column()
     ),
-    TableKind::Ledger(chart) => ledger_in_use_sql(chart),
+    TableKind::Ledger(chart) => format!(
+        "select customers + settings + links from ({}) as uses(customers, settings, links)",
+        ledger_uses_sql(chart)
+    ),
     }
 }
 

@@ -88,6 +88,16 @@ impl LedgerAccountsInput {
         let real_ledger_account = read("real_ledger_account", &self.real_ledger_account);
         let expense_revenue_account =
             read("expense_revenue_account", &self.expense_revenue_account);
+        // The real chart's codes are numbers separated by dots.
+        if real_ledger_account
+            .as_deref()
+            .is_some_and(|code| !super::ledger_chart::is_real_code(code))
+        {
+            errors.push(FieldError {
+                field: "real_ledger_account",
+                message: super::ledger_chart::REAL_CODE_MESSAGE.to_string(),
+            });
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -168,6 +178,22 @@ pub fn is_field_label(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r_sales_12_the_customers_real_account_is_a_real_charts_code() {
+        let input = LedgerAccountsInput {
+            real_ledger_account: "DD1".into(),
+            ..LedgerAccountsInput::default()
+        };
+        let errors = input.parse(&LedgerAccounts::default()).unwrap_err();
+        assert_eq!(errors[0].field, "real_ledger_account");
+        assert!(errors[0].message.contains("números separados por pontos"));
+        let fine = LedgerAccountsInput {
+            real_ledger_account: "1.1.02.01.00042".into(),
+            ..LedgerAccountsInput::default()
+        };
+        assert!(fine.parse(&LedgerAccounts::default()).is_ok());
+    }
 
     fn settings() -> LedgerSettings {
         LedgerSettings {

@@ -41,14 +41,19 @@ pub fn parse_code(chart: LedgerChart, typed: &str) -> Result<String, String> {
     let code = parse_account("code", typed)
         .map_err(|e| e.message)?
         .ok_or_else(|| "Informe o código da conta.".to_string())?;
-    if chart == LedgerChart::Real
-        && !code
-            .split('.')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err("Conta real: números separados por pontos, como 1.1.01.02.00005.".into());
+    if chart == LedgerChart::Real && !is_real_code(&code) {
+        return Err(REAL_CODE_MESSAGE.into());
     }
     Ok(code)
+}
+
+pub const REAL_CODE_MESSAGE: &str =
+    "Conta real: números separados por pontos, como 1.1.01.02.00005.";
+
+/// The real chart's codes are numbers separated by dots.
+pub fn is_real_code(code: &str) -> bool {
+    code.split('.')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A managerial account linked to the real account `code`: it must exist in the real chart
@@ -90,15 +95,40 @@ pub fn customer_account_refusal(code: &str, found: Found) -> Option<String> {
         .then(|| format!("A conta {code} é sintética: informe a conta analítica do cliente."))
 }
 
-/// An account held by customers, by the company's settings or by the managerial accounts
-/// linked to it stays: refuse, saying where to look.
-pub fn deletion_refusal(uses: i64) -> Option<String> {
-    (uses > 0).then(|| {
-        format!(
-            "Não pode ser excluída: a conta está em uso ({uses} {}: contas de clientes, configurações da empresa ou contas gerenciais vinculadas). Desative-a.",
-            if uses == 1 { "uso" } else { "usos" }
-        )
-    })
+/// What holds a chart account: customers' accounts, its company's settings, managerial
+/// accounts linked to it (a real one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Uses {
+    pub customers: i64,
+    pub settings: i64,
+    pub links: i64,
+}
+
+/// An account something holds stays: refuse, naming what holds it.
+pub fn deletion_refusal(uses: Uses) -> Option<String> {
+    let mut holders = Vec::new();
+    match uses.customers {
+        0 => {}
+        1 => holders.push("1 cliente".to_string()),
+        n => holders.push(format!("{n} clientes")),
+    }
+    if uses.settings > 0 {
+        holders.push("configurações da empresa".to_string());
+    }
+    match uses.links {
+        0 => {}
+        1 => holders.push("1 conta gerencial vinculada".to_string()),
+        n => holders.push(format!("{n} contas gerenciais vinculadas")),
+    }
+    let last = holders.pop()?;
+    let named = if holders.is_empty() {
+        last
+    } else {
+        format!("{} e {last}", holders.join(", "))
+    };
+    Some(format!(
+        "Não pode ser excluída, está em uso: {named}. Desative-a."
+    ))
 }
 
 /// The description of an account created for a customer: its name, cut to what the chart's
@@ -180,10 +210,24 @@ mod tests {
     }
 
     #[test]
-    fn r_sales_12_an_account_in_use_is_not_deleted() {
-        assert_eq!(deletion_refusal(0), None);
-        assert!(deletion_refusal(1).unwrap().contains("(1 uso:"));
-        assert!(deletion_refusal(3).unwrap().contains("(3 usos:"));
+    fn r_sales_12_an_account_in_use_is_not_deleted_and_the_refusal_names_what_holds_it() {
+        assert_eq!(deletion_refusal(Uses::default()), None);
+        let settings = Uses {
+            settings: 1,
+            ..Uses::default()
+        };
+        assert_eq!(
+            deletion_refusal(settings).unwrap(),
+            "Não pode ser excluída, está em uso: configurações da empresa. Desative-a."
+        );
+        let all = Uses {
+            customers: 3,
+            settings: 1,
+            links: 1,
+        };
+        assert!(deletion_refusal(all).unwrap().contains(
+            "em uso: 3 clientes, configurações da empresa e 1 conta gerencial vinculada."
+        ));
     }
 
     #[test]
