@@ -98,35 +98,25 @@ fn LookupTable(
         editing.track();
         generation.update(|g| *g += 1);
     });
-    // What the last save or delete did, said where the user is looking (a refusal too: on a
-    // phone the list's "Excluir" is far below the form's top).
-    let notice = RwSignal::new(String::new());
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            editing.set(None);
-            notice.set("Gravado.".to_string());
-        }
-        Some(Err(_)) => notice.set(String::new()),
-        None => {}
-    });
     Effect::new(move |_| {
-        if let Some(Err(_)) = remove.value().get() {
-            crate::components::focus::focus_by_id("lookup-problem");
+        if let Some(Ok(())) = save.value().get() {
+            editing.set(None);
         }
     });
     // The row waiting for the user's "Excluir" in the dialog, and the last one deleted.
     let deleting = RwSignal::new(None::<LookupRow>);
     let confirming = RwSignal::new(false);
+    let deleted = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
             if let Some(row) = deleting.get_untracked() {
-                notice.set(format!("{} excluído.", row.code));
+                deleted.set(format!("{} excluído.", row.code));
             }
         }
     });
     let confirm_delete = Callback::new(move |()| {
         if let Some(row) = deleting.get_untracked() {
-            notice.set(String::new());
+            deleted.set(String::new());
             remove.dispatch(DeleteLookup {
                 kind: kind.code().to_string(),
                 id: row.id,
@@ -147,7 +137,7 @@ fn LookupTable(
             .filter(|e| !matches!(e, AppError::Invalid(_)));
         failed
             .or_else(|| remove.value().get().and_then(|r| r.err()))
-            .map(|e| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{e.to_string()}</p> })
+            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
     };
     let field_error = move |field: &'static str| {
         move || {
@@ -163,10 +153,7 @@ fn LookupTable(
         <section class="card">
             <h1>{kind.title()}</h1>
             {problem}
-            <p class="notice" role="status">{move || notice.get()}</p>
-            {(!may_alter).then(|| view! {
-                <p class="notice" role="note">"Somente leitura: seu perfil não permite alterar esta tabela."</p>
-            })}
+            <p class="notice" role="status">{move || deleted.get()}</p>
             <ConfirmDialog
                 id="delete-entry"
                 open=confirming
