@@ -76,11 +76,11 @@ pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
 /// The table's recent changes in the current company: who, when, field, old and new value.
 #[server(prefix = "/api", endpoint = "lookup_history", client = crate::api::client::AppClient)]
 pub async fn lookup_history(kind: String) -> Result<Vec<LookupChangeView>, AppError> {
-    use crate::server::{auth, context::server_context, lookup_store, respond::respond};
+    use crate::server::{auth, context::server_context, lookup_history_store, respond::respond};
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        lookup_store::history(&ctx.pool, &caller, kind_of(&kind)?).await
+        lookup_history_store::history(&ctx.pool, &caller, kind_of(&kind)?).await
     })
     .await
 }

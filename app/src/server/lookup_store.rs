@@ -14,7 +14,7 @@ use super::table_terms_store;
 
 use super::auth::Caller;
 use crate::error::{AppError, FieldMessage};
-use crate::lookups::{LookupChangeView, LookupRow};
+use crate::lookups::LookupRow;
 
 pub async fn list(
     pool: &PgPool,
@@ -470,42 +470,4 @@ pub async fn delete(
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The table's recent changes in the caller's company, newest first.
-pub async fn history(
-    pool: &PgPool,
-    caller: &Caller,
-    kind: TableKind,
-) -> Result<Vec<LookupChangeView>, AppError> {
-    let rows: Vec<(
-        chrono::DateTime<chrono::Utc>,
-        String,
-        String,
-        String,
-        String,
-        String,
-    )> = sqlx::query_as(
-        "select changed_at, user_name, code, field, old_value, new_value from lookup_changes
-             where tenant_id = $1 and company_id = $2 and kind = $3
-             order by changed_at desc, id desc limit 100",
-    )
-    .bind(caller.tenant_id)
-    .bind(caller.company_id)
-    .bind(kind.code())
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(changed_at, user_name, code, field, old_value, new_value)| LookupChangeView {
-                changed_at: super::brasilia_time::date_time(changed_at),
-                user_name,
-                code,
-                field,
-                old_value,
-                new_value,
-            },
-        )
-        .collect())
 }
