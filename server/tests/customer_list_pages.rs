@@ -19,29 +19,16 @@ async fn silvas_and_souzas(pool: &PgPool, tenant_id: i64) -> Vec<(i64, String)> 
             (code, format!("{surname} {:04}", (code * 997 % 3_001) / 7))
         })
         .collect();
-    let codes: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let names: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
-    let search: Vec<String> = names
+    let docs: Vec<String> = rows
         .iter()
-        .map(|n| rules::customer_search::search_name(n, n))
+        .map(|(code, _)| format!("{:011}", 40_000_000_000i64 + code))
         .collect();
-    let docs: Vec<String> = codes
+    let listed: Vec<(i64, &str, &str)> = rows
         .iter()
-        .map(|c| format!("{:011}", 40_000_000_000i64 + c))
+        .zip(&docs)
+        .map(|((code, name), doc)| (*code, name.as_str(), doc.as_str()))
         .collect();
-    sqlx::query(
-        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name, search_name)
-         select $1, code, 'individual', doc, name, name, search
-         from unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) as t(code, name, doc, search)",
-    )
-    .bind(tenant_id)
-    .bind(&codes)
-    .bind(&names)
-    .bind(&docs)
-    .bind(&search)
-    .execute(pool)
-    .await
-    .unwrap();
+    customers(pool, tenant_id, &listed).await;
     sqlx::query("analyze customers")
         .execute(pool)
         .await

@@ -218,3 +218,27 @@ pub async fn lookup_entry(
     .await
     .unwrap()
 }
+
+/// Inserts customers with the given (code, legal name, document) in one statement.
+pub async fn customers(pool: &PgPool, tenant_id: i64, rows: &[(i64, &str, &str)]) {
+    let codes: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let names: Vec<String> = rows.iter().map(|r| r.1.to_string()).collect();
+    let docs: Vec<String> = rows.iter().map(|r| r.2.to_string()).collect();
+    let search: Vec<String> = rows
+        .iter()
+        .map(|r| rules::customer_search::search_name(r.1, r.1))
+        .collect();
+    sqlx::query(
+        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name, search_name)
+         select $1, code, case when length(doc) = 11 then 'individual' else 'legal_entity' end, doc, name, name, search
+         from unnest($2::bigint[], $3::text[], $4::text[], $5::text[]) as t(code, name, doc, search)",
+    )
+    .bind(tenant_id)
+    .bind(&codes)
+    .bind(&names)
+    .bind(&docs)
+    .bind(&search)
+    .execute(pool)
+    .await
+    .unwrap();
+}
