@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{get_session, SignIn, SignOut, SwitchCompany};
-use crate::error::AppError;
 use crate::session::SessionView;
 
 #[derive(Clone, Copy)]
 pub struct AuthState {
-    pub session: Resource<Result<Option<SessionView>, AppError>>,
+    pub session: ApiResource<Option<SessionView>>,
     pub sign_in: ServerAction<SignIn>,
     pub sign_out: ServerAction<SignOut>,
     pub switch_company: ServerAction<SwitchCompany>,
@@ -19,7 +19,7 @@ pub fn provide_auth_state() -> AuthState {
     let sign_in = ServerAction::<SignIn>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let switch_company = ServerAction::<SwitchCompany>::new();
-    let session = Resource::new(
+    let session = api_resource(
         move || {
             (
                 sign_in.version().get(),

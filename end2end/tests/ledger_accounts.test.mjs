@@ -1,7 +1,7 @@
 // Issue 11: the record's "Contas contábeis" tab in Chromium (R-SALES-12, R-PERM-1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, reload, signIn, DEMO_USERS, assertBeside, openTab } from './helpers.mjs';
+import { launch, newPage, open, reload, signIn, DEMO_USERS, assertBeside, openTab, eventually } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -88,6 +88,7 @@ test('issue 11: the administrator keeps the chart of accounts; a link to a real 
   await page.getByRole('button', { name: 'Incluir' }).click();
   const row = chart.getByRole('row', { name: new RegExp(code) });
   await row.waitFor();
+  await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
   assert.match(await row.textContent(), /Analítica.*3\.1\.01\.001/);
 
   // The company's settings hang the doubtful-debt accounts under 0100053: it stays.
@@ -95,6 +96,8 @@ test('issue 11: the administrator keeps the chart of accounts; a link to a real 
   await page.getByRole('dialog', { name: /^Excluir 0100053/ }).getByRole('button', { name: 'Excluir', exact: true }).click();
   const refused = page.getByRole('alert').filter({ hasText: 'Não pode ser excluída, está em uso: configurações da empresa.' });
   await refused.waitFor();
+  // Said where the user is: the refusal takes the focus (on a phone the row is far below it).
+  await eventually(async () => assert.equal(await refused.evaluate((e) => e === document.activeElement), true));
   await chart.getByRole('row', { name: /0100053/ }).waitFor();
   await page.context().close();
 });

@@ -6,7 +6,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const [admin] = DEMO_USERS;
+const [admin, , , salesperson] = DEMO_USERS;
 
 // The table of entries, told from the page's history table by its "Clientes" column.
 const entriesTable = (page) => page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Clientes' }) });
@@ -25,6 +25,7 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByLabel('Copiar para as outras empresas em que atuo').check();
   await page.getByRole('button', { name: 'Incluir' }).click();
   await entries.getByRole('cell', { name: 'Serra Gaúcha' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
 
   // The live filter narrows the rows without a round trip.
   await page.getByLabel('Filtrar').fill('serra');
@@ -47,5 +48,15 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await entries.getByRole('cell', { name: 'Serra Gaúcha' }).waitFor();
   await page.getByLabel('Empresa', { exact: true }).selectOption({ label: '1 - Gaúcha Combustíveis' });
   await page.getByRole('button', { name: 'Trocar empresa' }).click();
+  await page.context().close();
+});
+
+test('a table the profile may not alter says so, with no form to fill', async () => {
+  const page = await newPage(browser);
+  await signIn(page, salesperson);
+  await open(page, '/tabelas/regioes');
+  await entriesTable(page).getByRole('cell', { name: 'Rio Grande do Sul' }).waitFor();
+  await page.getByRole('note').filter({ hasText: 'Somente leitura: seu perfil não permite alterar esta tabela.' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Incluir' }).count(), 0);
   await page.context().close();
 });

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
+use crate::api::SwitchCompany;
 use crate::auth_state::use_auth_state;
+use crate::components::post_form::PostForm;
 use crate::session::CompanyOption;
+use server_fn::ServerFn;
 
 /// Chooses the company the user acts in; the server accepts only companies on their list.
 #[component]
@@ -26,7 +29,15 @@ pub fn CompanySwitcher(companies: Vec<CompanyOption>, current: i64) -> impl Into
         .into_any();
     }
     view! {
-        <ActionForm action=auth.switch_company attr:class="company-switcher">
+        <PostForm
+            url=SwitchCompany::url()
+            class="company-switcher"
+            on_submit=move |fields| {
+                // Not a number only when the page was tampered with: the server refuses 0.
+                let company_id = fields.text("company_id").parse().unwrap_or_default();
+                auth.switch_company.dispatch(SwitchCompany { company_id });
+            }
+        >
             <label for="company_id">"Empresa"</label>
             <select id="company_id" name="company_id">
                 {companies
@@ -42,7 +53,7 @@ pub fn CompanySwitcher(companies: Vec<CompanyOption>, current: i64) -> impl Into
             </select>
             <button type="submit">"Trocar empresa"</button>
             {refused}
-        </ActionForm>
+        </PostForm>
     }
     .into_any()
 }

@@ -14,3 +14,9 @@ pub fn focus_by_id(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// [`focus_by_id`] on the next frame: for an element that the same change is still rendering
+/// (a refusal's message appears in a render effect that may run after the caller's effect).
+pub fn focus_by_id_next_frame(id: &'static str) {
+    request_animation_frame(move || focus_by_id(id));
+}

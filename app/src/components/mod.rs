@@ -6,5 +6,6 @@ pub mod entry_options;
 pub mod flash;
 pub mod focus;
 pub mod history_table;
+pub mod post_form;
 pub mod protected;
 pub mod top_bar;

@@ -2,10 +2,13 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::api::SignOut;
 use crate::auth_state::use_auth_state;
 use crate::components::company_switcher::CompanySwitcher;
+use crate::components::post_form::PostForm;
 use crate::session::SessionView;
 use rules::permission::Permission;
+use server_fn::ServerFn;
 
 /// Where the batch edit happens: the customer list opens its "alterar todos" panel for it.
 pub const BULK_EDIT_HREF: &str = "/clientes?lote=1";
@@ -95,9 +98,9 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
             <CompanySwitcher companies=session.companies.clone() current=session.current_company_id />
             <div class="user" title=session.user_name.clone()>
                 <span class="user-name">{session.user_name.clone()}</span>
-                <ActionForm action=auth.sign_out>
+                <PostForm url=SignOut::url() on_submit=move |_| { auth.sign_out.dispatch(SignOut {}); }>
                     <button type="submit" class="link-button">"Sair"</button>
-                </ActionForm>
+                </PostForm>
             </div>
         </div>
     }

@@ -5,20 +5,20 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{list_batches, PreviewUndo, UndoBatch};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::focus::focus_by_id;
 use crate::components::protected::protected;
 use crate::customers::bulk_types::{BatchView, UndoPreview};
 use crate::customers::list_types::thousands;
-use crate::error::AppError;
 
 #[component]
 pub fn BatchesPage() -> impl IntoView {
     // Made outside the signed-in gate, once (see `protected`).
     let preview = ServerAction::<PreviewUndo>::new();
     let undo = ServerAction::<UndoBatch>::new();
-    let batches = Resource::new(move || undo.version().get(), |_| list_batches());
+    let batches = api_resource(move || undo.version().get(), |_| list_batches());
     view! {
         <Title text="Lotes · Clientela" />
         {protected(move |_| view! { <Batches preview undo batches /> })}
@@ -29,7 +29,7 @@ pub fn BatchesPage() -> impl IntoView {
 fn Batches(
     preview: ServerAction<PreviewUndo>,
     undo: ServerAction<UndoBatch>,
-    batches: Resource<Result<Vec<BatchView>, AppError>>,
+    batches: ApiResource<Vec<BatchView>>,
 ) -> impl IntoView {
     // What undoing the chosen batch would do now, as the server sees it; the dialog asks that.
     let asking = RwSignal::new(None::<UndoPreview>);

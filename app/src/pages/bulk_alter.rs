@@ -9,7 +9,7 @@ use rules::bulk::BulkChangeInput;
 use super::bulk_progress_view::BatchProgressView;
 use crate::api::{ApplyBulk, PreviewBulk};
 use crate::components::city_combobox::CityCombobox;
-use crate::components::focus::focus_by_id;
+use crate::components::focus::focus_by_id_next_frame;
 use crate::customers::bulk_types::{BulkFieldView, BulkInput};
 use crate::customers::list_types::{thousands, CustomerFilter};
 use crate::error::AppError;
@@ -105,7 +105,7 @@ pub fn BulkAlter(
     // and the screen reader move to the result instead of the top of the page.
     Effect::new(move |_| {
         if matches!(apply.value().get(), Some(Ok(_))) {
-            request_animation_frame(|| focus_by_id("bulk-result"));
+            focus_by_id_next_frame("bulk-result");
         }
     });
 

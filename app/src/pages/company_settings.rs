@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use rules::permission::Permission;
 use rules::sales::credit_use::{CreditOrder, CreditUse};
 
+use crate::api::resource::api_resource;
 use crate::api::{get_company_settings, SaveCompanySettings};
 use crate::components::history_table::HistoryTable;
 use crate::components::protected::protected;
@@ -18,7 +19,7 @@ use crate::error::AppError;
 pub fn CompanySettingsPage() -> impl IntoView {
     // Made outside the signed-in gate, once (see `protected`).
     let save = ServerAction::<SaveCompanySettings>::new();
-    let settings = Resource::new(
+    let settings = api_resource(
         move || save.version().get(),
         move |_| get_company_settings(),
     );

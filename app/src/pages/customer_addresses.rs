@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 
+use crate::api::resource::ApiResource;
 use crate::api::{DeleteAddress, SaveAddress};
 use crate::components::city_combobox::CityCombobox;
 use crate::customers::address_types::AddressView;
@@ -18,7 +19,7 @@ pub fn CustomerAddresses(
     customer_id: i64,
     can_edit: bool,
     saves: RwSignal<u32>,
-    addresses: Resource<Result<Vec<AddressView>, AppError>>,
+    addresses: ApiResource<Vec<AddressView>>,
 ) -> impl IntoView {
     let save = ServerAction::<SaveAddress>::new();
     let remove = ServerAction::<DeleteAddress>::new();

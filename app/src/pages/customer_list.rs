@@ -6,12 +6,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use rules::customer::Status;
 
-use crate::api::{linked_options, list_customers, profile_options};
+use crate::api::resource::{api_resource, ApiResource};
+use crate::api::{list_customers, profile_options};
 use crate::components::protected::protected;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
-use crate::customers::sales_types::TableChoices;
-use crate::error::AppError;
 use crate::pages::customer_grid::CustomerGrid;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
 use crate::pages::customer_list_set_filters::SetFilters;
@@ -24,9 +23,8 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 pub fn CustomerListPage() -> impl IntoView {
     // The page's resources are made here, once, outside the signed-in gate (see `protected`).
     let filter = filter_from_query();
-    let page = Resource::new(move || filter.get(), list_customers);
-    let options = Resource::new(|| (), |_| profile_options());
-    let sets = Resource::new(|| (), |_| linked_options());
+    let page = api_resource(move || filter.get(), list_customers);
+    let options = api_resource(|| (), |_| profile_options());
     view! {
         <Title text="Clientes · Clientela" />
         {protected(move |session| {
@@ -40,7 +38,7 @@ pub fn CustomerListPage() -> impl IntoView {
                         <a href="/clientes/lotes">"Lotes de alteração"</a>
                     })}
                 </p>
-                <CustomerList filter page options sets may_bulk />
+                <CustomerList filter page options may_bulk />
             }
         })}
     }
@@ -57,9 +55,8 @@ fn filter_from_query() -> Memo<CustomerFilter> {
 #[component]
 fn CustomerList(
     filter: Memo<CustomerFilter>,
-    page: Resource<Result<CustomerPage, AppError>>,
-    options: Resource<Result<Vec<KindOptions>, AppError>>,
-    sets: Resource<Result<Vec<TableChoices>, AppError>>,
+    page: ApiResource<CustomerPage>,
+    options: ApiResource<Vec<KindOptions>>,
     may_bulk: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
@@ -174,7 +171,7 @@ fn CustomerList(
                     />
                 </div>
                 <ProfileFilters filter=filter go=go.clone() options />
-                <SetFilters filter=filter go=go.clone() options=sets />
+                <SetFilters filter=filter go=go.clone() />
                 <div class="field">
                     <label for="ordem">"Ordenar por"</label>
                     <select id="ordem" name="ordem" on:change=on_sort prop:value=move || filter.get().sort.param()>

@@ -8,12 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rules::lookup::LookupKind;
 
+use crate::api::resource::ApiResource;
 use crate::customers::filter_conditions::{
     choice_from_typed_codes, typed_codes_for, LookupChoice, LookupOp,
 };
 use crate::customers::list_types::{lookup_param, CustomerFilter};
 use crate::customers::record_types::KindOptions;
-use crate::error::AppError;
 
 const EMPTY: &str = "vazio";
 const NOT_EMPTY: &str = "preenchido";
@@ -45,7 +45,7 @@ fn code_entries(options: &KindOptions) -> Vec<(String, i64)> {
 pub fn ProfileFilters(
     filter: Memo<CustomerFilter>,
     go: impl Fn(CustomerFilter) + Clone + Send + Sync + 'static,
-    options: Resource<Result<Vec<KindOptions>, AppError>>,
+    options: ApiResource<Vec<KindOptions>>,
 ) -> impl IntoView {
     let go: Go = Arc::new(go);
     view! {

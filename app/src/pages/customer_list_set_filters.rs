@@ -7,44 +7,75 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rules::table_kind::LinkedKind;
 
+use crate::api::linked_options;
 use crate::customers::filter_conditions::ids_for_codes;
 use crate::customers::list_types::CustomerFilter;
 use crate::customers::sales_types::TableChoices;
 use crate::customers::set_filter::{set_param, SetChoice, SetOp};
-use crate::error::AppError;
 
 type Go = Arc<dyn Fn(CustomerFilter) + Send + Sync>;
+
+/// The price-list and payment-plan filters live in a part of the WebAssembly of their own,
+/// with the entries they offer: most visits to the list never open them, and the part the
+/// list loads first is the one every user waits for (issue 10, the bundle). The part and the
+/// entries are fetched when the section opens — or at once when the URL already filters by
+/// them. Without WebAssembly the section is there, closed, as before (these fields never had
+/// a plain GET form of their own).
+#[lazy]
+async fn set_filter_fields(filter: Memo<CustomerFilter>, go: Go) -> AnyView {
+    let sets = linked_options().await.unwrap_or_default();
+    sets.into_iter()
+        .filter_map(|choices| {
+            let kind = LinkedKind::from_code(&choices.kind)?;
+            Some(view! { <SetFilter kind choices filter go=go.clone() /> })
+        })
+        .collect_view()
+        .into_any()
+}
 
 #[component]
 pub fn SetFilters(
     filter: Memo<CustomerFilter>,
     go: impl Fn(CustomerFilter) + Clone + Send + Sync + 'static,
-    options: Resource<Result<Vec<TableChoices>, AppError>>,
 ) -> impl IntoView {
     let go: Go = Arc::new(go);
+    let open = !filter.get_untracked().sets.is_empty();
+    let wanted = RwSignal::new(false);
+    // Effects run in the browser only: the fields never are in the server's HTML, since
+    // hydration cannot wait for a part of the WebAssembly inside the page.
+    Effect::new(move |_| {
+        if open {
+            wanted.set(true);
+        }
+    });
+    let on_toggle = move |ev: leptos::ev::Event| {
+        use leptos::wasm_bindgen::JsCast;
+        let opened = ev
+            .target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|details| details.open());
+        if opened && !wanted.get_untracked() {
+            wanted.set(true);
+        }
+    };
+    let wanted = Memo::new(move |_| wanted.get());
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new({
-                let go = go.clone();
-                async move {
-                    let sets = options.await.unwrap_or_default();
-                    let open = !filter.get_untracked().sets.is_empty();
-                    let fields = sets
-                        .into_iter()
-                        .filter_map(|choices| {
-                            let kind = LinkedKind::from_code(&choices.kind)?;
-                            Some(view! { <SetFilter kind choices filter go=go.clone() /> })
-                        })
-                        .collect_view();
-                    view! {
-                        <details class="advanced wide" open=open>
-                            <summary>"Listas de preço e planos de pagamento"</summary>
-                            <div class="filters">{fields}</div>
-                        </details>
-                    }
-                }
-            })}
-        </Suspense>
+        <details class="advanced wide" open=open on:toggle=on_toggle>
+            <summary>"Listas de preço e planos de pagamento"</summary>
+            <div class="filters">
+                {move || {
+                    let go = go.clone();
+                    wanted.get().then(move || view! {
+                        <Suspense fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                            {move || Suspend::new({
+                                let go = go.clone();
+                                async move { set_filter_fields(filter, go).await }
+                            })}
+                        </Suspense>
+                    })
+                }}
+            </div>
+        </details>
     }
 }
 

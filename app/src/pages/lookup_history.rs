@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::api::resource::ApiResource;
 use crate::components::history_table::HistoryTable;
-use crate::error::AppError;
 use crate::lookups::LookupChangeView;
 
 #[component]
-pub fn LookupChanges(changes: Resource<Result<Vec<LookupChangeView>, AppError>>) -> impl IntoView {
+pub fn LookupChanges(changes: ApiResource<Vec<LookupChangeView>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="lookup-history-title">
             <h2 id="lookup-history-title">"Histórico de alterações"</h2>

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use rules::table_kind::TableKind;
 
+use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
@@ -58,11 +59,11 @@ pub fn LookupTablePage() -> impl IntoView {
                 // Made outside the signed-in gate, once (see `protected`).
                 let save = ServerAction::<SaveLookup>::new();
                 let remove = ServerAction::<DeleteLookup>::new();
-                let rows = Resource::new(
+                let rows = api_resource(
                     move || (save.version().get(), remove.version().get()),
                     move |_| list_lookup(kind.code().to_string()),
                 );
-                let changes = Resource::new(
+                let changes = api_resource(
                     move || (save.version().get(), remove.version().get()),
                     move |_| lookup_history(kind.code().to_string()),
                 );
@@ -86,7 +87,7 @@ fn LookupTable(
     may_alter: bool,
     save: ServerAction<SaveLookup>,
     remove: ServerAction<DeleteLookup>,
-    rows: Resource<Result<Vec<LookupRow>, AppError>>,
+    rows: ApiResource<Vec<LookupRow>>,
 ) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     // The row being edited; None for a new one.
@@ -98,25 +99,35 @@ fn LookupTable(
         editing.track();
         generation.update(|g| *g += 1);
     });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
+    // What the last save or delete did, said where the user is looking (a refusal too: on a
+    // phone the list's "Excluir" is far below the form's top).
+    let notice = RwSignal::new(String::new());
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
             editing.set(None);
+            notice.set("Gravado.".to_string());
+        }
+        Some(Err(_)) => notice.set(String::new()),
+        None => {}
+    });
+    Effect::new(move |_| {
+        if let Some(Err(_)) = remove.value().get() {
+            crate::components::focus::focus_by_id_next_frame("lookup-problem");
         }
     });
     // The row waiting for the user's "Excluir" in the dialog, and the last one deleted.
     let deleting = RwSignal::new(None::<LookupRow>);
     let confirming = RwSignal::new(false);
-    let deleted = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
             if let Some(row) = deleting.get_untracked() {
-                deleted.set(format!("{} excluído.", row.code));
+                notice.set(format!("{} excluído.", row.code));
             }
         }
     });
     let confirm_delete = Callback::new(move |()| {
         if let Some(row) = deleting.get_untracked() {
-            deleted.set(String::new());
+            notice.set(String::new());
             remove.dispatch(DeleteLookup {
                 kind: kind.code().to_string(),
                 id: row.id,
@@ -137,7 +148,7 @@ fn LookupTable(
             .filter(|e| !matches!(e, AppError::Invalid(_)));
         failed
             .or_else(|| remove.value().get().and_then(|r| r.err()))
-            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+            .map(|e| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{e.to_string()}</p> })
     };
     let field_error = move |field: &'static str| {
         move || {
@@ -153,7 +164,10 @@ fn LookupTable(
         <section class="card">
             <h1>{kind.title()}</h1>
             {problem}
-            <p class="notice" role="status">{move || deleted.get()}</p>
+            <p class="notice" role="status">{move || notice.get()}</p>
+            {(!may_alter).then(|| view! {
+                <p class="notice" role="note">"Somente leitura: seu perfil não permite alterar esta tabela."</p>
+            })}
             <ConfirmDialog
                 id="delete-entry"
                 open=confirming

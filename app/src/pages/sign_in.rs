@@ -2,8 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
+use crate::api::SignIn;
 use crate::auth_state::use_auth_state;
+use crate::components::post_form::PostForm;
 use crate::error::AppError;
+use server_fn::ServerFn;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -41,7 +44,15 @@ fn SignInForm() -> impl IntoView {
     view! {
         <section class="card sign-in">
             <h1>"Entrar"</h1>
-            <ActionForm action=auth.sign_in>
+            <PostForm
+                url=SignIn::url()
+                on_submit=move |fields| {
+                    auth.sign_in.dispatch(SignIn {
+                        email: fields.text("email"),
+                        password: fields.text("password"),
+                    });
+                }
+            >
                 <div class="field">
                     <label for="email">"E-mail"</label>
                     <input id="email" name="email" type="email" autocomplete="username" required />
@@ -72,7 +83,7 @@ fn SignInForm() -> impl IntoView {
                 <button type="submit" class="primary" disabled=move || auth.sign_in.pending().get()>
                     "Entrar"
                 </button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }

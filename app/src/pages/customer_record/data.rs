@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use rules::customer::CustomerInput;
 
+use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
     customer_history, find_customer_by_code, get_customer, get_customer_by_code,
     get_ledger_accounts, get_sales_defaults, list_addresses, next_customer_code, profile_options,
@@ -48,7 +49,7 @@ pub struct EditorData {
     /// The code the URL names; `None` on a new record.
     pub code: Option<i64>,
     /// The customer's id, found by the code (0 on a new record).
-    pub customer_id: Resource<Result<i64, AppError>>,
+    pub customer_id: ApiResource<i64>,
     /// What "Código" holds now: after a save the URL follows it (a new record, a changed code).
     pub typed_code: StoredValue<String>,
     pub save: ServerAction<SaveCustomer>,
@@ -57,18 +58,18 @@ pub struct EditorData {
     pub removing: StoredValue<String>,
     /// Bumped after an address change: refreshes the history, not the record being typed.
     pub address_saves: RwSignal<u32>,
-    pub record: Resource<Result<CustomerRecord, AppError>>,
-    pub options: Resource<Result<Vec<KindOptions>, AppError>>,
-    pub addresses: Resource<Result<Vec<AddressView>, AppError>>,
-    pub history: Resource<Result<Vec<ChangeView>, AppError>>,
-    pub salesperson_changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
+    pub record: ApiResource<CustomerRecord>,
+    pub options: ApiResource<Vec<KindOptions>>,
+    pub addresses: ApiResource<Vec<AddressView>>,
+    pub history: ApiResource<Vec<ChangeView>>,
+    pub salesperson_changes: ApiResource<Vec<SalespersonChangeView>>,
     /// The "Padrão para vendas" tab, saved on its own.
     pub save_sales: ServerAction<SaveSalesDefaults>,
-    pub sales: Resource<Result<SalesDefaultsView, AppError>>,
+    pub sales: ApiResource<SalesDefaultsView>,
     /// The "Contas contábeis" tab: saved, or its doubtful-debt accounts generated, on its own.
     pub save_ledger: ServerAction<SaveLedgerAccounts>,
     pub generate_doubtful_debt: ServerAction<GenerateDoubtfulDebtAccount>,
-    pub ledger: Resource<Result<LedgerAccountsView, AppError>>,
+    pub ledger: ApiResource<LedgerAccountsView>,
 }
 
 impl EditorData {
@@ -102,7 +103,7 @@ impl EditorData {
                 ledger_saves.update(|n| *n += 1);
             }
         });
-        let customer_id = Resource::new(
+        let customer_id = api_resource(
             || (),
             move |_| async move {
                 match code {
@@ -113,7 +114,7 @@ impl EditorData {
         );
         // First by the code, in one request; after a save by the id, so a save that changes the
         // code still reloads this customer (the URL follows it afterwards).
-        let record = Resource::new(
+        let record = api_resource(
             move || reloads.get(),
             move |reloaded| async move {
                 match code {
@@ -124,7 +125,7 @@ impl EditorData {
             },
         );
         // A new record has no addresses nor history yet: these answer empty without a call.
-        let addresses = Resource::new(
+        let addresses = api_resource(
             move || address_saves.get(),
             move |_| async move {
                 match code {
@@ -133,7 +134,7 @@ impl EditorData {
                 }
             },
         );
-        let sales = Resource::new(
+        let sales = api_resource(
             move || sales_saves.get(),
             move |_| async move {
                 match code {
@@ -142,7 +143,7 @@ impl EditorData {
                 }
             },
         );
-        let ledger = Resource::new(
+        let ledger = api_resource(
             move || ledger_saves.get(),
             move |_| async move {
                 match code {
@@ -151,7 +152,7 @@ impl EditorData {
                 }
             },
         );
-        let history = Resource::new(
+        let history = api_resource(
             move || reloads.get() + address_saves.get() + sales_saves.get() + ledger_saves.get(),
             move |_| async move {
                 match code {
@@ -160,7 +161,7 @@ impl EditorData {
                 }
             },
         );
-        let salesperson_changes = Resource::new(
+        let salesperson_changes = api_resource(
             move || reloads.get(),
             move |_| async move {
                 match code {
@@ -207,7 +208,7 @@ impl EditorData {
             removing,
             address_saves,
             record,
-            options: Resource::new(|| (), |_| profile_options()),
+            options: api_resource(|| (), |_| profile_options()),
             addresses,
             history,
             salesperson_changes,

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::api::resource::ApiResource;
 use crate::components::history_table::HistoryTable;
 use crate::customers::record_types::{ChangeView, SalespersonChangeView};
-use crate::error::AppError;
 
 #[component]
-pub fn ChangeHistory(history: Resource<Result<Vec<ChangeView>, AppError>>) -> impl IntoView {
+pub fn ChangeHistory(history: ApiResource<Vec<ChangeView>>) -> impl IntoView {
     view! {
         <section class="card">
             <h2 id="history-title">"Histórico de alterações"</h2>
@@ -34,9 +34,7 @@ pub fn ChangeHistory(history: Resource<Result<Vec<ChangeView>, AppError>>) -> im
 }
 
 #[component]
-pub fn SalespersonHistory(
-    changes: Resource<Result<Vec<SalespersonChangeView>, AppError>>,
-) -> impl IntoView {
+pub fn SalespersonHistory(changes: ApiResource<Vec<SalespersonChangeView>>) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::api::resource::ApiResource;
 use crate::customers::record_types::KindOptions;
-use crate::error::AppError;
 
 #[component]
 pub fn ProfileFields<F, V>(
     profile: rules::profile::ProfileRefs,
     error_for: F,
-    options: Resource<Result<Vec<KindOptions>, AppError>>,
+    options: ApiResource<Vec<KindOptions>>,
     /// Shown, not offered: a select has no `readonly`, so it is disabled.
     read_only: bool,
 ) -> impl IntoView
