@@ -94,6 +94,10 @@ for (const viewport of VIEWPORTS) {
         await open(page, '/clientes/7?aba=contas');
         await page.getByRole('form', { name: 'Contas contábeis' }).waitFor();
       }],
+      ['customer record, finance tab', async () => {
+        await open(page, '/clientes/7?aba=financeiro');
+        await page.getByRole('table', { name: 'Crédito do cliente por empresa' }).waitFor();
+      }],
       ['company settings', async () => {
         await open(page, '/empresa');
         await page.getByRole('form', { name: 'Configurações da empresa' }).waitFor();

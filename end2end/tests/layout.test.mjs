@@ -30,6 +30,7 @@ async function signedInRoutes(page) {
     `${record}?aba=enderecos`,
     `${record}?aba=vendas`,
     `${record}?aba=contas`,
+    `${record}?aba=financeiro`,
     `${record}?aba=historico`,
     '/clientes/lotes',
     '/tabelas',

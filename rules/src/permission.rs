@@ -19,10 +19,16 @@ pub enum Permission {
     AlterCompanySettings,
     /// The auxiliary and commercial tables under "Tabelas" (R-PERM-1).
     MaintainTables,
+    /// Settle receivables and reverse settlements (issue 12).
+    SettleReceivables,
+    CancelReceivables,
+    /// Register customer advances and settle receivables with them (R-ADV-2).
+    RegisterAdvances,
+    RefundAdvances,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 17] = [
         Permission::IncludeCustomer,
         Permission::AlterCustomer,
         Permission::DeleteCustomer,
@@ -36,6 +42,10 @@ impl Permission {
         Permission::BulkUpdate,
         Permission::AlterCompanySettings,
         Permission::MaintainTables,
+        Permission::SettleReceivables,
+        Permission::CancelReceivables,
+        Permission::RegisterAdvances,
+        Permission::RefundAdvances,
     ];
 
     /// The stable code stored in the database; never renamed once shipped.
@@ -54,6 +64,10 @@ impl Permission {
             Permission::BulkUpdate => "customer.bulk_update",
             Permission::AlterCompanySettings => "company.settings",
             Permission::MaintainTables => "tables.maintain",
+            Permission::SettleReceivables => "finance.settle",
+            Permission::CancelReceivables => "finance.cancel",
+            Permission::RegisterAdvances => "finance.advance",
+            Permission::RefundAdvances => "finance.refund",
         }
     }
 
@@ -79,6 +93,10 @@ impl Permission {
             Permission::BulkUpdate => "Manutenção em lote (alterar todos)",
             Permission::AlterCompanySettings => "Alterar configurações da empresa",
             Permission::MaintainTables => "Manter tabelas auxiliares e comerciais",
+            Permission::SettleReceivables => "Baixar títulos a receber",
+            Permission::CancelReceivables => "Cancelar títulos a receber",
+            Permission::RegisterAdvances => "Lançar adiantamentos de clientes",
+            Permission::RefundAdvances => "Devolver adiantamentos de clientes",
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod client;
 pub mod company_settings;
 pub mod customer_addresses;
+pub mod customer_credit;
 pub mod customer_record;
 pub mod get_session;
 pub mod ledger_accounts;
@@ -26,6 +27,7 @@ pub use customer_addresses::{
     delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,
     SaveAddress, SearchCities,
 };
+pub use customer_credit::{customer_credit, CustomerCredit};
 pub use customer_record::{
     customer_history, delete_customer, find_customer_by_code, get_customer, get_customer_by_code,
     next_customer_code, profile_options, salesperson_history, save_customer, CustomerHistory,

@@ -3,6 +3,7 @@
 pub mod address_types;
 pub mod bulk_types;
 pub mod company_settings_types;
+pub mod credit_types;
 pub mod filter_conditions;
 pub mod ledger_types;
 pub mod list_types;

@@ -1,6 +1,7 @@
 //! The customer record: the form, its addresses, its histories. The URL carries the
 //! customer's code (`/clientes/2002`), what the heading and the list show.
 
+mod credit_panel;
 mod data;
 mod delete;
 mod history;
@@ -24,6 +25,7 @@ use crate::error::AppError;
 use crate::pages::customer_addresses::CustomerAddresses;
 use crate::session::SessionView;
 pub use data::record_href;
+use credit_panel::CreditPanel;
 use data::EditorData;
 use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
@@ -79,6 +81,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         save_ledger,
         generate_doubtful_debt,
         ledger,
+        credit,
         ..
     } = data;
     let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
@@ -136,6 +139,9 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                                     }
                                 })}
                             </Transition>
+                        </div>
+                        <div hidden=move || tab.get() != Tab::Finance>
+                            <CreditPanel credit />
                         </div>
                         <div hidden=move || tab.get() != Tab::History>
                             <SalespersonHistory changes=salesperson_changes />

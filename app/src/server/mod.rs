@@ -11,6 +11,7 @@ pub mod commercial_tables;
 pub mod company_settings_store;
 pub mod context;
 pub mod cookie;
+pub mod credit_store;
 pub mod customer_list;
 pub mod customer_store;
 pub mod ledger_chart_store;

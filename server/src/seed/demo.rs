@@ -59,6 +59,10 @@ pub fn demo_tenant() -> TenantSpec {
                     ModifyLedgerAccounts,
                     AlterMortgageAndBail,
                     UnblockCustomer,
+                    SettleReceivables,
+                    CancelReceivables,
+                    RegisterAdvances,
+                    RefundAdvances,
                 ],
             },
             ProfileSpec {
@@ -108,6 +112,9 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     .fetch_one(pool)
     .await?;
     if exists {
+        // A demo database made by an earlier version gets what later versions add.
+        let tenant_id = demo_tenant_id(pool).await?;
+        super::receivables::ensure_demo_receivables(pool, tenant_id).await?;
         return Ok(None);
     }
     let created = create_tenant(pool, &demo_tenant()).await?;
@@ -121,6 +128,7 @@ pub async fn ensure_demo(pool: &PgPool) -> Result<Option<CreatedTenant>, SeedErr
     super::sales::assign_own_entries(pool, created.tenant_id).await?;
     super::sales::assign_ledger_accounts(pool, created.tenant_id).await?;
     super::addresses::assign_main_addresses(pool, created.tenant_id).await?;
+    super::receivables::ensure_demo_receivables(pool, created.tenant_id).await?;
     Ok(Some(created))
 }
 

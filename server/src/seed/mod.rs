@@ -8,5 +8,6 @@ pub mod customers;
 pub mod demo;
 pub mod lookups;
 pub mod people;
+pub mod receivables;
 pub mod sales;
 pub mod tenant;

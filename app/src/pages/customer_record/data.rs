@@ -8,13 +8,14 @@ use rules::customer::CustomerInput;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
-    customer_history, find_customer_by_code, get_customer, get_customer_by_code,
+    customer_credit, customer_history, find_customer_by_code, get_customer, get_customer_by_code,
     get_ledger_accounts, get_sales_defaults, list_addresses, next_customer_code, profile_options,
     salesperson_history, DeleteCustomer, GenerateDoubtfulDebtAccount, SaveCustomer,
     SaveLedgerAccounts, SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
+use crate::customers::credit_types::CompanyCreditView;
 use crate::customers::ledger_types::LedgerAccountsView;
 use crate::customers::record_types::{
     ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
@@ -70,6 +71,8 @@ pub struct EditorData {
     pub save_ledger: ServerAction<SaveLedgerAccounts>,
     pub generate_doubtful_debt: ServerAction<GenerateDoubtfulDebtAccount>,
     pub ledger: ApiResource<LedgerAccountsView>,
+    /// The "Financeiro" tab's credit figures, per company (refreshed when a limit is saved).
+    pub credit: ApiResource<Vec<CompanyCreditView>>,
 }
 
 impl EditorData {
@@ -152,6 +155,15 @@ impl EditorData {
                 }
             },
         );
+        let credit = api_resource(
+            move || sales_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_credit(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
         let history = api_resource(
             move || reloads.get() + address_saves.get() + sales_saves.get() + ledger_saves.get(),
             move |_| async move {
@@ -217,6 +229,7 @@ impl EditorData {
             save_ledger,
             generate_doubtful_debt,
             ledger,
+            credit,
         }
     }
 }

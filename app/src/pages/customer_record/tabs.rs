@@ -12,15 +12,17 @@ pub enum Tab {
     Addresses,
     SalesDefaults,
     LedgerAccounts,
+    Finance,
     History,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::General,
         Tab::Addresses,
         Tab::SalesDefaults,
         Tab::LedgerAccounts,
+        Tab::Finance,
         Tab::History,
     ];
 
@@ -31,6 +33,7 @@ impl Tab {
             Tab::Addresses => Some("enderecos"),
             Tab::SalesDefaults => Some("vendas"),
             Tab::LedgerAccounts => Some("contas"),
+            Tab::Finance => Some("financeiro"),
             Tab::History => Some("historico"),
         }
     }
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Addresses => "Endereços",
             Tab::SalesDefaults => "Padrão para vendas",
             Tab::LedgerAccounts => "Contas contábeis",
+            Tab::Finance => "Financeiro",
             Tab::History => "Histórico",
         }
     }
@@ -94,7 +98,8 @@ mod tests {
         assert_eq!(Tab::from_slug(Some("historico")), Tab::History);
         assert_eq!(Tab::from_slug(Some("vendas")), Tab::SalesDefaults);
         assert_eq!(Tab::from_slug(Some("contas")), Tab::LedgerAccounts);
-        assert_eq!(Tab::from_slug(Some("financeiro")), Tab::General);
+        assert_eq!(Tab::from_slug(Some("financeiro")), Tab::Finance);
+        assert_eq!(Tab::from_slug(Some("extrato")), Tab::General);
         assert_eq!(Tab::from_slug(Some("")), Tab::General);
         for tab in Tab::ALL {
             assert_eq!(Tab::from_slug(tab.slug()), tab);

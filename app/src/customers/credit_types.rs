@@ -1,0 +1,43 @@
+//! What the record shows of a customer's credit in each company the user acts in (R-CREDIT-1..2,
+//! R-COMPANY-3): the limit and where it comes from, what the customer owes (not yet due and
+//! overdue), what the company owes them (credits) and what is left to buy on credit.
+
+use rules::finance::credit::Available;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitSource {
+    Customer,
+    CompanyPreApproved,
+    Unlimited,
+}
+
+impl LimitSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            LimitSource::Customer => "do cliente",
+            LimitSource::CompanyPreApproved => "pré-aprovado da empresa",
+            LimitSource::Unlimited => "sem limite",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyCreditView {
+    pub company_id: i64,
+    /// `1 - Gaúcha Combustíveis`.
+    pub company: String,
+    /// The company the user acts in now.
+    pub current: bool,
+    /// `None` when unlimited.
+    pub limit: Option<Decimal>,
+    pub limit_source: LimitSource,
+    /// Owed and not yet due (open, also when listed or in collection).
+    pub not_yet_due: Decimal,
+    pub overdue: Decimal,
+    /// Sales-return credits plus the unsettled balance of advances.
+    pub credits: Decimal,
+    pub available: Available,
+}

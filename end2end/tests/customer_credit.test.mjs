@@ -1,0 +1,50 @@
+// Issue 12: the record's "Financeiro" tab shows the customer's credit in each company the user
+// acts in (R-CREDIT-1..2, R-COMPANY-3), at a desk and on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, signIn, DEMO_USERS } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [admin, clerk] = DEMO_USERS;
+const BRL = /^-?R\$ \d{1,3}(\.\d{3})*,\d{2}$/;
+
+async function creditTable(page, code) {
+  await open(page, `/clientes/${code}?aba=financeiro`);
+  const table = page.getByRole('table', { name: 'Crédito do cliente por empresa' });
+  await table.waitFor();
+  return table;
+}
+
+test('the administrator sees limit, owed, credits and available per company; the clerk only company 1', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  const table = await creditTable(page, 7);
+  const rows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  assert.equal(await rows.count(), 2, 'the administrator acts in companies 1 and 2');
+  const first = rows.first();
+  assert.match(await first.getByRole('rowheader').textContent(), /^1 - .+ \(atual\)$/);
+  const cells = await first.getByRole('cell').allTextContents();
+  assert.equal(cells.length, 5);
+  for (const money of cells.slice(1, 4)) assert.match(money.trim(), BRL);
+  assert.match(cells[4].trim(), /^(Ilimitado|-?R\$ .+)$/);
+  await page.context().close();
+
+  const clerkPage = await newPage(browser);
+  await signIn(clerkPage, clerk);
+  const clerkTable = await creditTable(clerkPage, 7);
+  assert.equal(await clerkTable.getByRole('rowheader').count(), 1, 'the clerk acts in company 1 only');
+  await clerkPage.context().close();
+});
+
+test('on a phone each company is a card whose figures carry their labels', async () => {
+  const page = await newPage(browser, { width: 375, height: 800 });
+  await signIn(page, admin);
+  const table = await creditTable(page, 7);
+  const available = table.getByRole('row').nth(1).getByRole('cell').last();
+  const label = await available.evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.equal(label, '"Disponível: "');
+  await page.context().close();
+});

@@ -1,0 +1,127 @@
+//! The demo's financial history (issue 12): about three years of receivables for every customer
+//! in every company they buy from — a few tens each, most received, some open, a share of late
+//! payers with overdue ones, a few sent to a credit bureau or to collection, a few cancelled —
+//! their settlements, and advances and sales-return credits for some. Set-based: one statement
+//! per table, whatever the number of customers.
+
+use sqlx::PgPool;
+
+/// Adds the history when the tenant has none: a demo database made before issue 12 gets it at
+/// the next start, and a second start adds nothing.
+pub async fn ensure_demo_receivables(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    // One seeding at a time when several servers start together on one database.
+    sqlx::query("select pg_advisory_xact_lock(hashtext('clientela.demo_receivables'), $1::int)")
+        .bind(tenant_id as i32)
+        .execute(&mut *tx)
+        .await?;
+    let has_any: bool =
+        sqlx::query_scalar("select exists(select 1 from receivables where tenant_id = $1)")
+            .bind(tenant_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if !has_any {
+        insert_receivables(&mut tx, tenant_id).await?;
+        insert_settlements(&mut tx, tenant_id).await?;
+        insert_credits(&mut tx, tenant_id).await?;
+    }
+    tx.commit().await
+}
+
+/// `h` is the customer's hash: who is a late payer, who is listed, who pays on time. Receivable
+/// `i` of `n` was issued `i` steps of about 36 days before today (the newest not yet due).
+async fn insert_receivables(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant_id: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "with p as (
+             select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
+             from customer_profiles where tenant_id = $1),
+         r as (
+             select p.*, i, 12 + h % 30 as n,
+                    current_date - (i * 36 + h % 20)::int as issued,
+                    (array[28, 35, 42])[1 + (h + i) % 3] as term,
+                    round((120 + (h * (i + 3) * 37) % 9800 + ((h + i) % 100) / 100.0)::numeric, 2) as amount
+             from p cross join lateral generate_series(0, 11 + (p.h % 30)::int) as i)
+         insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
+             issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
+             in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name)
+         select tenant_id, company_id, customer_id,
+                'NF ' || (100000 + customer_id * 64 + i), 1,
+                case when (h + i) % 97 = 5 then 'returned_cheque'
+                     when (h + i) % 53 = 7 then 'negotiation' else 'invoice' end,
+                issued, issued + term, amount,
+                case
+                    -- Not yet due: open, a few partly paid.
+                    when issued + term >= current_date then
+                        case when (h + i) % 7 = 3 then round(amount / 2, 2) else amount end
+                    -- Late payers (one in nine) owe their last few; everyone else has paid.
+                    when h % 9 = 0 and i < 4 then amount
+                    when (h + i) % 41 = 0 then round(amount * 0.4, 2)
+                    else 0 end,
+                'PV-' || (500000 + customer_id * 64 + i),
+                h % 9 = 0 and h % 4 = 0 and i between 1 and 3,
+                h % 9 = 0 and h % 4 = 1 and i between 1 and 3,
+                case when (h + i) % 61 = 9 then issued + 2 end,
+                case when (h + i) % 61 = 9 then 'Fernanda Financeiro' end,
+                case when (h + i) % 61 = 9 then 'Nota fiscal cancelada: pedido desfeito pelo cliente.' end,
+                'Importação inicial'
+         from r",
+    )
+    .bind(tenant_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
+/// One settlement for each paid part: on time for most, late (with interest) for some.
+async fn insert_settlements(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant_id: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "insert into receivable_settlements (tenant_id, receivable_id, paid_on, principal,
+             interest, late_fee, means, created_by_name)
+         select tenant_id, id,
+                least(current_date, due_date + case when id % 5 = 0 then (id % 23)::int else 0 end),
+                amount - balance,
+                case when id % 5 = 0 then round((amount - balance) * 0.0033 * (id % 23), 2) else 0 end,
+                case when id % 5 = 0 and id % 23 > 0 then round((amount - balance) * 0.02, 2) else 0 end,
+                (array['bank', 'pix', 'cash'])[1 + id % 3],
+                'Importação inicial'
+         from receivables
+         where tenant_id = $1 and cancelled_at is null and balance < amount",
+    )
+    .bind(tenant_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
+/// Advances kept by one customer in twelve, sales-return credits by one in fifteen.
+async fn insert_credits(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant_id: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "with p as (
+             select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
+             from customer_profiles where tenant_id = $1)
+         insert into customer_credits (tenant_id, company_id, customer_id, kind, credit_date,
+             amount, balance, means, notes, created_by_name)
+         select tenant_id, company_id, customer_id, 'advance', current_date - (h % 90)::int,
+                500 + h % 40 * 100, 500 + h % 40 * 100 - (h % 3) * 200, 'pix',
+                'Adiantamento para a safra', 'Importação inicial'
+         from p where h % 12 = 0
+         union all
+         select tenant_id, company_id, customer_id, 'sales_return', current_date - (h % 60)::int,
+                round((80 + h % 700)::numeric, 2), round((80 + h % 700)::numeric, 2), null,
+                'Devolução parcial da NF', 'Importação inicial'
+         from p where h % 15 = 1",
+    )
+    .bind(tenant_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
