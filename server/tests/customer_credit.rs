@@ -326,3 +326,91 @@ async fn r_company_3_each_user_sees_the_companies_on_their_list_and_no_other_ten
     .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_company(
+    pool: PgPool,
+) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let c1 = t.companies[&1];
+    let within = customer(&app, &boss).await;
+    let (status, over) = create(
+        &app,
+        &boss,
+        &record_form("2", "individual", "52998224725", "Maria Silva"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{over}");
+    let over = over.as_i64().unwrap();
+    let (status, unlimited) = create(
+        &app,
+        &boss,
+        &record_form("3", "individual", "11144477735", "João Souza"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{unlimited}");
+    let unlimited = unlimited.as_i64().unwrap();
+    set_limits(&pool, t.tenant_id, c1, within, Some("10000.00"), None).await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        within,
+        "NF 1",
+        -5,
+        "3500.00",
+        "3500.00",
+        false,
+    )
+    .await;
+    credit(
+        &pool,
+        t.tenant_id,
+        c1,
+        within,
+        "advance",
+        "350.00",
+        "350.00",
+    )
+    .await;
+    set_limits(&pool, t.tenant_id, c1, over, Some("100.00"), None).await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        over,
+        "NF 2",
+        5,
+        "250.00",
+        "250.00",
+        false,
+    )
+    .await;
+    // Owed in another company: not this company's credit.
+    receivable(
+        &pool,
+        t.tenant_id,
+        t.companies[&2],
+        within,
+        "NF 3",
+        5,
+        "999.00",
+        "999.00",
+        false,
+    )
+    .await;
+
+    let form = "filter[text]=&filter[status]=&filter[city]=&filter[sort]=Code&filter[after]=";
+    let (status, body, _) = send(&app, call("list_customers", form, Some(&boss))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page: Value = serde_json::from_str(&body).unwrap();
+    let rows = page["rows"].as_array().unwrap();
+    let row = |id: i64| rows.iter().find(|r| r["id"].as_i64() == Some(id)).unwrap();
+    assert_eq!(row(within)["available_credit"], "R$ 6.850,00");
+    assert_eq!(row(within)["over_limit"], false);
+    assert_eq!(row(over)["available_credit"], "-R$ 150,00");
+    assert_eq!(row(over)["over_limit"], true);
+    assert_eq!(row(unlimited)["available_credit"], "Ilimitado");
+}

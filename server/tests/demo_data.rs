@@ -230,3 +230,65 @@ async fn issue_11_demo_settings_point_to_synthetic_accounts_of_each_companys_cha
         ]
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_12_demo_receivables_show_every_status_with_settlements_and_credits(pool: PgPool) {
+    demo(&pool).await;
+    let (total, cancelled, received, overdue, open, listed, collection): (i64, i64, i64, i64, i64, i64, i64) =
+        sqlx::query_as(
+            "select count(*),
+                    count(*) filter (where cancelled_at is not null),
+                    count(*) filter (where cancelled_at is null and balance = 0),
+                    count(*) filter (where cancelled_at is null and balance > 0 and due_date < current_date
+                                     and not sent_to_credit_bureau and not in_collection),
+                    count(*) filter (where cancelled_at is null and balance > 0 and due_date >= current_date),
+                    count(*) filter (where cancelled_at is null and balance > 0 and sent_to_credit_bureau),
+                    count(*) filter (where cancelled_at is null and balance > 0 and in_collection)
+             from receivables",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    // A few tens per customer and company, over about three years.
+    assert!(total > DEMO_CUSTOMERS as i64 * 12, "{total} receivables");
+    for (name, n) in [
+        ("cancelled", cancelled),
+        ("overdue", overdue),
+        ("open", open),
+        ("negative-listed", listed),
+        ("in collection", collection),
+    ] {
+        assert!(n > 0, "no {name} receivable");
+    }
+    assert!(
+        received * 2 > total,
+        "most are received: {received} of {total}"
+    );
+    // Every paid part has its settlement, and no settlement pays more than the receivable.
+    let unpaid_settled: i64 = sqlx::query_scalar(
+        "select count(*) from receivables r
+         where r.balance < r.amount and r.cancelled_at is null
+           and (select coalesce(sum(principal), 0) from receivable_settlements s
+                where s.tenant_id = r.tenant_id and s.receivable_id = r.id) <> r.amount - r.balance",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(unpaid_settled, 0);
+    let kinds: Vec<String> =
+        sqlx::query_scalar("select distinct kind from customer_credits order by kind")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(kinds, ["advance", "sales_return"]);
+    // A second start adds nothing.
+    let tenant_id = server::seed::demo::demo_tenant_id(&pool).await.unwrap();
+    server::seed::receivables::ensure_demo_receivables(&pool, tenant_id)
+        .await
+        .unwrap();
+    let again: i64 = sqlx::query_scalar("select count(*) from receivables")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(again, total);
+}

@@ -246,6 +246,12 @@ pub struct CustomerRow {
     pub trade_name: String,
     pub status: String,
     pub city: Option<String>,
+    /// Available credit in the current company (R-CREDIT-2): `R$ 1.234,56`, `Ilimitado`,
+    /// `-R$ 100,00` when over the limit. Written by the server, ready to show.
+    #[cfg_attr(feature = "ssr", sqlx(default))]
+    pub available_credit: String,
+    #[cfg_attr(feature = "ssr", sqlx(default))]
+    pub over_limit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

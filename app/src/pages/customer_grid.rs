@@ -46,6 +46,7 @@ pub fn CustomerGrid(
                     <th scope="col">"CPF/CNPJ"</th>
                     <th scope="col">"Cidade"</th>
                     <th scope="col">"Situação"</th>
+                    <th scope="col" class="money">"Crédito disponível"</th>
                 </tr>
             </thead>
             <tbody>
@@ -117,6 +118,9 @@ fn GridRow(row: CustomerRow, selected: Option<RwSignal<Vec<i64>>>) -> impl IntoV
             <td class="doc" data-label="CPF/CNPJ">{display::document(&row.document)}</td>
             <td data-label="Cidade">{row.city.clone().unwrap_or_default()}</td>
             <td data-label="Situação">{display::status_label(&row.status).to_string()}</td>
+            <td class="money" class:over-limit=row.over_limit data-label="Crédito disponível">
+                {row.available_credit.clone()}
+            </td>
         </tr>
     }
 }

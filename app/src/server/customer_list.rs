@@ -325,7 +325,32 @@ pub async fn list(
     } else {
         None
     };
+    add_available_credit(pool, scope, &mut rows).await?;
     Ok(CustomerPage { rows, count, next })
+}
+
+/// The page's available credit in the current company: one statement for its rows.
+async fn add_available_credit(
+    pool: &PgPool,
+    scope: Scope,
+    rows: &mut [CustomerRow],
+) -> Result<(), sqlx::Error> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let credit =
+        super::credit_store::available_for_customers(pool, scope.tenant_id, scope.company_id, &ids)
+            .await?;
+    let by_id: std::collections::HashMap<i64, rules::finance::credit::Available> =
+        credit.into_iter().collect();
+    for row in rows.iter_mut() {
+        if let Some(available) = by_id.get(&row.id) {
+            row.available_credit = available.label();
+            row.over_limit = matches!(
+                available,
+                rules::finance::credit::Available::Amount(a) if a.is_sign_negative() && !a.is_zero()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The keyset cursor of the match `tenths` tenths of the way down the filter's matches, in

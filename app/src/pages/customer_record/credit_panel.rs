@@ -39,7 +39,8 @@ fn CreditTable(rows: Vec<CompanyCreditView>) -> impl IntoView {
                 Some(limit) => format!("{} ({})", format_brl(limit), row.limit_source.label()),
                 None => "Ilimitado".to_string(),
             };
-            let over = matches!(row.available, Available::Amount(a) if a < rust_decimal::Decimal::ZERO);
+            let over =
+                matches!(row.available, Available::Amount(a) if a < rust_decimal::Decimal::ZERO);
             let company = if row.current {
                 format!("{} (atual)", row.company)
             } else {
