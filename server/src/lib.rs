@@ -8,6 +8,7 @@ pub mod caching;
 pub mod cities;
 pub mod config;
 pub mod csrf;
+pub mod finance_bench;
 pub mod hash_file;
 pub mod health;
 pub mod list_bench;

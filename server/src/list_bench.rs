@@ -32,11 +32,73 @@ struct Case {
 }
 
 pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    let target: i64 = match args {
+    let target = customers_arg(args, "bench-list")?;
+    let scope = prepare(pool, target).await?;
+    let tenant_id = scope.tenant_id;
+    let cases = cases(pool, scope).await?;
+    let total: i64 = sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
+        .bind(tenant_id)
+        .fetch_one(pool)
+        .await?;
+    println!(
+        "{total} clientes no inquilino de demonstração; {ROUNDS} execuções por caso \
+         (página e contagem limitada, como a tela pede)"
+    );
+    println!(
+        "{:<64} {:>9} {:>9} {:>9} {:>6} {:>6}",
+        "caso", "p50", "p95", "máximo", "linhas", "total"
+    );
+    let mut over_goal = Vec::new();
+    for case in cases {
+        let mut times = Vec::with_capacity(ROUNDS);
+        let mut rows = 0;
+        let mut count = 0;
+        for _ in 0..ROUNDS {
+            let started = Instant::now();
+            let page = list(pool, scope, &case.filter).await?;
+            times.push(started.elapsed());
+            rows = page.rows.len();
+            count = page.count;
+        }
+        times.sort();
+        let p95 = percentile(&times, 95);
+        println!(
+            "{:<64} {:>9} {:>9} {:>9} {:>6} {:>6}",
+            case.name,
+            millis(percentile(&times, 50)),
+            millis(p95),
+            millis(times[ROUNDS - 1]),
+            rows,
+            if count > COUNT_CAP {
+                format!(">{COUNT_CAP}")
+            } else {
+                count.to_string()
+            }
+        );
+        if p95.as_secs_f64() * 1000.0 > GOAL_MS {
+            over_goal.push(case.name);
+        }
+    }
+    if over_goal.is_empty() {
+        println!("todos os casos com p95 ≤ {GOAL_MS} ms");
+    } else {
+        println!("p95 acima de {GOAL_MS} ms: {}", over_goal.join("; "));
+    }
+    Ok(())
+}
+
+/// `--customers N` (default 500,000).
+pub fn customers_arg(args: &[String], command: &str) -> Result<i64, Box<dyn std::error::Error>> {
+    Ok(match args {
         [] => 500_000,
         [flag, value] if flag == "--customers" => value.replace('_', "").parse()?,
-        _ => return Err("uso: server bench-list [--customers N]".into()),
-    };
+        _ => return Err(format!("uso: server {command} [--customers N]").into()),
+    })
+}
+
+/// Tops the demo tenant up to `target` customers with their profiles, lists and plans, and
+/// returns the scope of its first company.
+pub async fn prepare(pool: &PgPool, target: i64) -> Result<Scope, Box<dyn std::error::Error>> {
     demo::ensure_demo(pool).await?;
     let tenant_id = demo::demo_tenant_id(pool).await?;
     let present: i64 = sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
@@ -90,65 +152,16 @@ pub async fn run(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn std::erro
         tenant_id,
         company_id,
     };
-    let cases = cases(pool, scope).await?;
-    let total: i64 = sqlx::query_scalar("select count(*) from customers where tenant_id = $1")
-        .bind(tenant_id)
-        .fetch_one(pool)
-        .await?;
-    println!(
-        "{total} clientes no inquilino de demonstração; {ROUNDS} execuções por caso \
-         (página e contagem limitada, como a tela pede)"
-    );
-    println!(
-        "{:<64} {:>9} {:>9} {:>9} {:>6} {:>6}",
-        "caso", "p50", "p95", "máximo", "linhas", "total"
-    );
-    let mut over_goal = Vec::new();
-    for case in cases {
-        let mut times = Vec::with_capacity(ROUNDS);
-        let mut rows = 0;
-        let mut count = 0;
-        for _ in 0..ROUNDS {
-            let started = Instant::now();
-            let page = list(pool, scope, &case.filter).await?;
-            times.push(started.elapsed());
-            rows = page.rows.len();
-            count = page.count;
-        }
-        times.sort();
-        let p95 = percentile(&times, 95);
-        println!(
-            "{:<64} {:>9} {:>9} {:>9} {:>6} {:>6}",
-            case.name,
-            millis(percentile(&times, 50)),
-            millis(p95),
-            millis(times[ROUNDS - 1]),
-            rows,
-            if count > COUNT_CAP {
-                format!(">{COUNT_CAP}")
-            } else {
-                count.to_string()
-            }
-        );
-        if p95.as_secs_f64() * 1000.0 > GOAL_MS {
-            over_goal.push(case.name);
-        }
-    }
-    if over_goal.is_empty() {
-        println!("todos os casos com p95 ≤ {GOAL_MS} ms");
-    } else {
-        println!("p95 acima de {GOAL_MS} ms: {}", over_goal.join("; "));
-    }
-    Ok(())
+    Ok(scope)
 }
 
 /// Nearest-rank percentile of sorted times.
-fn percentile(sorted: &[Duration], pct: usize) -> Duration {
+pub fn percentile(sorted: &[Duration], pct: usize) -> Duration {
     let rank = (sorted.len() * pct).div_ceil(100).max(1);
     sorted[rank - 1]
 }
 
-fn millis(duration: Duration) -> String {
+pub fn millis(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
 }
 

@@ -1,6 +1,7 @@
 //! Clientela server binary. `server` serves the app; `server seed --customers N` fills the
 //! database for benchmarks; `server bench-list` times the customer list at 500,000 customers;
-//! `server bench-bulk` times "alter all" on 100,000 of 1,000,000 customers.
+//! `server bench-bulk` times "alter all" on 100,000 of 1,000,000 customers; `server bench-finance`
+//! times the list's credit column over 5,000,000 receivables.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -59,6 +60,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some("seed") => return seed::cli::run(&pool, &args[1..]).await,
         Some("bench-list") => return server::list_bench::run(&pool, &args[1..]).await,
         Some("bench-bulk") => return server::bulk_bench::run(&pool, &args[1..]).await,
+        Some("bench-finance") => return server::finance_bench::run(&pool, &args[1..]).await,
         Some(other) => return Err(format!("comando desconhecido: {other}").into()),
     }
 

@@ -2,30 +2,60 @@
 //! in every company they buy from — a few tens each, most received, some open, a share of late
 //! payers with overdue ones, a few sent to a credit bureau or to collection, a few cancelled —
 //! their settlements, and advances and sales-return credits for some. Set-based: one statement
-//! per table, whatever the number of customers.
+//! per table, whatever the number of customers. The benchmarks use the same history, thinner.
 
 use sqlx::PgPool;
 
+/// How many receivables each customer has in each company it buys from: `least` plus up to
+/// `spread − 1` more, by the customer's hash.
+#[derive(Debug, Clone, Copy)]
+pub struct Density {
+    pub least: i32,
+    pub spread: i32,
+}
+
+/// A few tens each (12 to 41), as a real three-year history.
+pub const DEMO: Density = Density {
+    least: 12,
+    spread: 30,
+};
+/// 2 to 8 each: about 5,000,000 receivables for 1,000,000 customers (issue 12's benchmarks).
+pub const BENCH: Density = Density {
+    least: 2,
+    spread: 7,
+};
+
 /// Adds the history when the tenant has none: a demo database made before issue 12 gets it at
-/// the next start, and a second start adds nothing.
+/// the next start, and a second start adds nothing. A bench database (more customers than the
+/// demo's) is left to its benchmark, which adds a thinner one.
 pub async fn ensure_demo_receivables(pool: &PgPool, tenant_id: i64) -> Result<(), sqlx::Error> {
+    let (has_any, customers): (bool, i64) = sqlx::query_as(
+        "select exists(select 1 from receivables where tenant_id = $1),
+                (select count(*) from customers where tenant_id = $1)",
+    )
+    .bind(tenant_id)
+    .fetch_one(pool)
+    .await?;
+    if has_any || customers > 2 * super::demo::DEMO_CUSTOMERS as i64 {
+        return Ok(());
+    }
+    top_up(pool, tenant_id, DEMO).await.map(|_| ())
+}
+
+/// Gives the history to every customer and company that has no receivable yet. Returns how
+/// many receivables it added.
+pub async fn top_up(pool: &PgPool, tenant_id: i64, density: Density) -> Result<u64, sqlx::Error> {
     let mut tx = pool.begin().await?;
     // One seeding at a time when several servers start together on one database.
     sqlx::query("select pg_advisory_xact_lock(hashtext('clientela.demo_receivables'), $1::int)")
         .bind(tenant_id as i32)
         .execute(&mut *tx)
         .await?;
-    let has_any: bool =
-        sqlx::query_scalar("select exists(select 1 from receivables where tenant_id = $1)")
-            .bind(tenant_id)
-            .fetch_one(&mut *tx)
-            .await?;
-    if !has_any {
-        insert_receivables(&mut tx, tenant_id).await?;
-        insert_settlements(&mut tx, tenant_id).await?;
-        insert_credits(&mut tx, tenant_id).await?;
-    }
-    tx.commit().await
+    let added = insert_receivables(&mut tx, tenant_id, density).await?;
+    insert_settlements(&mut tx, tenant_id).await?;
+    insert_credits(&mut tx, tenant_id).await?;
+    tx.commit().await?;
+    Ok(added)
 }
 
 /// `h` is the customer's hash: who is a late payer, who is listed, who pays on time. Receivable
@@ -33,17 +63,20 @@ pub async fn ensure_demo_receivables(pool: &PgPool, tenant_id: i64) -> Result<()
 async fn insert_receivables(
     tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
     tenant_id: i64,
+    density: Density,
 ) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
         "with p as (
              select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
-             from customer_profiles where tenant_id = $1),
+             from customer_profiles cp where tenant_id = $1
+               and not exists (select 1 from receivables r where r.tenant_id = cp.tenant_id
+                               and r.customer_id = cp.customer_id and r.company_id = cp.company_id)),
          r as (
-             select p.*, i, 12 + h % 30 as n,
+             select p.*, i,
                     current_date - (i * 36 + h % 20)::int as issued,
                     (array[28, 35, 42])[1 + (h + i) % 3] as term,
                     round((120 + (h * (i + 3) * 37) % 9800 + ((h + i) % 100) / 100.0)::numeric, 2) as amount
-             from p cross join lateral generate_series(0, 11 + (p.h % 30)::int) as i)
+             from p cross join lateral generate_series(0, $2 - 1 + (p.h % $3)::int) as i)
          insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
              issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
              in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name)
@@ -70,6 +103,8 @@ async fn insert_receivables(
          from r",
     )
     .bind(tenant_id)
+    .bind(density.least)
+    .bind(density.spread)
     .execute(&mut **tx)
     .await?
     .rows_affected())
@@ -90,8 +125,10 @@ async fn insert_settlements(
                 case when id % 5 = 0 and id % 23 > 0 then round((amount - balance) * 0.02, 2) else 0 end,
                 (array['bank', 'pix', 'cash'])[1 + id % 3],
                 'Importação inicial'
-         from receivables
-         where tenant_id = $1 and cancelled_at is null and balance < amount",
+         from receivables r
+         where tenant_id = $1 and cancelled_at is null and balance < amount
+           and not exists (select 1 from receivable_settlements s
+                           where s.tenant_id = r.tenant_id and s.receivable_id = r.id)",
     )
     .bind(tenant_id)
     .execute(&mut **tx)
@@ -107,7 +144,9 @@ async fn insert_credits(
     Ok(sqlx::query(
         "with p as (
              select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
-             from customer_profiles where tenant_id = $1)
+             from customer_profiles cp where tenant_id = $1
+               and not exists (select 1 from customer_credits k where k.tenant_id = cp.tenant_id
+                               and k.customer_id = cp.customer_id and k.company_id = cp.company_id))
          insert into customer_credits (tenant_id, company_id, customer_id, kind, credit_date,
              amount, balance, means, notes, created_by_name)
          select tenant_id, company_id, customer_id, 'advance', current_date - (h % 90)::int,
