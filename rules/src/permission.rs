@@ -19,7 +19,9 @@ pub enum Permission {
     AlterCompanySettings,
     /// The auxiliary and commercial tables under "Tabelas" (R-PERM-1).
     MaintainTables,
-    /// Settle receivables and reverse settlements (issue 12).
+    /// Register receivables by hand (issue 12).
+    RegisterReceivables,
+    /// Settle receivables and reverse settlements.
     SettleReceivables,
     CancelReceivables,
     /// Register customer advances and settle receivables with them (R-ADV-2).
@@ -28,7 +30,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 18] = [
         Permission::IncludeCustomer,
         Permission::AlterCustomer,
         Permission::DeleteCustomer,
@@ -42,6 +44,7 @@ impl Permission {
         Permission::BulkUpdate,
         Permission::AlterCompanySettings,
         Permission::MaintainTables,
+        Permission::RegisterReceivables,
         Permission::SettleReceivables,
         Permission::CancelReceivables,
         Permission::RegisterAdvances,
@@ -64,6 +67,7 @@ impl Permission {
             Permission::BulkUpdate => "customer.bulk_update",
             Permission::AlterCompanySettings => "company.settings",
             Permission::MaintainTables => "tables.maintain",
+            Permission::RegisterReceivables => "finance.register",
             Permission::SettleReceivables => "finance.settle",
             Permission::CancelReceivables => "finance.cancel",
             Permission::RegisterAdvances => "finance.advance",
@@ -93,6 +97,7 @@ impl Permission {
             Permission::BulkUpdate => "Manutenção em lote (alterar todos)",
             Permission::AlterCompanySettings => "Alterar configurações da empresa",
             Permission::MaintainTables => "Manter tabelas auxiliares e comerciais",
+            Permission::RegisterReceivables => "Lançar títulos a receber",
             Permission::SettleReceivables => "Baixar títulos a receber",
             Permission::CancelReceivables => "Cancelar títulos a receber",
             Permission::RegisterAdvances => "Lançar adiantamentos de clientes",

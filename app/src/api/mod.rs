@@ -10,6 +10,7 @@ pub mod get_session;
 pub mod ledger_accounts;
 pub mod list_customers;
 pub mod lookups;
+pub mod receivables;
 pub mod resource;
 pub mod sales_defaults;
 pub mod sign_in;

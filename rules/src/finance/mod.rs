@@ -11,7 +11,9 @@ pub mod advance;
 pub mod credit;
 pub mod day;
 pub mod last_purchase;
+pub mod receivable;
 pub mod settlement;
+pub mod settlement_input;
 pub mod statement;
 pub mod status;
 

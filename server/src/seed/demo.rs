@@ -59,6 +59,7 @@ pub fn demo_tenant() -> TenantSpec {
                     ModifyLedgerAccounts,
                     AlterMortgageAndBail,
                     UnblockCustomer,
+                    RegisterReceivables,
                     SettleReceivables,
                     CancelReceivables,
                     RegisterAdvances,

@@ -79,9 +79,10 @@ async fn insert_receivables(
              from p cross join lateral generate_series(0, $2 - 1 + (p.h % $3)::int) as i)
          insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
              issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
-             in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name)
-         select tenant_id, company_id, customer_id,
-                'NF ' || (100000 + customer_id * 64 + i), 1,
+             in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name,
+             daily_interest, late_fee)
+         select r.tenant_id, r.company_id, r.customer_id,
+                'NF ' || (100000 + r.customer_id * 64 + i), 1,
                 case when (h + i) % 97 = 5 then 'returned_cheque'
                      when (h + i) % 53 = 7 then 'negotiation' else 'invoice' end,
                 issued, issued + term, amount,
@@ -93,14 +94,19 @@ async fn insert_receivables(
                     when h % 9 = 0 and i < 4 then amount
                     when (h + i) % 41 = 0 then round(amount * 0.4, 2)
                     else 0 end,
-                'PV-' || (500000 + customer_id * 64 + i),
+                'PV-' || (500000 + r.customer_id * 64 + i),
                 h % 9 = 0 and h % 4 = 0 and i between 1 and 3,
                 h % 9 = 0 and h % 4 = 1 and i between 1 and 3,
                 case when (h + i) % 61 = 9 then issued + 2 end,
                 case when (h + i) % 61 = 9 then 'Fernanda Financeiro' end,
                 case when (h + i) % 61 = 9 then 'Nota fiscal cancelada: pedido desfeito pelo cliente.' end,
-                'Importação inicial'
-         from r",
+                'Importação inicial',
+                coalesce(d.daily_interest, s.daily_interest, 0),
+                coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0)
+         from r
+         join company_sales_settings s on s.tenant_id = r.tenant_id and s.company_id = r.company_id
+         left join customer_sales_defaults d on d.tenant_id = r.tenant_id
+              and d.company_id = r.company_id and d.customer_id = r.customer_id",
     )
     .bind(tenant_id)
     .bind(density.least)
