@@ -414,3 +414,122 @@ async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_co
     assert_eq!(row(over)["over_limit"], true);
     assert_eq!(row(unlimited)["available_credit"], "Ilimitado");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_status(
+    pool: PgPool,
+) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = customer(&app, &boss).await;
+    let c1 = t.companies[&1];
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        id,
+        "NF 1",
+        10,
+        "100.00",
+        "100.00",
+        false,
+    )
+    .await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        id,
+        "NF 2",
+        -5,
+        "200.00",
+        "150.00",
+        false,
+    )
+    .await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        id,
+        "NF 3",
+        -6,
+        "300.00",
+        "300.00",
+        true,
+    )
+    .await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        c1,
+        id,
+        "NF 4",
+        -40,
+        "400.00",
+        "0.00",
+        false,
+    )
+    .await;
+    receivable(
+        &pool,
+        t.tenant_id,
+        t.companies[&2],
+        id,
+        "NF 5",
+        1,
+        "500.00",
+        "500.00",
+        false,
+    )
+    .await;
+
+    let (status, body, _) = send(
+        &app,
+        call(
+            "customer_receivables",
+            &format!("customer_id={id}"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows: Value = serde_json::from_str(&body).unwrap();
+    let seen: Vec<(&str, &str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["document"].as_str().unwrap(),
+                r["status"].as_str().unwrap(),
+                r["balance"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Newest due first; company 2's NF 5 is not in company 1's list.
+    assert_eq!(
+        seen,
+        [
+            ("NF 1/1", "open", "100.00"),
+            ("NF 2/1", "overdue", "150.00"),
+            ("NF 3/1", "cancelled", "300.00"),
+            ("NF 4/1", "received", "0.00"),
+        ]
+    );
+    let stranger = {
+        tenant(&pool, "beta").await;
+        sign_in(&app, "boss@beta.test").await
+    };
+    let (status, _, _) = send(
+        &app,
+        call(
+            "customer_receivables",
+            &format!("customer_id={id}"),
+            Some(&stranger),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -28,7 +28,9 @@ pub use customer_addresses::{
     delete_address, list_addresses, save_address, search_cities, DeleteAddress, ListAddresses,
     SaveAddress, SearchCities,
 };
-pub use customer_credit::{customer_credit, CustomerCredit};
+pub use customer_credit::{
+    customer_credit, customer_receivables, CustomerCredit, CustomerReceivables,
+};
 pub use customer_record::{
     customer_history, delete_customer, find_customer_by_code, get_customer, get_customer_by_code,
     next_customer_code, profile_options, salesperson_history, save_customer, CustomerHistory,

@@ -41,3 +41,21 @@ pub struct CompanyCreditView {
     pub credits: Decimal,
     pub available: Available,
 }
+
+/// One receivable of the customer in the current company, as the "Financeiro" tab lists it
+/// (R-HIST-1). The status is the one `rules::finance::status` derives today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivableRow {
+    pub id: i64,
+    /// `NF 12345/2`.
+    pub document: String,
+    pub kind: String,
+    /// `dd/mm/aaaa`.
+    pub issue_date: String,
+    pub due_date: String,
+    pub amount: Decimal,
+    pub balance: Decimal,
+    pub status: rules::finance::status::ReceivableStatus,
+    pub sale_code: Option<String>,
+    pub version: i32,
+}

@@ -8,6 +8,7 @@ mod history;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
+mod receivables_panel;
 mod sales_tab;
 mod tabs;
 
@@ -31,6 +32,7 @@ use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
 use ledger_tab::LedgerAccountsTab;
 use profile_fields::ProfileFields;
+use receivables_panel::ReceivablesPanel;
 use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
 
@@ -82,6 +84,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         generate_doubtful_debt,
         ledger,
         credit,
+        receivables,
         ..
     } = data;
     let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
@@ -142,6 +145,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                         </div>
                         <div hidden=move || tab.get() != Tab::Finance>
                             <CreditPanel credit />
+                            <ReceivablesPanel receivables />
                         </div>
                         <div hidden=move || tab.get() != Tab::History>
                             <SalespersonHistory changes=salesperson_changes />

@@ -23,6 +23,7 @@ pub mod own_entries_store;
 pub mod passwords;
 pub mod profile_store;
 pub mod purge;
+pub mod receivable_list_store;
 pub mod receivable_store;
 pub mod respond;
 pub mod sales_defaults_store;

@@ -8,14 +8,14 @@ use rules::customer::CustomerInput;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
-    customer_credit, customer_history, find_customer_by_code, get_customer, get_customer_by_code,
-    get_ledger_accounts, get_sales_defaults, list_addresses, next_customer_code, profile_options,
-    salesperson_history, DeleteCustomer, GenerateDoubtfulDebtAccount, SaveCustomer,
-    SaveLedgerAccounts, SaveSalesDefaults,
+    customer_credit, customer_history, customer_receivables, find_customer_by_code, get_customer,
+    get_customer_by_code, get_ledger_accounts, get_sales_defaults, list_addresses,
+    next_customer_code, profile_options, salesperson_history, DeleteCustomer,
+    GenerateDoubtfulDebtAccount, SaveCustomer, SaveLedgerAccounts, SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
-use crate::customers::credit_types::CompanyCreditView;
+use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
 use crate::customers::ledger_types::LedgerAccountsView;
 use crate::customers::record_types::{
     ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
@@ -73,6 +73,8 @@ pub struct EditorData {
     pub ledger: ApiResource<LedgerAccountsView>,
     /// The "Financeiro" tab's credit figures, per company (refreshed when a limit is saved).
     pub credit: ApiResource<Vec<CompanyCreditView>>,
+    /// The "Financeiro" tab's receivables in the current company (R-HIST-1).
+    pub receivables: ApiResource<Vec<ReceivableRow>>,
 }
 
 impl EditorData {
@@ -164,6 +166,15 @@ impl EditorData {
                 }
             },
         );
+        let receivables = api_resource(
+            || (),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_receivables(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
         let history = api_resource(
             move || reloads.get() + address_saves.get() + sales_saves.get() + ledger_saves.get(),
             move |_| async move {
@@ -230,6 +241,7 @@ impl EditorData {
             generate_doubtful_debt,
             ledger,
             credit,
+            receivables,
         }
     }
 }

@@ -1,0 +1,109 @@
+//! The "Financeiro" tab's receivables in the current company (R-HIST-1, seed 002): total
+//! receivable and overdue, a status filter (overdue, open, cancelled, received, negative-listed,
+//! in collection) and the grid — document, kind, issue, due date, amount, balance, status.
+//! The customer's whole history is loaded once; the filter works on it in the browser.
+
+use leptos::prelude::*;
+use rules::finance::status::ReceivableStatus;
+use rules::money::format_brl;
+use rust_decimal::Decimal;
+
+use crate::api::resource::ApiResource;
+use crate::customers::credit_types::ReceivableRow;
+
+#[component]
+pub fn ReceivablesPanel(receivables: ApiResource<Vec<ReceivableRow>>) -> impl IntoView {
+    let shown = RwSignal::new(String::new());
+    view! {
+        <section class="card" aria-labelledby="receivables-title">
+            <h2 id="receivables-title">"Títulos a receber nesta empresa"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                {move || Suspend::new(async move {
+                    match receivables.await {
+                        Ok(rows) => view! { <ReceivablesGrid rows shown /> }.into_any(),
+                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+fn total(rows: &[ReceivableRow], keep: impl Fn(ReceivableStatus) -> bool) -> Decimal {
+    rows.iter()
+        .filter(|r| keep(r.status))
+        .map(|r| r.balance)
+        .sum()
+}
+
+#[component]
+fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl IntoView {
+    let receivable = total(&rows, ReceivableStatus::is_outstanding);
+    let overdue = total(&rows, |s| s == ReceivableStatus::Overdue);
+    let rows = StoredValue::new(rows);
+    let visible = move || {
+        let wanted = ReceivableStatus::from_code(&shown.get());
+        rows.with_value(|rows| {
+            rows.iter()
+                .filter(|r| wanted.is_none_or(|w| r.status == w))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <p class="totals" role="status">
+            {format!("Total a receber: {} · Vencido: {}", format_brl(receivable), format_brl(overdue))}
+        </p>
+        <div class="field">
+            <label for="receivable-status">"Situação"</label>
+            <select id="receivable-status" on:change=move |ev| shown.set(event_target_value(&ev)) prop:value=move || shown.get()>
+                <option value="">"Todas"</option>
+                {ReceivableStatus::ALL
+                    .iter()
+                    .map(|s| view! { <option value=s.code()>{s.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        {move || {
+            let rows = visible();
+            if rows.is_empty() {
+                return view! { <p>"Nenhum título nesta situação."</p> }.into_any();
+            }
+            view! {
+                <table class="receivables">
+                    <caption class="visually-hidden">"Títulos a receber do cliente"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Documento"</th>
+                            <th scope="col">"Tipo"</th>
+                            <th scope="col">"Emissão"</th>
+                            <th scope="col">"Vencimento"</th>
+                            <th scope="col" class="money">"Valor"</th>
+                            <th scope="col" class="money">"Saldo"</th>
+                            <th scope="col">"Situação"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|r| view! {
+                                <tr>
+                                    <th scope="row" data-label="Documento">{r.document}</th>
+                                    <td data-label="Tipo">{r.kind}</td>
+                                    <td class="date" data-label="Emissão">{r.issue_date}</td>
+                                    <td class="date" data-label="Vencimento">{r.due_date}</td>
+                                    <td class="money" data-label="Valor">{format_brl(r.amount)}</td>
+                                    <td class="money" data-label="Saldo">{format_brl(r.balance)}</td>
+                                    <td data-label="Situação" class:overdue=r.status == ReceivableStatus::Overdue>
+                                        {r.status.label()}
+                                    </td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}

@@ -1,0 +1,66 @@
+//! The customer's receivables in one company, newest due first, each with the status
+//! `rules::finance::status` derives today (R-HIST-1). A customer's history is tens to a few
+//! thousand rows: read whole, through `receivables_customer`.
+
+use chrono::NaiveDate;
+use rules::finance::day::Day;
+use rules::finance::receivable::EntryKind;
+use rules::finance::status::{status, ReceivableFacts};
+use sqlx::{PgPool, Row};
+
+use crate::customers::credit_types::ReceivableRow;
+use crate::error::AppError;
+
+pub async fn for_customer(
+    pool: &PgPool,
+    tenant_id: i64,
+    company_id: i64,
+    customer_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<ReceivableRow>, AppError> {
+    let day = |d: NaiveDate| Day::from_days_from_ce(chrono::Datelike::num_days_from_ce(&d));
+    let rows = sqlx::query(
+        "select id, document, installment, kind, issue_date, due_date, amount, balance,
+                cancelled_at is not null as cancelled, sent_to_credit_bureau, in_collection,
+                sale_code, version
+         from receivables
+         where tenant_id = $1 and customer_id = $2 and company_id = $3
+         order by due_date desc, id desc",
+    )
+    .bind(tenant_id)
+    .bind(customer_id)
+    .bind(company_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let issue: NaiveDate = row.try_get("issue_date")?;
+            let due: NaiveDate = row.try_get("due_date")?;
+            let facts = ReceivableFacts {
+                due: day(due),
+                balance: row.try_get("balance")?,
+                cancelled: row.try_get("cancelled")?,
+                sent_to_credit_bureau: row.try_get("sent_to_credit_bureau")?,
+                in_collection: row.try_get("in_collection")?,
+            };
+            let document: String = row.try_get("document")?;
+            let installment: i32 = row.try_get("installment")?;
+            let kind: String = row.try_get("kind")?;
+            Ok(ReceivableRow {
+                id: row.try_get("id")?,
+                document: format!("{document}/{installment}"),
+                kind: EntryKind::from_code(&kind)
+                    .map(EntryKind::label)
+                    .unwrap_or("Outro")
+                    .to_string(),
+                issue_date: rules::display::date(&issue.to_string()),
+                due_date: rules::display::date(&due.to_string()),
+                amount: row.try_get("amount")?,
+                balance: facts.balance,
+                status: status(&facts, &day(today)),
+                sale_code: row.try_get("sale_code")?,
+                version: row.try_get("version")?,
+            })
+        })
+        .collect()
+}
