@@ -48,3 +48,21 @@ test('on a phone each company is a card whose figures carry their labels', async
   assert.equal(label, '"Disponível: "');
   await page.context().close();
 });
+
+test('the receivables of the current company, filtered by status (R-HIST-1)', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes/7?aba=financeiro');
+  const section = page.getByRole('region', { name: 'Títulos a receber nesta empresa' });
+  await section.getByRole('status').filter({ hasText: /^Total a receber: R\$ .+ · Vencido: R\$ .+$/ }).waitFor();
+  const grid = section.getByRole('table', { name: 'Títulos a receber do cliente' });
+  await grid.waitFor();
+  // The demo's history is mostly received: the filter keeps only those.
+  await section.getByLabel('Situação').selectOption({ label: 'Recebido' });
+  const statuses = await grid.locator('tbody td[data-label="Situação"]').allTextContents();
+  assert.ok(statuses.length > 0, 'some received receivable');
+  assert.deepEqual([...new Set(statuses.map((s) => s.trim()))], ['Recebido']);
+  const balances = await grid.locator('tbody td[data-label="Saldo"]').allTextContents();
+  assert.deepEqual([...new Set(balances.map((s) => s.trim()))], ['R$ 0,00']);
+  await page.context().close();
+});

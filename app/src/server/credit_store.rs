@@ -12,6 +12,13 @@ use sqlx::{PgPool, Row};
 use crate::customers::credit_types::{CompanyCreditView, LimitSource};
 use crate::error::AppError;
 
+/// Money with its two decimals, `0.00` included: PostgreSQL sends a zero sum without its scale,
+/// and what leaves the server always reads the same way.
+pub fn cents(mut amount: Decimal) -> Decimal {
+    amount.rescale(2);
+    amount
+}
+
 /// The customer's figures in each of `company_ids` the customer and the user share a tenant
 /// with, by company code. `current` marks the user's current company.
 pub async fn for_customer(
@@ -60,11 +67,11 @@ pub async fn for_customer(
                 row.try_get("credit_limit")?,
                 row.try_get("pre_approved_credit_limit")?,
             );
-            let not_yet_due: Decimal = row.try_get("not_yet_due")?;
-            let overdue: Decimal = row.try_get("overdue")?;
+            let not_yet_due = cents(row.try_get("not_yet_due")?);
+            let overdue = cents(row.try_get("overdue")?);
             let credits = Credits {
-                sales_returns: row.try_get("sales_returns")?,
-                advance_balance: row.try_get("advances")?,
+                sales_returns: cents(row.try_get("sales_returns")?),
+                advance_balance: cents(row.try_get("advances")?),
             };
             Ok(CompanyCreditView {
                 company_id,

@@ -8,6 +8,7 @@ use rules::finance::receivable::EntryKind;
 use rules::finance::status::{status, ReceivableFacts};
 use sqlx::{PgPool, Row};
 
+use super::credit_store::cents;
 use crate::customers::credit_types::ReceivableRow;
 use crate::error::AppError;
 
@@ -55,8 +56,8 @@ pub async fn for_customer(
                     .to_string(),
                 issue_date: rules::display::date(&issue.to_string()),
                 due_date: rules::display::date(&due.to_string()),
-                amount: row.try_get("amount")?,
-                balance: facts.balance,
+                amount: cents(row.try_get("amount")?),
+                balance: cents(facts.balance),
                 status: status(&facts, &day(today)),
                 sale_code: row.try_get("sale_code")?,
                 version: row.try_get("version")?,
