@@ -8,7 +8,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const [admin, clerk] = DEMO_USERS;
+const [admin, , , salesperson] = DEMO_USERS;
 const BRL = /^-?R\$ \d{1,3}(\.\d{3})*,\d{2}$/;
 
 async function creditTable(page, code) {
@@ -18,7 +18,7 @@ async function creditTable(page, code) {
   return table;
 }
 
-test('the administrator sees limit, owed, credits and available per company; the clerk only company 1', async () => {
+test('the administrator sees limit, owed, credits and available per company; the salesperson only company 1', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);
   const table = await creditTable(page, 7);
@@ -32,11 +32,11 @@ test('the administrator sees limit, owed, credits and available per company; the
   assert.match(cells[4].trim(), /^(Ilimitado|-?R\$ .+)$/);
   await page.context().close();
 
-  const clerkPage = await newPage(browser);
-  await signIn(clerkPage, clerk);
-  const clerkTable = await creditTable(clerkPage, 7);
-  assert.equal(await clerkTable.getByRole('rowheader').count(), 1, 'the clerk acts in company 1 only');
-  await clerkPage.context().close();
+  const sellerPage = await newPage(browser);
+  await signIn(sellerPage, salesperson);
+  const sellerTable = await creditTable(sellerPage, 7);
+  assert.equal(await sellerTable.getByRole('rowheader').count(), 1, 'the salesperson acts in company 1 only');
+  await sellerPage.context().close();
 });
 
 test('on a phone each company is a card whose figures carry their labels', async () => {
@@ -58,7 +58,7 @@ test('the receivables of the current company, filtered by status (R-HIST-1)', as
   const grid = section.getByRole('table', { name: 'Títulos a receber do cliente' });
   await grid.waitFor();
   // The demo's history is mostly received: the filter keeps only those.
-  await section.getByLabel('Situação').selectOption({ label: 'Recebido' });
+  await section.getByLabel('Situação do título').selectOption({ label: 'Recebido' });
   const statuses = await grid.locator('tbody td[data-label="Situação"]').allTextContents();
   assert.ok(statuses.length > 0, 'some received receivable');
   assert.deepEqual([...new Set(statuses.map((s) => s.trim()))], ['Recebido']);

@@ -401,7 +401,7 @@ test('issue 11: the record shows one tab at a time, the open one in its address;
   await signIn(page, clerk);
   await open(page, '/clientes/12');
   const tabs = page.getByRole('navigation', { name: 'Seções do cliente' });
-  assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.trim()), ['Dados gerais', 'Endereços', 'Padrão para vendas', 'Contas contábeis', 'Histórico']);
+  assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.trim()), ['Dados gerais', 'Endereços', 'Padrão para vendas', 'Contas contábeis', 'Financeiro', 'Histórico']);
   assert.equal(await tabs.locator('a[aria-current="page"]').textContent(), 'Dados gerais');
   const addressesHeading = page.getByRole('heading', { name: 'Endereços', exact: true });
   const historyHeading = page.getByRole('heading', { name: 'Histórico de alterações', exact: true });

@@ -180,7 +180,7 @@ test('a batch is run from the keyboard alone: field, value, Prévia, Confirmar a
   await open(page, `/clientes?q=${code}`);
   await page.getByRole('status').filter({ hasText: /^1 cliente$/ }).waitFor();
   const row = grid(page).getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) });
-  const current = (await row.getByRole('cell').last().textContent()).trim();
+  const current = (await row.locator('td[data-label="Situação"]').textContent()).trim();
 
   const bulk = await openBulkPanel(page);
   const field = bulk.getByLabel('Campo');
@@ -202,7 +202,7 @@ test('a batch is run from the keyboard alone: field, value, Prévia, Confirmar a
   await open(page, `/clientes?q=${code}`);
   await eventually(async () => {
     const shown = (await grid(page).getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) })
-      .getByRole('cell').last().textContent()).trim();
+      .locator('td[data-label="Situação"]').textContent()).trim();
     assert.equal(shown, target);
   });
   await page.context().close();

@@ -55,7 +55,7 @@ fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl In
             {format!("Total a receber: {} · Vencido: {}", format_brl(receivable), format_brl(overdue))}
         </p>
         <div class="field">
-            <label for="receivable-status">"Situação"</label>
+            <label for="receivable-status">"Situação do título"</label>
             <select id="receivable-status" on:change=move |ev| shown.set(event_target_value(&ev)) prop:value=move || shown.get()>
                 <option value="">"Todas"</option>
                 {ReceivableStatus::ALL
