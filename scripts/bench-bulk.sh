@@ -5,9 +5,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
 
-test_url="$(scripts/pg.sh test)"
-if ! psql -qtA "${test_url%/*}/postgres" -c "select 1 from pg_database where datname = 'clientela_bench'" | grep -q 1; then
-  psql -q "${test_url%/*}/postgres" -c 'create database clientela_bench'
-fi
-DATABASE_URL="${test_url%/*}/clientela_bench" \
+DATABASE_URL="$(bench_database_url)" \
   cargo run --release --quiet -p server -- bench-bulk --customers "${1:-1000000}"

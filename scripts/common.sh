@@ -30,3 +30,14 @@ apt_ensure() {
 # they are), and --split, without which the lazily loaded routes (app/src/lazy_routes.rs) import a
 # placeholder module and no page hydrates.
 LEPTOS_RELEASE_FLAGS=(--release --precompress --split)
+
+# The benchmarks' database (clientela_bench in the project's test cluster), made when missing;
+# prints its URL. Needs scripts/pg.sh, so call it from the project's root.
+bench_database_url() {
+  local test_url
+  test_url="$(scripts/pg.sh test)"
+  if ! psql -qtA "${test_url%/*}/postgres" -c "select 1 from pg_database where datname = 'clientela_bench'" | grep -q 1; then
+    psql -q "${test_url%/*}/postgres" -c 'create database clientela_bench'
+  fi
+  printf '%s\n' "${test_url%/*}/clientela_bench"
+}

@@ -2,24 +2,15 @@
 //! and what the company owes them in each company the user acts in, and what is available.
 
 mod common;
+mod finance_forms;
 mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
+use finance_forms::zanella;
 use record_forms::*;
 use serde_json::Value;
 use sqlx::PgPool;
-
-async fn customer(app: &axum::Router, cookie: &str) -> i64 {
-    let (status, id) = create(
-        app,
-        cookie,
-        &record_form("1", "legal_entity", "11.222.333/0001-81", "Zanella Ltda"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{id}");
-    id.as_i64().unwrap()
-}
 
 /// A receivable of `amount` due `days` from today (negative: past) with `balance` left.
 async fn receivable(
@@ -138,7 +129,7 @@ async fn r_credit_2_available_is_the_limit_minus_what_is_owed_plus_the_credits(p
     let t = tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let c1 = t.companies[&1];
     set_limits(
         &pool,
@@ -233,7 +224,7 @@ async fn r_credit_1_no_limit_of_its_own_takes_the_company_pre_approved_one_else_
     let t = tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let (c1, c2) = (t.companies[&1], t.companies[&2]);
     set_limits(&pool, t.tenant_id, c1, id, None, Some("5000.00")).await;
     receivable(
@@ -282,7 +273,7 @@ async fn r_company_3_each_user_sees_the_companies_on_their_list_and_no_other_ten
     tenant(&pool, "beta").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     receivable(
         &pool,
         t.tenant_id,
@@ -335,7 +326,7 @@ async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_co
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
     let c1 = t.companies[&1];
-    let within = customer(&app, &boss).await;
+    let within = zanella(&app, &boss).await;
     let (status, over) = create(
         &app,
         &boss,
@@ -422,7 +413,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     let t = tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let c1 = t.companies[&1];
     receivable(
         &pool,

@@ -3,24 +3,14 @@
 //! only (R-COMPANY-3), stale and racing requests refused without losing money.
 
 mod common;
+mod finance_forms;
 mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use record_forms::*;
+use finance_forms::zanella;
 use serde_json::Value;
 use sqlx::PgPool;
-
-async fn customer(app: &axum::Router, cookie: &str) -> i64 {
-    let (status, id) = create(
-        app,
-        cookie,
-        &record_form("1", "legal_entity", "11.222.333/0001-81", "Zanella Ltda"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{id}");
-    id.as_i64().unwrap()
-}
 
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
@@ -105,7 +95,7 @@ async fn r_perm_each_financial_step_is_refused_without_its_permission(pool: PgPo
     let t = tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let (status, receivable) =
         register(&app, &boss, id, "NF 1", "invoice", "30/12/2099", "1.000,00").await;
     assert_eq!(status, StatusCode::OK, "{receivable}");
@@ -144,7 +134,7 @@ async fn r_cust_7_an_invoice_for_an_expired_registration_is_refused_a_returned_c
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     // Two days back: the server's "today" is Brasília's, up to a day behind the database's UTC.
     sqlx::query("update customers set valid_until = current_date - 2 where id = $1")
         .bind(id)
@@ -194,7 +184,7 @@ async fn a_late_settlement_charges_the_stamped_terms_and_its_reversal_restores_t
     let t = tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     // 0,1 % a day and a 2 % late fee, stamped on the receivable when it is registered.
     sqlx::query(
         "update company_sales_settings set daily_interest = 0.1, late_fee = 2 where tenant_id = $1",
@@ -264,7 +254,7 @@ async fn a_receivable_with_a_standing_settlement_is_not_cancelled_and_a_cancelle
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let (_, receivable) =
         register(&app, &boss, id, "NF 1", "invoice", "30/12/2099", "100,00").await;
     let receivable = receivable.as_i64().unwrap();
@@ -328,7 +318,7 @@ async fn r_company_3_another_company_s_or_tenant_s_receivable_is_not_found(pool:
     tenant(&pool, "beta").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     let other_company: i64 = sqlx::query_scalar(
         "insert into receivables (tenant_id, company_id, customer_id, document, kind, issue_date,
              due_date, amount, balance)
@@ -369,7 +359,7 @@ async fn two_settlements_racing_on_one_receivable_never_take_it_below_zero(pool:
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let boss = sign_in(&app, "boss@alpha.test").await;
-    let id = customer(&app, &boss).await;
+    let id = zanella(&app, &boss).await;
     for round in 0..5 {
         let (_, receivable) = register(
             &app,

@@ -14,3 +14,9 @@ pub fn date_time(at: DateTime<Utc>) -> String {
 pub fn hour_minute(at: DateTime<Utc>) -> String {
     brasilia(at).format("%H:%M").to_string()
 }
+
+/// Today's date in Brasília: the business day of every financial decision (due, overdue,
+/// R-CUST-7), whatever the server's or the database's time zone.
+pub fn today() -> chrono::NaiveDate {
+    brasilia(Utc::now()).date_naive()
+}

@@ -141,6 +141,26 @@ pub async fn available_for_customers(
         .collect()
 }
 
+/// Not found unless the customer is the tenant's.
+pub async fn require_customer(
+    pool: &PgPool,
+    tenant_id: i64,
+    customer_id: i64,
+) -> Result<(), AppError> {
+    let exists: bool = sqlx::query_scalar(
+        "select exists(select 1 from customers where tenant_id = $1 and id = $2)",
+    )
+    .bind(tenant_id)
+    .bind(customer_id)
+    .fetch_one(pool)
+    .await?;
+    if exists {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// The companies the user acts in (R-COMPANY-3).
 pub async fn user_company_ids(
     pool: &PgPool,

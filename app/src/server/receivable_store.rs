@@ -15,12 +15,8 @@ use rust_decimal::Decimal;
 use sqlx::{PgPool, Postgres, Row, Transaction};
 
 use super::auth::Caller;
-use super::brasilia_time::brasilia;
+use super::brasilia_time::today;
 use crate::error::AppError;
-
-fn today() -> NaiveDate {
-    brasilia(chrono::Utc::now()).date_naive()
-}
 
 fn day(date: NaiveDate) -> Day {
     Day::from_days_from_ce(chrono::Datelike::num_days_from_ce(&date))
