@@ -13,11 +13,10 @@ use serde_json::Value;
 use sqlx::PgPool;
 
 /// A receivable of `amount` due `days` from today (negative: past) with `balance` left.
+/// `at` is (tenant, company, customer).
 async fn receivable(
     pool: &PgPool,
-    tenant: i64,
-    company: i64,
-    customer: i64,
+    at: (i64, i64, i64),
     document: &str,
     days: i32,
     amount: &str,
@@ -31,9 +30,9 @@ async fn receivable(
                  $6::numeric, $7::numeric,
                  case when $8 then now() end, case when $8 then 'Teste' end)",
     )
-    .bind(tenant)
-    .bind(company)
-    .bind(customer)
+    .bind(at.0)
+    .bind(at.1)
+    .bind(at.2)
     .bind(document)
     .bind(days)
     .bind(amount)
@@ -142,9 +141,7 @@ async fn r_credit_2_available_is_the_limit_minus_what_is_owed_plus_the_credits(p
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 1",
         10,
         "1000.00",
@@ -154,9 +151,7 @@ async fn r_credit_2_available_is_the_limit_minus_what_is_owed_plus_the_credits(p
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 2",
         -5,
         "3000.00",
@@ -167,9 +162,7 @@ async fn r_credit_2_available_is_the_limit_minus_what_is_owed_plus_the_credits(p
     // Neither a cancelled nor a received receivable is owed.
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 3",
         -5,
         "300.00",
@@ -179,9 +172,7 @@ async fn r_credit_2_available_is_the_limit_minus_what_is_owed_plus_the_credits(p
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 4",
         -40,
         "400.00",
@@ -229,9 +220,7 @@ async fn r_credit_1_no_limit_of_its_own_takes_the_company_pre_approved_one_else_
     set_limits(&pool, t.tenant_id, c1, id, None, Some("5000.00")).await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 1",
         -1,
         "6000.00",
@@ -241,9 +230,7 @@ async fn r_credit_1_no_limit_of_its_own_takes_the_company_pre_approved_one_else_
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c2,
-        id,
+        (t.tenant_id, c2, id),
         "NF 1",
         30,
         "900.00",
@@ -276,9 +263,7 @@ async fn r_company_3_each_user_sees_the_companies_on_their_list_and_no_other_ten
     let id = zanella(&app, &boss).await;
     receivable(
         &pool,
-        t.tenant_id,
-        t.companies[&3],
-        id,
+        (t.tenant_id, t.companies[&3], id),
         "NF 9",
         5,
         "777.00",
@@ -346,9 +331,7 @@ async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_co
     set_limits(&pool, t.tenant_id, c1, within, Some("10000.00"), None).await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        within,
+        (t.tenant_id, c1, within),
         "NF 1",
         -5,
         "3500.00",
@@ -369,9 +352,7 @@ async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_co
     set_limits(&pool, t.tenant_id, c1, over, Some("100.00"), None).await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        over,
+        (t.tenant_id, c1, over),
         "NF 2",
         5,
         "250.00",
@@ -382,9 +363,7 @@ async fn r_credit_2_the_list_shows_each_row_s_available_credit_in_the_current_co
     // Owed in another company: not this company's credit.
     receivable(
         &pool,
-        t.tenant_id,
-        t.companies[&2],
-        within,
+        (t.tenant_id, t.companies[&2], within),
         "NF 3",
         5,
         "999.00",
@@ -417,9 +396,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     let c1 = t.companies[&1];
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 1",
         10,
         "100.00",
@@ -429,9 +406,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 2",
         -5,
         "200.00",
@@ -441,9 +416,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 3",
         -6,
         "300.00",
@@ -453,9 +426,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        c1,
-        id,
+        (t.tenant_id, c1, id),
         "NF 4",
         -40,
         "400.00",
@@ -465,9 +436,7 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     .await;
     receivable(
         &pool,
-        t.tenant_id,
-        t.companies[&2],
-        id,
+        (t.tenant_id, t.companies[&2], id),
         "NF 5",
         1,
         "500.00",
