@@ -1,5 +1,6 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
+pub mod advances;
 pub mod bulk;
 pub mod client;
 pub mod company_settings;

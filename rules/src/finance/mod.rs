@@ -8,6 +8,7 @@
 //! Nothing reads a clock: the caller passes `today`.
 
 pub mod advance;
+pub mod advance_input;
 pub mod credit;
 pub mod day;
 pub mod last_purchase;

@@ -51,6 +51,15 @@ pub async fn top_up(pool: &PgPool, tenant_id: i64, density: Density) -> Result<u
         .bind(tenant_id as i32)
         .execute(&mut *tx)
         .await?;
+    // R-ADV-1: the demo's companies work with advances.
+    sqlx::query(
+        "update company_sales_settings set advances_enabled = true,
+                advance_entry_history_code = 'ADT', advance_refund_history_code = 'DEV'
+         where tenant_id = $1 and not advances_enabled",
+    )
+    .bind(tenant_id)
+    .execute(&mut *tx)
+    .await?;
     let added = insert_receivables(&mut tx, tenant_id, density).await?;
     insert_settlements(&mut tx, tenant_id).await?;
     insert_credits(&mut tx, tenant_id).await?;

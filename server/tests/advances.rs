@@ -1,0 +1,226 @@
+//! Customer advances (issue 12, R-ADV-1..2): register, settle receivables with one, refund
+//! what is left — each behind its permission — and never spent twice by racing requests.
+
+mod common;
+mod finance_forms;
+mod record_forms;
+
+use axum::http::StatusCode;
+use common::*;
+use finance_forms::zanella;
+use serde_json::Value;
+use sqlx::PgPool;
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn post(app: &axum::Router, cookie: &str, endpoint: &str, body: &str) -> (StatusCode, Value) {
+    let (status, body, _) = send(app, call(endpoint, body, Some(cookie))).await;
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(Value::String(body)),
+    )
+}
+
+async fn enable_advances(pool: &PgPool, tenant: i64) {
+    sqlx::query(
+        "update company_sales_settings set advances_enabled = true,
+                advance_entry_history_code = 'ADT', advance_refund_history_code = 'DEV'
+         where tenant_id = $1",
+    )
+    .bind(tenant)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn register_advance(
+    app: &axum::Router,
+    cookie: &str,
+    customer: i64,
+    value: &str,
+) -> (StatusCode, Value) {
+    let body = form(&[
+        ("customer_id", &customer.to_string()),
+        ("input[date]", "01/12/2026"),
+        ("input[value]", value),
+        ("input[means]", "pix"),
+        ("input[notes]", "Safra"),
+    ]);
+    post(app, cookie, "register_advance", &body).await
+}
+
+async fn receivable(
+    app: &axum::Router,
+    cookie: &str,
+    customer: i64,
+    document: &str,
+    amount: &str,
+) -> i64 {
+    let body = form(&[
+        ("customer_id", &customer.to_string()),
+        ("input[document]", document),
+        ("input[installment]", "1"),
+        ("input[kind]", "invoice"),
+        ("input[issue_date]", "01/11/2026"),
+        ("input[due_date]", "30/12/2099"),
+        ("input[amount]", amount),
+        ("input[sale_code]", ""),
+    ]);
+    let (status, id) = post(app, cookie, "register_receivable", &body).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    id.as_i64().unwrap()
+}
+
+async fn use_advance(
+    app: &axum::Router,
+    cookie: &str,
+    advance: i64,
+    receivables: &[i64],
+    amount: &str,
+) -> (StatusCode, Value) {
+    let mut pairs = vec![
+        ("advance_id".to_string(), advance.to_string()),
+        ("paid_on".to_string(), "05/12/2026".to_string()),
+        ("amount".to_string(), amount.to_string()),
+    ];
+    for (i, id) in receivables.iter().enumerate() {
+        pairs.push((format!("receivable_ids[{i}]"), id.to_string()));
+    }
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    post(app, cookie, "settle_with_advance", &body).await
+}
+
+async fn balance(pool: &PgPool, table: &str, id: i64) -> String {
+    sqlx::query_scalar(&format!("select balance::text from {table} where id = $1"))
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    // R-ADV-1: a company that does not work with advances refuses one, beside the value.
+    let (status, body) = register_advance(&app, &boss, id, "1.000,00").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "value");
+    enable_advances(&pool, t.tenant_id).await;
+    let (status, advance) = register_advance(&app, &boss, id, "1.000,00").await;
+    assert_eq!(status, StatusCode::OK, "{advance}");
+    let advance = advance.as_i64().unwrap();
+    let first = receivable(&app, &boss, id, "NF 1", "300,00").await;
+    let second = receivable(&app, &boss, id, "NF 2", "500,00").await;
+
+    // 700 of the advance: the first receivable whole, 400 of the second.
+    let (status, left) = use_advance(&app, &boss, advance, &[first, second], "700,00").await;
+    assert_eq!(status, StatusCode::OK, "{left}");
+    assert_eq!(left, "300.00");
+    assert_eq!(balance(&pool, "receivables", first).await, "0.00");
+    assert_eq!(balance(&pool, "receivables", second).await, "100.00");
+    assert_eq!(balance(&pool, "customer_credits", advance).await, "300.00");
+    // Never beyond the advance.
+    let (status, body) = use_advance(&app, &boss, advance, &[second], "300,01").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+    // The refund takes what is left; a second finds nothing.
+    let refund = form(&[
+        ("advance_id", &advance.to_string()),
+        ("input[date]", "06/12/2026"),
+        ("input[amount]", ""),
+        ("input[means]", "bank"),
+        ("input[reason]", "Cliente pediu a devolução"),
+    ]);
+    let (status, left) = post(&app, &boss, "refund_advance", &refund).await;
+    assert_eq!(status, StatusCode::OK, "{left}");
+    assert_eq!(left, "0.00");
+    let (status, _) = post(&app, &boss, "refund_advance", &refund).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refunded: String =
+        sqlx::query_scalar("select sum(amount)::text from customer_credit_refunds")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(refunded, "300.00");
+    let settled: String = sqlx::query_scalar(
+        "select sum(principal)::text from receivable_settlements where credit_id = $1",
+    )
+    .bind(advance)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(settled, "700.00");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_perm_advances_are_refused_without_their_permissions_and_across_tenants(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    tenant(&pool, "beta").await;
+    enable_advances(&pool, t.tenant_id).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    let (_, advance) = register_advance(&app, &boss, id, "100,00").await;
+    let advance = advance.as_i64().unwrap();
+    let first = receivable(&app, &boss, id, "NF 1", "50,00").await;
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let (status, _) = register_advance(&app, &clerk, id, "10,00").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = use_advance(&app, &clerk, advance, &[first], "").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let stranger = sign_in(&app, "boss@beta.test").await;
+    let (status, _) = use_advance(&app, &stranger, advance, &[first], "").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(balance(&pool, "customer_credits", advance).await, "100.00");
+}
+
+/// Two people use the same advance at once, each on a different receivable, each for most of
+/// it: one settlement lands, the other is refused — the advance is never spent twice.
+#[sqlx::test(migrations = "../migrations")]
+async fn r_adv_2_two_requests_racing_on_one_advance_never_spend_it_twice(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    enable_advances(&pool, t.tenant_id).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    for round in 0..5 {
+        let (_, advance) = register_advance(&app, &boss, id, "1.000,00").await;
+        let advance = advance.as_i64().unwrap();
+        let a = receivable(&app, &boss, id, &format!("NF A{round}"), "800,00").await;
+        let b = receivable(&app, &boss, id, &format!("NF B{round}"), "800,00").await;
+        let (only_a, only_b) = ([a], [b]);
+        let (first, second) = tokio::join!(
+            use_advance(&app, &boss, advance, &only_a, "800,00"),
+            use_advance(&app, &boss, advance, &only_b, "800,00"),
+        );
+        let mut statuses = [first.0, second.0];
+        statuses.sort();
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::UNPROCESSABLE_ENTITY],
+            "round {round}: {first:?} {second:?}"
+        );
+        assert_eq!(balance(&pool, "customer_credits", advance).await, "200.00");
+        let spent: String = sqlx::query_scalar(
+            "select sum(principal)::text from receivable_settlements where credit_id = $1",
+        )
+        .bind(advance)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(spent, "800.00");
+    }
+}
