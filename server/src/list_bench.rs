@@ -108,7 +108,8 @@ pub async fn prepare(pool: &PgPool, target: i64) -> Result<Scope, Box<dyn std::e
     if present < target {
         let started = Instant::now();
         let added =
-            customers::insert_generated(pool, tenant_id, (target - present) as usize, 7).await?;
+            // A seed of its own per top-up: the same seed would draw the same documents again.
+            customers::insert_generated(pool, tenant_id, (target - present) as usize, 7 + present as u64).await?;
         lookups::assign_profiles(pool, tenant_id).await?;
         sqlx::query("analyze").execute(pool).await?;
         println!(
