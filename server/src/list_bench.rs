@@ -107,9 +107,10 @@ pub async fn prepare(pool: &PgPool, target: i64) -> Result<Scope, Box<dyn std::e
         .await?;
     if present < target {
         let started = Instant::now();
+        // A seed of its own per top-up: the same seed would draw the same documents again.
+        let seed = 7 + present as u64;
         let added =
-            // A seed of its own per top-up: the same seed would draw the same documents again.
-            customers::insert_generated(pool, tenant_id, (target - present) as usize, 7 + present as u64).await?;
+            customers::insert_generated(pool, tenant_id, (target - present) as usize, seed).await?;
         lookups::assign_profiles(pool, tenant_id).await?;
         sqlx::query("analyze").execute(pool).await?;
         println!(
