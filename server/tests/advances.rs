@@ -7,25 +7,10 @@ mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use finance_forms::zanella;
+use finance_forms::{form, post, register_invoice};
+use record_forms::new_customer as zanella;
 use serde_json::Value;
 use sqlx::PgPool;
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn post(app: &axum::Router, cookie: &str, endpoint: &str, body: &str) -> (StatusCode, Value) {
-    let (status, body, _) = send(app, call(endpoint, body, Some(cookie))).await;
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
 
 async fn enable_advances(pool: &PgPool, tenant: i64) {
     sqlx::query(
@@ -52,7 +37,7 @@ async fn register_advance(
         ("input[means]", "pix"),
         ("input[notes]", "Safra"),
     ]);
-    post(app, cookie, "register_advance", &body).await
+    post(app, Some(cookie), "register_advance", &body).await
 }
 
 async fn receivable(
@@ -62,17 +47,16 @@ async fn receivable(
     document: &str,
     amount: &str,
 ) -> i64 {
-    let body = form(&[
-        ("customer_id", &customer.to_string()),
-        ("input[document]", document),
-        ("input[installment]", "1"),
-        ("input[kind]", "invoice"),
-        ("input[issue_date]", "01/11/2026"),
-        ("input[due_date]", "30/12/2099"),
-        ("input[amount]", amount),
-        ("input[sale_code]", ""),
-    ]);
-    let (status, id) = post(app, cookie, "register_receivable", &body).await;
+    let (status, id) = register_invoice(
+        app,
+        cookie,
+        customer,
+        document,
+        "invoice",
+        "30/12/2099",
+        amount,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{id}");
     id.as_i64().unwrap()
 }
@@ -97,7 +81,7 @@ async fn use_advance(
         .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
         .collect::<Vec<_>>()
         .join("&");
-    post(app, cookie, "settle_with_advance", &body).await
+    post(app, Some(cookie), "settle_with_advance", &body).await
 }
 
 async fn balance(pool: &PgPool, table: &str, id: i64) -> String {
@@ -144,10 +128,10 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
         ("input[means]", "bank"),
         ("input[reason]", "Cliente pediu a devolução"),
     ]);
-    let (status, left) = post(&app, &boss, "refund_advance", &refund).await;
+    let (status, left) = post(&app, Some(&boss), "refund_advance", &refund).await;
     assert_eq!(status, StatusCode::OK, "{left}");
     assert_eq!(left, "0.00");
-    let (status, _) = post(&app, &boss, "refund_advance", &refund).await;
+    let (status, _) = post(&app, Some(&boss), "refund_advance", &refund).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let refunded: String =
         sqlx::query_scalar("select sum(amount)::text from customer_credit_refunds")

@@ -2,12 +2,11 @@
 //! and what the company owes them in each company the user acts in, and what is available.
 
 mod common;
-mod finance_forms;
 mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use finance_forms::zanella;
+use record_forms::new_customer as zanella;
 use record_forms::*;
 use serde_json::Value;
 use sqlx::PgPool;

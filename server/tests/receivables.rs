@@ -8,52 +8,10 @@ mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use finance_forms::zanella;
+use finance_forms::{form, post, register_invoice as register};
+use record_forms::new_customer as zanella;
 use serde_json::Value;
 use sqlx::PgPool;
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn post(
-    app: &axum::Router,
-    cookie: Option<&str>,
-    endpoint: &str,
-    body: &str,
-) -> (StatusCode, Value) {
-    let (status, body, _) = send(app, call(endpoint, body, cookie)).await;
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
-
-async fn register(
-    app: &axum::Router,
-    cookie: &str,
-    customer: i64,
-    document: &str,
-    kind: &str,
-    due: &str,
-    amount: &str,
-) -> (StatusCode, Value) {
-    let body = form(&[
-        ("customer_id", &customer.to_string()),
-        ("input[document]", document),
-        ("input[installment]", "1"),
-        ("input[kind]", kind),
-        ("input[issue_date]", "01/10/2026"),
-        ("input[due_date]", due),
-        ("input[amount]", amount),
-        ("input[sale_code]", ""),
-    ]);
-    post(app, Some(cookie), "register_receivable", &body).await
-}
 
 async fn settle(
     app: &axum::Router,

@@ -60,108 +60,99 @@ pub async fn top_up(pool: &PgPool, tenant_id: i64, density: Density) -> Result<u
     .bind(tenant_id)
     .execute(&mut *tx)
     .await?;
-    let added = insert_receivables(&mut tx, tenant_id, density).await?;
-    insert_settlements(&mut tx, tenant_id).await?;
-    insert_credits(&mut tx, tenant_id).await?;
+    // The customers and companies to seed, taken once: a statement that inserted receivables
+    // while asking which customers have none would scan its own growing table for every row.
+    sqlx::query(
+        "create temp table seed_profiles on commit drop as
+         select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
+         from customer_profiles cp where tenant_id = $1
+           and not exists (select 1 from receivables r where r.tenant_id = cp.tenant_id
+                           and r.customer_id = cp.customer_id and r.company_id = cp.company_id)",
+    )
+    .bind(tenant_id)
+    .execute(&mut *tx)
+    .await?;
+    let added = insert_receivables_and_settlements(&mut tx, density).await?;
+    insert_credits(&mut tx).await?;
     tx.commit().await?;
     Ok(added)
 }
 
 /// `h` is the customer's hash: who is a late payer, who is listed, who pays on time. Receivable
-/// `i` of `n` was issued `i` steps of about 36 days before today (the newest not yet due).
-async fn insert_receivables(
+/// `i` of `n` was issued `i` steps of about 36 days before today (the newest not yet due). Each
+/// paid part gets its settlement — on time for most, late (with interest) for some — in the
+/// same statement. Returns how many receivables it inserted.
+async fn insert_receivables_and_settlements(
     tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    tenant_id: i64,
     density: Density,
 ) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
-        "with p as (
-             select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
-             from customer_profiles cp where tenant_id = $1
-               and not exists (select 1 from receivables r where r.tenant_id = cp.tenant_id
-                               and r.customer_id = cp.customer_id and r.company_id = cp.company_id)),
-         r as (
+    let inserted: i64 = sqlx::query_scalar(
+        "with r as (
              select p.*, i,
                     current_date - (i * 36 + h % 20)::int as issued,
                     (array[28, 35, 42])[1 + (h + i) % 3] as term,
                     round((120 + (h * (i + 3) * 37) % 9800 + ((h + i) % 100) / 100.0)::numeric, 2) as amount
-             from p cross join lateral generate_series(0, $2 - 1 + (p.h % $3)::int) as i)
-         insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
-             issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
-             in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name,
-             daily_interest, late_fee)
-         select r.tenant_id, r.company_id, r.customer_id,
-                'NF ' || (100000 + r.customer_id * 64 + i), 1,
-                case when (h + i) % 97 = 5 then 'returned_cheque'
-                     when (h + i) % 53 = 7 then 'negotiation' else 'invoice' end,
-                issued, issued + term, amount,
-                case
-                    -- Not yet due: open, a few partly paid.
-                    when issued + term >= current_date then
-                        case when (h + i) % 7 = 3 then round(amount / 2, 2) else amount end
-                    -- Late payers (one in nine) owe their last few; everyone else has paid.
-                    when h % 9 = 0 and i < 4 then amount
-                    when (h + i) % 41 = 0 then round(amount * 0.4, 2)
-                    else 0 end,
-                'PV-' || (500000 + r.customer_id * 64 + i),
-                h % 9 = 0 and h % 4 = 0 and i between 1 and 3,
-                h % 9 = 0 and h % 4 = 1 and i between 1 and 3,
-                case when (h + i) % 61 = 9 then issued + 2 end,
-                case when (h + i) % 61 = 9 then 'Fernanda Financeiro' end,
-                case when (h + i) % 61 = 9 then 'Nota fiscal cancelada: pedido desfeito pelo cliente.' end,
-                'Importação inicial',
-                coalesce(d.daily_interest, s.daily_interest, 0),
-                coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0)
-         from r
-         join company_sales_settings s on s.tenant_id = r.tenant_id and s.company_id = r.company_id
-         left join customer_sales_defaults d on d.tenant_id = r.tenant_id
-              and d.company_id = r.company_id and d.customer_id = r.customer_id",
+             from seed_profiles p cross join lateral generate_series(0, $1 - 1 + (p.h % $2)::int) as i),
+         inserted as (
+             insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
+                 issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
+                 in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name,
+                 daily_interest, late_fee)
+             select r.tenant_id, r.company_id, r.customer_id,
+                    'NF ' || (100000 + r.customer_id * 64 + i), 1,
+                    case when (h + i) % 97 = 5 then 'returned_cheque'
+                         when (h + i) % 53 = 7 then 'negotiation' else 'invoice' end,
+                    issued, issued + term, amount,
+                    case
+                        -- Not yet due: open, a few partly paid.
+                        when issued + term >= current_date then
+                            case when (h + i) % 7 = 3 then round(amount / 2, 2) else amount end
+                        -- Late payers (one in nine) owe their last few; everyone else has paid.
+                        when h % 9 = 0 and i < 4 then amount
+                        when (h + i) % 41 = 0 then round(amount * 0.4, 2)
+                        else 0 end,
+                    'PV-' || (500000 + r.customer_id * 64 + i),
+                    h % 9 = 0 and h % 4 = 0 and i between 1 and 3,
+                    h % 9 = 0 and h % 4 = 1 and i between 1 and 3,
+                    case when (h + i) % 61 = 9 then issued + 2 end,
+                    case when (h + i) % 61 = 9 then 'Fernanda Financeiro' end,
+                    case when (h + i) % 61 = 9 then 'Nota fiscal cancelada: pedido desfeito pelo cliente.' end,
+                    'Importação inicial',
+                    coalesce(d.daily_interest, s.daily_interest, 0),
+                    coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0)
+             from r
+             join company_sales_settings s on s.tenant_id = r.tenant_id and s.company_id = r.company_id
+             left join customer_sales_defaults d on d.tenant_id = r.tenant_id
+                  and d.company_id = r.company_id and d.customer_id = r.customer_id
+             returning tenant_id, id, due_date, amount, balance, cancelled_at),
+         settled as (
+             insert into receivable_settlements (tenant_id, receivable_id, paid_on, principal,
+                 interest, late_fee, means, created_by_name)
+             select tenant_id, id,
+                    least(current_date, due_date + case when id % 5 = 0 then (id % 23)::int else 0 end),
+                    amount - balance,
+                    case when id % 5 = 0 then round((amount - balance) * 0.0033 * (id % 23), 2) else 0 end,
+                    case when id % 5 = 0 and id % 23 > 0 then round((amount - balance) * 0.02, 2) else 0 end,
+                    (array['bank', 'pix', 'cash'])[1 + id % 3],
+                    'Importação inicial'
+             from inserted
+             where cancelled_at is null and balance < amount)
+         -- Data-modifying parts of a WITH always run to completion, read or not.
+         select count(*) from inserted",
     )
-    .bind(tenant_id)
     .bind(density.least)
     .bind(density.spread)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected())
-}
-
-/// One settlement for each paid part: on time for most, late (with interest) for some.
-async fn insert_settlements(
-    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    tenant_id: i64,
-) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
-        "insert into receivable_settlements (tenant_id, receivable_id, paid_on, principal,
-             interest, late_fee, means, created_by_name)
-         select tenant_id, id,
-                least(current_date, due_date + case when id % 5 = 0 then (id % 23)::int else 0 end),
-                amount - balance,
-                case when id % 5 = 0 then round((amount - balance) * 0.0033 * (id % 23), 2) else 0 end,
-                case when id % 5 = 0 and id % 23 > 0 then round((amount - balance) * 0.02, 2) else 0 end,
-                (array['bank', 'pix', 'cash'])[1 + id % 3],
-                'Importação inicial'
-         from receivables r
-         where tenant_id = $1 and cancelled_at is null and balance < amount
-           and not exists (select 1 from receivable_settlements s
-                           where s.tenant_id = r.tenant_id and s.receivable_id = r.id)",
-    )
-    .bind(tenant_id)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(inserted as u64)
 }
 
 /// Advances kept by one customer in twelve, sales-return credits by one in fifteen.
 async fn insert_credits(
     tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    tenant_id: i64,
 ) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
-        "with p as (
-             select tenant_id, company_id, customer_id, customer_id * 7919 % 100003 as h
-             from customer_profiles cp where tenant_id = $1
-               and not exists (select 1 from customer_credits k where k.tenant_id = cp.tenant_id
-                               and k.customer_id = cp.customer_id and k.company_id = cp.company_id))
+        "with p as (select * from seed_profiles)
          insert into customer_credits (tenant_id, company_id, customer_id, kind, credit_date,
              amount, balance, means, notes, created_by_name)
          select tenant_id, company_id, customer_id, 'advance', current_date - (h % 90)::int,
@@ -174,7 +165,6 @@ async fn insert_credits(
                 'Devolução parcial da NF', 'Importação inicial'
          from p where h % 15 = 1",
     )
-    .bind(tenant_id)
     .execute(&mut **tx)
     .await?
     .rows_affected())

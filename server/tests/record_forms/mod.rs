@@ -40,3 +40,15 @@ pub async fn count(pool: &PgPool, table: &str) -> i64 {
         .await
         .unwrap()
 }
+
+/// Customer 1, Zanella Ltda, created through the form; returns its id.
+pub async fn new_customer(app: &axum::Router, cookie: &str) -> i64 {
+    let (status, id) = create(
+        app,
+        cookie,
+        &record_form("1", "legal_entity", "11.222.333/0001-81", "Zanella Ltda"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    id.as_i64().unwrap()
+}
