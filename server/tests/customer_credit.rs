@@ -492,3 +492,38 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_customer_with_receivables_is_not_deleted_and_is_told_to_be_inactivated(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    receivable(
+        &pool,
+        (t.tenant_id, t.companies[&2], id),
+        "NF 1",
+        -400,
+        "100.00",
+        "0.00",
+        false,
+    )
+    .await;
+    let (status, body, _) = send(
+        &app,
+        call(
+            "delete_customer",
+            &format!("id={id}&version=1"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("inative-o"), "{body}");
+    let still: i64 = sqlx::query_scalar("select count(*) from customers where id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(still, 1);
+}

@@ -397,6 +397,22 @@ pub async fn delete(pool: &PgPool, caller: &Caller, id: i64, version: i32) -> Re
     if row.version != version {
         return Err(stale(&row));
     }
+    // Checked under the customer row's lock, which every financial writer takes first.
+    let has_ledger: bool = sqlx::query_scalar(
+        "select exists(select 1 from receivables where tenant_id = $1 and customer_id = $2)
+             or exists(select 1 from customer_credits where tenant_id = $1 and customer_id = $2)",
+    )
+    .bind(caller.tenant_id)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if has_ledger {
+        return Err(AppError::Conflict(
+            "Este cliente tem títulos a receber ou créditos (adiantamentos, devoluções) e não \
+             pode ser excluído: inative-o."
+                .to_string(),
+        ));
+    }
     sqlx::query!(
         "delete from customers where tenant_id = $1 and id = $2",
         caller.tenant_id,
