@@ -7,82 +7,10 @@ mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use finance_forms::{form, post, register_invoice};
+use finance_forms::{enable_advances, form, post, receivable, register_advance, use_advance};
 use record_forms::new_customer as zanella;
 use serde_json::Value;
 use sqlx::PgPool;
-
-async fn enable_advances(pool: &PgPool, tenant: i64) {
-    sqlx::query(
-        "update company_sales_settings set advances_enabled = true,
-                advance_entry_history_code = 'ADT', advance_refund_history_code = 'DEV'
-         where tenant_id = $1",
-    )
-    .bind(tenant)
-    .execute(pool)
-    .await
-    .unwrap();
-}
-
-async fn register_advance(
-    app: &axum::Router,
-    cookie: &str,
-    customer: i64,
-    value: &str,
-) -> (StatusCode, Value) {
-    let body = form(&[
-        ("customer_id", &customer.to_string()),
-        ("input[date]", "01/12/2026"),
-        ("input[value]", value),
-        ("input[means]", "pix"),
-        ("input[notes]", "Safra"),
-    ]);
-    post(app, Some(cookie), "register_advance", &body).await
-}
-
-async fn receivable(
-    app: &axum::Router,
-    cookie: &str,
-    customer: i64,
-    document: &str,
-    amount: &str,
-) -> i64 {
-    let (status, id) = register_invoice(
-        app,
-        cookie,
-        customer,
-        document,
-        "invoice",
-        "30/12/2099",
-        amount,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{id}");
-    id.as_i64().unwrap()
-}
-
-async fn use_advance(
-    app: &axum::Router,
-    cookie: &str,
-    advance: i64,
-    receivables: &[i64],
-    amount: &str,
-) -> (StatusCode, Value) {
-    let mut pairs = vec![
-        ("advance_id".to_string(), advance.to_string()),
-        ("paid_on".to_string(), "05/12/2026".to_string()),
-        ("amount".to_string(), amount.to_string()),
-    ];
-    for (i, id) in receivables.iter().enumerate() {
-        pairs.push((format!("receivable_ids[{i}]"), id.to_string()));
-    }
-    let body = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    post(app, Some(cookie), "settle_with_advance", &body).await
-}
 
 async fn balance(pool: &PgPool, table: &str, id: i64) -> String {
     sqlx::query_scalar(&format!("select balance::text from {table} where id = $1"))

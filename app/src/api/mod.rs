@@ -1,5 +1,6 @@
 //! Server functions, one per file. Each one authorises, loads, calls `rules`, stores.
 
+pub mod advance_ledger;
 pub mod advances;
 pub mod bulk;
 pub mod client;
@@ -18,6 +19,14 @@ pub mod sign_in;
 pub mod sign_out;
 pub mod switch_company;
 
+pub use advance_ledger::{
+    advance_statement, customer_advances, receivable_settlements, AdvanceStatement,
+    CustomerAdvances, ReceivableSettlements,
+};
+pub use advances::{
+    refund_advance, register_advance, settle_with_advance, RefundAdvance, RegisterAdvance,
+    SettleWithAdvance,
+};
 pub use bulk::{
     apply_bulk, bulk_fields, bulk_progress, list_batches, preview_bulk, preview_undo, undo_batch,
     ApplyBulk, BulkFields, ListBatches, PreviewBulk, PreviewUndo, UndoBatch,
@@ -47,6 +56,10 @@ pub use list_customers::{list_customers, ListCustomers};
 pub use lookups::{
     delete_lookup, linked_options, list_lookup, lookup_history, save_lookup, DeleteLookup,
     LinkedOptions, ListLookup, LookupHistory, SaveLookup,
+};
+pub use receivables::{
+    cancel_receivable, register_receivable, reverse_settlement, settle_receivable,
+    CancelReceivable, RegisterReceivable, ReverseSettlement, SettleReceivable,
 };
 pub use sales_defaults::{
     get_sales_defaults, save_sales_defaults, GetSalesDefaults, SaveSalesDefaults,

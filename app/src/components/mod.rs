@@ -8,4 +8,5 @@ pub mod focus;
 pub mod history_table;
 pub mod post_form;
 pub mod protected;
+pub mod refusal;
 pub mod top_bar;

@@ -1,6 +1,7 @@
 //! The customer registry: list, record, history.
 
 pub mod address_types;
+pub mod advance_types;
 pub mod bulk_types;
 pub mod company_settings_types;
 pub mod credit_types;

@@ -1,15 +1,21 @@
 //! The customer record: the form, its addresses, its histories. The URL carries the
 //! customer's code (`/clientes/2002`), what the heading and the list show.
 
+mod advances_panel;
 mod credit_panel;
 mod data;
 mod delete;
+mod finance_fields;
+mod finance_tab;
 mod history;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
+mod receivable_forms;
 mod receivables_panel;
 mod sales_tab;
+mod settlements_list;
+mod statement_panel;
 mod tabs;
 
 use leptos::prelude::*;
@@ -25,14 +31,13 @@ use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
 use crate::pages::customer_addresses::CustomerAddresses;
 use crate::session::SessionView;
-use credit_panel::CreditPanel;
 pub use data::record_href;
 use data::EditorData;
 use delete::DeleteCustomerButton;
 use history::{ChangeHistory, SalespersonHistory};
 use ledger_tab::LedgerAccountsTab;
 use profile_fields::ProfileFields;
-use receivables_panel::ReceivablesPanel;
+use finance_tab::{FinancePermissions, FinanceTab};
 use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
 
@@ -85,8 +90,11 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         ledger,
         credit,
         receivables,
+        advances,
+        finance_saves,
         ..
     } = data;
+    let may_finance = FinancePermissions::of(&session);
     let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
     let may_alter_sales = session.can(Permission::AlterSalesDefaults);
     let may_alter_limit = session.can(Permission::AlterCreditLimit);
@@ -144,8 +152,7 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                             </Transition>
                         </div>
                         <div hidden=move || tab.get() != Tab::Finance>
-                            <CreditPanel credit />
-                            <ReceivablesPanel receivables />
+                            <FinanceTab customer_id=id may=may_finance credit receivables advances finance_saves />
                         </div>
                         <div hidden=move || tab.get() != Tab::History>
                             <SalespersonHistory changes=salesperson_changes />

@@ -5,6 +5,7 @@ use chrono::Utc;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use rules::permission::Permission;
+use sqlx::PgPool;
 
 use super::context::ServerContext;
 use super::cookie::session_from_headers;
@@ -66,14 +67,20 @@ pub async fn optional_caller(ctx: &ServerContext) -> Result<Option<Caller>, AppE
     let Some(parts) = use_context::<Parts>() else {
         return Ok(None);
     };
-    let Some((tenant_id, token)) = session_from_headers(&parts) else {
+    caller_of_request(&ctx.pool, &parts).await
+}
+
+/// The caller behind a request's session cookie, for plain HTTP handlers (downloads) as well
+/// as server functions.
+pub async fn caller_of_request(pool: &PgPool, parts: &Parts) -> Result<Option<Caller>, AppError> {
+    let Some((tenant_id, token)) = session_from_headers(parts) else {
         return Ok(None);
     };
-    let Some(row) = sessions::load(&ctx.pool, tenant_id, &token).await? else {
+    let Some(row) = sessions::load(pool, tenant_id, &token).await? else {
         return Ok(None);
     };
     if row.expires_at <= Utc::now() {
-        sessions::delete(&ctx.pool, tenant_id, &token).await?;
+        sessions::delete(pool, tenant_id, &token).await?;
         return Ok(None);
     }
     if !row.company_allowed {

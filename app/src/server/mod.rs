@@ -1,6 +1,7 @@
 //! Server-only code of the app crate: what server functions share to authorise, load and store.
 
 pub mod address_store;
+pub mod advance_ledger_store;
 pub mod advance_store;
 pub mod auth;
 pub mod brasilia_time;

@@ -230,7 +230,7 @@ pub async fn reverse(pool: &PgPool, caller: &Caller, settlement_id: i64) -> Resu
     .ok_or(AppError::NotFound)?;
     let locked = lock_receivable(&mut tx, caller, receivable_id).await?;
     let row = sqlx::query(
-        "select paid_on, principal, interest, late_fee, discount, means,
+        "select paid_on, principal, interest, late_fee, discount, means, credit_id,
                 reversed_at is not null as reversed
          from receivable_settlements where tenant_id = $1 and id = $2 for update",
     )
@@ -245,11 +245,7 @@ pub async fn reverse(pool: &PgPool, caller: &Caller, settlement_id: i64) -> Resu
     }
     let means: String = row.try_get("means")?;
     let means = SettlementMeans::from_code(&means).ok_or(AppError::Internal)?;
-    if means == SettlementMeans::Advance {
-        return Err(AppError::Conflict(
-            "Uma baixa com adiantamento se estorna pelo adiantamento do cliente.".to_string(),
-        ));
-    }
+    let credit_id: Option<i64> = row.try_get("credit_id")?;
     let paid_on = day(row.try_get("paid_on")?);
     let recorded = Settlement {
         paid_on,
@@ -272,6 +268,19 @@ pub async fn reverse(pool: &PgPool, caller: &Caller, settlement_id: i64) -> Resu
     .execute(&mut *tx)
     .await?;
     set_balance(&mut tx, caller.tenant_id, receivable_id, balance).await?;
+    if let Some(credit_id) = credit_id {
+        // Paid by an advance or a sales-return credit: the money goes back to it, locked last
+        // (customer, receivable, settlement, credit), as the advance's writers lock it.
+        sqlx::query(
+            "update customer_credits set balance = balance + $3, version = version + 1
+             where tenant_id = $1 and id = $2",
+        )
+        .bind(caller.tenant_id)
+        .bind(credit_id)
+        .bind(recorded.principal)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

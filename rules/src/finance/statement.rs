@@ -82,6 +82,8 @@ pub struct Movement<D> {
     pub kind: MovementKind,
     /// Positive; `kind` says which way.
     pub amount: Decimal,
+    /// What the caller says of it (`NF 123/1`, the refund's reason), shown as given.
+    pub detail: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +91,7 @@ pub struct StatementLine<D> {
     pub date: D,
     pub kind: MovementKind,
     pub amount: Decimal,
+    pub detail: String,
     /// The balance after this movement.
     pub balance: Decimal,
 }
@@ -138,6 +141,7 @@ pub fn statement<D: Ord + Clone>(
                 date: m.date.clone(),
                 kind: m.kind,
                 amount: m.amount,
+                detail: m.detail.clone(),
                 balance,
             }
         })
@@ -163,6 +167,7 @@ mod tests {
             date: day(date),
             kind,
             amount: d(amount),
+            detail: String::new(),
         }
     }
 
@@ -258,6 +263,7 @@ mod tests {
                     date,
                     kind,
                     amount: Decimal::new(cents, 2),
+                    detail: String::new(),
                 }),
             0..30,
         )

@@ -4,6 +4,7 @@
 
 use axum::http::StatusCode;
 use serde_json::Value;
+use sqlx::PgPool;
 
 use crate::common::*;
 
@@ -51,4 +52,77 @@ pub async fn register_invoice(
         ("input[sale_code]", ""),
     ]);
     post(app, Some(cookie), "register_receivable", &body).await
+}
+
+/// The tenant's companies work with advances (R-ADV-1).
+pub async fn enable_advances(pool: &PgPool, tenant: i64) {
+    sqlx::query(
+        "update company_sales_settings set advances_enabled = true,
+                advance_entry_history_code = 'ADT', advance_refund_history_code = 'DEV'
+         where tenant_id = $1",
+    )
+    .bind(tenant)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+pub async fn register_advance(
+    app: &axum::Router,
+    cookie: &str,
+    customer: i64,
+    value: &str,
+) -> (StatusCode, Value) {
+    let body = form(&[
+        ("customer_id", &customer.to_string()),
+        ("input[date]", "01/12/2026"),
+        ("input[value]", value),
+        ("input[means]", "pix"),
+        ("input[notes]", "Safra"),
+    ]);
+    post(app, Some(cookie), "register_advance", &body).await
+}
+
+pub async fn receivable(
+    app: &axum::Router,
+    cookie: &str,
+    customer: i64,
+    document: &str,
+    amount: &str,
+) -> i64 {
+    let (status, id) = register_invoice(
+        app,
+        cookie,
+        customer,
+        document,
+        "invoice",
+        "30/12/2099",
+        amount,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    id.as_i64().unwrap()
+}
+
+pub async fn use_advance(
+    app: &axum::Router,
+    cookie: &str,
+    advance: i64,
+    receivables: &[i64],
+    amount: &str,
+) -> (StatusCode, Value) {
+    let mut pairs = vec![
+        ("advance_id".to_string(), advance.to_string()),
+        ("paid_on".to_string(), "05/12/2026".to_string()),
+        ("amount".to_string(), amount.to_string()),
+    ];
+    for (i, id) in receivables.iter().enumerate() {
+        pairs.push((format!("receivable_ids[{i}]"), id.to_string()));
+    }
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    post(app, Some(cookie), "settle_with_advance", &body).await
 }

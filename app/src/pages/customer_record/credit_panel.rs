@@ -67,7 +67,7 @@ fn CreditTable(rows: Vec<CompanyCreditView>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="credit-table">
+        <table class="ledger credit-table">
             <caption class="visually-hidden">"Crédito do cliente por empresa"</caption>
             <thead>
                 <tr>

@@ -8,13 +8,14 @@ use rules::customer::CustomerInput;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
-    customer_credit, customer_history, customer_receivables, find_customer_by_code, get_customer,
+    customer_advances, customer_credit, customer_history, customer_receivables, find_customer_by_code, get_customer,
     get_customer_by_code, get_ledger_accounts, get_sales_defaults, list_addresses,
     next_customer_code, profile_options, salesperson_history, DeleteCustomer,
     GenerateDoubtfulDebtAccount, SaveCustomer, SaveLedgerAccounts, SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
+use crate::customers::advance_types::AdvancesView;
 use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
 use crate::customers::ledger_types::LedgerAccountsView;
 use crate::customers::record_types::{
@@ -75,6 +76,10 @@ pub struct EditorData {
     pub credit: ApiResource<Vec<CompanyCreditView>>,
     /// The "Financeiro" tab's receivables in the current company (R-HIST-1).
     pub receivables: ApiResource<Vec<ReceivableRow>>,
+    /// The "Financeiro" tab's advances in the current company (R-ADV-2).
+    pub advances: ApiResource<AdvancesView>,
+    /// Bumped after a financial write: credit, receivables and advances reload.
+    pub finance_saves: RwSignal<u32>,
 }
 
 impl EditorData {
@@ -157,8 +162,9 @@ impl EditorData {
                 }
             },
         );
+        let finance_saves = RwSignal::new(0u32);
         let credit = api_resource(
-            move || sales_saves.get(),
+            move || sales_saves.get() + finance_saves.get(),
             move |_| async move {
                 match code {
                     Some(_) => customer_credit(customer_id.await?).await,
@@ -167,11 +173,20 @@ impl EditorData {
             },
         );
         let receivables = api_resource(
-            || (),
+            move || finance_saves.get(),
             move |_| async move {
                 match code {
                     Some(_) => customer_receivables(customer_id.await?).await,
                     None => Ok(Vec::new()),
+                }
+            },
+        );
+        let advances = api_resource(
+            move || finance_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_advances(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
                 }
             },
         );
@@ -242,6 +257,8 @@ impl EditorData {
             ledger,
             credit,
             receivables,
+            advances,
+            finance_saves,
         }
     }
 }

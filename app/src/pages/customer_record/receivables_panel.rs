@@ -2,17 +2,25 @@
 //! receivable and overdue, a status filter (overdue, open, cancelled, received, negative-listed,
 //! in collection) and the grid — document, kind, issue, due date, amount, balance, status.
 //! The customer's whole history is loaded once; the filter works on it in the browser.
+//! Each row opens its settlements; with the permissions, "Baixar" and "Cancelar" open their
+//! forms under the grid, and "Novo título" registers one by hand (issue 12).
 
 use leptos::prelude::*;
 use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
+use super::finance_tab::{FinanceContext, RowAction};
+use super::receivable_forms::{CancelForm, NewReceivableForm, SettleForm};
+use super::settlements_list::SettlementsList;
 use crate::api::resource::ApiResource;
 use crate::customers::credit_types::ReceivableRow;
 
 #[component]
-pub fn ReceivablesPanel(receivables: ApiResource<Vec<ReceivableRow>>) -> impl IntoView {
+pub fn ReceivablesPanel(
+    receivables: ApiResource<Vec<ReceivableRow>>,
+    finance: FinanceContext,
+) -> impl IntoView {
     let shown = RwSignal::new(String::new());
     view! {
         <section class="card" aria-labelledby="receivables-title">
@@ -20,12 +28,48 @@ pub fn ReceivablesPanel(receivables: ApiResource<Vec<ReceivableRow>>) -> impl In
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match receivables.await {
-                        Ok(rows) => view! { <ReceivablesGrid rows shown /> }.into_any(),
+                        Ok(rows) => view! { <ReceivablesGrid rows shown finance /> }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
             </Transition>
+            <RowForms finance />
         </section>
+    }
+}
+
+/// The form the user opened on a row, or the new-receivable form, under the grid.
+#[component]
+fn RowForms(finance: FinanceContext) -> impl IntoView {
+    let close = Callback::new(move |()| finance.acting.set(None));
+    move || {
+        let today = finance.today.get();
+        match finance.acting.get() {
+            None
+            | Some(RowAction::RegisterAdvance)
+            | Some(RowAction::UseAdvance(_))
+            | Some(RowAction::Refund(_)) => finance
+                .may
+                .register
+                .then(|| {
+                    view! {
+                        <button type="button" class="new-receivable" on:click=move |_| finance.acting.set(Some(RowAction::New))>
+                            "Novo título"
+                        </button>
+                    }
+                })
+                .into_any(),
+            Some(RowAction::New) => view! {
+                <NewReceivableForm customer_id=finance.customer_id today done=finance.done close />
+            }
+            .into_any(),
+            Some(RowAction::Settle(row)) => view! { <SettleForm row today done=finance.done close /> }.into_any(),
+            Some(RowAction::Cancel(row)) => view! { <CancelForm row done=finance.done close /> }.into_any(),
+            Some(RowAction::Settlements(row)) => view! {
+                <SettlementsList row may_reverse=finance.may.settle done=finance.done close />
+            }
+            .into_any(),
+        }
     }
 }
 
@@ -37,7 +81,11 @@ fn total(rows: &[ReceivableRow], keep: impl Fn(ReceivableStatus) -> bool) -> Dec
 }
 
 #[component]
-fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl IntoView {
+fn ReceivablesGrid(
+    rows: Vec<ReceivableRow>,
+    shown: RwSignal<String>,
+    finance: FinanceContext,
+) -> impl IntoView {
     let receivable = total(&rows, ReceivableStatus::is_outstanding);
     let overdue = total(&rows, |s| s == ReceivableStatus::Overdue);
     let rows = StoredValue::new(rows);
@@ -70,7 +118,7 @@ fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl In
                 return view! { <p>"Nenhum título nesta situação."</p> }.into_any();
             }
             view! {
-                <table class="receivables">
+                <table class="ledger receivables">
                     <caption class="visually-hidden">"Títulos a receber do cliente"</caption>
                     <thead>
                         <tr>
@@ -81,12 +129,15 @@ fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl In
                             <th scope="col" class="money">"Valor"</th>
                             <th scope="col" class="money">"Saldo"</th>
                             <th scope="col">"Situação"</th>
+                            <th scope="col">"Ações"</th>
                         </tr>
                     </thead>
                     <tbody>
                         {rows
                             .into_iter()
-                            .map(|r| view! {
+                            .map(|r| {
+                                let actions = row_actions(&r, finance);
+                                view! {
                                 <tr>
                                     <th scope="row" data-label="Documento">{r.document}</th>
                                     <td data-label="Tipo">{r.kind}</td>
@@ -97,8 +148,9 @@ fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl In
                                     <td data-label="Situação" class:overdue=r.status == ReceivableStatus::Overdue>
                                         {r.status.label()}
                                     </td>
+                                    <td data-label="Ações"><div class="row-actions">{actions}</div></td>
                                 </tr>
-                            })
+                            }})
                             .collect_view()}
                     </tbody>
                 </table>
@@ -106,4 +158,35 @@ fn ReceivablesGrid(rows: Vec<ReceivableRow>, shown: RwSignal<String>) -> impl In
             .into_any()
         }}
     }
+}
+
+/// "Baixas" for everyone; "Baixar" and "Cancelar" where the user may and the status allows.
+fn row_actions(row: &ReceivableRow, finance: FinanceContext) -> impl IntoView {
+    let open = move |action: RowAction| finance.acting.set(Some(action));
+    let settlements = {
+        let row = row.clone();
+        view! {
+            <button type="button" aria-label=format!("Baixas de {}", row.document) on:click=move |_| open(RowAction::Settlements(row.clone()))>
+                "Baixas"
+            </button>
+        }
+    };
+    let settle = (finance.may.settle && row.status.is_outstanding()).then(|| {
+        let row = row.clone();
+        view! {
+            <button type="button" aria-label=format!("Baixar {}", row.document) on:click=move |_| open(RowAction::Settle(row.clone()))>
+                "Baixar"
+            </button>
+        }
+    });
+    let cancel = (finance.may.cancel && row.status != ReceivableStatus::Cancelled && row.status != ReceivableStatus::Received)
+        .then(|| {
+            let row = row.clone();
+            view! {
+                <button type="button" class="danger" aria-label=format!("Cancelar {}", row.document) on:click=move |_| open(RowAction::Cancel(row.clone()))>
+                    "Cancelar"
+                </button>
+            }
+        });
+    (settlements, settle, cancel)
 }

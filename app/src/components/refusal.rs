@@ -1,0 +1,81 @@
+//! What a form shows of a refused request: each field's message beside it (`aria-invalid`,
+//! `aria-describedby` pointing at the message) and anything else above the buttons. Built from
+//! the action's last answer, so a new answer replaces the old messages.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[derive(Clone, Copy)]
+pub struct Refusal {
+    failure: Signal<Option<AppError>>,
+    /// Unique on the page: the message of field `f` has the id `{prefix}-{f}-error`.
+    prefix: &'static str,
+}
+
+impl Refusal {
+    /// `answer` is the action's `value()`.
+    pub fn of<T>(
+        answer: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+        prefix: &'static str,
+    ) -> Self
+    where
+        T: Send + Sync + 'static,
+    {
+        Self {
+            failure: Signal::derive(move || answer.get().and_then(Result::err)),
+            prefix,
+        }
+    }
+
+    fn message_for(self, field: &'static str) -> Option<String> {
+        self.failure
+            .with(|f| f.as_ref().and_then(|e| e.message_for(field)))
+    }
+
+    pub fn invalid(self, field: &'static str) -> Signal<Option<&'static str>> {
+        Signal::derive(move || self.message_for(field).map(|_| "true"))
+    }
+
+    pub fn described(self, field: &'static str) -> Signal<Option<String>> {
+        let prefix = self.prefix;
+        Signal::derive(move || {
+            self.message_for(field)
+                .map(|_| format!("{prefix}-{field}-error"))
+        })
+    }
+
+    /// The field's message, for beside it.
+    pub fn beside(self, field: &'static str) -> impl Fn() -> Option<AnyView> + Copy {
+        let prefix = self.prefix;
+        move || {
+            self.message_for(field).map(|message| {
+                view! {
+                    <span id=format!("{prefix}-{field}-error") class="field-error" role="alert">
+                        {message}
+                    </span>
+                }
+                .into_any()
+            })
+        }
+    }
+
+    /// A refusal that names no field (stale edit, no permission, a failure), or a field the
+    /// form does not have.
+    pub fn general(self, fields: &'static [&'static str]) -> impl Fn() -> Option<AnyView> + Copy {
+        move || {
+            self.failure.with(|failure| {
+                let error = failure.as_ref()?;
+                let message = match error {
+                    AppError::Invalid(messages) => messages
+                        .iter()
+                        .find(|m| !fields.contains(&m.field.as_str()))?
+                        .message
+                        .clone(),
+                    other => other.to_string(),
+                };
+                Some(view! { <p class="error" role="alert">{message}</p> }.into_any())
+            })
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The record's "Financeiro" tab (issue 12): the credit figures per company, the receivables in
+//! the current company with their settlements, the customer's advances and their statement.
+//! One form is open at a time, under the panel it belongs to; after a write the tab says what
+//! happened and every figure reloads (credit, receivables, advances).
+
+use leptos::prelude::*;
+use rules::permission::Permission;
+
+use super::advances_panel::AdvancesPanel;
+use super::credit_panel::CreditPanel;
+use super::receivables_panel::ReceivablesPanel;
+use super::statement_panel::StatementPanel;
+use crate::api::resource::ApiResource;
+use crate::customers::advance_types::{AdvanceRow, AdvancesView};
+use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
+use crate::session::SessionView;
+
+/// What the user may do here; the server checks each again.
+#[derive(Debug, Clone, Copy)]
+pub struct FinancePermissions {
+    pub register: bool,
+    pub settle: bool,
+    pub cancel: bool,
+    pub advance: bool,
+    pub refund: bool,
+}
+
+impl FinancePermissions {
+    pub fn of(session: &SessionView) -> Self {
+        Self {
+            register: session.can(Permission::RegisterReceivables),
+            settle: session.can(Permission::SettleReceivables),
+            cancel: session.can(Permission::CancelReceivables),
+            advance: session.can(Permission::RegisterAdvances),
+            refund: session.can(Permission::RefundAdvances),
+        }
+    }
+}
+
+/// The form open in the tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowAction {
+    New,
+    Settle(ReceivableRow),
+    Cancel(ReceivableRow),
+    Settlements(ReceivableRow),
+    RegisterAdvance,
+    UseAdvance(AdvanceRow),
+    Refund(AdvanceRow),
+}
+
+/// What the tab's panels share.
+#[derive(Clone, Copy)]
+pub struct FinanceContext {
+    pub customer_id: i64,
+    pub may: FinancePermissions,
+    pub acting: RwSignal<Option<RowAction>>,
+    /// Brasília's today, `dd/mm/aaaa`, where the forms' dates start.
+    pub today: Signal<String>,
+    /// After a write: says `message`, closes the form, reloads the figures.
+    pub done: Callback<String>,
+}
+
+#[component]
+pub fn FinanceTab(
+    customer_id: i64,
+    may: FinancePermissions,
+    credit: ApiResource<Vec<CompanyCreditView>>,
+    receivables: ApiResource<Vec<ReceivableRow>>,
+    advances: ApiResource<AdvancesView>,
+    /// Bumped after a write: the resources above follow it.
+    finance_saves: RwSignal<u32>,
+) -> impl IntoView {
+    let said = RwSignal::new(String::new());
+    let acting = RwSignal::new(None::<RowAction>);
+    let finance = FinanceContext {
+        customer_id,
+        may,
+        acting,
+        today: Signal::derive(move || {
+            advances
+                .get()
+                .and_then(Result::ok)
+                .map(|v| v.today)
+                .unwrap_or_default()
+        }),
+        done: Callback::new(move |message: String| {
+            said.set(message);
+            acting.set(None);
+            finance_saves.update(|n| *n += 1);
+        }),
+    };
+    // A new form replaces the last message: it spoke of something else.
+    Effect::new(move |_| {
+        if acting.with(Option::is_some) {
+            said.set(String::new());
+        }
+    });
+    view! {
+        <p class="finance-said" role="status">{move || said.get()}</p>
+        <CreditPanel credit />
+        <ReceivablesPanel receivables finance />
+        <AdvancesPanel advances receivables finance />
+        <StatementPanel finance />
+    }
+}

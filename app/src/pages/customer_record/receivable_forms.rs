@@ -1,0 +1,211 @@
+//! The forms of a receivable in the "Financeiro" tab (issue 12): register one by hand, settle
+//! it (full or partial, interest and late fee computed by the server from the customer's
+//! terms), cancel it with a reason. Each names the receivable it acts on; the server decides
+//! and answers each refusal beside its field. `done` runs with what to tell the user.
+
+use leptos::prelude::*;
+use rules::finance::receivable::{EntryKind, ReceivableInput};
+use rules::finance::settlement::{DISCOUNT_FIELD, PRINCIPAL_FIELD};
+use rules::finance::settlement_input::{SettlementInput, MEANS_FIELD, PAID_ON_FIELD};
+use rules::money::{format_brl, format_plain};
+
+use super::finance_fields::{DateField, MeansField, TextField};
+use crate::api::{CancelReceivable, RegisterReceivable, SettleReceivable};
+use crate::components::refusal::Refusal;
+use crate::customers::credit_types::ReceivableRow;
+
+const RECEIVABLE_FIELDS: &[&str] = &[
+    "document",
+    "installment",
+    "kind",
+    "issue_date",
+    "due_date",
+    "amount",
+    "sale_code",
+];
+
+#[component]
+pub fn NewReceivableForm(
+    customer_id: i64,
+    today: String,
+    done: Callback<String>,
+    close: Callback<()>,
+) -> impl IntoView {
+    let register = ServerAction::<RegisterReceivable>::new();
+    let refusal = Refusal::of(register.value(), "receivable");
+    let document = RwSignal::new(String::new());
+    let installment = RwSignal::new("1".to_string());
+    let kind = RwSignal::new(EntryKind::Invoice.code().to_string());
+    let issue_date = RwSignal::new(today.clone());
+    let due_date = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let sale_code = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = register.value().get() {
+            done.run(format!(
+                "Título {}/{} registrado.",
+                document.get_untracked().trim(),
+                installment.get_untracked().trim()
+            ));
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        register.dispatch(RegisterReceivable {
+            customer_id,
+            input: ReceivableInput {
+                document: document.get_untracked(),
+                installment: installment.get_untracked(),
+                kind: kind.get_untracked(),
+                issue_date: issue_date.get_untracked(),
+                due_date: due_date.get_untracked(),
+                amount: amount.get_untracked(),
+                sale_code: sale_code.get_untracked(),
+            },
+        });
+    };
+    view! {
+        <form class="record-form finance-form" aria-labelledby="new-receivable-title" on:submit=submit>
+            <h3 id="new-receivable-title" class="wide">"Novo título a receber"</h3>
+            <TextField id="receivable-document".into() label="Documento" field="document" value=document refusal placeholder="NF 12345" />
+            <TextField id="receivable-installment".into() label="Parcela" field="installment" value=installment refusal inputmode="numeric" />
+            <div class="field">
+                <label for="receivable-kind">"Tipo"</label>
+                <select
+                    id="receivable-kind"
+                    aria-invalid=refusal.invalid("kind")
+                    aria-describedby=refusal.described("kind")
+                    prop:value=move || kind.get()
+                    on:change=move |ev| kind.set(event_target_value(&ev))
+                >
+                    {EntryKind::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.code()>{k.label()}</option> })
+                        .collect_view()}
+                </select>
+                {refusal.beside("kind")}
+            </div>
+            <DateField id="receivable-issue".into() label="Emissão" field="issue_date" value=issue_date refusal />
+            <DateField id="receivable-due".into() label="Vencimento" field="due_date" value=due_date refusal />
+            <TextField id="receivable-amount".into() label="Valor (R$)" field="amount" value=amount refusal inputmode="decimal" placeholder="0,00" />
+            <TextField id="receivable-sale".into() label="Código da venda" field="sale_code" value=sale_code refusal />
+            <div class="actions wide">
+                {refusal.general(RECEIVABLE_FIELDS)}
+                <button type="submit" class="primary" disabled=move || register.pending().get()>"Registrar título"</button>
+                <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
+            </div>
+        </form>
+    }
+}
+
+const SETTLE_FIELDS: &[&str] = &[PAID_ON_FIELD, MEANS_FIELD, PRINCIPAL_FIELD, DISCOUNT_FIELD];
+
+#[component]
+pub fn SettleForm(
+    row: ReceivableRow,
+    today: String,
+    done: Callback<String>,
+    close: Callback<()>,
+) -> impl IntoView {
+    let settle = ServerAction::<SettleReceivable>::new();
+    let refusal = Refusal::of(settle.value(), "settle");
+    let paid_on = RwSignal::new(today);
+    let means = RwSignal::new("pix".to_string());
+    let principal = RwSignal::new(format_plain(row.balance));
+    let discount = RwSignal::new(String::new());
+    let document = row.document.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(settled)) = settle.value().get() {
+            let charges = settled.interest + settled.late_fee;
+            let mut message = format!(
+                "Baixa de {} registrada em {}: {} de principal",
+                document,
+                paid_on.get_untracked(),
+                format_brl(settled.principal)
+            );
+            if !charges.is_zero() {
+                message.push_str(&format!(
+                    ", {} de juros e {} de multa",
+                    format_brl(settled.interest),
+                    format_brl(settled.late_fee)
+                ));
+            }
+            if !settled.discount.is_zero() {
+                message.push_str(&format!(", {} de desconto", format_brl(settled.discount)));
+            }
+            message.push('.');
+            done.run(message);
+        }
+    });
+    let (id, version) = (row.id, row.version);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        settle.dispatch(SettleReceivable {
+            receivable_id: id,
+            version,
+            input: SettlementInput {
+                paid_on: paid_on.get_untracked(),
+                means: means.get_untracked(),
+                principal: principal.get_untracked(),
+                discount: discount.get_untracked(),
+            },
+        });
+    };
+    let title = format!(
+        "Baixar {} (saldo {})",
+        row.document,
+        format_brl(row.balance)
+    );
+    view! {
+        <form class="record-form finance-form" aria-labelledby="settle-title" on:submit=submit>
+            <h3 id="settle-title" class="wide">{title}</h3>
+            <p class="hint wide">"Juros e multa por atraso são calculados pelas condições do cliente."</p>
+            <DateField id="settle-paid-on".into() label="Data do pagamento" field=PAID_ON_FIELD value=paid_on refusal />
+            <MeansField id="settle-means".into() label="Recebido em" field=MEANS_FIELD value=means refusal />
+            <TextField id="settle-principal".into() label="Valor baixado (R$)" field=PRINCIPAL_FIELD value=principal refusal inputmode="decimal" />
+            <TextField id="settle-discount".into() label="Desconto (R$)" field=DISCOUNT_FIELD value=discount refusal inputmode="decimal" placeholder="0,00" />
+            <div class="actions wide">
+                {refusal.general(SETTLE_FIELDS)}
+                <button type="submit" class="primary" disabled=move || settle.pending().get()>"Registrar baixa"</button>
+                <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn CancelForm(row: ReceivableRow, done: Callback<String>, close: Callback<()>) -> impl IntoView {
+    let cancel = ServerAction::<CancelReceivable>::new();
+    let refusal = Refusal::of(cancel.value(), "cancel");
+    let reason = RwSignal::new(String::new());
+    let document = row.document.clone();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = cancel.value().get() {
+            done.run(format!("Título {document} cancelado."));
+        }
+    });
+    let (id, version) = (row.id, row.version);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        cancel.dispatch(CancelReceivable {
+            receivable_id: id,
+            version,
+            reason: reason.get_untracked(),
+        });
+    };
+    view! {
+        <form class="record-form finance-form" aria-labelledby="cancel-title" on:submit=submit>
+            <h3 id="cancel-title" class="wide">{format!("Cancelar o título {}?", row.document)}</h3>
+            <p class="hint wide">
+                "O título deixa de contar como valor a receber. O cancelamento fica registrado com "
+                "seu nome e o motivo."
+            </p>
+            <TextField id="cancel-reason".into() label="Motivo do cancelamento" field="reason" value=reason refusal wide=true />
+            <div class="actions wide">
+                {refusal.general(&["reason"])}
+                <button type="submit" class="danger" disabled=move || cancel.pending().get()>"Cancelar título"</button>
+                <button type="button" on:click=move |_| close.run(())>"Voltar"</button>
+            </div>
+        </form>
+    }
+}
