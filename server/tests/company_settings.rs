@@ -151,3 +151,46 @@ async fn r_sales_1_settings_saved_on_the_screen_are_what_a_new_customer_starts_f
     assert_eq!(view["input"]["credit_limit"], "");
     assert_eq!(view["history"].as_array().unwrap().len(), 0);
 }
+
+/// R-ADV-1: the settings screen says whether the company works with advances, with the two
+/// history codes; without them the switch is refused beside each, and a change is recorded.
+#[sqlx::test(migrations = "../migrations")]
+async fn r_adv_1_advances_are_switched_on_with_both_history_codes(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, view) = get(&app, &boss).await;
+    assert_eq!(view["input"]["advances_enabled"], "");
+    let version = view["version"].as_i64().unwrap();
+    let with = |entry: &str, refund: &str| {
+        format!(
+            "{}&{}&{}&{}",
+            settings_form(version, "", "", "always"),
+            "input%5Badvances_enabled%5D=on",
+            format_args!("input%5Badvance_entry_history_code%5D={entry}"),
+            format_args!("input%5Badvance_refund_history_code%5D={refund}"),
+        )
+    };
+    let (status, body) = save(&app, &boss, &with("", "")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("advance_entry_history_code") && body.contains("advance_refund_history_code"),
+        "{body}"
+    );
+    let (status, body) = save(&app, &boss, &with("adt", "DEV")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, view) = get(&app, &boss).await;
+    assert_eq!(view["input"]["advances_enabled"], "on");
+    assert_eq!(view["input"]["advance_entry_history_code"], "ADT");
+    let stored: (bool, String) = sqlx::query_as(
+        "select advances_enabled, advance_refund_history_code from company_sales_settings s
+         join companies c on c.tenant_id = s.tenant_id and c.id = s.company_id where c.code = 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, (true, "DEV".to_string()));
+    let history = view["history"].to_string();
+    assert!(history.contains("Trabalha com adiantamentos de clientes"), "{history}");
+    assert!(history.contains("Histórico de entrada de adiantamento"), "{history}");
+}

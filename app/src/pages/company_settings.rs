@@ -217,6 +217,10 @@ fn SettingsForm(
                 {check("restricts_pickup_carriers", "Pedidos retira: só transportadoras e motoristas permitidos no cliente", input.restricts_pickup_carriers == "on")}
                 {check("restricts_pickup_fleet", "Pedidos retira: só frotas permitidas no cliente", input.restricts_pickup_fleet == "on")}
                 {check("commission_per_customer", "Tabela de comissão por cliente", input.commission_per_customer == "on")}
+                <h2 class="wide">"Adiantamentos de clientes"</h2>
+                {check("advances_enabled", "Trabalha com adiantamentos de clientes", input.advances_enabled == "on")}
+                {account("advance_entry_history_code", "Histórico de entrada de adiantamento", input.advance_entry_history_code, "Código com que cada adiantamento recebido é lançado.")}
+                {account("advance_refund_history_code", "Histórico de devolução de adiantamento", input.advance_refund_history_code, "Código com que cada devolução ao cliente é lançada.")}
                 <h2 class="wide">"Contas contábeis"</h2>
                 {account("ledger_prefix", "Prefixo da conta contábil", input.ledger_prefix, "Seguido do código do cliente. Ex.: 0101.")}
                 {account("real_ledger_prefix", "Prefixo da conta contábil real", input.real_ledger_prefix, "Ex.: 1.1.02.01.")}

@@ -2,6 +2,7 @@
 //! stale-edit check and one history row per changed field.
 
 use chrono::{DateTime, Utc};
+use rules::finance::advance::AdvanceSettings;
 use rules::sales::company_settings::{settings_changes, CompanySettings, CompanySettingsInput};
 use rules::sales::credit_use::{CreditOrder, CreditUse};
 use rules::sales::defaults::{CommercialRefs, CompanySalesSettings};
@@ -41,7 +42,8 @@ pub async fn settings(
                 expense_revenue_account, doubtful_debt_synthetic, doubtful_debt_real_synthetic,
                 doubtful_debt_automatic, {}, insurance_enabled,
                 restricts_pickup_carriers, restricts_pickup_fleet, commission_per_customer,
-                price_list_id, payment_plan_id
+                price_list_id, payment_plan_id, advances_enabled, advance_entry_history_code,
+                advance_refund_history_code
          from company_sales_settings where tenant_id = $1 and company_id = $2",
         default_columns().join(", ")
     ))
@@ -92,6 +94,11 @@ pub async fn settings(
             doubtful_debt_synthetic: row.try_get("doubtful_debt_synthetic")?,
             doubtful_debt_real_synthetic: row.try_get("doubtful_debt_real_synthetic")?,
             doubtful_debt_automatic: row.try_get("doubtful_debt_automatic")?,
+        },
+        advances: AdvanceSettings {
+            enabled: row.try_get("advances_enabled")?,
+            entry_history_code: row.try_get("advance_entry_history_code")?,
+            refund_history_code: row.try_get("advance_refund_history_code")?,
         },
     })
 }
@@ -221,7 +228,7 @@ pub async fn save(
     let table_sets: Vec<String> = default_columns()
         .iter()
         .enumerate()
-        .map(|(i, column)| format!("{column} = ${}", 23 + i))
+        .map(|(i, column)| format!("{column} = ${}", 26 + i))
         .collect();
     let sql = format!(
         "update company_sales_settings set pre_approved_credit_limit = $3, daily_interest = $4,
@@ -230,7 +237,9 @@ pub async fn save(
              expense_revenue_account = $13, doubtful_debt_synthetic = $14,
              doubtful_debt_real_synthetic = $15, doubtful_debt_automatic = $16,
              insurance_enabled = $17, restricts_pickup_carriers = $18, restricts_pickup_fleet = $19,
-             commission_per_customer = $20, price_list_id = $21, payment_plan_id = $22, {},
+             commission_per_customer = $20, price_list_id = $21, payment_plan_id = $22,
+             advances_enabled = $23, advance_entry_history_code = $24,
+             advance_refund_history_code = $25, {},
              version = version + 1, updated_at = now(), updated_by_name = $9
          where tenant_id = $1 and company_id = $2",
         table_sets.join(", ")
@@ -257,7 +266,10 @@ pub async fn save(
         .bind(after.sales.restricts_pickup_fleet)
         .bind(after.sales.commission_per_customer)
         .bind(after.sales.own.get(LinkedKind::PriceList).first())
-        .bind(after.sales.own.get(LinkedKind::PaymentPlan).first());
+        .bind(after.sales.own.get(LinkedKind::PaymentPlan).first())
+        .bind(after.advances.enabled)
+        .bind(&after.advances.entry_history_code)
+        .bind(&after.advances.refund_history_code);
     CommercialKind::ALL
         .into_iter()
         .filter(|k| k.company_default())

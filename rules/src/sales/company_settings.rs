@@ -17,6 +17,7 @@ use super::max_discount::{parse_max_discount, MAX_DISCOUNT_FIELD};
 use super::own_entries::OwnEntries;
 use super::percent;
 use crate::customer::FieldError;
+use crate::finance::advance::AdvanceSettings;
 use crate::customer_audit::{audited_differences, FieldChange};
 use crate::money::format_brl;
 use crate::table_kind::CommercialKind;
@@ -51,6 +52,10 @@ pub struct CompanySettingsInput {
     pub commission_per_customer: String,
     /// The price list and payment plan of new customers (R-SALES-1), by table code.
     pub own: BTreeMap<String, String>,
+    /// `"on"`: the company works with customer advances (R-ADV-1), with these history codes.
+    pub advances_enabled: String,
+    pub advance_entry_history_code: String,
+    pub advance_refund_history_code: String,
 }
 
 /// Everything the settings screen holds: the sales terms and the chart of accounts.
@@ -58,6 +63,7 @@ pub struct CompanySettingsInput {
 pub struct CompanySettings {
     pub sales: CompanySalesSettings,
     pub ledger: LedgerSettings,
+    pub advances: AdvanceSettings,
 }
 
 /// Digits of the customer's code in a suggested account when the company sets none.
@@ -123,13 +129,23 @@ impl CompanySettingsInput {
     pub fn parse(&self) -> Result<CompanySettings, Vec<FieldError>> {
         let sales = self.parse_sales();
         let ledger = self.parse_ledger();
-        match (sales, ledger) {
-            (Ok(sales), Ok(ledger)) => Ok(CompanySettings { sales, ledger }),
-            (sales, ledger) => Err(sales
+        let advances = super::company_advances::parse(
+            ticked(&self.advances_enabled),
+            &self.advance_entry_history_code,
+            &self.advance_refund_history_code,
+        );
+        match (sales, ledger, advances) {
+            (Ok(sales), Ok(ledger), Ok(advances)) => Ok(CompanySettings {
+                sales,
+                ledger,
+                advances,
+            }),
+            (sales, ledger, advances) => Err(sales
                 .err()
                 .unwrap_or_default()
                 .into_iter()
                 .chain(ledger.err().unwrap_or_default())
+                .chain(advances.err().unwrap_or_default())
                 .collect()),
         }
     }
@@ -279,6 +295,9 @@ impl CompanySettings {
                 ""
             }
             .to_string(),
+            advances_enabled: flag(self.advances.enabled),
+            advance_entry_history_code: text(&self.advances.entry_history_code),
+            advance_refund_history_code: text(&self.advances.refund_history_code),
             ..self.sales.input()
         }
     }
@@ -314,6 +333,7 @@ impl CompanySettings {
                 .to_string(),
             ),
         ]);
+        fields.extend(super::company_advances::audited_fields(&self.advances));
         fields
     }
 }

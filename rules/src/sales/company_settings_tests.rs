@@ -121,7 +121,17 @@ proptest! {
                 doubtful_debt_automatic: automatic,
                 ..Default::default()
             },
+            advances: rules_advances(automatic),
         };
         prop_assert_eq!(settings.input().parse(), Ok(settings));
+    }
+}
+
+/// R-ADV-1: enabled with both codes, or off with the entry code kept.
+fn rules_advances(enabled: bool) -> crate::finance::advance::AdvanceSettings {
+    crate::finance::advance::AdvanceSettings {
+        enabled,
+        entry_history_code: Some("ADT".into()),
+        refund_history_code: enabled.then(|| "DEV".into()),
     }
 }

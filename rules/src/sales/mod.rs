@@ -10,6 +10,7 @@ mod choice;
 
 pub mod bulk_numbers;
 pub mod commercial_refs;
+pub mod company_advances;
 pub mod company_settings;
 pub mod conditional_discount;
 pub mod credit_application;
