@@ -9,6 +9,7 @@ use crate::pages::batches::BatchesPage;
 use crate::pages::company_settings::CompanySettingsPage;
 use crate::pages::customer_record::{CustomerEditPage, CustomerNewPage};
 use crate::pages::lookup_table::{LookupIndexPage, LookupTablePage};
+use crate::pages::receivables_screen::ReceivablesScreenPage;
 
 /// A route whose view is its page component, loaded as a chunk of its own.
 macro_rules! lazy_page {
@@ -34,3 +35,4 @@ lazy_page!(BatchesRoute, BatchesPage);
 lazy_page!(LookupIndexRoute, LookupIndexPage);
 lazy_page!(LookupTableRoute, LookupTablePage);
 lazy_page!(CompanySettingsRoute, CompanySettingsPage);
+lazy_page!(ReceivablesRoute, ReceivablesScreenPage);

@@ -7,7 +7,7 @@ use crate::auth_state::provide_auth_state;
 use crate::components::top_bar::TopBar;
 use crate::lazy_routes::{
     BatchesRoute, CompanySettingsRoute, CustomerEditRoute, CustomerNewRoute, LookupIndexRoute,
-    LookupTableRoute,
+    LookupTableRoute, ReceivablesRoute,
 };
 use crate::pages::customer_list::CustomerListPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tabelas") view={Lazy::<LookupIndexRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/tabelas/:slug") view={Lazy::<LookupTableRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/empresa") view={Lazy::<CompanySettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/financeiro/contas-a-receber") view={Lazy::<ReceivablesRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -98,6 +98,15 @@ for (const viewport of VIEWPORTS) {
         await open(page, '/clientes/7?aba=financeiro');
         await page.getByRole('table', { name: 'Crédito do cliente por empresa' }).waitFor();
       }],
+      ['receivables screen', async () => {
+        await open(page, '/financeiro/contas-a-receber?situacao=overdue');
+        await page.getByRole('table', { name: 'Totais por situação' }).waitFor();
+      }],
+      ['customer record, finance tab, settlement form', async () => {
+        await open(page, '/clientes/7?aba=financeiro');
+        await page.getByRole('button', { name: /^Baixar / }).first().click();
+        await page.getByRole('form', { name: /^Baixar / }).waitFor();
+      }],
       ['company settings', async () => {
         await open(page, '/empresa');
         await page.getByRole('form', { name: 'Configurações da empresa' }).waitFor();

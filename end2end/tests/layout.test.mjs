@@ -35,6 +35,8 @@ async function signedInRoutes(page) {
     '/clientes/lotes',
     '/tabelas',
     '/empresa',
+    '/financeiro/contas-a-receber',
+    '/financeiro/contas-a-receber?situacao=overdue&venc_de=01/01/2024',
     ...TABLES.map((slug) => `/tabelas/${slug}`),
   ];
 }

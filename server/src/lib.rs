@@ -28,7 +28,13 @@ pub use app_state::AppState;
 use security_headers::SecurityHeaders;
 use session_guard::SessionGuard;
 
-pub fn build_app(mut state: AppState) -> Router {
+pub fn build_app(state: AppState) -> Router {
+    build_app_with(state, Router::new())
+}
+
+/// The app with `downloads`, routes of the binary's own (the PDFs, whose typesetting library
+/// only the binary links), behind the same session, origin and header middleware.
+pub fn build_app_with(mut state: AppState, downloads: Router<AppState>) -> Router {
     // An https public origin always means a `Secure`, `__Host-` session cookie.
     state.context.secure_cookies |= state.csrf.is_https();
     let routes = generate_route_list(App);
@@ -50,6 +56,7 @@ pub fn build_app(mut state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/health", get(health::health))
+        .merge(downloads)
         .leptos_routes_with_context(&state, routes, leptos_context.clone(), move || {
             shell(options.clone())
         })

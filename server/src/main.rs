@@ -3,6 +3,8 @@
 //! `server bench-bulk` times "alter all" on 100,000 of 1,000,000 customers; `server bench-finance`
 //! times the list's credit column over 5,000,000 receivables.
 
+mod statement_pdf;
+
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -14,7 +16,7 @@ use leptos::config::get_configuration;
 use rules::sign_in::{ThrottlePolicy, SESSION_TTL_SECS};
 use server::config::Config;
 use server::csrf::CsrfPolicy;
-use server::{build_app, cities, search_names, seed, AppState};
+use server::{build_app_with, cities, search_names, seed, AppState};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
 /// How often expired sessions and old sign-in attempts are deleted.
@@ -101,7 +103,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     axum::serve(
         listener,
-        build_app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        build_app_with(state, statement_pdf::routes())
+            .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;

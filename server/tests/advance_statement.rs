@@ -14,8 +14,18 @@ use record_forms::new_customer as zanella;
 use serde_json::Value;
 use sqlx::PgPool;
 
-async fn statement(app: &axum::Router, cookie: &str, customer: i64, from: &str, to: &str) -> (StatusCode, Value) {
-    let body = form(&[("customer_id", &customer.to_string()), ("from", from), ("to", to)]);
+async fn statement(
+    app: &axum::Router,
+    cookie: &str,
+    customer: i64,
+    from: &str,
+    to: &str,
+) -> (StatusCode, Value) {
+    let body = form(&[
+        ("customer_id", &customer.to_string()),
+        ("from", from),
+        ("to", to),
+    ]);
     post(app, Some(cookie), "advance_statement", &body).await
 }
 
@@ -32,7 +42,12 @@ async fn refund_all(app: &axum::Router, cookie: &str, advance: i64) {
 }
 
 fn column(lines: &Value, key: &str) -> Vec<Value> {
-    lines.as_array().unwrap().iter().map(|l| l[key].clone()).collect()
+    lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l[key].clone())
+        .collect()
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -55,20 +70,35 @@ async fn r_adv_3_the_statement_balances_equal_the_ledger(pool: PgPool) {
     assert_eq!(s["opening"], "0.00");
     assert_eq!(
         column(&s["lines"], "label"),
-        ["Adiantamento", "Baixa de título", "Baixa de título", "Devolução"]
+        [
+            "Adiantamento",
+            "Baixa de título",
+            "Baixa de título",
+            "Devolução"
+        ]
     );
-    assert_eq!(column(&s["lines"], "balance"), ["1000.00", "700.00", "300.00", "0.00"]);
-    assert_eq!(s["lines"][1]["detail"], format!("NF 1/1 · adiantamento nº {advance}"));
+    assert_eq!(
+        column(&s["lines"], "balance"),
+        ["1000.00", "700.00", "300.00", "0.00"]
+    );
+    assert_eq!(
+        s["lines"][1]["detail"],
+        format!("NF 1/1 · adiantamento nº {advance}")
+    );
     assert_eq!(
         s["lines"][3]["detail"],
         format!("adiantamento nº {advance} · Banco · Pedido do cliente")
     );
-    assert_eq!((s["total_in"].clone(), s["total_out"].clone()), ("1000.00".into(), "1000.00".into()));
-    let ledger: String = sqlx::query_scalar("select balance::text from customer_credits where id = $1")
-        .bind(advance)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    assert_eq!(
+        (s["total_in"].clone(), s["total_out"].clone()),
+        ("1000.00".into(), "1000.00".into())
+    );
+    let ledger: String =
+        sqlx::query_scalar("select balance::text from customer_credits where id = $1")
+            .bind(advance)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(s["closing"], Value::from(ledger));
     assert_eq!(s["from"], "01/12/2026");
 
@@ -77,11 +107,19 @@ async fn r_adv_3_the_statement_balances_equal_the_ledger(pool: PgPool) {
     assert_eq!(later["opening"], "300.00");
     assert_eq!(later["closing"], "0.00");
     let (_, before) = statement(&app, &boss, id, "01/11/2026", "30/11/2026").await;
-    assert_eq!((before["opening"].clone(), before["lines"].as_array().unwrap().len()), ("0.00".into(), 0));
+    assert_eq!(
+        (
+            before["opening"].clone(),
+            before["lines"].as_array().unwrap().len()
+        ),
+        ("0.00".into(), 0)
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn r_adv_2_reversing_a_settlement_paid_by_an_advance_gives_the_advance_its_money_back(pool: PgPool) {
+async fn r_adv_2_reversing_a_settlement_paid_by_an_advance_gives_the_advance_its_money_back(
+    pool: PgPool,
+) {
     let t = tenant(&pool, "alpha").await;
     enable_advances(&pool, t.tenant_id).await;
     let app = app(&pool);
@@ -93,10 +131,18 @@ async fn r_adv_2_reversing_a_settlement_paid_by_an_advance_gives_the_advance_its
     let (status, left) = use_advance(&app, &boss, advance, &[nf], "").await;
     assert_eq!((status, left), (StatusCode::OK, Value::from("600.00")));
 
-    let (status, settlements) =
-        post(&app, Some(&boss), "receivable_settlements", &form(&[("receivable_id", &nf.to_string())])).await;
+    let (status, settlements) = post(
+        &app,
+        Some(&boss),
+        "receivable_settlements",
+        &form(&[("receivable_id", &nf.to_string())]),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{settlements}");
-    assert_eq!(settlements[0]["means"], format!("Adiantamento nº {advance}"));
+    assert_eq!(
+        settlements[0]["means"],
+        format!("Adiantamento nº {advance}")
+    );
     assert_eq!(settlements[0]["reversed"], Value::Null);
     let settlement = settlements[0]["id"].as_i64().unwrap();
     let reverse = form(&[("settlement_id", &settlement.to_string())]);
@@ -115,9 +161,20 @@ async fn r_adv_2_reversing_a_settlement_paid_by_an_advance_gives_the_advance_its
     .await
     .unwrap();
     assert_eq!(balances, ("400.00".to_string(), "1000.00".to_string()));
-    let (_, after) =
-        post(&app, Some(&boss), "receivable_settlements", &form(&[("receivable_id", &nf.to_string())])).await;
-    assert!(after[0]["reversed"].as_str().unwrap().starts_with("Estornada em "), "{after}");
+    let (_, after) = post(
+        &app,
+        Some(&boss),
+        "receivable_settlements",
+        &form(&[("receivable_id", &nf.to_string())]),
+    )
+    .await;
+    assert!(
+        after[0]["reversed"]
+            .as_str()
+            .unwrap()
+            .starts_with("Estornada em "),
+        "{after}"
+    );
     let (_, s) = statement(&app, &boss, id, "01/01/2026", "31/12/2099").await;
     assert_eq!(
         column(&s["lines"], "label"),

@@ -191,6 +191,12 @@ async fn r_adv_1_advances_are_switched_on_with_both_history_codes(pool: PgPool) 
     .unwrap();
     assert_eq!(stored, (true, "DEV".to_string()));
     let history = view["history"].to_string();
-    assert!(history.contains("Trabalha com adiantamentos de clientes"), "{history}");
-    assert!(history.contains("Histórico de entrada de adiantamento"), "{history}");
+    assert!(
+        history.contains("Trabalha com adiantamentos de clientes"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Histórico de entrada de adiantamento"),
+        "{history}"
+    );
 }

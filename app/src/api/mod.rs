@@ -13,6 +13,7 @@ pub mod ledger_accounts;
 pub mod list_customers;
 pub mod lookups;
 pub mod receivables;
+pub mod receivables_screen;
 pub mod resource;
 pub mod sales_defaults;
 pub mod sign_in;

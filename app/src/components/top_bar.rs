@@ -90,6 +90,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                     <a href=BULK_EDIT_HREF aria-current=current(Section::BulkEdit)>"Manutenção em lote"</a>
                     <a href="/clientes/lotes" aria-current=current(Section::Batches)>"Lotes de alteração"</a>
                 })}
+                <a href="/financeiro/contas-a-receber" aria-current=current(Section::Receivables)>"Contas a receber"</a>
                 <a href="/tabelas" aria-current=current(Section::Tables)>"Tabelas"</a>
                 {may_set_company.then(|| view! {
                     <a href="/empresa" aria-current=current(Section::CompanySettings)>"Configurações"</a>
@@ -116,6 +117,7 @@ enum Section {
     Batches,
     Tables,
     CompanySettings,
+    Receivables,
 }
 
 impl Section {
@@ -131,6 +133,7 @@ impl Section {
             p if p == "/clientes" || p.starts_with("/clientes/") => Some(Section::Customers),
             p if p == "/tabelas" || p.starts_with("/tabelas/") => Some(Section::Tables),
             "/empresa" => Some(Section::CompanySettings),
+            p if p.starts_with("/financeiro/") => Some(Section::Receivables),
             _ => None,
         }
     }
@@ -149,6 +152,10 @@ mod tests {
             Some(Section::Customers)
         );
         assert_eq!(Section::of("/clientes/2002", ""), Some(Section::Customers));
+        assert_eq!(
+            Section::of("/financeiro/contas-a-receber", "?situacao=overdue"),
+            Some(Section::Receivables)
+        );
         assert_eq!(Section::of("/clientes/novo", ""), Some(Section::Customers));
         assert_eq!(Section::of("/clientes", "?lote=1"), Some(Section::BulkEdit));
         assert_eq!(

@@ -8,6 +8,7 @@ pub mod credit_types;
 pub mod filter_conditions;
 pub mod ledger_types;
 pub mod list_types;
+pub mod receivable_list_types;
 pub mod record_types;
 pub mod sales_types;
 pub mod set_filter;

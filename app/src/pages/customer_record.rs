@@ -34,10 +34,10 @@ use crate::session::SessionView;
 pub use data::record_href;
 use data::EditorData;
 use delete::DeleteCustomerButton;
+use finance_tab::{FinancePermissions, FinanceTab};
 use history::{ChangeHistory, SalespersonHistory};
 use ledger_tab::LedgerAccountsTab;
 use profile_fields::ProfileFields;
-use finance_tab::{FinancePermissions, FinanceTab};
 use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
 

@@ -13,5 +13,6 @@ mod lazy_bulk_panel;
 pub mod lookup_history;
 pub mod lookup_table;
 pub mod not_found;
+pub mod receivables_screen;
 pub mod sign_in;
 mod table_terms;

@@ -256,12 +256,12 @@ pub async fn statement(
 /// Both ends typed `dd/mm/aaaa`, each wrong one named beside its field.
 fn read_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), AppError> {
     let read = |field: &'static str, typed: &str| match rules::date_input::parse(typed) {
-        Ok(Some(iso)) => iso.parse::<NaiveDate>().map_err(|_| {
-            rules::customer::FieldError {
+        Ok(Some(iso)) => iso
+            .parse::<NaiveDate>()
+            .map_err(|_| rules::customer::FieldError {
                 field,
                 message: rules::date_input::INVALID_DATE.to_string(),
-            }
-        }),
+            }),
         Ok(None) => Err(rules::customer::FieldError {
             field,
             message: "Informe a data (dd/mm/aaaa).".to_string(),

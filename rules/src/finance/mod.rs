@@ -13,6 +13,7 @@ pub mod credit;
 pub mod day;
 pub mod last_purchase;
 pub mod receivable;
+pub mod receivable_filter;
 pub mod settlement;
 pub mod settlement_input;
 pub mod statement;

@@ -30,8 +30,9 @@ pub fn parse(enabled: bool, entry: &str, refund: &str) -> Result<AdvanceSettings
             if enabled {
                 errors.push(FieldError {
                     field,
-                    message: "Quem trabalha com adiantamentos informa os dois códigos de histórico."
-                        .to_string(),
+                    message:
+                        "Quem trabalha com adiantamentos informa os dois códigos de histórico."
+                            .to_string(),
                 });
             }
             None
@@ -107,6 +108,9 @@ mod tests {
     fn r_adv_1_the_history_shows_yes_or_no_and_the_codes() {
         let fields = audited_fields(&parse(true, "ADT", "DEV").unwrap());
         assert_eq!(fields[0].1, "Sim");
-        assert_eq!(fields[2], ("Histórico de devolução de adiantamento", "DEV".to_string()));
+        assert_eq!(
+            fields[2],
+            ("Histórico de devolução de adiantamento", "DEV".to_string())
+        );
     }
 }

@@ -17,8 +17,8 @@ use super::max_discount::{parse_max_discount, MAX_DISCOUNT_FIELD};
 use super::own_entries::OwnEntries;
 use super::percent;
 use crate::customer::FieldError;
-use crate::finance::advance::AdvanceSettings;
 use crate::customer_audit::{audited_differences, FieldChange};
+use crate::finance::advance::AdvanceSettings;
 use crate::money::format_brl;
 use crate::table_kind::CommercialKind;
 

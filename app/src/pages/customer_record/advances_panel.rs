@@ -116,9 +116,15 @@ fn AdvanceForms(
 ) -> impl IntoView {
     let close = Callback::new(move |()| finance.acting.set(None));
     move || match finance.acting.get() {
-        Some(RowAction::RegisterAdvance) => view! { <RegisterAdvanceForm finance close /> }.into_any(),
-        Some(RowAction::UseAdvance(advance)) => view! { <UseAdvanceForm advance receivables finance close /> }.into_any(),
-        Some(RowAction::Refund(advance)) => view! { <RefundForm advance finance close /> }.into_any(),
+        Some(RowAction::RegisterAdvance) => {
+            view! { <RegisterAdvanceForm finance close /> }.into_any()
+        }
+        Some(RowAction::UseAdvance(advance)) => {
+            view! { <UseAdvanceForm advance receivables finance close /> }.into_any()
+        }
+        Some(RowAction::Refund(advance)) => {
+            view! { <RefundForm advance finance close /> }.into_any()
+        }
         _ => ().into_any(),
     }
 }

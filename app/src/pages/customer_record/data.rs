@@ -8,10 +8,11 @@ use rules::customer::CustomerInput;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
-    customer_advances, customer_credit, customer_history, customer_receivables, find_customer_by_code, get_customer,
-    get_customer_by_code, get_ledger_accounts, get_sales_defaults, list_addresses,
-    next_customer_code, profile_options, salesperson_history, DeleteCustomer,
-    GenerateDoubtfulDebtAccount, SaveCustomer, SaveLedgerAccounts, SaveSalesDefaults,
+    customer_advances, customer_credit, customer_history, customer_receivables,
+    find_customer_by_code, get_customer, get_customer_by_code, get_ledger_accounts,
+    get_sales_defaults, list_addresses, next_customer_code, profile_options, salesperson_history,
+    DeleteCustomer, GenerateDoubtfulDebtAccount, SaveCustomer, SaveLedgerAccounts,
+    SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;

@@ -174,7 +174,11 @@ pub fn SettleForm(
 }
 
 #[component]
-pub fn CancelForm(row: ReceivableRow, done: Callback<String>, close: Callback<()>) -> impl IntoView {
+pub fn CancelForm(
+    row: ReceivableRow,
+    done: Callback<String>,
+    close: Callback<()>,
+) -> impl IntoView {
     let cancel = ServerAction::<CancelReceivable>::new();
     let refusal = Refusal::of(cancel.value(), "cancel");
     let reason = RwSignal::new(String::new());

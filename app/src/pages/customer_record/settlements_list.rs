@@ -43,7 +43,13 @@ pub fn SettlementsList(
     let question = Signal::derive(move || {
         chosen
             .get()
-            .map(|s| format!("Estornar a baixa de {} de {}?", format_brl(s.principal), s.paid_on))
+            .map(|s| {
+                format!(
+                    "Estornar a baixa de {} de {}?",
+                    format_brl(s.principal),
+                    s.paid_on
+                )
+            })
             .unwrap_or_default()
     });
     view! {

@@ -1,0 +1,43 @@
+//! The receivables screen ("Financeiro → Contas a receber", issue 12) as the browser receives
+//! it: one page of receivables of the current company and the totals by status of everything
+//! the filters match.
+
+use rules::finance::status::ReceivableStatus;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivablesPage {
+    pub rows: Vec<ReceivableListRow>,
+    /// Where the next page starts (`aaaa-mm-dd.id`), when there is one.
+    pub next: Option<String>,
+    /// One per status present, in `ReceivableStatus::ALL`'s order.
+    pub totals: Vec<StatusTotal>,
+    /// `1 - Gaúcha Combustíveis`.
+    pub company: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivableListRow {
+    pub id: i64,
+    pub customer_code: i64,
+    /// The customer's trade name.
+    pub customer: String,
+    /// `NF 12345/2`.
+    pub document: String,
+    pub kind: String,
+    /// `dd/mm/aaaa`.
+    pub issue_date: String,
+    pub due_date: String,
+    pub amount: Decimal,
+    pub balance: Decimal,
+    pub status: ReceivableStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusTotal {
+    pub status: ReceivableStatus,
+    pub count: i64,
+    pub amount: Decimal,
+    pub balance: Decimal,
+}

@@ -1,0 +1,266 @@
+//! "Financeiro → Contas a receber" (issue 12): the current company's receivables, filtered by
+//! status, customer group, region, salesperson, customer, due date and amount — the filters in
+//! the URL, so a link or a reload shows the same — a page at a time in due-date order, with the
+//! totals by status of everything that matches (not only the page).
+//!
+//! The filters are a GET form: it works before the page hydrates, and once hydrated every
+//! change applies at once (the router navigates to the new query).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use rules::finance::receivable_filter::ReceivableFilterInput;
+use rules::finance::status::ReceivableStatus;
+use rules::money::format_brl;
+use rust_decimal::Decimal;
+
+use crate::api::receivables_screen::list_receivables;
+use crate::api::resource::{api_resource, ApiResource};
+use crate::components::protected::protected;
+use crate::components::refusal::Refusal;
+use crate::customers::list_types::thousands;
+use crate::customers::receivable_list_types::{ReceivablesPage, StatusTotal};
+
+pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
+
+#[component]
+pub fn ReceivablesScreenPage() -> impl IntoView {
+    let query = use_query_map();
+    let asked = Memo::new(move |_| {
+        query.with(|q| {
+            let get = |name: &str| q.get(name).unwrap_or_default();
+            (
+                ReceivableFilterInput {
+                    situacao: get("situacao"),
+                    grupo: get("grupo"),
+                    regiao: get("regiao"),
+                    vendedor: get("vendedor"),
+                    cliente: get("cliente"),
+                    venc_de: get("venc_de"),
+                    venc_ate: get("venc_ate"),
+                    valor_min: get("valor_min"),
+                    valor_max: get("valor_max"),
+                },
+                get("apos"),
+            )
+        })
+    });
+    let page = api_resource(
+        move || asked.get(),
+        |(filter, after)| list_receivables(filter, after),
+    );
+    view! {
+        <Title text="Contas a receber · Clientela" />
+        {protected(move |_| view! { <ReceivablesScreen asked page /> })}
+    }
+}
+
+#[component]
+fn ReceivablesScreen(
+    asked: Memo<(ReceivableFilterInput, String)>,
+    page: ApiResource<ReceivablesPage>,
+) -> impl IntoView {
+    let refusal = Refusal::of(page, "receivables-filter");
+    let typed = move |pick: fn(&ReceivableFilterInput) -> &String| {
+        move || asked.with(|(filter, _)| pick(filter).clone())
+    };
+    let text = move |name: &'static str,
+                     label: &'static str,
+                     pick: fn(&ReceivableFilterInput) -> &String,
+                     hint: &'static str| {
+        let id = format!("receivables-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input
+                    id=id
+                    name=name
+                    autocomplete="off"
+                    placeholder=hint
+                    prop:value=typed(pick)
+                    aria-invalid=refusal.invalid(name)
+                    aria-describedby=refusal.described(name)
+                />
+                {refusal.beside(name)}
+            </div>
+        }
+    };
+    // Any change applies the filters at once.
+    let apply = |ev: leptos::ev::Event| {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(form) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+        {
+            let _ = form.request_submit();
+        }
+    };
+    view! {
+        <section class="card">
+            <h1>"Contas a receber"</h1>
+            <Form method="GET" action="" attr:class="record-form receivables-filters" attr:aria-label="Filtros dos títulos" on:change=apply>
+                <div class="field">
+                    <label for="receivables-situacao">"Situação"</label>
+                    <select
+                        id="receivables-situacao"
+                        name="situacao"
+                        prop:value=typed(|f| &f.situacao)
+                        aria-invalid=refusal.invalid("situacao")
+                        aria-describedby=refusal.described("situacao")
+                    >
+                        <option value="">"Todas"</option>
+                        {ReceivableStatus::ALL
+                            .iter()
+                            .map(|s| view! { <option value=s.code()>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                    {refusal.beside("situacao")}
+                </div>
+                {text("grupo", "Grupo de clientes", |f| &f.grupo, "código")}
+                {text("regiao", "Região", |f| &f.regiao, "código")}
+                {text("vendedor", "Vendedor", |f| &f.vendedor, "código")}
+                {text("cliente", "Cliente", |f| &f.cliente, "código")}
+                {text("venc_de", "Vencimento de", |f| &f.venc_de, "dd/mm/aaaa")}
+                {text("venc_ate", "Vencimento até", |f| &f.venc_ate, "dd/mm/aaaa")}
+                {text("valor_min", "Valor de (R$)", |f| &f.valor_min, "0,00")}
+                {text("valor_max", "Valor até (R$)", |f| &f.valor_max, "0,00")}
+                <div class="actions wide">
+                    <button type="submit">"Filtrar"</button>
+                    <a href=RECEIVABLES_HREF>"Limpar filtros"</a>
+                </div>
+            </Form>
+        </section>
+        <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <Results page asked /> }.into_any(),
+                    Err(crate::error::AppError::Invalid(_)) => ().into_any(),
+                    Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The URL of the page after `next`, with the same filters.
+fn next_href(filter: &ReceivableFilterInput, next: &str) -> String {
+    let mut query: Vec<String> = filter
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect();
+    query.push(format!("apos={next}"));
+    format!("{RECEIVABLES_HREF}?{}", query.join("&"))
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn Results(page: ReceivablesPage, asked: Memo<(ReceivableFilterInput, String)>) -> impl IntoView {
+    let (filter, after) = asked.get_untracked();
+    let next = page.next.as_ref().map(|next| next_href(&filter, next));
+    let first = (!after.is_empty()).then(|| {
+        let mut href = next_href(&filter, "");
+        href.truncate(href.len() - "apos=".len());
+        href.trim_end_matches(['&', '?']).to_string()
+    });
+    view! {
+        <section class="card" aria-labelledby="receivables-totals-title">
+            <h2 id="receivables-totals-title">{format!("Totais por situação · empresa {}", page.company)}</h2>
+            <Totals totals=page.totals />
+        </section>
+        <section class="card" aria-labelledby="receivables-rows-title">
+            <h2 id="receivables-rows-title">"Títulos"</h2>
+            {if page.rows.is_empty() {
+                view! { <p>"Nenhum título encontrado com estes filtros."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="ledger receivables-screen">
+                        <caption class="visually-hidden">"Títulos a receber da empresa"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Documento"</th>
+                                <th scope="col">"Cliente"</th>
+                                <th scope="col">"Tipo"</th>
+                                <th scope="col">"Emissão"</th>
+                                <th scope="col">"Vencimento"</th>
+                                <th scope="col" class="money">"Valor"</th>
+                                <th scope="col" class="money">"Saldo"</th>
+                                <th scope="col">"Situação"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {page.rows.into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row" data-label="Documento">{r.document}</th>
+                                    <td data-label="Cliente">
+                                        <a href=format!("/clientes/{}?aba=financeiro", r.customer_code)>
+                                            {format!("{} - {}", r.customer_code, r.customer)}
+                                        </a>
+                                    </td>
+                                    <td data-label="Tipo">{r.kind}</td>
+                                    <td class="date" data-label="Emissão">{r.issue_date}</td>
+                                    <td class="date" data-label="Vencimento">{r.due_date}</td>
+                                    <td class="money" data-label="Valor">{format_brl(r.amount)}</td>
+                                    <td class="money" data-label="Saldo">{format_brl(r.balance)}</td>
+                                    <td data-label="Situação" class:overdue=r.status == ReceivableStatus::Overdue>{r.status.label()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            <nav class="pager" aria-label="Páginas">
+                {first.map(|href| view! { <a href=href>"Primeira página"</a> })}
+                {next.map(|href| view! { <a href=href>"Próxima página"</a> })}
+            </nav>
+        </section>
+    }
+}
+
+#[component]
+fn Totals(totals: Vec<StatusTotal>) -> impl IntoView {
+    let count: i64 = totals.iter().map(|t| t.count).sum();
+    let amount: Decimal = totals.iter().map(|t| t.amount).sum();
+    let balance: Decimal = totals.iter().map(|t| t.balance).sum();
+    view! {
+        <table class="ledger status-totals">
+            <caption class="visually-hidden">"Totais por situação"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Situação"</th>
+                    <th scope="col" class="money">"Títulos"</th>
+                    <th scope="col" class="money">"Valor"</th>
+                    <th scope="col" class="money">"Saldo"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {totals.into_iter().map(|t| view! {
+                    <tr>
+                        <th scope="row" data-label="Situação">{t.status.label()}</th>
+                        <td class="money" data-label="Títulos">{thousands(t.count)}</td>
+                        <td class="money" data-label="Valor">{format_brl(t.amount)}</td>
+                        <td class="money" data-label="Saldo">{format_brl(t.balance)}</td>
+                    </tr>
+                }).collect_view()}
+                <tr class="opening">
+                    <th scope="row" data-label="Situação">"Total"</th>
+                    <td class="money" data-label="Títulos">{thousands(count)}</td>
+                    <td class="money" data-label="Valor">{format_brl(amount)}</td>
+                    <td class="money" data-label="Saldo">{format_brl(balance)}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}

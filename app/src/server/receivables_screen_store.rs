@@ -1,0 +1,229 @@
+//! The receivables screen's query (issue 12, "Contas a receber"): the current company's
+//! receivables matching the filters, a page at a time in due-date order (keyset on
+//! `receivables_due`: due date, id), and the totals by status of everything that matches.
+//!
+//! The status is not stored (it turns "overdue" when the due date passes): `STATUS` states
+//! `rules::finance::status::status` in SQL so the page and the totals are one statement each;
+//! a test compares the two on every status.
+
+use chrono::NaiveDate;
+use rules::finance::receivable::EntryKind;
+use rules::finance::receivable_filter::ReceivableFilter;
+use rules::finance::status::ReceivableStatus;
+use sqlx::{PgPool, Postgres, QueryBuilder, Row};
+
+use super::auth::Caller;
+use super::credit_store::cents;
+use crate::customers::receivable_list_types::{ReceivableListRow, ReceivablesPage, StatusTotal};
+use crate::error::AppError;
+
+pub const PAGE_SIZE: i64 = 50;
+
+/// `rules::finance::status::status`, in its order of precedence; `$today` bound by the caller.
+fn push_status(query: &mut QueryBuilder<'_, Postgres>, today: NaiveDate) {
+    query
+        .push(
+            "(case when r.cancelled_at is not null then 'cancelled'
+                   when r.balance = 0 then 'received'
+                   when r.sent_to_credit_bureau then 'negative_listed'
+                   when r.in_collection then 'in_collection'
+                   when r.due_date < ",
+        )
+        .push_bind(today)
+        .push(" then 'overdue' else 'open' end)");
+}
+
+fn push_lookup(
+    query: &mut QueryBuilder<'_, Postgres>,
+    caller: &Caller,
+    column: &str,
+    kind: &str,
+    code: &str,
+) {
+    query
+        .push(format!(
+            " and p.{column} = (select id from lookup_entries where tenant_id = "
+        ))
+        .push_bind(caller.tenant_id)
+        .push(" and company_id = ")
+        .push_bind(caller.company_id)
+        .push(format!(" and kind = '{kind}' and code = "))
+        .push_bind(code.to_string())
+        .push(")");
+}
+
+/// `from … where …` of the receivables the filter matches in the caller's company.
+fn push_matching(
+    query: &mut QueryBuilder<'_, Postgres>,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    today: NaiveDate,
+) {
+    query
+        .push(
+            " from receivables r
+              join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
+              left join customer_profiles p on p.tenant_id = r.tenant_id
+                   and p.company_id = r.company_id and p.customer_id = r.customer_id
+              where r.tenant_id = ",
+        )
+        .push_bind(caller.tenant_id)
+        .push(" and r.company_id = ")
+        .push_bind(caller.company_id);
+    if let Some(status) = filter.status {
+        if status.is_outstanding() {
+            // Lets the planner use what it knows of the owed ones (receivables_outstanding).
+            query.push(" and r.cancelled_at is null and r.balance > 0");
+        }
+        query.push(" and ");
+        push_status(query, today);
+        query.push(" = ").push_bind(status.code());
+    }
+    if let Some(code) = &filter.group_code {
+        push_lookup(query, caller, "customer_group_id", "customer_group", code);
+    }
+    if let Some(code) = &filter.region_code {
+        push_lookup(query, caller, "region_id", "region", code);
+    }
+    if let Some(code) = &filter.salesperson_code {
+        push_lookup(query, caller, "salesperson_id", "salesperson", code);
+    }
+    if let Some(code) = filter.customer_code {
+        query.push(" and c.code = ").push_bind(code);
+    }
+    if let Some(from) = &filter.due_from {
+        query
+            .push(" and r.due_date >= ")
+            .push_bind(from.clone())
+            .push("::date");
+    }
+    if let Some(to) = &filter.due_to {
+        query
+            .push(" and r.due_date <= ")
+            .push_bind(to.clone())
+            .push("::date");
+    }
+    if let Some(min) = filter.amount_min {
+        query.push(" and r.amount >= ").push_bind(min);
+    }
+    if let Some(max) = filter.amount_max {
+        query.push(" and r.amount <= ").push_bind(max);
+    }
+}
+
+/// `aaaa-mm-dd.id` → where the page starts after.
+fn read_cursor(after: &str) -> Result<Option<(NaiveDate, i64)>, AppError> {
+    if after.trim().is_empty() {
+        return Ok(None);
+    }
+    let bad = || AppError::BadRequest("Página inválida.".to_string());
+    let (date, id) = after.split_once('.').ok_or_else(bad)?;
+    let date = date.parse::<NaiveDate>().map_err(|_| bad())?;
+    let id = id.parse::<i64>().map_err(|_| bad())?;
+    Ok(Some((date, id)))
+}
+
+pub async fn page(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    after: &str,
+    today: NaiveDate,
+) -> Result<ReceivablesPage, AppError> {
+    let cursor = read_cursor(after)?;
+    let mut query = QueryBuilder::new(
+        "select r.id, r.document, r.installment, r.kind, r.issue_date, r.due_date, r.amount,
+                r.balance, c.code, c.trade_name, ",
+    );
+    push_status(&mut query, today);
+    query.push(" as status");
+    push_matching(&mut query, caller, filter, today);
+    if let Some((date, id)) = cursor {
+        query
+            .push(" and (r.due_date, r.id) > (")
+            .push_bind(date)
+            .push(", ")
+            .push_bind(id)
+            .push(")");
+    }
+    query
+        .push(" order by r.due_date, r.id limit ")
+        .push_bind(PAGE_SIZE + 1);
+    let mut rows = query.build().fetch_all(pool).await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next = match rows.last() {
+        Some(last) if more => {
+            let due: NaiveDate = last.try_get("due_date")?;
+            let id: i64 = last.try_get("id")?;
+            Some(format!("{due}.{id}"))
+        }
+        _ => None,
+    };
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let document: String = row.try_get("document")?;
+            let installment: i32 = row.try_get("installment")?;
+            let kind: String = row.try_get("kind")?;
+            let status: String = row.try_get("status")?;
+            let issue: NaiveDate = row.try_get("issue_date")?;
+            let due: NaiveDate = row.try_get("due_date")?;
+            Ok(ReceivableListRow {
+                id: row.try_get("id")?,
+                customer_code: row.try_get("code")?,
+                customer: row.try_get("trade_name")?,
+                document: format!("{document}/{installment}"),
+                kind: EntryKind::from_code(&kind)
+                    .map_or("Outro", EntryKind::label)
+                    .to_string(),
+                issue_date: rules::display::date(&issue.to_string()),
+                due_date: rules::display::date(&due.to_string()),
+                amount: cents(row.try_get("amount")?),
+                balance: cents(row.try_get("balance")?),
+                status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let company: (i32, String) =
+        sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
+            .bind(caller.tenant_id)
+            .bind(caller.company_id)
+            .fetch_one(pool)
+            .await?;
+    Ok(ReceivablesPage {
+        rows,
+        next,
+        totals: totals(pool, caller, filter, today).await?,
+        company: format!("{} - {}", company.0, company.1),
+    })
+}
+
+/// Count, amount and balance by status of everything the filter matches.
+pub async fn totals(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    today: NaiveDate,
+) -> Result<Vec<StatusTotal>, AppError> {
+    let mut query = QueryBuilder::new("select status, count(*) as n, sum(amount) as amount, sum(balance) as balance from (select ");
+    push_status(&mut query, today);
+    query.push(" as status, r.amount, r.balance");
+    push_matching(&mut query, caller, filter, today);
+    query.push(") matching group by status");
+    let rows = query.build().fetch_all(pool).await?;
+    let mut totals = rows
+        .iter()
+        .map(|row| {
+            let status: String = row.try_get("status")?;
+            Ok(StatusTotal {
+                status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
+                count: row.try_get("n")?,
+                amount: cents(row.try_get("amount")?),
+                balance: cents(row.try_get("balance")?),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    totals.sort_by_key(|t| ReceivableStatus::ALL.iter().position(|s| *s == t.status));
+    Ok(totals)
+}

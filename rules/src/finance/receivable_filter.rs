@@ -1,0 +1,220 @@
+//! The receivables screen's filters (issue 12, "Contas a receber"), as the URL and the form
+//! carry them: status, customer group, region and salesperson by code, customer by code, due
+//! date and amount ranges. Read here, each wrong one named beside its field; an empty one
+//! filters nothing. The company is always the one the user acts in (R-COMPANY-3).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::status::ReceivableStatus;
+use crate::customer::FieldError;
+use crate::{date_input, money};
+
+/// What was typed, by the URL's names (`?situacao=overdue&regiao=SC&venc_de=01/01/2026`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReceivableFilterInput {
+    pub situacao: String,
+    pub grupo: String,
+    pub regiao: String,
+    pub vendedor: String,
+    pub cliente: String,
+    pub venc_de: String,
+    pub venc_ate: String,
+    pub valor_min: String,
+    pub valor_max: String,
+}
+
+impl ReceivableFilterInput {
+    /// `(name, value)` of each filter set, in the form's order: the URL's query.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("situacao", self.situacao.as_str()),
+            ("grupo", &self.grupo),
+            ("regiao", &self.regiao),
+            ("vendedor", &self.vendedor),
+            ("cliente", &self.cliente),
+            ("venc_de", &self.venc_de),
+            ("venc_ate", &self.venc_ate),
+            ("valor_min", &self.valor_min),
+            ("valor_max", &self.valor_max),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .collect()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReceivableFilter {
+    pub status: Option<ReceivableStatus>,
+    pub group_code: Option<String>,
+    pub region_code: Option<String>,
+    pub salesperson_code: Option<String>,
+    pub customer_code: Option<i64>,
+    /// `aaaa-mm-dd`, inclusive.
+    pub due_from: Option<String>,
+    pub due_to: Option<String>,
+    pub amount_min: Option<Decimal>,
+    pub amount_max: Option<Decimal>,
+}
+
+fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+fn code(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    (!typed.is_empty()).then(|| typed.to_uppercase())
+}
+
+fn date(field: &'static str, typed: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+    date_input::parse(typed)
+        .map_err(|message| errors.push(error(field, message)))
+        .ok()
+        .flatten()
+}
+
+fn amount(field: &'static str, typed: &str, errors: &mut Vec<FieldError>) -> Option<Decimal> {
+    match typed.trim() {
+        "" => None,
+        typed => money::parse_brl(typed)
+            .map_err(|message| errors.push(error(field, format!("Valor inválido: {message}."))))
+            .ok(),
+    }
+}
+
+/// The filter, or every field that cannot be read.
+pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let status = match input.situacao.trim() {
+        "" => None,
+        typed => {
+            let status = ReceivableStatus::from_code(typed);
+            if status.is_none() {
+                errors.push(error("situacao", "Escolha uma situação da lista."));
+            }
+            status
+        }
+    };
+    let customer_code = match input.cliente.trim() {
+        "" => None,
+        typed => {
+            let code = typed.parse::<i64>().ok().filter(|c| *c > 0);
+            if code.is_none() {
+                errors.push(error(
+                    "cliente",
+                    "Informe o código do cliente (só números).",
+                ));
+            }
+            code
+        }
+    };
+    let due_from = date("venc_de", &input.venc_de, &mut errors);
+    let due_to = date("venc_ate", &input.venc_ate, &mut errors);
+    if let (Some(from), Some(to)) = (&due_from, &due_to) {
+        if to < from {
+            errors.push(error(
+                "venc_ate",
+                "O vencimento final não pode ser anterior ao inicial.",
+            ));
+        }
+    }
+    let amount_min = amount("valor_min", &input.valor_min, &mut errors);
+    let amount_max = amount("valor_max", &input.valor_max, &mut errors);
+    if let (Some(min), Some(max)) = (amount_min, amount_max) {
+        if max < min {
+            errors.push(error(
+                "valor_max",
+                "O valor máximo não pode ser menor que o mínimo.",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ReceivableFilter {
+        status,
+        group_code: code(&input.grupo),
+        region_code: code(&input.regiao),
+        salesperson_code: code(&input.vendedor),
+        customer_code,
+        due_from,
+        due_to,
+        amount_min,
+        amount_max,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finance::test_values::d;
+
+    #[test]
+    fn empty_filters_filter_nothing() {
+        assert_eq!(
+            read(&ReceivableFilterInput::default()),
+            Ok(ReceivableFilter::default())
+        );
+        assert!(ReceivableFilterInput::default().pairs().is_empty());
+    }
+
+    #[test]
+    fn filters_are_read_as_typed_in_portuguese() {
+        let input = ReceivableFilterInput {
+            situacao: "overdue".into(),
+            grupo: " atacado ".into(),
+            regiao: "sc".into(),
+            cliente: "2002".into(),
+            venc_de: "01/01/2026".into(),
+            venc_ate: "31/12/2026".into(),
+            valor_min: "1.000,00".into(),
+            ..Default::default()
+        };
+        let filter = read(&input).unwrap();
+        assert_eq!(filter.status, Some(ReceivableStatus::Overdue));
+        assert_eq!(filter.group_code.as_deref(), Some("ATACADO"));
+        assert_eq!(filter.region_code.as_deref(), Some("SC"));
+        assert_eq!(filter.customer_code, Some(2002));
+        assert_eq!(filter.due_from.as_deref(), Some("2026-01-01"));
+        assert_eq!(filter.amount_min, Some(d("1000.00")));
+        assert_eq!(filter.amount_max, None);
+        let names: Vec<&str> = input.pairs().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "situacao",
+                "grupo",
+                "regiao",
+                "cliente",
+                "venc_de",
+                "venc_ate",
+                "valor_min"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_wrong_filter_is_named_beside_its_field() {
+        let input = ReceivableFilterInput {
+            situacao: "paid".into(),
+            cliente: "abc".into(),
+            venc_de: "31/12/2026".into(),
+            venc_ate: "01/01/2026".into(),
+            valor_min: "10,00".into(),
+            valor_max: "5,00".into(),
+            ..Default::default()
+        };
+        let fields: Vec<&str> = read(&input).unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["situacao", "cliente", "venc_ate", "valor_max"]);
+        let bad_date = ReceivableFilterInput {
+            venc_de: "32/01/2026".into(),
+            ..Default::default()
+        };
+        assert_eq!(read(&bad_date).unwrap_err()[0].field, "venc_de");
+    }
+}

@@ -1,0 +1,302 @@
+//! "Financeiro → Contas a receber" (issue 12) through real requests: the current company's
+//! receivables filtered, paged by due date, with totals by status of everything that matches —
+//! the status worked out in SQL agreeing with `rules::finance::status` on every status.
+
+mod common;
+mod finance_forms;
+mod record_forms;
+
+use axum::http::StatusCode;
+use common::*;
+use finance_forms::{form, post, register_invoice};
+use record_forms::new_customer as zanella;
+use serde_json::Value;
+use sqlx::PgPool;
+
+async fn list(
+    app: &axum::Router,
+    cookie: &str,
+    filters: &[(&str, &str)],
+    after: &str,
+) -> (StatusCode, Value) {
+    let mut pairs: Vec<(String, String)> = filters
+        .iter()
+        .map(|(k, v)| (format!("filter[{k}]"), v.to_string()))
+        .collect();
+    pairs.push(("after".into(), after.into()));
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    post(app, Some(cookie), "list_receivables", &form(&refs)).await
+}
+
+fn documents(page: &Value) -> Vec<String> {
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["document"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn total_of(page: &Value, status: &str) -> Option<Value> {
+    page["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["status"] == status)
+        .cloned()
+}
+
+/// Six receivables of Zanella, one in each status; returns the customer's id and code.
+async fn one_of_each_status(pool: &PgPool, app: &axum::Router, boss: &str) -> (i64, i64) {
+    let id = zanella(app, boss).await;
+    for (doc, due, amount) in [
+        ("NF OPEN", "30/12/2099", "100,00"),
+        ("NF LATE", "01/11/2026", "200,00"),
+        ("NF GONE", "30/12/2099", "300,00"),
+        ("NF PAID", "30/12/2099", "400,00"),
+        ("NF SPC", "01/11/2026", "500,00"),
+        ("NF COBR", "01/11/2026", "600,00"),
+    ] {
+        let (status, body) = register_invoice(app, boss, id, doc, "invoice", due, amount).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    sqlx::query(
+        "update receivables set
+             cancelled_at = case when document = 'NF GONE' then now() end,
+             cancel_reason = case when document = 'NF GONE' then 'Erro' end,
+             balance = case when document = 'NF PAID' then 0 else balance end,
+             sent_to_credit_bureau = document = 'NF SPC',
+             in_collection = document = 'NF COBR'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    let code: i64 = sqlx::query_scalar("select code from customers where id = $1")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    (id, code)
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_status_in_sql_agrees_with_the_rules_on_every_status_and_totals_cover_all_matches(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (id, _) = one_of_each_status(&pool, &app, &boss).await;
+    let (status, page) = list(&app, &boss, &[], "").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(page["company"], "1 - Matriz");
+    // The record's list derives each status with rules::finance::status.
+    let (_, by_rules) = post(
+        &app,
+        Some(&boss),
+        "customer_receivables",
+        &form(&[("customer_id", &id.to_string())]),
+    )
+    .await;
+    let rules_status = |id: &Value| {
+        by_rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == *id)
+            .unwrap()["status"]
+            .clone()
+    };
+    let rows = page["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    let mut seen: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            assert_eq!(r["status"], rules_status(&r["id"]), "{r}");
+            r["status"].as_str().unwrap().to_string()
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "cancelled",
+            "in_collection",
+            "negative_listed",
+            "open",
+            "overdue",
+            "received"
+        ]
+    );
+    // Due-date order, then id.
+    assert_eq!(
+        documents(&page)[..3],
+        ["NF LATE/1", "NF SPC/1", "NF COBR/1"]
+    );
+    let overdue = total_of(&page, "overdue").unwrap();
+    assert_eq!(
+        (overdue["count"].clone(), overdue["balance"].clone()),
+        (1.into(), "200.00".into())
+    );
+    let totals: Vec<&str> = page["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            "overdue",
+            "open",
+            "cancelled",
+            "received",
+            "negative_listed",
+            "in_collection"
+        ]
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn each_filter_narrows_the_rows_and_the_totals_alike(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (id, code) = one_of_each_status(&pool, &app, &boss).await;
+    let (_, page) = list(&app, &boss, &[("situacao", "overdue")], "").await;
+    assert_eq!(documents(&page), ["NF LATE/1"]);
+    assert_eq!(page["totals"].as_array().unwrap().len(), 1);
+    let (_, page) = list(
+        &app,
+        &boss,
+        &[("valor_min", "250,00"), ("valor_max", "500,00")],
+        "",
+    )
+    .await;
+    assert_eq!(documents(&page), ["NF SPC/1", "NF GONE/1", "NF PAID/1"]);
+    let (_, page) = list(
+        &app,
+        &boss,
+        &[("venc_de", "01/12/2026"), ("cliente", &code.to_string())],
+        "",
+    )
+    .await;
+    assert_eq!(documents(&page), ["NF OPEN/1", "NF GONE/1", "NF PAID/1"]);
+    let (_, page) = list(&app, &boss, &[("cliente", "999999")], "").await;
+    assert_eq!(
+        (
+            documents(&page).len(),
+            page["totals"].as_array().unwrap().len()
+        ),
+        (0, 0)
+    );
+
+    // By region code, through the customer's commercial profile in the company.
+    let company: i64 =
+        sqlx::query_scalar("select id from companies where tenant_id = $1 and code = 1")
+            .bind(t.tenant_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let region = lookup_entry(&pool, t.tenant_id, company, "region", "SC").await;
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id)
+         values ($1, $2, $3, $4)
+         on conflict (tenant_id, company_id, customer_id) do update set region_id = excluded.region_id",
+    )
+    .bind(t.tenant_id)
+    .bind(company)
+    .bind(id)
+    .bind(region)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (_, page) = list(&app, &boss, &[("regiao", "sc"), ("situacao", "open")], "").await;
+    assert_eq!(documents(&page), ["NF OPEN/1"]);
+    let (_, page) = list(&app, &boss, &[("regiao", "RS")], "").await;
+    assert!(documents(&page).is_empty());
+
+    // Wrong filters are named; a forged page cursor is a bad request.
+    let (status, body) = list(
+        &app,
+        &boss,
+        &[("situacao", "paid"), ("venc_de", "32/01/2026")],
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["situacao", "venc_de"]);
+    let (status, _) = list(&app, &boss, &[], "not-a-cursor").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn pages_follow_each_other_by_due_date_without_gaps_or_repeats_in_the_company_only(
+    pool: PgPool,
+) {
+    let t = tenant(&pool, "alpha").await;
+    tenant(&pool, "beta").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    // 120 receivables, three per due date.
+    sqlx::query(
+        "insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
+                                  issue_date, due_date, amount, balance)
+         select $1, c.id, $2, 'NF ' || (n / 3), n % 3 + 1, 'invoice', date '2026-01-01',
+                date '2030-01-01' + (n / 3), 10, 10
+         from generate_series(0, 119) n, companies c where c.tenant_id = $1 and c.code = 1",
+    )
+    .bind(t.tenant_id)
+    .bind(id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let mut seen = Vec::new();
+    let mut after = String::new();
+    loop {
+        let (status, page) = list(&app, &boss, &[], &after).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(
+            page["totals"][0]["count"], 120,
+            "totals cover every match, not the page"
+        );
+        seen.extend(documents(&page));
+        match page["next"].as_str() {
+            Some(next) => after = next.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 120);
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 120);
+    assert_eq!(seen[..4], ["NF 0/1", "NF 0/2", "NF 0/3", "NF 1/1"]);
+
+    // Another tenant, and the same tenant's other company, see none of them.
+    let stranger = sign_in(&app, "boss@beta.test").await;
+    let (_, page) = list(&app, &stranger, &[], "").await;
+    assert!(documents(&page).is_empty());
+    let switch = format!("company_id={}", t.companies[&2]);
+    assert_eq!(
+        send(&app, call("switch_company", &switch, Some(&boss)))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (_, page) = list(&app, &boss, &[], "").await;
+    assert_eq!(page["company"], "2 - Filial");
+    assert!(documents(&page).is_empty());
+    let (status, _) = post(&app, None, "list_receivables", "after=").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
