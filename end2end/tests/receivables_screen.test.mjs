@@ -2,6 +2,8 @@
 // totals by status of everything that matches, wrong filters refused beside their field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { launch, newPage, open, signIn, assertBeside, selectedLabel, DEMO_USERS } from './helpers.mjs';
 
 let browser;
@@ -65,5 +67,66 @@ test('a wrong due date is refused beside its field and the customer links to its
   await open(page, `${SCREEN}?situacao=open`);
   const link = page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('link').first();
   assert.match(await link.getAttribute('href'), /^\/clientes\/\d+\?aba=financeiro$/);
+  await page.context().close();
+});
+
+async function download(page, name) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+async function pdfText(bytes) {
+  const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
+  const pages = [];
+  for (let n = 1; n <= pdf.numPages; n += 1) {
+    pages.push((await (await pdf.getPage(n)).getTextContent()).items.map((i) => i.str).join(' '));
+  }
+  return pages.join(' ').replace(/\s+/g, ' ');
+}
+
+// R$ 1.234,56 → 1234,56 (how the CSV writes money).
+const plain = (brl) => brl.replace('R$', '').replace(/\./g, '').trim();
+
+test('the report by region, overdue, shows the same grand total on screen, in the PDF, the CSV and the XLSX (R-HIST-3)', async () => {
+  const page = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(page, admin);
+  await open(page, `${SCREEN}?situacao=overdue&agrupar=regiao`);
+  const subtotals = page.getByRole('table', { name: 'Subtotais do relatório' });
+  await subtotals.waitFor();
+  assert.equal(await selectedLabel(page.getByLabel('Relatório agrupado por')), 'Região');
+  // One region of those with overdue receivables, by its code.
+  const region = (await subtotals.getByRole('rowheader').first().textContent()).split(' - ')[0].trim();
+  await open(page, `${SCREEN}?situacao=overdue&regiao=${encodeURIComponent(region)}&agrupar=regiao`);
+  await subtotals.waitFor();
+  const grand = subtotals.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total geral' }) });
+  const [count, amount, balance] = (await grand.getByRole('cell').allTextContents()).map((s) => s.trim());
+  assert.match(balance, /^R\$ [\d.]+,\d{2}$/);
+  // The screen's totals by status say the same for these filters.
+  const byStatus = page.getByRole('table', { name: 'Totais por situação' });
+  const statusTotal = byStatus.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total' }) });
+  assert.equal((await statusTotal.locator('td[data-label="Saldo"]').textContent()).trim(), balance);
+
+  const csv = await download(page, 'Baixar CSV');
+  assert.equal(csv.name, 'contas-a-receber.csv');
+  const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+  const last = lines.at(-1).split(';');
+  assert.equal(last[0], `Total geral (${count.replace(/\./g, '')} títulos)`);
+  assert.deepEqual(last.slice(-2), [plain(amount), plain(balance)]);
+  assert.ok(lines.slice(2, -1).every((line) => line.includes(';Vencido;') || line.startsWith('Subtotal')));
+
+  const pdf = await download(page, 'Baixar PDF');
+  assert.equal(pdf.name, 'contas-a-receber.pdf');
+  const text = await pdfText(pdf.bytes);
+  assert.ok(text.includes('Relatório de contas a receber'));
+  assert.ok(text.includes(balance), `the PDF shows the grand total ${balance}`);
+  assert.ok(text.includes(`Região: ${region}`), 'the PDF names its filters');
+
+  const xlsx = await download(page, 'Baixar planilha (XLSX)');
+  assert.equal(xlsx.name, 'contas-a-receber.xlsx');
+  assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip');
+  assert.ok(xlsx.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')));
   await page.context().close();
 });

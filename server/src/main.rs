@@ -3,6 +3,7 @@
 //! `server bench-bulk` times "alter all" on 100,000 of 1,000,000 customers; `server bench-finance`
 //! times the list's credit column over 5,000,000 receivables.
 
+mod report_downloads;
 mod statement_pdf;
 
 use std::net::SocketAddr;
@@ -103,8 +104,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     axum::serve(
         listener,
-        build_app_with(state, statement_pdf::routes())
-            .into_make_service_with_connect_info::<SocketAddr>(),
+        build_app_with(
+            state,
+            statement_pdf::routes().merge(report_downloads::routes()),
+        )
+        .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;

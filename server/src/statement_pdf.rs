@@ -30,7 +30,8 @@ pub struct StatementQuery {
     ate: String,
 }
 
-fn refused(error: &AppError) -> Response {
+/// An error as a download answers it: its status and its message as text.
+pub fn refused(error: &AppError) -> Response {
     let status =
         StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (

@@ -300,3 +300,93 @@ async fn pages_follow_each_other_by_due_date_without_gaps_or_repeats_in_the_comp
     let (status, _) = post(&app, None, "list_receivables", "after=").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+/// R-HIST-3: the report's subtotals by region (or group) add up to what the screen's totals
+/// say for the same filters; a customer without a region is listed under "Sem região".
+#[sqlx::test(migrations = "../migrations")]
+async fn r_hist_3_the_report_groups_by_region_and_adds_up_to_the_screen_totals(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (id, _) = one_of_each_status(&pool, &app, &boss).await;
+    let company = t.companies[&1];
+    let region = lookup_entry(&pool, t.tenant_id, company, "region", "SC").await;
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id)
+         values ($1, $2, $3, $4)
+         on conflict (tenant_id, company_id, customer_id) do update set region_id = excluded.region_id",
+    )
+    .bind(t.tenant_id)
+    .bind(company)
+    .bind(id)
+    .bind(region)
+    .execute(&pool)
+    .await
+    .unwrap();
+    // A receivable of a customer with no region.
+    let other = {
+        let (status, id) = record_forms::create(
+            &app,
+            &boss,
+            &record_forms::record_form(
+                "2",
+                "legal_entity",
+                "11.444.777/0001-61",
+                "Sem Região Ltda",
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{id}");
+        id.as_i64().unwrap()
+    };
+    let (status, body) = register_invoice(
+        &app,
+        &boss,
+        other,
+        "NF SR",
+        "invoice",
+        "30/12/2099",
+        "1.000,00",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let report = |filters: Vec<(&'static str, &'static str)>, grouping: &'static str| {
+        let app = app.clone();
+        let boss = boss.clone();
+        async move {
+            let mut pairs: Vec<(String, String)> = filters
+                .iter()
+                .map(|(k, v)| (format!("filter[{k}]"), v.to_string()))
+                .collect();
+            pairs.push(("grouping".into(), grouping.into()));
+            let refs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            post(&app, Some(&boss), "receivables_report", &form(&refs)).await
+        }
+    };
+    let (status, by_region) = report(vec![], "regiao").await;
+    assert_eq!(status, StatusCode::OK, "{by_region}");
+    assert_eq!(by_region["grouped_by"], "Região");
+    let names: Vec<&str> = by_region["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["SC - SC desc", "Sem região"]);
+    assert_eq!(by_region["groups"][0]["total"]["count"], 6);
+    assert_eq!(by_region["groups"][1]["total"]["balance"], "1000.00");
+    assert_eq!(by_region["total"]["count"], 7);
+    assert_eq!(by_region["total"]["amount"], "3100.00");
+
+    // The same filters on the screen: the totals by status add up to the report's.
+    let (_, page) = list(&app, &boss, &[("situacao", "overdue")], "").await;
+    let (_, overdue) = report(vec![("situacao", "overdue")], "grupo").await;
+    assert_eq!(overdue["grouped_by"], "Grupo de clientes");
+    assert_eq!(overdue["groups"][0]["name"], "Sem grupo");
+    assert_eq!(overdue["total"]["balance"], page["totals"][0]["balance"]);
+    assert_eq!(overdue["total"]["count"], page["totals"][0]["count"]);
+}

@@ -26,3 +26,24 @@ pub async fn list_receivables(
     })
     .await
 }
+
+/// R-HIST-3: the subtotals by customer group or region (`agrupar`) of what the filters match.
+#[server(prefix = "/api", endpoint = "receivables_report", client = crate::api::client::AppClient)]
+pub async fn receivables_report(
+    #[server(default)] filter: ReceivableFilterInput,
+    #[server(default)] grouping: String,
+) -> Result<crate::customers::receivable_list_types::ReportView, AppError> {
+    use crate::server::brasilia_time::today;
+    use crate::server::{
+        auth, context::server_context, receivables_report_store, respond::respond,
+    };
+    use rules::finance::report_grouping::ReportGrouping;
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        let filter = rules::finance::receivable_filter::read(&filter).map_err(AppError::invalid)?;
+        let grouping = ReportGrouping::from_code(&grouping);
+        receivables_report_store::summary(&ctx.pool, &caller, &filter, grouping, today()).await
+    })
+    .await
+}

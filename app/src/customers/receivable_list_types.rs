@@ -41,3 +41,23 @@ pub struct StatusTotal {
     pub amount: Decimal,
     pub balance: Decimal,
 }
+
+/// R-HIST-3: the receivables report — what the filters match, grouped by customer group or
+/// region, each group with its subtotal, and the grand total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub company: String,
+    /// `Grupo de clientes` or `Região`.
+    pub grouped_by: String,
+    pub groups: Vec<ReportGroupView>,
+    pub total: rules::finance::report_grouping::ReportTotal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportGroupView {
+    /// `ATAC - Atacado`, or `Sem grupo`.
+    pub name: String,
+    pub total: rules::finance::report_grouping::ReportTotal,
+    /// Empty in the on-screen summary; every receivable in the downloads.
+    pub rows: Vec<ReceivableListRow>,
+}

@@ -15,12 +15,13 @@ use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
-use crate::api::receivables_screen::list_receivables;
+use crate::api::receivables_screen::{list_receivables, receivables_report};
 use crate::api::resource::{api_resource, ApiResource};
 use crate::components::protected::protected;
 use crate::components::refusal::Refusal;
 use crate::customers::list_types::thousands;
-use crate::customers::receivable_list_types::{ReceivablesPage, StatusTotal};
+use crate::customers::receivable_list_types::{ReceivablesPage, ReportView, StatusTotal};
+use rules::finance::report_grouping::ReportGrouping;
 
 pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
 
@@ -50,9 +51,17 @@ pub fn ReceivablesScreenPage() -> impl IntoView {
         move || asked.get(),
         |(filter, after)| list_receivables(filter, after),
     );
+    let grouping = Memo::new(move |_| {
+        ReportGrouping::from_code(&query.with(|q| q.get("agrupar").unwrap_or_default()))
+    });
+    // The report does not follow the page cursor: only the filters and the grouping.
+    let report = api_resource(
+        move || (asked.with(|(filter, _)| filter.clone()), grouping.get()),
+        |(filter, grouping)| receivables_report(filter, grouping.code().to_string()),
+    );
     view! {
         <Title text="Contas a receber · Clientela" />
-        {protected(move |_| view! { <ReceivablesScreen asked page /> })}
+        {protected(move |_| view! { <ReceivablesScreen asked page grouping report /> })}
     }
 }
 
@@ -60,6 +69,8 @@ pub fn ReceivablesScreenPage() -> impl IntoView {
 fn ReceivablesScreen(
     asked: Memo<(ReceivableFilterInput, String)>,
     page: ApiResource<ReceivablesPage>,
+    grouping: Memo<ReportGrouping>,
+    report: ApiResource<ReportView>,
 ) -> impl IntoView {
     let refusal = Refusal::of(page, "receivables-filter");
     let typed = move |pick: fn(&ReceivableFilterInput) -> &String| {
@@ -125,6 +136,15 @@ fn ReceivablesScreen(
                 {text("venc_ate", "Vencimento até", |f| &f.venc_ate, "dd/mm/aaaa")}
                 {text("valor_min", "Valor de (R$)", |f| &f.valor_min, "0,00")}
                 {text("valor_max", "Valor até (R$)", |f| &f.valor_max, "0,00")}
+                <div class="field">
+                    <label for="receivables-agrupar">"Relatório agrupado por"</label>
+                    <select id="receivables-agrupar" name="agrupar" prop:value=move || grouping.get().code()>
+                        {ReportGrouping::ALL
+                            .into_iter()
+                            .map(|g| view! { <option value=g.code()>{g.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
                 <div class="actions wide">
                     <button type="submit">"Filtrar"</button>
                     <a href=RECEIVABLES_HREF>"Limpar filtros"</a>
@@ -140,18 +160,95 @@ fn ReceivablesScreen(
                 }
             })}
         </Transition>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                report.await.ok().map(|report| view! { <Report report asked grouping /> })
+            })}
+        </Transition>
     }
+}
+
+/// The filters as a URL's query.
+fn filter_query(filter: &ReceivableFilterInput) -> Vec<String> {
+    filter
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode(value)))
+        .collect()
 }
 
 /// The URL of the page after `next`, with the same filters.
 fn next_href(filter: &ReceivableFilterInput, next: &str) -> String {
-    let mut query: Vec<String> = filter
-        .pairs()
-        .into_iter()
-        .map(|(name, value)| format!("{name}={}", encode(value)))
-        .collect();
+    let mut query = filter_query(filter);
     query.push(format!("apos={next}"));
     format!("{RECEIVABLES_HREF}?{}", query.join("&"))
+}
+
+/// Where the report with these filters, grouped so, downloads as `extension`.
+fn report_href(
+    filter: &ReceivableFilterInput,
+    grouping: ReportGrouping,
+    extension: &str,
+) -> String {
+    let mut query = filter_query(filter);
+    query.push(format!("agrupar={}", grouping.code()));
+    format!(
+        "/relatorios/contas-a-receber.{extension}?{}",
+        query.join("&")
+    )
+}
+
+/// R-HIST-3: the subtotals by group or region and the grand total, with the downloads.
+#[component]
+fn Report(
+    report: ReportView,
+    asked: Memo<(ReceivableFilterInput, String)>,
+    grouping: Memo<ReportGrouping>,
+) -> impl IntoView {
+    let filter = asked.get_untracked().0;
+    let grouping = grouping.get_untracked();
+    let link = |extension: &'static str, label: &'static str| {
+        view! {
+            <a class="button" href=report_href(&filter, grouping, extension) download rel="external">{label}</a>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="receivables-report-title">
+            <h2 id="receivables-report-title">{format!("Relatório por {}", report.grouped_by.to_lowercase())}</h2>
+            <table class="ledger report-totals">
+                <caption class="visually-hidden">"Subtotais do relatório"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{report.grouped_by.clone()}</th>
+                        <th scope="col" class="money">"Títulos"</th>
+                        <th scope="col" class="money">"Valor"</th>
+                        <th scope="col" class="money">"Saldo"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {report.groups.into_iter().map(|g| view! {
+                        <tr>
+                            <th scope="row" data-label="Grupo">{g.name}</th>
+                            <td class="money" data-label="Títulos">{thousands(g.total.count)}</td>
+                            <td class="money" data-label="Valor">{format_brl(g.total.amount)}</td>
+                            <td class="money" data-label="Saldo">{format_brl(g.total.balance)}</td>
+                        </tr>
+                    }).collect_view()}
+                    <tr class="opening">
+                        <th scope="row" data-label="Grupo">"Total geral"</th>
+                        <td class="money" data-label="Títulos">{thousands(report.total.count)}</td>
+                        <td class="money" data-label="Valor">{format_brl(report.total.amount)}</td>
+                        <td class="money" data-label="Saldo">{format_brl(report.total.balance)}</td>
+                    </tr>
+                </tbody>
+            </table>
+            <p class="actions">
+                {link("pdf", "Baixar PDF")}
+                {link("xlsx", "Baixar planilha (XLSX)")}
+                {link("csv", "Baixar CSV")}
+            </p>
+        </section>
+    }
 }
 
 fn encode(value: &str) -> String {

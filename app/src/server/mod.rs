@@ -27,6 +27,7 @@ pub mod profile_store;
 pub mod purge;
 pub mod receivable_list_store;
 pub mod receivable_store;
+pub mod receivables_report_store;
 pub mod receivables_screen_store;
 pub mod respond;
 pub mod sales_defaults_store;

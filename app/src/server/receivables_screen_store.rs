@@ -20,7 +20,7 @@ use crate::error::AppError;
 pub const PAGE_SIZE: i64 = 50;
 
 /// `rules::finance::status::status`, in its order of precedence; `$today` bound by the caller.
-fn push_status(query: &mut QueryBuilder<'_, Postgres>, today: NaiveDate) {
+pub(crate) fn push_status(query: &mut QueryBuilder<'_, Postgres>, today: NaiveDate) {
     query
         .push(
             "(case when r.cancelled_at is not null then 'cancelled'
@@ -52,21 +52,24 @@ fn push_lookup(
         .push(")");
 }
 
-/// `from … where …` of the receivables the filter matches in the caller's company.
-fn push_matching(
+/// `from … where …` of the receivables the filter matches in the caller's company; `join`
+/// adds tables to the `from` (`r`, `c` and `p`, the customer's profile, are there).
+pub(crate) fn push_matching(
     query: &mut QueryBuilder<'_, Postgres>,
     caller: &Caller,
     filter: &ReceivableFilter,
     today: NaiveDate,
+    join: &str,
 ) {
     query
         .push(
             " from receivables r
               join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
               left join customer_profiles p on p.tenant_id = r.tenant_id
-                   and p.company_id = r.company_id and p.customer_id = r.customer_id
-              where r.tenant_id = ",
+                   and p.company_id = r.company_id and p.customer_id = r.customer_id ",
         )
+        .push(join)
+        .push(" where r.tenant_id = ")
         .push_bind(caller.tenant_id)
         .push(" and r.company_id = ")
         .push_bind(caller.company_id);
@@ -123,6 +126,34 @@ fn read_cursor(after: &str) -> Result<Option<(NaiveDate, i64)>, AppError> {
     Ok(Some((date, id)))
 }
 
+/// The columns `ROW_COLUMNS` selects, as the screen shows them.
+pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow, AppError> {
+    let document: String = row.try_get("document")?;
+    let installment: i32 = row.try_get("installment")?;
+    let kind: String = row.try_get("kind")?;
+    let status: String = row.try_get("status")?;
+    let issue: NaiveDate = row.try_get("issue_date")?;
+    let due: NaiveDate = row.try_get("due_date")?;
+    Ok(ReceivableListRow {
+        id: row.try_get("id")?,
+        customer_code: row.try_get("code")?,
+        customer: row.try_get("trade_name")?,
+        document: format!("{document}/{installment}"),
+        kind: EntryKind::from_code(&kind)
+            .map_or("Outro", EntryKind::label)
+            .to_string(),
+        issue_date: rules::display::date(&issue.to_string()),
+        due_date: rules::display::date(&due.to_string()),
+        amount: cents(row.try_get("amount")?),
+        balance: cents(row.try_get("balance")?),
+        status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
+    })
+}
+
+/// What `list_row` reads, but the status (`push_status(…) as status`).
+pub(crate) const ROW_COLUMNS: &str = "select r.id, r.document, r.installment, r.kind, r.issue_date,
+        r.due_date, r.amount, r.balance, c.code, c.trade_name, ";
+
 pub async fn page(
     pool: &PgPool,
     caller: &Caller,
@@ -131,13 +162,10 @@ pub async fn page(
     today: NaiveDate,
 ) -> Result<ReceivablesPage, AppError> {
     let cursor = read_cursor(after)?;
-    let mut query = QueryBuilder::new(
-        "select r.id, r.document, r.installment, r.kind, r.issue_date, r.due_date, r.amount,
-                r.balance, c.code, c.trade_name, ",
-    );
+    let mut query = QueryBuilder::new(ROW_COLUMNS);
     push_status(&mut query, today);
     query.push(" as status");
-    push_matching(&mut query, caller, filter, today);
+    push_matching(&mut query, caller, filter, today, "");
     if let Some((date, id)) = cursor {
         query
             .push(" and (r.due_date, r.id) > (")
@@ -162,28 +190,7 @@ pub async fn page(
     };
     let rows = rows
         .iter()
-        .map(|row| {
-            let document: String = row.try_get("document")?;
-            let installment: i32 = row.try_get("installment")?;
-            let kind: String = row.try_get("kind")?;
-            let status: String = row.try_get("status")?;
-            let issue: NaiveDate = row.try_get("issue_date")?;
-            let due: NaiveDate = row.try_get("due_date")?;
-            Ok(ReceivableListRow {
-                id: row.try_get("id")?,
-                customer_code: row.try_get("code")?,
-                customer: row.try_get("trade_name")?,
-                document: format!("{document}/{installment}"),
-                kind: EntryKind::from_code(&kind)
-                    .map_or("Outro", EntryKind::label)
-                    .to_string(),
-                issue_date: rules::display::date(&issue.to_string()),
-                due_date: rules::display::date(&due.to_string()),
-                amount: cents(row.try_get("amount")?),
-                balance: cents(row.try_get("balance")?),
-                status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
-            })
-        })
+        .map(list_row)
         .collect::<Result<Vec<_>, AppError>>()?;
     let company: (i32, String) =
         sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
@@ -209,7 +216,7 @@ pub async fn totals(
     let mut query = QueryBuilder::new("select status, count(*) as n, sum(amount) as amount, sum(balance) as balance from (select ");
     push_status(&mut query, today);
     query.push(" as status, r.amount, r.balance");
-    push_matching(&mut query, caller, filter, today);
+    push_matching(&mut query, caller, filter, today, "");
     query.push(") matching group by status");
     let rows = query.build().fetch_all(pool).await?;
     let mut totals = rows

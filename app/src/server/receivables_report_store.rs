@@ -1,0 +1,111 @@
+//! R-HIST-3: the receivables report — what the screen's filters match, grouped by customer
+//! group or region with subtotals and a grand total. The summary (one grouped statement) is
+//! what the screen shows; the downloads add every receivable, up to `MAX_ROWS`, in one more
+//! statement ordered like the summary. Screen, PDF and spreadsheet read these same figures.
+
+use chrono::NaiveDate;
+use rules::finance::receivable_filter::ReceivableFilter;
+use rules::finance::report_grouping::{ReportGrouping, ReportTotal};
+use sqlx::{PgPool, QueryBuilder, Row};
+
+use super::auth::Caller;
+use super::credit_store::cents;
+use super::receivables_screen_store::{list_row, push_matching, push_status, ROW_COLUMNS};
+use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
+use crate::error::AppError;
+
+/// A report downloaded is read by a person: beyond this the filters are too wide.
+pub const MAX_ROWS: i64 = 5_000;
+
+/// The join naming each receivable's group (`g.name`), by the customer's profile.
+fn group_join(grouping: ReportGrouping) -> String {
+    let column = match grouping {
+        ReportGrouping::Group => "customer_group_id",
+        ReportGrouping::Region => "region_id",
+    };
+    format!(
+        "left join lateral (select coalesce((select l.code || ' - ' || l.description
+                                             from lookup_entries l
+                                             where l.tenant_id = r.tenant_id and l.id = p.{column}),
+                                            '{}') as name) g on true ",
+        grouping.none_label()
+    )
+}
+
+pub async fn summary(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    grouping: ReportGrouping,
+    today: NaiveDate,
+) -> Result<ReportView, AppError> {
+    let mut query = QueryBuilder::new(
+        "select g.name, count(*) as n, sum(r.amount) as amount, sum(r.balance) as balance",
+    );
+    push_matching(&mut query, caller, filter, today, &group_join(grouping));
+    query.push(" group by g.name order by g.name");
+    let groups = query
+        .build()
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(ReportGroupView {
+                name: row.try_get("name")?,
+                total: ReportTotal {
+                    count: row.try_get("n")?,
+                    amount: cents(row.try_get("amount")?),
+                    balance: cents(row.try_get("balance")?),
+                },
+                rows: Vec::new(),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let company: (i32, String) =
+        sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
+            .bind(caller.tenant_id)
+            .bind(caller.company_id)
+            .fetch_one(pool)
+            .await?;
+    Ok(ReportView {
+        company: format!("{} - {}", company.0, company.1),
+        grouped_by: grouping.label().to_string(),
+        total: ReportTotal::sum(groups.iter().map(|g| &g.total)),
+        groups,
+    })
+}
+
+/// The summary with every receivable in its group, in due-date order.
+pub async fn full(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    grouping: ReportGrouping,
+    today: NaiveDate,
+) -> Result<ReportView, AppError> {
+    let mut report = summary(pool, caller, filter, grouping, today).await?;
+    if report.total.count > MAX_ROWS {
+        return Err(AppError::field(
+            "filter",
+            format!(
+                "O relatório tem {} títulos; ele aceita até {}. Restrinja os filtros.",
+                report.total.count, MAX_ROWS
+            ),
+        ));
+    }
+    let mut query = QueryBuilder::new(ROW_COLUMNS);
+    push_status(&mut query, today);
+    query.push(" as status, g.name as group_name");
+    push_matching(&mut query, caller, filter, today, &group_join(grouping));
+    query.push(" order by g.name, r.due_date, r.id");
+    for row in query.build().fetch_all(pool).await? {
+        let name: String = row.try_get("group_name")?;
+        let group = report
+            .groups
+            .iter_mut()
+            .find(|g| g.name == name)
+            .ok_or(AppError::Internal)?;
+        group.rows.push(list_row(&row)?);
+    }
+    Ok(report)
+}

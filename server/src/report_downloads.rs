@@ -1,0 +1,400 @@
+//! R-HIST-3: the receivables report downloaded — `GET /relatorios/contas-a-receber.{pdf,csv,xlsx}`
+//! with the receivables screen's filters and `agrupar=grupo|regiao` — from the same figures the
+//! screen shows (`receivables_report_store::full`): PDF through the `documents` template, CSV
+//! as a Brazilian spreadsheet opens it (`;`, decimal comma, UTF-8 with BOM), XLSX with money as
+//! numbers in a R$ format. The checks are a server function's: session, tenant, company.
+
+use app::customers::receivable_list_types::ReportView;
+use app::error::AppError;
+use app::server::{auth, brasilia_time, receivables_report_store};
+use axum::extract::{Query, Request, State};
+use axum::response::{IntoResponse, Response};
+use rules::finance::receivable_filter::{self, ReceivableFilterInput};
+use rules::finance::report_grouping::{ReportGrouping, ReportTotal};
+use rules::money::format_brl;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use server::AppState;
+
+use crate::statement_pdf::refused;
+
+#[derive(Debug, Deserialize)]
+struct ReportQuery {
+    #[serde(flatten)]
+    filter: ReceivableFilterInput,
+    #[serde(default)]
+    agrupar: String,
+}
+
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/relatorios/contas-a-receber.pdf", get(pdf))
+        .route("/relatorios/contas-a-receber.csv", get(csv))
+        .route("/relatorios/contas-a-receber.xlsx", get(xlsx))
+}
+
+/// The report and the one line describing its filters, or the refusal to answer.
+async fn load(
+    state: &AppState,
+    request: Request,
+) -> Result<(ReportView, String, String), Response> {
+    let (parts, _) = request.into_parts();
+    let Ok(Query(query)) = Query::<ReportQuery>::try_from_uri(&parts.uri) else {
+        return Err(refused(&AppError::BadRequest(
+            "Filtros inválidos.".to_string(),
+        )));
+    };
+    let pool = &state.context.pool;
+    let caller = match auth::caller_of_request(pool, &parts).await {
+        Ok(Some(caller)) => caller,
+        Ok(None) => return Err(refused(&AppError::Unauthenticated)),
+        Err(error) => return Err(refused(&error)),
+    };
+    let filter =
+        receivable_filter::read(&query.filter).map_err(|e| refused(&AppError::invalid(e)))?;
+    let grouping = ReportGrouping::from_code(&query.agrupar);
+    let report =
+        receivables_report_store::full(pool, &caller, &filter, grouping, brasilia_time::today())
+            .await
+            .map_err(|e| refused(&e))?;
+    let filters = describe(&query.filter);
+    let generated = format!(
+        "Emitido em {} por {}",
+        brasilia_time::date_time(chrono::Utc::now()),
+        caller.user_name
+    );
+    Ok((report, filters, generated))
+}
+
+/// `Situação: Vencido · Região: SC · Vencimento de 01/01/2026`, or that nothing filters.
+fn describe(input: &ReceivableFilterInput) -> String {
+    let label = |name: &str| match name {
+        "situacao" => "Situação",
+        "grupo" => "Grupo",
+        "regiao" => "Região",
+        "vendedor" => "Vendedor",
+        "cliente" => "Cliente",
+        "venc_de" => "Vencimento de",
+        "venc_ate" => "Vencimento até",
+        "valor_min" => "Valor de",
+        _ => "Valor até",
+    };
+    let parts: Vec<String> = input
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match name {
+                "situacao" => rules::finance::status::ReceivableStatus::from_code(value)
+                    .map_or(value, |s| s.label())
+                    .to_string(),
+                _ => value.trim().to_uppercase(),
+            };
+            format!("{}: {value}", label(name))
+        })
+        .collect();
+    if parts.is_empty() {
+        "Todos os títulos da empresa".to_string()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn download(content_type: &str, file: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (http::header::CONTENT_TYPE, content_type.to_string()),
+            (
+                http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+            (http::header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn pdf(State(state): State<AppState>, request: Request) -> Response {
+    let (report, filters, generated) = match load(&state, request).await {
+        Ok(loaded) => loaded,
+        Err(refusal) => return refusal,
+    };
+    let totals = |t: &ReportTotal| documents::ReportTotals {
+        count: t.count.to_string(),
+        amount: format_brl(t.amount),
+        balance: format_brl(t.balance),
+    };
+    let data = documents::ReceivablesReport {
+        company: report.company.clone(),
+        title: "Relatório de contas a receber".to_string(),
+        filters,
+        grouped_by: report.grouped_by.clone(),
+        groups: report
+            .groups
+            .iter()
+            .map(|g| documents::ReportGroup {
+                name: g.name.clone(),
+                rows: g
+                    .rows
+                    .iter()
+                    .map(|r| documents::ReportRow {
+                        customer: format!("{} - {}", r.customer_code, r.customer),
+                        document: r.document.clone(),
+                        issue_date: r.issue_date.clone(),
+                        due_date: r.due_date.clone(),
+                        status: r.status.label().to_string(),
+                        amount: format_brl(r.amount),
+                        balance: format_brl(r.balance),
+                    })
+                    .collect(),
+                subtotal: totals(&g.total),
+            })
+            .collect(),
+        grand_total: totals(&report.total),
+        generated,
+    };
+    let rendered = tokio::task::spawn_blocking(move || {
+        documents::render(documents::Template::ReceivablesReport, &data)
+    })
+    .await;
+    match rendered {
+        Ok(Ok(pdf)) => download("application/pdf", "contas-a-receber.pdf", pdf),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "receivables report PDF");
+            refused(&AppError::Internal)
+        }
+        Err(error) => {
+            tracing::error!(%error, "receivables report PDF task");
+            refused(&AppError::Internal)
+        }
+    }
+}
+
+/// `1234,56`: what a spreadsheet in Portuguese reads as a number.
+fn plain(amount: Decimal) -> String {
+    format!("{:.2}", amount.round_dp(2)).replace('.', ",")
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([';', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn csv_text(report: &ReportView, filters: &str) -> String {
+    let mut out = String::from('\u{feff}');
+    let mut line = |fields: &[&str]| {
+        let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&fields.join(";"));
+        out.push_str("\r\n");
+    };
+    line(&["Relatório de contas a receber", &report.company, filters]);
+    line(&[
+        &report.grouped_by,
+        "Cliente",
+        "Documento",
+        "Emissão",
+        "Vencimento",
+        "Situação",
+        "Valor",
+        "Saldo",
+    ]);
+    for group in &report.groups {
+        for r in &group.rows {
+            let customer = format!("{} - {}", r.customer_code, r.customer);
+            line(&[
+                &group.name,
+                &customer,
+                &r.document,
+                &r.issue_date,
+                &r.due_date,
+                r.status.label(),
+                &plain(r.amount),
+                &plain(r.balance),
+            ]);
+        }
+        let label = format!("Subtotal {} ({} títulos)", group.name, group.total.count);
+        line(&[
+            &label,
+            "",
+            "",
+            "",
+            "",
+            "",
+            &plain(group.total.amount),
+            &plain(group.total.balance),
+        ]);
+    }
+    let label = format!("Total geral ({} títulos)", report.total.count);
+    line(&[
+        &label,
+        "",
+        "",
+        "",
+        "",
+        "",
+        &plain(report.total.amount),
+        &plain(report.total.balance),
+    ]);
+    out
+}
+
+async fn csv(State(state): State<AppState>, request: Request) -> Response {
+    match load(&state, request).await {
+        Ok((report, filters, _)) => download(
+            "text/csv; charset=utf-8",
+            "contas-a-receber.csv",
+            csv_text(&report, &filters).into_bytes(),
+        ),
+        Err(refusal) => refusal,
+    }
+}
+
+/// The workbook: one sheet, the same rows and totals as the CSV, money as numbers in R$.
+pub fn xlsx_bytes(
+    report: &ReportView,
+    filters: &str,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Contas a receber")?;
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("\"R$\" #,##0.00");
+    let money_bold = money.clone().set_bold();
+    sheet.write_with_format(0, 0, "Relatório de contas a receber", &bold)?;
+    sheet.write(0, 1, report.company.as_str())?;
+    sheet.write(1, 0, filters)?;
+    let headers = [
+        report.grouped_by.as_str(),
+        "Cliente",
+        "Documento",
+        "Emissão",
+        "Vencimento",
+        "Situação",
+        "Valor",
+        "Saldo",
+    ];
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_with_format(3, col as u16, *header, &bold)?;
+    }
+    let mut row = 4u32;
+    for group in &report.groups {
+        for r in &group.rows {
+            sheet.write(row, 0, group.name.as_str())?;
+            sheet.write(row, 1, format!("{} - {}", r.customer_code, r.customer))?;
+            sheet.write(row, 2, r.document.as_str())?;
+            sheet.write(row, 3, r.issue_date.as_str())?;
+            sheet.write(row, 4, r.due_date.as_str())?;
+            sheet.write(row, 5, r.status.label())?;
+            sheet.write_with_format(row, 6, r.amount, &money)?;
+            sheet.write_with_format(row, 7, r.balance, &money)?;
+            row += 1;
+        }
+        let label = format!("Subtotal {} ({} títulos)", group.name, group.total.count);
+        sheet.write_with_format(row, 0, label, &bold)?;
+        sheet.write_with_format(row, 6, group.total.amount, &money_bold)?;
+        sheet.write_with_format(row, 7, group.total.balance, &money_bold)?;
+        row += 1;
+    }
+    let label = format!("Total geral ({} títulos)", report.total.count);
+    sheet.write_with_format(row, 0, label, &bold)?;
+    sheet.write_with_format(row, 6, report.total.amount, &money_bold)?;
+    sheet.write_with_format(row, 7, report.total.balance, &money_bold)?;
+    sheet.autofit();
+    book.save_to_buffer()
+}
+
+async fn xlsx(State(state): State<AppState>, request: Request) -> Response {
+    let (report, filters, _) = match load(&state, request).await {
+        Ok(loaded) => loaded,
+        Err(refusal) => return refusal,
+    };
+    match xlsx_bytes(&report, &filters) {
+        Ok(bytes) => download(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "contas-a-receber.xlsx",
+            bytes,
+        ),
+        Err(error) => {
+            tracing::error!(%error, "receivables report XLSX");
+            refused(&AppError::Internal)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::customers::receivable_list_types::{ReceivableListRow, ReportGroupView};
+    use rules::finance::status::ReceivableStatus;
+    use std::str::FromStr;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn report() -> ReportView {
+        let row = |doc: &str, amount: &str, balance: &str| ReceivableListRow {
+            id: 1,
+            customer_code: 7,
+            customer: "Padaria; \"Pão\"".to_string(),
+            document: doc.to_string(),
+            kind: "Fatura / duplicata".to_string(),
+            issue_date: "01/10/2026".to_string(),
+            due_date: "01/11/2026".to_string(),
+            amount: d(amount),
+            balance: d(balance),
+            status: ReceivableStatus::Overdue,
+        };
+        let total = ReportTotal {
+            count: 2,
+            amount: d("1300.50"),
+            balance: d("300.50"),
+        };
+        ReportView {
+            company: "1 - Matriz".to_string(),
+            grouped_by: "Região".to_string(),
+            groups: vec![ReportGroupView {
+                name: "SC - Santa Catarina".to_string(),
+                total,
+                rows: vec![
+                    row("NF 1/1", "1000.00", "0.00"),
+                    row("NF 2/1", "300.50", "300.50"),
+                ],
+            }],
+            total,
+        }
+    }
+
+    #[test]
+    fn r_hist_3_the_csv_carries_each_row_the_subtotals_and_the_grand_total() {
+        let text = csv_text(&report(), "Região: SC");
+        assert!(text.starts_with('\u{feff}'), "Excel reads UTF-8 with a BOM");
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[1],
+            "Região;Cliente;Documento;Emissão;Vencimento;Situação;Valor;Saldo"
+        );
+        assert_eq!(
+            lines[2],
+            "SC - Santa Catarina;\"7 - Padaria; \"\"Pão\"\"\";NF 1/1;01/10/2026;01/11/2026;Vencido;1000,00;0,00"
+        );
+        assert_eq!(
+            lines[4],
+            "Subtotal SC - Santa Catarina (2 títulos);;;;;;1300,50;300,50"
+        );
+        assert_eq!(lines[5], "Total geral (2 títulos);;;;;;1300,50;300,50");
+    }
+
+    #[test]
+    fn r_hist_3_the_workbook_is_an_xlsx_file_with_its_sheet() {
+        let bytes = xlsx_bytes(&report(), "Região: SC").unwrap();
+        assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
+        let names = String::from_utf8_lossy(&bytes);
+        assert!(names.contains("xl/worksheets/sheet1.xml"));
+    }
+}
