@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use common::*;
 use finance_forms::{enable_advances, form, post, receivable, register_advance, use_advance};
 use record_forms::new_customer as zanella;
-use serde_json::Value;
 use sqlx::PgPool;
 
 async fn balance(pool: &PgPool, table: &str, id: i64) -> String {
