@@ -184,6 +184,20 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// A subtotal or the grand total: its label first, the money in the last two columns.
+fn total_line(line: &mut impl FnMut(&[&str]), label: &str, total: &ReportTotal) {
+    line(&[
+        label,
+        "",
+        "",
+        "",
+        "",
+        "",
+        &plain(total.amount),
+        &plain(total.balance),
+    ]);
+}
+
 pub fn csv_text(report: &ReportView, filters: &str) -> String {
     let mut out = String::from('\u{feff}');
     let mut line = |fields: &[&str]| {
@@ -216,29 +230,17 @@ pub fn csv_text(report: &ReportView, filters: &str) -> String {
                 &plain(r.balance),
             ]);
         }
-        let label = format!("Subtotal {} ({} títulos)", group.name, group.total.count);
-        line(&[
-            &label,
-            "",
-            "",
-            "",
-            "",
-            "",
-            &plain(group.total.amount),
-            &plain(group.total.balance),
-        ]);
+        total_line(
+            &mut line,
+            &format!("Subtotal {} ({} títulos)", group.name, group.total.count),
+            &group.total,
+        );
     }
-    let label = format!("Total geral ({} títulos)", report.total.count);
-    line(&[
-        &label,
-        "",
-        "",
-        "",
-        "",
-        "",
-        &plain(report.total.amount),
-        &plain(report.total.balance),
-    ]);
+    total_line(
+        &mut line,
+        &format!("Total geral ({} títulos)", report.total.count),
+        &report.total,
+    );
     out
 }
 

@@ -49,6 +49,22 @@ fn total_of(page: &Value, status: &str) -> Option<Value> {
         .cloned()
 }
 
+/// The customer's commercial profile in the company gets `region`.
+async fn set_region(pool: &PgPool, tenant: i64, company: i64, customer: i64, region: i64) {
+    sqlx::query(
+        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id)
+         values ($1, $2, $3, $4)
+         on conflict (tenant_id, company_id, customer_id) do update set region_id = excluded.region_id",
+    )
+    .bind(tenant)
+    .bind(company)
+    .bind(customer)
+    .bind(region)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
 /// Six receivables of Zanella, one in each status; returns the customer's id and code.
 async fn one_of_each_status(pool: &PgPool, app: &axum::Router, boss: &str) -> (i64, i64) {
     let id = zanella(app, boss).await;
@@ -202,18 +218,7 @@ async fn each_filter_narrows_the_rows_and_the_totals_alike(pool: PgPool) {
             .await
             .unwrap();
     let region = lookup_entry(&pool, t.tenant_id, company, "region", "SC").await;
-    sqlx::query(
-        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id)
-         values ($1, $2, $3, $4)
-         on conflict (tenant_id, company_id, customer_id) do update set region_id = excluded.region_id",
-    )
-    .bind(t.tenant_id)
-    .bind(company)
-    .bind(id)
-    .bind(region)
-    .execute(&pool)
-    .await
-    .unwrap();
+    set_region(&pool, t.tenant_id, company, id, region).await;
     let (_, page) = list(&app, &boss, &[("regiao", "sc"), ("situacao", "open")], "").await;
     assert_eq!(documents(&page), ["NF OPEN/1"]);
     let (_, page) = list(&app, &boss, &[("regiao", "RS")], "").await;
@@ -311,18 +316,7 @@ async fn r_hist_3_the_report_groups_by_region_and_adds_up_to_the_screen_totals(p
     let (id, _) = one_of_each_status(&pool, &app, &boss).await;
     let company = t.companies[&1];
     let region = lookup_entry(&pool, t.tenant_id, company, "region", "SC").await;
-    sqlx::query(
-        "insert into customer_profiles (tenant_id, company_id, customer_id, region_id)
-         values ($1, $2, $3, $4)
-         on conflict (tenant_id, company_id, customer_id) do update set region_id = excluded.region_id",
-    )
-    .bind(t.tenant_id)
-    .bind(company)
-    .bind(id)
-    .bind(region)
-    .execute(&pool)
-    .await
-    .unwrap();
+    set_region(&pool, t.tenant_id, company, id, region).await;
     // A receivable of a customer with no region.
     let other = {
         let (status, id) = record_forms::create(
