@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { launch, newPage, open, signIn, assertBeside, DEMO_USERS } from './helpers.mjs';
+import { launch, newPage, open, signIn, assertBeside, eventually, DEMO_USERS } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -76,8 +76,11 @@ test('register an advance, settle two receivables with it, refund the rest, down
   const balanceOf = async (doc) =>
     (await grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${doc}/1`, exact: true }) })
       .locator('td[data-label="Saldo"]').textContent()).trim();
-  assert.equal(await balanceOf(first), 'R$ 0,00');
-  assert.equal(await balanceOf(second), 'R$ 100,00');
+  // The grid reloads after the message: wait for the new balances.
+  await eventually(async () => {
+    assert.equal(await balanceOf(first), 'R$ 0,00');
+    assert.equal(await balanceOf(second), 'R$ 100,00');
+  });
 
   await page.getByRole('button', { name: `Devolver o adiantamento nº ${advance}` }).click();
   const refund = page.getByRole('form', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) });

@@ -141,10 +141,9 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
   await signIn(page, admin);
   const nav = page.getByRole('navigation', { name: 'Principal' });
   const names = (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
-  assert.deepEqual(names, ['Início', 'Clientes', 'Manutenção em lote', 'Lotes de alteração', 'Tabelas', 'Configurações']);
+  assert.deepEqual(names, ['Início', 'Clientes', 'Manutenção em lote', 'Lotes de alteração', 'Financeiro', 'Tabelas', 'Configurações']);
   assert.equal(await page.getByText('Em breve').count(), 0);
   assert.equal(await page.locator('[title="Em breve"]').count(), 0);
-  assert.equal(await nav.getByText('Financeiro').count(), 0);
 
   const headings = {
     'Início': 'Início',
@@ -152,6 +151,8 @@ test('menu items lead where their names say; nothing "Em breve" is shown (item 1
     // The batch edit is the list's "alterar todos" panel: brought into view, its first field focused.
     'Manutenção em lote': 'Manutenção em lote',
     'Lotes de alteração': 'Lotes de alteração',
+    // The financial section opens on its receivables.
+    'Financeiro': 'Contas a receber',
     'Tabelas': 'Tabelas',
     'Configurações': 'Configurações da empresa',
   };
@@ -183,7 +184,7 @@ test('the field salesperson\'s menu offers only what their profile may do', asyn
   await signIn(page, salesperson);
   const nav = page.getByRole('navigation', { name: 'Principal' });
   const names = (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
-  assert.deepEqual(names, ['Início', 'Clientes', 'Tabelas']);
+  assert.deepEqual(names, ['Início', 'Clientes', 'Financeiro', 'Tabelas']);
   await page.context().close();
 });
 

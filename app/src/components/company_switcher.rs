@@ -51,7 +51,7 @@ pub fn CompanySwitcher(companies: Vec<CompanyOption>, current: i64) -> impl Into
                     })
                     .collect_view()}
             </select>
-            <button type="submit">"Trocar empresa"</button>
+            <button type="submit" aria-label="Trocar empresa">"Trocar"</button>
             {refused}
         </PostForm>
     }

@@ -90,7 +90,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                     <a href=BULK_EDIT_HREF aria-current=current(Section::BulkEdit)>"Manutenção em lote"</a>
                     <a href="/clientes/lotes" aria-current=current(Section::Batches)>"Lotes de alteração"</a>
                 })}
-                <a href="/financeiro/contas-a-receber" aria-current=current(Section::Receivables)>"Contas a receber"</a>
+                <a href="/financeiro/contas-a-receber" aria-current=current(Section::Receivables)>"Financeiro"</a>
                 <a href="/tabelas" aria-current=current(Section::Tables)>"Tabelas"</a>
                 {may_set_company.then(|| view! {
                     <a href="/empresa" aria-current=current(Section::CompanySettings)>"Configurações"</a>
