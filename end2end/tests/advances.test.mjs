@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { launch, newPage, open, signIn, assertBeside, eventually, DEMO_USERS } from './helpers.mjs';
+import { launch, newPage, open, signIn, assertBeside, eventually, waitForFocus, DEMO_USERS } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -50,8 +50,10 @@ test('register an advance, settle two receivables with it, refund the rest, down
   await registerReceivable(page, first, '300,00');
   await registerReceivable(page, second, '500,00');
 
-  // A wrong value is refused beside its field and registers nothing.
+  // The form opens under the panel, out of sight on a long page: its heading takes the focus.
   await page.getByRole('button', { name: 'Registrar adiantamento' }).click();
+  await waitForFocus(page.getByRole('heading', { name: 'Registrar adiantamento' }));
+  // A wrong value is refused beside its field and registers nothing.
   const register = page.getByRole('form', { name: 'Registrar adiantamento' });
   await register.getByLabel('Valor (R$)').fill('mil reais');
   await register.getByRole('button', { name: 'Registrar adiantamento' }).click();
@@ -82,7 +84,10 @@ test('register an advance, settle two receivables with it, refund the rest, down
     assert.equal(await balanceOf(second), 'R$ 100,00');
   });
 
-  await page.getByRole('button', { name: `Devolver o adiantamento nº ${advance}` }).click();
+  // From the keyboard: Enter on the row's button, the refund form's heading has the focus.
+  await page.getByRole('button', { name: `Devolver o adiantamento nº ${advance}` }).focus();
+  await page.keyboard.press('Enter');
+  await waitForFocus(page.getByRole('heading', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) }));
   const refund = page.getByRole('form', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) });
   await refund.getByLabel('Motivo').fill('Cliente pediu a devolução');
   await refund.getByRole('button', { name: 'Registrar devolução' }).click();

@@ -223,7 +223,8 @@ pub fn lookup_param(kind: LookupKind) -> &'static str {
     }
 }
 
-fn encode(value: &str) -> String {
+/// A value as a URL's query carries it (percent-encoded, UTF-8).
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -19,7 +19,7 @@ use crate::api::receivables_screen::{list_receivables, receivables_report};
 use crate::api::resource::{api_resource, ApiResource};
 use crate::components::protected::protected;
 use crate::components::refusal::Refusal;
-use crate::customers::list_types::thousands;
+use crate::customers::list_types::{encode, thousands};
 use crate::customers::receivable_list_types::{ReceivablesPage, ReportView, StatusTotal};
 use rules::finance::report_grouping::ReportGrouping;
 
@@ -249,18 +249,6 @@ fn Report(
             </p>
         </section>
     }
-}
-
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

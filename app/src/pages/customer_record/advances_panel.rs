@@ -159,7 +159,7 @@ fn RegisterAdvanceForm(finance: FinanceContext, close: Callback<()>) -> impl Int
     };
     view! {
         <form class="record-form finance-form" aria-labelledby="register-advance-title" on:submit=submit>
-            <h3 id="register-advance-title" class="wide">"Registrar adiantamento"</h3>
+            <h3 id="register-advance-title" tabindex="-1" class="wide">"Registrar adiantamento"</h3>
             <DateField id="advance-date".into() label="Data" field=DATE_FIELD value=date refusal />
             <TextField id="advance-value".into() label="Valor (R$)" field=VALUE_FIELD value refusal inputmode="decimal" placeholder="0,00" />
             <MeansField id="advance-means".into() label="Recebido em" field=MEANS_FIELD value=means refusal />
@@ -242,7 +242,7 @@ fn UseAdvanceForm(
     };
     view! {
         <form class="record-form finance-form" aria-labelledby="use-advance-title" on:submit=submit>
-            <h3 id="use-advance-title" class="wide">
+            <h3 id="use-advance-title" tabindex="-1" class="wide">
                 {format!("Usar o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
             </h3>
             <fieldset class="wide" aria-describedby=refusal.described(RECEIVABLES_FIELD)>
@@ -292,7 +292,7 @@ fn RefundForm(advance: AdvanceRow, finance: FinanceContext, close: Callback<()>)
     };
     view! {
         <form class="record-form finance-form" aria-labelledby="refund-title" on:submit=submit>
-            <h3 id="refund-title" class="wide">
+            <h3 id="refund-title" tabindex="-1" class="wide">
                 {format!("Devolver o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
             </h3>
             <DateField id="refund-date".into() label="Data" field=DATE_FIELD value=date refusal />

@@ -11,6 +11,7 @@ use super::credit_panel::CreditPanel;
 use super::receivables_panel::ReceivablesPanel;
 use super::statement_panel::StatementPanel;
 use crate::api::resource::ApiResource;
+use crate::components::focus::focus_by_id_next_frame;
 use crate::customers::advance_types::{AdvanceRow, AdvancesView};
 use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
 use crate::session::SessionView;
@@ -23,6 +24,22 @@ pub struct FinancePermissions {
     pub cancel: bool,
     pub advance: bool,
     pub refund: bool,
+}
+
+impl RowAction {
+    /// The heading of the form it opens: focused when the form opens, so the user (keyboard,
+    /// screen reader, or a mouse far down the page) lands on it.
+    fn heading_id(&self) -> &'static str {
+        match self {
+            RowAction::New => "new-receivable-title",
+            RowAction::Settle(_) => "settle-title",
+            RowAction::Cancel(_) => "cancel-title",
+            RowAction::Settlements(_) => "settlements-title",
+            RowAction::RegisterAdvance => "register-advance-title",
+            RowAction::UseAdvance(_) => "use-advance-title",
+            RowAction::Refund(_) => "refund-title",
+        }
+    }
 }
 
 impl FinancePermissions {
@@ -90,14 +107,16 @@ pub fn FinanceTab(
             finance_saves.update(|n| *n += 1);
         }),
     };
-    // A new form replaces the last message: it spoke of something else.
+    // A new form replaces the last message (it spoke of something else) and takes the focus:
+    // it opens under its panel, on a long page far from the button that opened it.
     Effect::new(move |_| {
-        if acting.with(Option::is_some) {
+        if let Some(heading) = acting.with(|a| a.as_ref().map(RowAction::heading_id)) {
             said.set(String::new());
+            focus_by_id_next_frame(heading);
         }
     });
     view! {
-        <p class="finance-said" role="status">{move || said.get()}</p>
+        <p id="finance-said" class="finance-said" role="status">{move || said.get()}</p>
         <CreditPanel credit />
         <ReceivablesPanel receivables finance />
         <AdvancesPanel advances receivables finance />

@@ -66,7 +66,7 @@ pub fn NewReceivableForm(
     };
     view! {
         <form class="record-form finance-form" aria-labelledby="new-receivable-title" on:submit=submit>
-            <h3 id="new-receivable-title" class="wide">"Novo título a receber"</h3>
+            <h3 id="new-receivable-title" tabindex="-1" class="wide">"Novo título a receber"</h3>
             <TextField id="receivable-document".into() label="Documento" field="document" value=document refusal placeholder="NF 12345" />
             <TextField id="receivable-installment".into() label="Parcela" field="installment" value=installment refusal inputmode="numeric" />
             <div class="field">
@@ -158,7 +158,7 @@ pub fn SettleForm(
     );
     view! {
         <form class="record-form finance-form" aria-labelledby="settle-title" on:submit=submit>
-            <h3 id="settle-title" class="wide">{title}</h3>
+            <h3 id="settle-title" tabindex="-1" class="wide">{title}</h3>
             <p class="hint wide">"Juros e multa por atraso são calculados pelas condições do cliente."</p>
             <DateField id="settle-paid-on".into() label="Data do pagamento" field=PAID_ON_FIELD value=paid_on refusal />
             <MeansField id="settle-means".into() label="Recebido em" field=MEANS_FIELD value=means refusal />
@@ -199,7 +199,7 @@ pub fn CancelForm(
     };
     view! {
         <form class="record-form finance-form" aria-labelledby="cancel-title" on:submit=submit>
-            <h3 id="cancel-title" class="wide">{format!("Cancelar o título {}?", row.document)}</h3>
+            <h3 id="cancel-title" tabindex="-1" class="wide">{format!("Cancelar o título {}?", row.document)}</h3>
             <p class="hint wide">
                 "O título deixa de contar como valor a receber. O cancelamento fica registrado com "
                 "seu nome e o motivo."

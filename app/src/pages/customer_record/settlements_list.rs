@@ -54,7 +54,7 @@ pub fn SettlementsList(
     });
     view! {
         <section class="finance-form" aria-labelledby="settlements-title">
-            <h3 id="settlements-title">{format!("Baixas de {}", row.document)}</h3>
+            <h3 id="settlements-title" tabindex="-1">{format!("Baixas de {}", row.document)}</h3>
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match settlements.await {
