@@ -30,12 +30,17 @@ async function said(page, pattern) {
   return (await status.textContent()).trim();
 }
 
-async function registerReceivable(page, document, amount) {
+async function registerReceivable(page, document, amount, lop) {
   await page.getByRole('button', { name: 'Novo título' }).click();
   const form = page.getByRole('form', { name: 'Novo título a receber' });
   await form.getByLabel('Documento').fill(document);
   await form.getByLabel('Vencimento').fill('31/12/2030');
   await form.getByLabel('Valor (R$)').fill(amount);
+  if (lop) {
+    await form.getByLabel('Localização da cobrança').selectOption({ label: lop.location });
+    await form.getByLabel('Operação de cobrança').selectOption({ label: lop.operation });
+    await form.getByLabel('Portador').fill(lop.bearer);
+  }
   await form.getByRole('button', { name: 'Registrar título' }).click();
   await said(page, `Título ${document}/1 registrado.`);
 }
@@ -48,7 +53,14 @@ test('register an advance, settle two receivables with it, refund the rest, down
   const stamp = Date.now().toString(36).toUpperCase();
   const [first, second] = [`E2E ${stamp}A`, `E2E ${stamp}B`];
   await registerReceivable(page, first, '300,00');
-  await registerReceivable(page, second, '500,00');
+  await registerReceivable(page, second, '500,00', { location: 'Banco', operation: 'Cobrança descontada', bearer: 'BB' });
+  // Where and how each is collected, and by whom (LOP): the second as chosen, the first in the
+  // wallet with the customer's bearer.
+  const lopOf = async (doc) => (await page.getByRole('table', { name: 'Títulos a receber do cliente' })
+    .getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${doc}/1`, exact: true }) })
+    .locator('td[data-label="Cobrança (LOP)"]').textContent()).trim();
+  await eventually(async () => assert.equal(await lopOf(second), 'Banco · Cobrança descontada · BB'));
+  assert.match(await lopOf(first), /^Carteira · Cobrança simples/);
 
   // The form opens under the panel, out of sight on a long page: its heading takes the focus.
   await page.getByRole('button', { name: 'Registrar adiantamento' }).click();

@@ -131,3 +131,71 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   assert.ok(xlsx.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')));
   await page.context().close();
 });
+
+const [, , finance, salesperson] = DEMO_USERS;
+
+// The row of document `doc` in the screen's rows, and one of its cells by column.
+function rowOf(page, doc) {
+  return page.getByRole('table', { name: 'Títulos a receber da empresa' })
+    .getByRole('row').filter({ has: page.getByRole('rowheader', { name: doc, exact: true }) });
+}
+const cell = (row, label) => row.locator(`td[data-label="${label}"]`);
+
+test('from the screen the financial user settles a receivable, reverses the settlement and cancels it; the salesperson only sees', async () => {
+  const page = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(page, finance);
+  await open(page, `${SCREEN}?situacao=overdue`);
+  const grid = page.getByRole('table', { name: 'Títulos a receber da empresa' });
+  await grid.waitFor();
+  const doc = (await grid.getByRole('rowheader').first().textContent()).trim();
+  const customer = (await grid.getByRole('link').first().textContent()).split(' - ')[0].trim();
+
+  // One customer's receivables fit a page: the row stays in view whatever its status.
+  await open(page, `${SCREEN}?cliente=${customer}`);
+  await page.waitForSelector('body[data-hydrated="true"]');
+  const row = rowOf(page, doc);
+  const balance = (await cell(row, 'Saldo').textContent()).trim();
+  assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Vencido');
+  // Where and how it is collected, and by whom (LOP).
+  assert.match((await cell(row, 'Cobrança (LOP)').textContent()).trim(), /^(Carteira|Banco|Escritório de cobrança) · Cobrança (simples|descontada) · [A-Z]+$/);
+  await row.getByRole('button', { name: `Baixar ${doc}` }).click();
+  const settle = page.getByRole('form', { name: `Baixar ${doc} (saldo ${balance})` });
+  await settle.waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'settle-title'));
+  await settle.getByRole('button', { name: 'Registrar baixa' }).click();
+  const said = page.locator('#receivables-said');
+  await eventually(async () => assert.match(await said.textContent(), new RegExp(`^Baixa de ${doc} registrada em`)));
+  await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Recebido'));
+  assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00');
+  assert.equal(await settle.count(), 0, 'the form closes once saved');
+
+  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  const settlements = page.getByRole('table', { name: 'Baixas do título' });
+  await settlements.getByRole('button', { name: 'Estornar' }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Estornar' }).click();
+  await eventually(async () => assert.match(await said.textContent(), /estornada\.$/));
+  await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Vencido'));
+  assert.equal((await cell(row, 'Saldo').textContent()).trim(), balance, 'the reversal gives the balance back');
+
+  await row.getByRole('button', { name: `Cancelar ${doc}` }).click();
+  const cancel = page.getByRole('form', { name: `Cancelar o título ${doc}?` });
+  await cancel.getByRole('button', { name: 'Cancelar título' }).click();
+  await assertBeside(page.locator('#cancel-reason-error'), cancel.getByLabel('Motivo do cancelamento'));
+  await cancel.getByLabel('Motivo do cancelamento').fill('Renegociado fora do sistema');
+  await cancel.getByRole('button', { name: 'Cancelar título' }).click();
+  await eventually(async () => assert.equal(await said.textContent(), `Título ${doc} cancelado.`));
+  await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Cancelado'));
+  assert.equal(await row.getByRole('button', { name: `Baixar ${doc}` }).count(), 0, 'a cancelled receivable is not settled');
+  await page.context().close();
+
+  const seller = await newPage(browser);
+  await signIn(seller, salesperson);
+  await open(seller, `${SCREEN}?cliente=${customer}`);
+  await seller.getByRole('table', { name: 'Títulos a receber da empresa' }).waitFor();
+  await seller.waitForSelector('body[data-hydrated="true"]');
+  for (const name of [/^Baixar /, /^Cancelar /]) {
+    assert.equal(await seller.getByRole('button', { name }).count(), 0, String(name));
+  }
+  assert.ok(await seller.getByRole('button', { name: /^Baixas de / }).count() > 0, 'settlements can be seen');
+  await seller.context().close();
+});

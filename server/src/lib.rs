@@ -12,6 +12,7 @@ pub mod finance_bench;
 pub mod hash_file;
 pub mod health;
 pub mod list_bench;
+pub mod receivables_bench;
 pub mod search_names;
 pub mod security_headers;
 pub mod seed;

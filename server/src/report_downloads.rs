@@ -351,6 +351,9 @@ mod tests {
             amount: d(amount),
             balance: d(balance),
             status: ReceivableStatus::Overdue,
+            sale_code: None,
+            collection: "Carteira · Cobrança simples".to_string(),
+            version: 1,
         };
         let total = ReportTotal {
             count: 2,

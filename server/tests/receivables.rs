@@ -348,3 +348,104 @@ async fn two_settlements_racing_on_one_receivable_never_take_it_below_zero(pool:
         assert_eq!(settlement_ids(&pool, receivable).await.len(), 1);
     }
 }
+
+/// The collection route (LOP, seed 001): location, operation and bearer as chosen; no bearer
+/// typed takes the customer's (R-SALES-1); a bearer the company hasn't is refused beside it.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_receivable_keeps_its_collection_route_and_takes_the_customer_s_bearer_by_default(
+    pool: PgPool,
+) {
+    let t = tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    let company = t.companies[&1];
+    let wallet: i64 = sqlx::query_scalar(
+        "insert into lookup_entries (tenant_id, company_id, kind, code, description)
+         values ($1, $2, 'bearer', 'BB', 'BANCO DO BRASIL'), ($1, $2, 'bearer', 'CART', 'CARTEIRA')
+         returning id",
+    )
+    .bind(t.tenant_id)
+    .bind(company)
+    .fetch_all(&pool)
+    .await
+    .unwrap()[1];
+    sqlx::query(
+        "insert into customer_sales_defaults (tenant_id, company_id, customer_id, bearer_id)
+         values ($1, $2, $3, $4)
+         on conflict (tenant_id, company_id, customer_id) do update set bearer_id = excluded.bearer_id",
+    )
+    .bind(t.tenant_id)
+    .bind(company)
+    .bind(id)
+    .bind(wallet)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let register_with = |document: &'static str,
+                         location: &'static str,
+                         operation: &'static str,
+                         bearer: &'static str| {
+        let body = form(&[
+            ("customer_id", &id.to_string()),
+            ("input[document]", document),
+            ("input[kind]", "invoice"),
+            ("input[issue_date]", "01/10/2026"),
+            ("input[due_date]", "30/12/2099"),
+            ("input[amount]", "100,00"),
+            ("input[location]", location),
+            ("input[operation]", operation),
+            ("input[bearer]", bearer),
+        ]);
+        let app = app.clone();
+        let boss = boss.clone();
+        async move { post(&app, Some(&boss), "register_receivable", &body).await }
+    };
+    let (status, body) = register_with("NF 1", "bank", "discounted", "bb").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = register_with("NF 2", "", "", "").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = register_with("NF 3", "bank", "simple", "XYZ").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "bearer");
+    let (status, body) = register_with("NF 3", "safe", "simple", "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "location");
+
+    let (status, body, _) = send(
+        &app,
+        call(
+            "customer_receivables",
+            &format!("customer_id={id}"),
+            Some(&boss),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows: Value = serde_json::from_str(&body).unwrap();
+    let mut seen: Vec<(String, String)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["document"].as_str().unwrap().to_string(),
+                r["collection"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            (
+                "NF 1/1".to_string(),
+                "Banco · Cobrança descontada · BB".to_string()
+            ),
+            (
+                "NF 2/1".to_string(),
+                "Carteira · Cobrança simples · CART".to_string()
+            ),
+        ]
+    );
+}

@@ -287,6 +287,17 @@ async fn pages_follow_each_other_by_due_date_without_gaps_or_repeats_in_the_comp
     unique.dedup();
     assert_eq!(unique.len(), 120);
     assert_eq!(seen[..4], ["NF 0/1", "NF 0/2", "NF 0/3", "NF 1/1"]);
+    // The benchmark's deep pages start where they say: half-way is after the 61st of 120.
+    let caller =
+        app::server::auth::Caller::for_tool(t.tenant_id, 0, t.companies[&1], "bench", vec![]);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let filter = Default::default();
+    let half = app::server::receivables_screen_store::cursor_at(&pool, &caller, &filter, 5, today)
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, page) = list(&app, &boss, &[], &half).await;
+    assert_eq!(documents(&page)[0], seen[61]);
 
     // Another tenant, and the same tenant's other company, see none of them.
     let stranger = sign_in(&app, "boss@beta.test").await;

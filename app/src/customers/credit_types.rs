@@ -58,4 +58,6 @@ pub struct ReceivableRow {
     pub status: rules::finance::status::ReceivableStatus,
     pub sale_code: Option<String>,
     pub version: i32,
+    /// Its collection route (LOP): `Banco · Cobrança descontada · BB`.
+    pub collection: String,
 }

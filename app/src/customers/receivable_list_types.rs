@@ -15,6 +15,8 @@ pub struct ReceivablesPage {
     pub totals: Vec<StatusTotal>,
     /// `1 - Gaúcha Combustíveis`.
     pub company: String,
+    /// Brasília's today, `dd/mm/aaaa`, where a settlement's date starts.
+    pub today: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +34,30 @@ pub struct ReceivableListRow {
     pub amount: Decimal,
     pub balance: Decimal,
     pub status: ReceivableStatus,
+    pub sale_code: Option<String>,
+    /// Its collection route (LOP): `Banco · Cobrança descontada · BB`.
+    pub collection: String,
+    /// For the stale-edit check of a settlement or cancellation opened from the row.
+    pub version: i32,
+}
+
+impl ReceivableListRow {
+    /// The row as the record's receivable forms take it.
+    pub fn receivable(&self) -> crate::customers::credit_types::ReceivableRow {
+        crate::customers::credit_types::ReceivableRow {
+            id: self.id,
+            document: self.document.clone(),
+            kind: self.kind.clone(),
+            issue_date: self.issue_date.clone(),
+            due_date: self.due_date.clone(),
+            amount: self.amount,
+            balance: self.balance,
+            status: self.status,
+            sale_code: self.sale_code.clone(),
+            version: self.version,
+            collection: self.collection.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

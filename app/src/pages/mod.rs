@@ -14,5 +14,6 @@ pub mod lookup_history;
 pub mod lookup_table;
 pub mod not_found;
 pub mod receivables_screen;
+mod receivables_screen_forms;
 pub mod sign_in;
 mod table_terms;

@@ -4,7 +4,8 @@
 //! totals by status of everything that matches (not only the page).
 //!
 //! The filters are a GET form: it works before the page hydrates, and once hydrated every
-//! change applies at once (the router navigates to the new query).
+//! change applies at once (the router navigates to the new query). Each row's settlements,
+//! settlement and cancellation open under the rows, with the permissions (R-PERM).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,6 +22,9 @@ use crate::components::protected::protected;
 use crate::components::refusal::Refusal;
 use crate::customers::list_types::{encode, thousands};
 use crate::customers::receivable_list_types::{ReceivablesPage, ReportView, StatusTotal};
+use crate::pages::customer_record::finance_tab::FinancePermissions;
+use crate::pages::customer_record::receivables_panel::row_actions;
+use crate::pages::receivables_screen_forms::{ScreenActions, ScreenForms};
 use rules::finance::report_grouping::ReportGrouping;
 
 pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
@@ -47,21 +51,35 @@ pub fn ReceivablesScreenPage() -> impl IntoView {
             )
         })
     });
+    // Bumped after a settlement, reversal or cancellation: the page and report reload.
+    let saves = RwSignal::new(0u32);
     let page = api_resource(
-        move || asked.get(),
-        |(filter, after)| list_receivables(filter, after),
+        move || (asked.get(), saves.get()),
+        |((filter, after), _)| list_receivables(filter, after),
     );
     let grouping = Memo::new(move |_| {
         ReportGrouping::from_code(&query.with(|q| q.get("agrupar").unwrap_or_default()))
     });
     // The report does not follow the page cursor: only the filters and the grouping.
     let report = api_resource(
-        move || (asked.with(|(filter, _)| filter.clone()), grouping.get()),
-        |(filter, grouping)| receivables_report(filter, grouping.code().to_string()),
+        move || {
+            let filter = asked.with(|(filter, _)| filter.clone());
+            (filter, grouping.get(), saves.get())
+        },
+        |(filter, grouping, _)| receivables_report(filter, grouping.code().to_string()),
     );
+    let today = Signal::derive(move || {
+        page.get()
+            .and_then(Result::ok)
+            .map(|p| p.today)
+            .unwrap_or_default()
+    });
     view! {
         <Title text="Contas a receber · Clientela" />
-        {protected(move |_| view! { <ReceivablesScreen asked page grouping report /> })}
+        {protected(move |session| {
+            let actions = ScreenActions::new(FinancePermissions::of(&session), today, saves);
+            view! { <ReceivablesScreen asked page grouping report actions /> }
+        })}
     }
 }
 
@@ -71,6 +89,7 @@ fn ReceivablesScreen(
     page: ApiResource<ReceivablesPage>,
     grouping: Memo<ReportGrouping>,
     report: ApiResource<ReportView>,
+    actions: ScreenActions,
 ) -> impl IntoView {
     let refusal = Refusal::of(page, "receivables-filter");
     let typed = move |pick: fn(&ReceivableFilterInput) -> &String| {
@@ -151,15 +170,17 @@ fn ReceivablesScreen(
                 </div>
             </Form>
         </section>
+        <p id="receivables-said" class="finance-said" role="status">{move || actions.said.get()}</p>
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Results page asked /> }.into_any(),
+                    Ok(page) => view! { <Results page asked actions /> }.into_any(),
                     Err(crate::error::AppError::Invalid(_)) => ().into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
         </Transition>
+        <ScreenForms actions />
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 report.await.ok().map(|report| view! { <Report report asked grouping /> })
@@ -252,7 +273,11 @@ fn Report(
 }
 
 #[component]
-fn Results(page: ReceivablesPage, asked: Memo<(ReceivableFilterInput, String)>) -> impl IntoView {
+fn Results(
+    page: ReceivablesPage,
+    asked: Memo<(ReceivableFilterInput, String)>,
+    actions: ScreenActions,
+) -> impl IntoView {
     let (filter, after) = asked.get_untracked();
     let next = page.next.as_ref().map(|next| next_href(&filter, next));
     let first = (!after.is_empty()).then(|| {
@@ -278,15 +303,19 @@ fn Results(page: ReceivablesPage, asked: Memo<(ReceivableFilterInput, String)>) 
                                 <th scope="col">"Documento"</th>
                                 <th scope="col">"Cliente"</th>
                                 <th scope="col">"Tipo"</th>
+                                <th scope="col">"Cobrança (LOP)"</th>
                                 <th scope="col">"Emissão"</th>
                                 <th scope="col">"Vencimento"</th>
                                 <th scope="col" class="money">"Valor"</th>
                                 <th scope="col" class="money">"Saldo"</th>
                                 <th scope="col">"Situação"</th>
+                                <th scope="col">"Ações"</th>
                             </tr>
                         </thead>
                         <tbody>
-                            {page.rows.into_iter().map(|r| view! {
+                            {page.rows.into_iter().map(|r| {
+                                let row_actions = row_actions(&r.receivable(), actions.may, actions.acting);
+                                view! {
                                 <tr>
                                     <th scope="row" data-label="Documento">{r.document}</th>
                                     <td data-label="Cliente">
@@ -295,13 +324,15 @@ fn Results(page: ReceivablesPage, asked: Memo<(ReceivableFilterInput, String)>) 
                                         </a>
                                     </td>
                                     <td data-label="Tipo">{r.kind}</td>
+                                    <td data-label="Cobrança (LOP)">{r.collection}</td>
                                     <td class="date" data-label="Emissão">{r.issue_date}</td>
                                     <td class="date" data-label="Vencimento">{r.due_date}</td>
                                     <td class="money" data-label="Valor">{format_brl(r.amount)}</td>
                                     <td class="money" data-label="Saldo">{format_brl(r.balance)}</td>
                                     <td data-label="Situação" class:overdue=r.status == ReceivableStatus::Overdue>{r.status.label()}</td>
+                                    <td data-label="Ações"><div class="row-actions">{row_actions}</div></td>
                                 </tr>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </tbody>
                     </table>
                 }.into_any()

@@ -12,6 +12,19 @@ use super::credit_store::cents;
 use crate::customers::credit_types::ReceivableRow;
 use crate::error::AppError;
 
+/// The receivable's LOP as the grids show it (`collection_location`, `collection_operation`,
+/// `bearer_code` of the row).
+pub(crate) fn collection(row: &sqlx::postgres::PgRow) -> Result<String, sqlx::Error> {
+    let location: String = row.try_get("collection_location")?;
+    let operation: String = row.try_get("collection_operation")?;
+    let bearer: Option<String> = row.try_get("bearer_code")?;
+    Ok(rules::finance::collection_route::describe(
+        &location,
+        &operation,
+        bearer.as_deref(),
+    ))
+}
+
 pub async fn for_customer(
     pool: &PgPool,
     tenant_id: i64,
@@ -23,8 +36,10 @@ pub async fn for_customer(
     let rows = sqlx::query(
         "select id, document, installment, kind, issue_date, due_date, amount, balance,
                 cancelled_at is not null as cancelled, sent_to_credit_bureau, in_collection,
-                sale_code, version
-         from receivables
+                sale_code, version, collection_location, collection_operation,
+                (select code from lookup_entries b
+                 where b.tenant_id = r.tenant_id and b.id = r.bearer_id) as bearer_code
+         from receivables r
          where tenant_id = $1 and customer_id = $2 and company_id = $3
          order by due_date desc, id desc",
     )
@@ -61,6 +76,7 @@ pub async fn for_customer(
                 status: status(&facts, &day(today)),
                 sale_code: row.try_get("sale_code")?,
                 version: row.try_get("version")?,
+                collection: collection(row)?,
             })
         })
         .collect()

@@ -53,12 +53,19 @@ pub async fn register(
     let valid_until = valid_until.map(|d| d.to_string());
     let valid = receivable::validate(input, valid_until.as_deref(), &today().to_string())
         .map_err(AppError::invalid)?;
+    let bearer_id = match &valid.route.bearer_code {
+        Some(code) => Some(bearer_id(&mut tx, caller, code).await?),
+        None => None,
+    };
+    // No bearer typed: the customer's (R-SALES-1).
     let inserted = sqlx::query(
         "insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
-             issue_date, due_date, amount, balance, sale_code, created_by_name, daily_interest, late_fee)
+             issue_date, due_date, amount, balance, sale_code, created_by_name, daily_interest, late_fee,
+             bearer_id, collection_location, collection_operation)
          select $1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $9, $10, $11,
                 coalesce(d.daily_interest, s.daily_interest, 0),
-                coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0)
+                coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0),
+                coalesce($12, d.bearer_id), $13, $14
          from company_sales_settings s
          left join customer_sales_defaults d
                 on d.tenant_id = s.tenant_id and d.company_id = s.company_id and d.customer_id = $3
@@ -77,6 +84,9 @@ pub async fn register(
     .bind(valid.amount)
     .bind(&valid.sale_code)
     .bind(&caller.user_name)
+    .bind(bearer_id)
+    .bind(valid.route.location.code())
+    .bind(valid.route.operation.code())
     .fetch_optional(&mut *tx)
     .await?;
     let Some(row) = inserted else {
@@ -91,6 +101,29 @@ pub async fn register(
     let id: i64 = row.try_get("id")?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The active bearer `code` of the caller's company, or the refusal beside the field.
+async fn bearer_id(
+    tx: &mut Transaction<'_, Postgres>,
+    caller: &Caller,
+    code: &str,
+) -> Result<i64, AppError> {
+    sqlx::query_scalar(
+        "select id from lookup_entries
+         where tenant_id = $1 and company_id = $2 and kind = 'bearer' and code = $3 and active",
+    )
+    .bind(caller.tenant_id)
+    .bind(caller.company_id)
+    .bind(code)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or_else(|| {
+        AppError::field(
+            "bearer",
+            format!("Não há portador ativo de código {code} nesta empresa."),
+        )
+    })
 }
 
 /// A receivable of the caller's company, locked after its customer.

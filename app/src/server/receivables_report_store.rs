@@ -10,7 +10,9 @@ use sqlx::{PgPool, QueryBuilder, Row};
 
 use super::auth::Caller;
 use super::credit_store::cents;
-use super::receivables_screen_store::{list_row, push_matching, push_status, ROW_COLUMNS};
+use super::receivables_screen_store::{
+    list_row, push_matching, push_status, CUSTOMER_JOIN, ROW_COLUMNS,
+};
 use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
 use crate::error::AppError;
 
@@ -96,7 +98,8 @@ pub async fn full(
     let mut query = QueryBuilder::new(ROW_COLUMNS);
     push_status(&mut query, today);
     query.push(" as status, g.name as group_name");
-    push_matching(&mut query, caller, filter, today, &group_join(grouping));
+    let join = format!("{CUSTOMER_JOIN}{}", group_join(grouping));
+    push_matching(&mut query, caller, filter, today, &join);
     query.push(" order by g.name, r.due_date, r.id");
     for row in query.build().fetch_all(pool).await? {
         let name: String = row.try_get("group_name")?;

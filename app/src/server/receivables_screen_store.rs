@@ -52,8 +52,14 @@ fn push_lookup(
         .push(")");
 }
 
+/// Joins the customer (`c`) for the columns of `ROW_COLUMNS`. Only the queries that read those
+/// join it: the totals of a million receivables would otherwise join a million customers.
+pub(crate) const CUSTOMER_JOIN: &str =
+    " join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id ";
+
 /// `from … where …` of the receivables the filter matches in the caller's company; `join`
-/// adds tables to the `from` (`r`, `c` and `p`, the customer's profile, are there).
+/// adds tables to the `from` (`r` and `p`, the customer's profile, are there). PostgreSQL drops
+/// the profile's left join (one row at most, by its key) from queries that don't read it.
 pub(crate) fn push_matching(
     query: &mut QueryBuilder<'_, Postgres>,
     caller: &Caller,
@@ -64,7 +70,6 @@ pub(crate) fn push_matching(
     query
         .push(
             " from receivables r
-              join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
               left join customer_profiles p on p.tenant_id = r.tenant_id
                    and p.company_id = r.company_id and p.customer_id = r.customer_id ",
         )
@@ -92,7 +97,12 @@ pub(crate) fn push_matching(
         push_lookup(query, caller, "salesperson_id", "salesperson", code);
     }
     if let Some(code) = filter.customer_code {
-        query.push(" and c.code = ").push_bind(code);
+        query
+            .push(" and r.customer_id = (select id from customers where tenant_id = ")
+            .push_bind(caller.tenant_id)
+            .push(" and code = ")
+            .push_bind(code)
+            .push(")");
     }
     if let Some(from) = &filter.due_from {
         query
@@ -147,12 +157,18 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
         amount: cents(row.try_get("amount")?),
         balance: cents(row.try_get("balance")?),
         status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
+        sale_code: row.try_get("sale_code")?,
+        version: row.try_get("version")?,
+        collection: super::receivable_list_store::collection(row)?,
     })
 }
 
 /// What `list_row` reads, but the status (`push_status(…) as status`).
 pub(crate) const ROW_COLUMNS: &str = "select r.id, r.document, r.installment, r.kind, r.issue_date,
-        r.due_date, r.amount, r.balance, c.code, c.trade_name, ";
+        r.due_date, r.amount, r.balance, r.sale_code, r.version, c.code, c.trade_name,
+        r.collection_location, r.collection_operation,
+        (select code from lookup_entries b where b.tenant_id = r.tenant_id and b.id = r.bearer_id)
+            as bearer_code, ";
 
 pub async fn page(
     pool: &PgPool,
@@ -161,11 +177,36 @@ pub async fn page(
     after: &str,
     today: NaiveDate,
 ) -> Result<ReceivablesPage, AppError> {
+    let (rows, next) = rows(pool, caller, filter, after, today).await?;
+    let company: (i32, String) =
+        sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
+            .bind(caller.tenant_id)
+            .bind(caller.company_id)
+            .fetch_one(pool)
+            .await?;
+    Ok(ReceivablesPage {
+        rows,
+        next,
+        totals: totals(pool, caller, filter, today).await?,
+        company: format!("{} - {}", company.0, company.1),
+        today: rules::display::date(&today.to_string()),
+    })
+}
+
+/// One page of the matching receivables after the cursor `after` (`aaaa-mm-dd.id`, empty for
+/// the first page) and the cursor of the next page, if there is one.
+pub async fn rows(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    after: &str,
+    today: NaiveDate,
+) -> Result<(Vec<ReceivableListRow>, Option<String>), AppError> {
     let cursor = read_cursor(after)?;
     let mut query = QueryBuilder::new(ROW_COLUMNS);
     push_status(&mut query, today);
     query.push(" as status");
-    push_matching(&mut query, caller, filter, today, "");
+    push_matching(&mut query, caller, filter, today, CUSTOMER_JOIN);
     if let Some((date, id)) = cursor {
         query
             .push(" and (r.due_date, r.id) > (")
@@ -192,18 +233,32 @@ pub async fn page(
         .iter()
         .map(list_row)
         .collect::<Result<Vec<_>, AppError>>()?;
-    let company: (i32, String) =
-        sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
-            .bind(caller.tenant_id)
-            .bind(caller.company_id)
-            .fetch_one(pool)
-            .await?;
-    Ok(ReceivablesPage {
-        rows,
-        next,
-        totals: totals(pool, caller, filter, today).await?,
-        company: format!("{} - {}", company.0, company.1),
+    Ok((rows, next))
+}
+
+/// The cursor that starts a page `tenths` tenths of the way down the matches (for the
+/// benchmark's deep pages); `None` when nothing matches.
+pub async fn cursor_at(
+    pool: &PgPool,
+    caller: &Caller,
+    filter: &ReceivableFilter,
+    tenths: i64,
+    today: NaiveDate,
+) -> Result<Option<String>, AppError> {
+    let mut query = QueryBuilder::new("select r.due_date, r.id");
+    push_matching(&mut query, caller, filter, today, "");
+    query.push(" order by r.due_date, r.id offset (select count(*) * ");
+    query.push_bind(tenths);
+    query.push(" / 10");
+    push_matching(&mut query, caller, filter, today, "");
+    query.push(") limit 1");
+    let row = query.build().fetch_optional(pool).await?;
+    row.map(|row| {
+        let due: NaiveDate = row.try_get("due_date")?;
+        let id: i64 = row.try_get("id")?;
+        Ok(format!("{due}.{id}"))
     })
+    .transpose()
 }
 
 /// Count, amount and balance by status of everything the filter matches.

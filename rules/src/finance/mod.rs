@@ -9,6 +9,7 @@
 
 pub mod advance;
 pub mod advance_input;
+pub mod collection_route;
 pub mod credit;
 pub mod day;
 pub mod last_purchase;

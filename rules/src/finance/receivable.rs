@@ -1,11 +1,13 @@
 //! A receivable registered by hand or by the entry point the import/API will expose (issue 12):
-//! document and installment (`NF 12345/2`), kind, issue and due dates, amount. Read as typed
+//! document and installment (`NF 12345/2`), kind, issue and due dates, amount, collection route
+//! (LOP). Read as typed
 //! (`dd/mm/aaaa`, `1.234,56`), refused field by field in Portuguese, and refused for a customer
 //! whose registration has expired when it is an invoice (R-CUST-7).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::collection_route::{self, CollectionRoute};
 use super::credit::{check_receivable_registration, ReceivableKind};
 use crate::customer::FieldError;
 use crate::{date_input, money};
@@ -67,6 +69,7 @@ impl EntryKind {
 
 /// As typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReceivableInput {
     pub document: String,
     pub installment: String,
@@ -75,6 +78,12 @@ pub struct ReceivableInput {
     pub due_date: String,
     pub amount: String,
     pub sale_code: String,
+    /// `collection_route::CollectionLocation`'s code; empty: the wallet.
+    pub location: String,
+    /// `collection_route::CollectionOperation`'s code; empty: simple collection.
+    pub operation: String,
+    /// The bearer's code in the company; empty: the customer's.
+    pub bearer: String,
 }
 
 /// Checked and ready to store; dates `aaaa-mm-dd`.
@@ -87,6 +96,7 @@ pub struct ValidReceivable {
     pub due_date: String,
     pub amount: Decimal,
     pub sale_code: Option<String>,
+    pub route: CollectionRoute,
 }
 
 fn error(field: &'static str, message: impl Into<String>) -> FieldError {
@@ -178,20 +188,30 @@ pub fn validate(
             format!("O código da venda tem no máximo {MAX_DOCUMENT_CHARS} caracteres."),
         ));
     }
-    match (installment, kind, issue_date, due_date, amount) {
-        (Some(installment), Some(kind), Some(issue_date), Some(due_date), Some(amount))
-            if errors.is_empty() =>
-        {
-            Ok(ValidReceivable {
-                document,
-                installment,
-                kind,
-                issue_date,
-                due_date,
-                amount,
-                sale_code,
-            })
-        }
+    let route = collection_route::read(
+        &input.location,
+        &input.operation,
+        &input.bearer,
+        &mut errors,
+    );
+    match (installment, kind, issue_date, due_date, amount, route) {
+        (
+            Some(installment),
+            Some(kind),
+            Some(issue_date),
+            Some(due_date),
+            Some(amount),
+            Some(route),
+        ) if errors.is_empty() => Ok(ValidReceivable {
+            document,
+            installment,
+            kind,
+            issue_date,
+            due_date,
+            amount,
+            sale_code,
+            route,
+        }),
         _ => Err(errors),
     }
 }
@@ -208,7 +228,7 @@ mod tests {
             issue_date: "01/12/2026".into(),
             due_date: "31/12/2026".into(),
             amount: "1.234,56".into(),
-            sale_code: String::new(),
+            ..ReceivableInput::default()
         }
     }
 
@@ -236,7 +256,8 @@ mod tests {
             issue_date: "31/02/2026".into(),
             due_date: "".into(),
             amount: "-5".into(),
-            sale_code: String::new(),
+            location: "safe".into(),
+            ..ReceivableInput::default()
         };
         let errors = validate(&wrong, None, "2026-12-06").unwrap_err();
         assert_eq!(
@@ -247,7 +268,8 @@ mod tests {
                 "kind",
                 "issue_date",
                 "due_date",
-                "amount"
+                "amount",
+                "location"
             ]
         );
     }

@@ -91,13 +91,25 @@ async fn insert_receivables_and_settlements(
              select p.*, i,
                     current_date - (i * 36 + h % 20)::int as issued,
                     (array[28, 35, 42])[1 + (h + i) % 3] as term,
-                    round((120 + (h * (i + 3) * 37) % 9800 + ((h + i) % 100) / 100.0)::numeric, 2) as amount
+                    round((120 + (h * (i + 3) * 37) % 9800 + ((h + i) % 100) / 100.0)::numeric, 2) as amount,
+                    -- LOP: those in collection are with an agency; one in five was discounted
+                    -- at Banco do Brasil, one in five is collected by Sicredi; the rest stay in
+                    -- the wallet, with the customer's bearer.
+                    case when h % 9 = 0 and h % 4 = 1 and i between 1 and 3 then 'agency'
+                         when (h + i) % 5 = 1 then 'bb' when (h + i) % 5 = 2 then 'sicredi'
+                         else 'wallet' end as lop
              from seed_profiles p cross join lateral generate_series(0, $1 - 1 + (p.h % $2)::int) as i),
+         -- The demo's bearers (seed lookups): the wallet and two banks, per company.
+         bearers as (
+             select company_id, max(id) filter (where code = 'CART') as wallet,
+                    max(id) filter (where code = 'BB') as bb, max(id) filter (where code = 'SICREDI') as sicredi
+             from lookup_entries where tenant_id = (select tenant_id from seed_profiles limit 1)
+               and kind = 'bearer' group by company_id),
          inserted as (
              insert into receivables (tenant_id, company_id, customer_id, document, installment, kind,
                  issue_date, due_date, amount, balance, sale_code, sent_to_credit_bureau,
                  in_collection, cancelled_at, cancelled_by_name, cancel_reason, created_by_name,
-                 daily_interest, late_fee)
+                 daily_interest, late_fee, collection_location, collection_operation, bearer_id)
              select r.tenant_id, r.company_id, r.customer_id,
                     'NF ' || (100000 + r.customer_id * 64 + i), 1,
                     case when (h + i) % 97 = 5 then 'returned_cheque'
@@ -119,9 +131,15 @@ async fn insert_receivables_and_settlements(
                     case when (h + i) % 61 = 9 then 'Nota fiscal cancelada: pedido desfeito pelo cliente.' end,
                     'Importação inicial',
                     coalesce(d.daily_interest, s.daily_interest, 0),
-                    coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0)
+                    coalesce(case when d.late_fee_source = 'customer' then d.late_fee end, s.late_fee, 0),
+                    case lop when 'agency' then 'collection_agency' when 'wallet' then 'wallet'
+                             else 'bank' end,
+                    case lop when 'bb' then 'discounted' else 'simple' end,
+                    case lop when 'bb' then b.bb when 'sicredi' then b.sicredi
+                             else coalesce(d.bearer_id, b.wallet) end
              from r
              join company_sales_settings s on s.tenant_id = r.tenant_id and s.company_id = r.company_id
+             left join bearers b on b.company_id = r.company_id
              left join customer_sales_defaults d on d.tenant_id = r.tenant_id
                   and d.company_id = r.company_id and d.customer_id = r.customer_id
              returning tenant_id, id, due_date, amount, balance, cancelled_at),

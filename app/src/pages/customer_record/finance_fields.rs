@@ -40,6 +40,36 @@ pub fn TextField(
     }
 }
 
+/// One of a fixed list, `(code, label)` each.
+#[component]
+pub fn ChoiceField(
+    id: String,
+    label: &'static str,
+    field: &'static str,
+    value: RwSignal<String>,
+    refusal: Refusal,
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                aria-invalid=refusal.invalid(field)
+                aria-describedby=refusal.described(field)
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {options
+                    .into_iter()
+                    .map(|(code, label)| view! { <option value=code>{label}</option> })
+                    .collect_view()}
+            </select>
+            {refusal.beside(field)}
+        </div>
+    }
+}
+
 /// A date typed `dd/mm/aaaa`, masked as typed whatever the browser's language.
 #[component]
 pub fn DateField(

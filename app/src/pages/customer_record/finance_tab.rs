@@ -29,7 +29,7 @@ pub struct FinancePermissions {
 impl RowAction {
     /// The heading of the form it opens: focused when the form opens, so the user (keyboard,
     /// screen reader, or a mouse far down the page) lands on it.
-    fn heading_id(&self) -> &'static str {
+    pub(crate) fn heading_id(&self) -> &'static str {
         match self {
             RowAction::New => "new-receivable-title",
             RowAction::Settle(_) => "settle-title",

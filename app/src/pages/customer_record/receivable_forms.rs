@@ -4,12 +4,13 @@
 //! and answers each refusal beside its field. `done` runs with what to tell the user.
 
 use leptos::prelude::*;
+use rules::finance::collection_route::{CollectionLocation, CollectionOperation};
 use rules::finance::receivable::{EntryKind, ReceivableInput};
 use rules::finance::settlement::{DISCOUNT_FIELD, PRINCIPAL_FIELD};
 use rules::finance::settlement_input::{SettlementInput, MEANS_FIELD, PAID_ON_FIELD};
 use rules::money::{format_brl, format_plain};
 
-use super::finance_fields::{DateField, MeansField, TextField};
+use super::finance_fields::{ChoiceField, DateField, MeansField, TextField};
 use crate::api::{CancelReceivable, RegisterReceivable, SettleReceivable};
 use crate::components::refusal::Refusal;
 use crate::customers::credit_types::ReceivableRow;
@@ -22,6 +23,9 @@ const RECEIVABLE_FIELDS: &[&str] = &[
     "due_date",
     "amount",
     "sale_code",
+    "location",
+    "operation",
+    "bearer",
 ];
 
 #[component]
@@ -40,6 +44,9 @@ pub fn NewReceivableForm(
     let due_date = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let sale_code = RwSignal::new(String::new());
+    let location = RwSignal::new(CollectionLocation::default().code().to_string());
+    let operation = RwSignal::new(CollectionOperation::default().code().to_string());
+    let bearer = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(_)) = register.value().get() {
             done.run(format!(
@@ -61,6 +68,9 @@ pub fn NewReceivableForm(
                 due_date: due_date.get_untracked(),
                 amount: amount.get_untracked(),
                 sale_code: sale_code.get_untracked(),
+                location: location.get_untracked(),
+                operation: operation.get_untracked(),
+                bearer: bearer.get_untracked(),
             },
         });
     };
@@ -69,26 +79,35 @@ pub fn NewReceivableForm(
             <h3 id="new-receivable-title" tabindex="-1" class="wide">"Novo título a receber"</h3>
             <TextField id="receivable-document".into() label="Documento" field="document" value=document refusal placeholder="NF 12345" />
             <TextField id="receivable-installment".into() label="Parcela" field="installment" value=installment refusal inputmode="numeric" />
-            <div class="field">
-                <label for="receivable-kind">"Tipo"</label>
-                <select
-                    id="receivable-kind"
-                    aria-invalid=refusal.invalid("kind")
-                    aria-describedby=refusal.described("kind")
-                    prop:value=move || kind.get()
-                    on:change=move |ev| kind.set(event_target_value(&ev))
-                >
-                    {EntryKind::ALL
-                        .into_iter()
-                        .map(|k| view! { <option value=k.code()>{k.label()}</option> })
-                        .collect_view()}
-                </select>
-                {refusal.beside("kind")}
-            </div>
+            <ChoiceField
+                id="receivable-kind".into()
+                label="Tipo"
+                field="kind"
+                value=kind
+                refusal
+                options=EntryKind::ALL.into_iter().map(|k| (k.code(), k.label())).collect()
+            />
             <DateField id="receivable-issue".into() label="Emissão" field="issue_date" value=issue_date refusal />
             <DateField id="receivable-due".into() label="Vencimento" field="due_date" value=due_date refusal />
             <TextField id="receivable-amount".into() label="Valor (R$)" field="amount" value=amount refusal inputmode="decimal" placeholder="0,00" />
             <TextField id="receivable-sale".into() label="Código da venda" field="sale_code" value=sale_code refusal />
+            <ChoiceField
+                id="receivable-location".into()
+                label="Localização da cobrança"
+                field="location"
+                value=location
+                refusal
+                options=CollectionLocation::ALL.into_iter().map(|l| (l.code(), l.label())).collect()
+            />
+            <ChoiceField
+                id="receivable-operation".into()
+                label="Operação de cobrança"
+                field="operation"
+                value=operation
+                refusal
+                options=CollectionOperation::ALL.into_iter().map(|o| (o.code(), o.label())).collect()
+            />
+            <TextField id="receivable-bearer".into() label="Portador" field="bearer" value=bearer refusal placeholder="código; vazio: o do cliente" />
             <div class="actions wide">
                 {refusal.general(RECEIVABLE_FIELDS)}
                 <button type="submit" class="primary" disabled=move || register.pending().get()>"Registrar título"</button>

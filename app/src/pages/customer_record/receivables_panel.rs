@@ -10,7 +10,7 @@ use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
-use super::finance_tab::{FinanceContext, RowAction};
+use super::finance_tab::{FinanceContext, FinancePermissions, RowAction};
 use super::receivable_forms::{CancelForm, NewReceivableForm, SettleForm};
 use super::settlements_list::SettlementsList;
 use crate::api::resource::ApiResource;
@@ -124,6 +124,7 @@ fn ReceivablesGrid(
                         <tr>
                             <th scope="col">"Documento"</th>
                             <th scope="col">"Tipo"</th>
+                                <th scope="col">"Cobrança (LOP)"</th>
                             <th scope="col">"Emissão"</th>
                             <th scope="col">"Vencimento"</th>
                             <th scope="col" class="money">"Valor"</th>
@@ -136,11 +137,12 @@ fn ReceivablesGrid(
                         {rows
                             .into_iter()
                             .map(|r| {
-                                let actions = row_actions(&r, finance);
+                                let actions = row_actions(&r, finance.may, finance.acting);
                                 view! {
                                 <tr>
                                     <th scope="row" data-label="Documento">{r.document}</th>
                                     <td data-label="Tipo">{r.kind}</td>
+                                    <td data-label="Cobrança (LOP)">{r.collection}</td>
                                     <td class="date" data-label="Emissão">{r.issue_date}</td>
                                     <td class="date" data-label="Vencimento">{r.due_date}</td>
                                     <td class="money" data-label="Valor">{format_brl(r.amount)}</td>
@@ -161,8 +163,13 @@ fn ReceivablesGrid(
 }
 
 /// "Baixas" for everyone; "Baixar" and "Cancelar" where the user may and the status allows.
-fn row_actions(row: &ReceivableRow, finance: FinanceContext) -> impl IntoView {
-    let open = move |action: RowAction| finance.acting.set(Some(action));
+/// Also the actions of the rows of "Contas a receber".
+pub(crate) fn row_actions(
+    row: &ReceivableRow,
+    may: FinancePermissions,
+    acting: RwSignal<Option<RowAction>>,
+) -> impl IntoView {
+    let open = move |action: RowAction| acting.set(Some(action));
     let settlements = {
         let row = row.clone();
         view! {
@@ -171,7 +178,7 @@ fn row_actions(row: &ReceivableRow, finance: FinanceContext) -> impl IntoView {
             </button>
         }
     };
-    let settle = (finance.may.settle && row.status.is_outstanding()).then(|| {
+    let settle = (may.settle && row.status.is_outstanding()).then(|| {
         let row = row.clone();
         view! {
             <button type="button" aria-label=format!("Baixar {}", row.document) on:click=move |_| open(RowAction::Settle(row.clone()))>
@@ -179,7 +186,7 @@ fn row_actions(row: &ReceivableRow, finance: FinanceContext) -> impl IntoView {
             </button>
         }
     });
-    let cancel = (finance.may.cancel && row.status != ReceivableStatus::Cancelled && row.status != ReceivableStatus::Received)
+    let cancel = (may.cancel && row.status != ReceivableStatus::Cancelled && row.status != ReceivableStatus::Received)
         .then(|| {
             let row = row.clone();
             view! {
