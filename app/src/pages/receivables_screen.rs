@@ -170,7 +170,7 @@ fn ReceivablesScreen(
                 </div>
             </Form>
         </section>
-        <p id="receivables-said" class="finance-said" role="status">{move || actions.said.get()}</p>
+        <p id="receivables-said" class="finance-said" role="status" tabindex="-1">{move || actions.said.get()}</p>
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {

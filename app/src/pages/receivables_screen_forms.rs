@@ -52,6 +52,8 @@ pub fn ScreenForms(actions: ScreenActions) -> impl IntoView {
         actions.said.set(message);
         actions.acting.set(None);
         actions.saves.update(|n| *n += 1);
+        // The form is gone: the focus goes where the user reads what happened.
+        focus_by_id_next_frame("receivables-said");
     });
     move || match actions.acting.get() {
         Some(RowAction::Settle(row)) => {

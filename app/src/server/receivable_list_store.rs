@@ -1,6 +1,6 @@
 //! The customer's receivables in one company, newest due first, each with the status
 //! `rules::finance::status` derives today (R-HIST-1). A customer's history is tens to a few
-//! thousand rows: read whole, through `receivables_customer`.
+//! thousand rows: read whole, through `receivables_customer` (backwards).
 
 use chrono::NaiveDate;
 use rules::finance::day::Day;

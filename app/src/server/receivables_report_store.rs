@@ -19,12 +19,18 @@ use crate::error::AppError;
 /// A report downloaded is read by a person: beyond this the filters are too wide.
 pub const MAX_ROWS: i64 = 5_000;
 
-/// The join naming each receivable's group (`g.name`), by the customer's profile.
-fn group_join(grouping: ReportGrouping) -> String {
-    let column = match grouping {
+/// The profile's column the report groups by.
+fn group_column(grouping: ReportGrouping) -> &'static str {
+    match grouping {
         ReportGrouping::Group => "customer_group_id",
         ReportGrouping::Region => "region_id",
-    };
+    }
+}
+
+/// The join naming each receivable's group (`g.name`), by the customer's profile: for the
+/// downloads' rows (a few thousand at most).
+fn group_join(grouping: ReportGrouping) -> String {
+    let column = group_column(grouping);
     format!(
         "left join lateral (select coalesce((select l.code || ' - ' || l.description
                                              from lookup_entries l
@@ -41,11 +47,21 @@ pub async fn summary(
     grouping: ReportGrouping,
     today: NaiveDate,
 ) -> Result<ReportView, AppError> {
+    // Added up by the group's id, then named: naming each of a million rows costs seconds.
+    // The name is `group_join`'s.
+    let column = group_column(grouping);
     let mut query = QueryBuilder::new(
-        "select g.name, count(*) as n, sum(r.amount) as amount, sum(r.balance) as balance",
+        "select coalesce((select l.code || ' - ' || l.description from lookup_entries l
+                          where l.tenant_id = ",
     );
-    push_matching(&mut query, caller, filter, today, &group_join(grouping));
-    query.push(" group by g.name order by g.name");
+    query.push_bind(caller.tenant_id).push(format!(
+        " and l.id = s.group_id), '{}') as name, n, amount, balance
+             from (select p.{column} as group_id, count(*) as n, sum(r.amount) as amount,
+                          sum(r.balance) as balance",
+        grouping.none_label()
+    ));
+    push_matching(&mut query, caller, filter, today, "");
+    query.push(format!(" group by p.{column}) s order by name"));
     let groups = query
         .build()
         .fetch_all(pool)

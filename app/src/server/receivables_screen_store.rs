@@ -33,6 +33,36 @@ pub(crate) fn push_status(query: &mut QueryBuilder<'_, Postgres>, today: NaiveDa
         .push(" then 'overdue' else 'open' end)");
 }
 
+/// `status(r) = status` as the conjunction of the facts it means (`rules::finance::status`,
+/// first match wins), so the planner reads only those rows: the outstanding ones by due date
+/// from `receivables_outstanding_due` (the open ones from today on), the cancelled ones from
+/// `receivables_cancelled_due`. A test checks it against `push_status` on every status.
+pub(crate) fn push_status_is(
+    query: &mut QueryBuilder<'_, Postgres>,
+    status: ReceivableStatus,
+    today: NaiveDate,
+) {
+    const OWED: &str = "r.cancelled_at is null and r.balance > 0";
+    const PLAIN: &str = "r.cancelled_at is null and r.balance > 0
+                         and not r.sent_to_credit_bureau and not r.in_collection";
+    match status {
+        ReceivableStatus::Cancelled => query.push("r.cancelled_at is not null"),
+        ReceivableStatus::Received => query.push("r.cancelled_at is null and r.balance = 0"),
+        ReceivableStatus::NegativeListed => {
+            query.push(format!("{OWED} and r.sent_to_credit_bureau"))
+        }
+        ReceivableStatus::InCollection => query.push(format!(
+            "{OWED} and not r.sent_to_credit_bureau and r.in_collection"
+        )),
+        ReceivableStatus::Overdue => query
+            .push(format!("{PLAIN} and r.due_date < "))
+            .push_bind(today),
+        ReceivableStatus::Open => query
+            .push(format!("{PLAIN} and r.due_date >= "))
+            .push_bind(today),
+    };
+}
+
 fn push_lookup(
     query: &mut QueryBuilder<'_, Postgres>,
     caller: &Caller,
@@ -79,13 +109,8 @@ pub(crate) fn push_matching(
         .push(" and r.company_id = ")
         .push_bind(caller.company_id);
     if let Some(status) = filter.status {
-        if status.is_outstanding() {
-            // Lets the planner use what it knows of the owed ones (receivables_outstanding).
-            query.push(" and r.cancelled_at is null and r.balance > 0");
-        }
         query.push(" and ");
-        push_status(query, today);
-        query.push(" = ").push_bind(status.code());
+        push_status_is(query, status, today);
     }
     if let Some(code) = &filter.group_code {
         push_lookup(query, caller, "customer_group_id", "customer_group", code);

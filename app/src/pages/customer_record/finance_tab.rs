@@ -105,6 +105,7 @@ pub fn FinanceTab(
             said.set(message);
             acting.set(None);
             finance_saves.update(|n| *n += 1);
+            focus_by_id_next_frame("finance-said");
         }),
     };
     // A new form replaces the last message (it spoke of something else) and takes the focus:
@@ -116,7 +117,8 @@ pub fn FinanceTab(
         }
     });
     view! {
-        <p id="finance-said" class="finance-said" role="status">{move || said.get()}</p>
+        // Focusable: a write closes its form, and the focus goes where the user reads what happened.
+        <p id="finance-said" class="finance-said" role="status" tabindex="-1">{move || said.get()}</p>
         <CreditPanel credit />
         <ReceivablesPanel receivables finance />
         <AdvancesPanel advances receivables finance />
