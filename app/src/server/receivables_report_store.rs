@@ -11,7 +11,7 @@ use sqlx::{PgPool, QueryBuilder, Row};
 use super::auth::Caller;
 use super::credit_store::cents;
 use super::receivables_screen_store::{
-    list_row, push_matching, push_status, CUSTOMER_JOIN, ROW_COLUMNS,
+    company_label, list_row, push_matching, push_status, CUSTOMER_JOIN, ROW_COLUMNS,
 };
 use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
 use crate::error::AppError;
@@ -79,14 +79,8 @@ pub async fn summary(
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let company: (i32, String) =
-        sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
-            .bind(caller.tenant_id)
-            .bind(caller.company_id)
-            .fetch_one(pool)
-            .await?;
     Ok(ReportView {
-        company: format!("{} - {}", company.0, company.1),
+        company: company_label(pool, caller).await?,
         grouped_by: grouping.label().to_string(),
         total: ReportTotal::sum(groups.iter().map(|g| &g.total)),
         groups,

@@ -203,19 +203,24 @@ pub async fn page(
     today: NaiveDate,
 ) -> Result<ReceivablesPage, AppError> {
     let (rows, next) = rows(pool, caller, filter, after, today).await?;
-    let company: (i32, String) =
+    Ok(ReceivablesPage {
+        rows,
+        next,
+        totals: totals(pool, caller, filter, today).await?,
+        company: company_label(pool, caller).await?,
+        today: rules::display::date(&today.to_string()),
+    })
+}
+
+/// `1 - Gaúcha Combustíveis`: the caller's company, as the screen and the report name it.
+pub(crate) async fn company_label(pool: &PgPool, caller: &Caller) -> Result<String, AppError> {
+    let (code, name): (i32, String) =
         sqlx::query_as("select code, trade_name from companies where tenant_id = $1 and id = $2")
             .bind(caller.tenant_id)
             .bind(caller.company_id)
             .fetch_one(pool)
             .await?;
-    Ok(ReceivablesPage {
-        rows,
-        next,
-        totals: totals(pool, caller, filter, today).await?,
-        company: format!("{} - {}", company.0, company.1),
-        today: rules::display::date(&today.to_string()),
-    })
+    Ok(format!("{code} - {name}"))
 }
 
 /// One page of the matching receivables after the cursor `after` (`aaaa-mm-dd.id`, empty for
