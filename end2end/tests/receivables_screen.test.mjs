@@ -129,6 +129,19 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   assert.equal(xlsx.name, 'contas-a-receber.xlsx');
   assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip');
   assert.ok(xlsx.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')));
+
+  // Filtered by a customer group and grouped by it, the overdue ones download as XLSX too.
+  await open(page, `${SCREEN}?situacao=overdue&agrupar=grupo`);
+  const group = (await subtotals.getByRole('rowheader').allTextContents())
+    .filter((name) => name.includes(' - '))[0].split(' - ')[0].trim();
+  await open(page, `${SCREEN}?situacao=overdue&grupo=${encodeURIComponent(group)}&agrupar=grupo`);
+  await eventually(async () => assert.deepEqual(
+    (await subtotals.getByRole('rowheader').allTextContents()).map((s) => s.split(' - ')[0].trim()),
+    [group, 'Total geral'],
+  ));
+  const byGroup = await download(page, 'Baixar planilha (XLSX)');
+  assert.equal(byGroup.name, 'contas-a-receber.xlsx');
+  assert.equal(byGroup.bytes.subarray(0, 2).toString('latin1'), 'PK');
   await page.context().close();
 });
 

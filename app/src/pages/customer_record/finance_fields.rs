@@ -108,13 +108,27 @@ pub fn MeansField(
     value: RwSignal<String>,
     refusal: Refusal,
 ) -> impl IntoView {
-    let options = [
+    let choices = [
         SettlementMeans::Pix,
         SettlementMeans::Cash,
         SettlementMeans::Bank,
-    ]
-    .into_iter()
-    .map(|m| (m.code(), m.label()))
-    .collect();
-    view! { <ChoiceField id label field value refusal options /> }
+    ];
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                aria-invalid=refusal.invalid(field)
+                aria-describedby=refusal.described(field)
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {choices
+                    .into_iter()
+                    .map(|m| view! { <option value=m.code()>{m.label()}</option> })
+                    .collect_view()}
+            </select>
+            {refusal.beside(field)}
+        </div>
+    }
 }
