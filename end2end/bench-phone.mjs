@@ -1,4 +1,4 @@
-// A phone on a slow mobile network, cold cache: how long until the sign-in page and the
+// A phone on a slow mobile network, cold cache and then a second visit: how long until the sign-in page and the
 // customer list show something and until they answer input. Not a test: it prints figures.
 // Usage (scripts/bench-phone.sh starts a server): LEPTOS_SITE_ADDR=host:port node end2end/bench-phone.mjs [runs]
 import { chromium } from 'playwright-core';
@@ -45,6 +45,35 @@ async function signIn(context) {
   if (!response.ok()) throw new Error(`sign-in answered ${response.status()}: ${await response.text()}`);
 }
 
+// One visit: bytes over the network (cache hits count nothing), first paint and hydration,
+// each measured from that navigation's start.
+async function visit(page, cdp, target) {
+  let bytes = 0;
+  const count = (e) => { bytes += e.encodedDataLength; };
+  cdp.on('Network.loadingFinished', count);
+  let failed = null;
+  const onError = (error) => { failed = error.message; };
+  page.on('pageerror', onError);
+  try {
+    await page.goto(`${BASE_URL}${target.path}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    if (failed) throw new Error(`${target.path}: ${failed}`);
+    if (!page.url().endsWith(target.path)) throw new Error(`${target.path} ended at ${page.url()}`);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      hydrated: window.__hydratedAt,
+    }));
+    // Let in-flight requests of the load finish counting.
+    await page.waitForLoadState('load');
+    return { bytes, ...timing };
+  } finally {
+    cdp.off('Network.loadingFinished', count);
+    page.off('pageerror', onError);
+  }
+}
+
+// A first visit with an empty cache, then the same page again with what the first one cached
+// (the bundle's hashed files are kept a year, server/src/caching.rs): a salesperson's every day.
 async function measure(browser, target) {
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
@@ -61,24 +90,9 @@ async function measure(browser, target) {
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     if (IDENTITY) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
-    let bytes = 0;
-    const requests = new Map();
-    cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, e.response.url));
-    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-    let failed = null;
-    page.on('pageerror', (error) => { failed = error.message; });
-
-    await page.goto(`${BASE_URL}${target.path}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 120_000, polling: 50 });
-    if (failed) throw new Error(`${target.path}: ${failed}`);
-    if (!page.url().endsWith(target.path)) throw new Error(`${target.path} ended at ${page.url()}`);
-    const timing = await page.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      hydrated: window.__hydratedAt,
-    }));
-    // Let in-flight requests of the load finish counting (each is in `requests`).
-    await page.waitForLoadState('load');
-    return { bytes, requests: requests.size, ...timing };
+    const cold = await visit(page, cdp, target);
+    const again = await visit(page, cdp, target);
+    return { cold, again };
   } finally {
     await context.close();
   }
@@ -95,23 +109,27 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-console.log(`${BASE_URL}: Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8 / 1e6).toFixed(2)} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache${IDENTITY ? ', no compression' : ''}, median of ${RUNS}`);
+console.log(`${BASE_URL}: Slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8 / 1e6).toFixed(2)} Mbit/s down), CPU ${CPU_SLOWDOWN}× slower, cold cache then a second visit${IDENTITY ? ', no compression' : ''}, median of ${RUNS}`);
 console.log('page                 transferred    first paint   interactive (hydrated)');
 let allWithinGoal = true;
 try {
   for (const target of PAGES) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, target));
-    const bytes = median(runs.map((r) => r.bytes));
-    const fcp = median(runs.map((r) => r.fcp));
-    const hydrated = median(runs.map((r) => r.hydrated));
-    allWithinGoal &&= hydrated <= GOAL_INTERACTIVE_MS;
-    console.log(
-      `${target.name.padEnd(20)} ${(bytes / 1024).toFixed(0).padStart(7)} KiB ${fcp.toFixed(0).padStart(10)} ms ${hydrated.toFixed(0).padStart(10)} ms` +
-      `   (runs: ${runs.map((r) => r.hydrated.toFixed(0)).join(', ')} ms)`,
-    );
+    for (const [label, which] of [[target.name, 'cold'], ['  2ª visita (cache)', 'again']]) {
+      const visits = runs.map((run) => run[which]);
+      const bytes = median(visits.map((r) => r.bytes));
+      const fcp = median(visits.map((r) => r.fcp));
+      const hydrated = median(visits.map((r) => r.hydrated));
+      // The goal is the first visit's: what a phone pays before its first tap.
+      if (which === 'cold') allWithinGoal &&= hydrated <= GOAL_INTERACTIVE_MS;
+      console.log(
+        `${label.padEnd(20)} ${(bytes / 1024).toFixed(0).padStart(7)} KiB ${fcp.toFixed(0).padStart(10)} ms ${hydrated.toFixed(0).padStart(10)} ms` +
+        `   (runs: ${visits.map((r) => r.hydrated.toFixed(0)).join(', ')} ms)`,
+      );
+    }
   }
 } finally {
   await browser.close();
 }
-console.log(`goal: interactive ≤ ${GOAL_INTERACTIVE_MS} ms: ${allWithinGoal ? 'met' : 'NOT met'}`);
+console.log(`goal (first visit): interactive ≤ ${GOAL_INTERACTIVE_MS} ms: ${allWithinGoal ? 'met' : 'NOT met'}`);

@@ -4,7 +4,7 @@
 // hydrates after fetching its part) and when reached from the list, with no error in the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, eventually, selectedLabel, DEMO_USERS } from './helpers.mjs';
+import { launch, newPage, open, signIn, eventually, selectedLabel, DEMO_USERS, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -69,6 +69,28 @@ test('the sign-in page and the customer list fetch only the main WebAssembly; th
   assert.equal(await page.getByLabel('Nome fantasia').inputValue(), 'Fantasia Carregada');
   assert.deepEqual(seen.errors, []);
   await page.context().close();
+});
+
+test('a page\'s Link header preloads what its head names: the stylesheet, the modules and the main part', async () => {
+  // server/src/preload_links.rs: the downloads start with the page's headers, not after its <head>.
+  const response = await fetch(`${BASE_URL}/entrar`);
+  assert.equal(response.status, 200);
+  const header = response.headers.get('link') ?? '';
+  const preloaded = [...header.matchAll(/<([^>]+)>/g)].map((m) => m[1]);
+  const head = (await response.text()).split('</head>')[0];
+  const named = [...head.matchAll(/<link [^>]*rel="(?:stylesheet|modulepreload|preload)"[^>]*href="([^"]+)"/g)]
+    .map((m) => m[1]);
+  assert.equal(named.length, 3, `the head names the stylesheet, the module and the WebAssembly: ${named}`);
+  for (const path of named) assert.ok(preloaded.includes(path), `${path} is not in Link: ${header}`);
+  assert.match(header, /\.wasm>; rel=preload; as=fetch; type="application\/wasm"; crossorigin/);
+  // The split loader the main module imports is the one preloaded, and every preloaded file exists.
+  const module = named.find((path) => path.endsWith('.js'));
+  const moduleText = await (await fetch(`${BASE_URL}${module}`)).text();
+  const loader = preloaded.find((path) => path.includes('__wasm_split.'));
+  assert.ok(loader && moduleText.includes(loader.split('/').pop()), `${loader} is what ${module} imports`);
+  for (const path of preloaded) {
+    assert.equal((await fetch(`${BASE_URL}${path}`, { method: 'HEAD' })).status, 200, path);
+  }
 });
 
 test('every lazily loaded screen opened directly hydrates and answers input', async () => {

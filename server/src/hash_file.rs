@@ -19,6 +19,7 @@ pub fn detect(options: &mut LeptosOptions) {
     }
 }
 
-fn beside_exe(name: &str) -> Option<PathBuf> {
+/// `name` in the executable's folder, where cargo-leptos writes the hash file.
+pub fn beside_exe(name: &str) -> Option<PathBuf> {
     Some(std::env::current_exe().ok()?.parent()?.join(name))
 }

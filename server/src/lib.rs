@@ -12,6 +12,7 @@ pub mod finance_bench;
 pub mod hash_file;
 pub mod health;
 pub mod list_bench;
+pub mod preload_links;
 pub mod receivables_bench;
 pub mod search_names;
 pub mod security_headers;
@@ -55,6 +56,7 @@ pub fn build_app_with(mut state: AppState, downloads: Router<AppState>) -> Route
         }),
     };
     let options = state.leptos_options.clone();
+    let preload = preload_links::PreloadLinks::from_options(&options);
     Router::new()
         .route("/health", get(health::health))
         .merge(downloads)
@@ -77,6 +79,9 @@ pub fn build_app_with(mut state: AppState, downloads: Router<AppState>) -> Route
             security_headers::add_security_headers(headers.clone(), req, next)
         }))
         .layer(middleware::from_fn(caching::add_cache_control))
+        .layer(middleware::from_fn(move |req, next| {
+            preload_links::add_preload_links(preload.clone(), req, next)
+        }))
         .layer(compression())
         .with_state(state)
 }
