@@ -22,6 +22,8 @@ mod southeast;
 mod weights;
 
 #[cfg(test)]
+mod input_tests;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod tests;
