@@ -417,3 +417,58 @@ async fn r_hist_3_the_report_groups_by_region_and_adds_up_to_the_screen_totals(p
     assert_eq!(overdue["total"]["balance"], page["totals"][0]["balance"]);
     assert_eq!(overdue["total"]["count"], page["totals"][0]["count"]);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn r_hist_1_a_cancelled_receivable_shows_no_balance_due_in_rows_totals_report_and_tab(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    // NF GONE (R$ 300,00) is cancelled with its whole balance left on its row.
+    let (id, _) = one_of_each_status(&pool, &app, &boss).await;
+    let (status, page) = list(&app, &boss, &[], "").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let gone = page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["document"] == "NF GONE/1")
+        .unwrap();
+    assert_eq!(
+        (&gone["amount"], &gone["balance"]),
+        (&"300.00".into(), &"0.00".into())
+    );
+    let cancelled = total_of(&page, "cancelled").unwrap();
+    assert_eq!(
+        (
+            &cancelled["count"],
+            &cancelled["amount"],
+            &cancelled["balance"]
+        ),
+        (&1.into(), &"300.00".into(), &"0.00".into())
+    );
+    // What is left to receive: open 100 + overdue 200 + listed 500 + in collection 600.
+    let (_, report) = post(
+        &app,
+        Some(&boss),
+        "receivables_report",
+        &form(&[("grouping", "grupo")]),
+    )
+    .await;
+    assert_eq!(report["total"]["balance"], "1400.00", "{report}");
+    let (_, tab) = post(
+        &app,
+        Some(&boss),
+        "customer_receivables",
+        &form(&[("customer_id", &id.to_string())]),
+    )
+    .await;
+    let on_tab = tab
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["document"] == "NF GONE/1")
+        .unwrap();
+    assert_eq!(on_tab["balance"], "0.00", "{on_tab}");
+}

@@ -59,6 +59,7 @@ pub async fn for_customer(
                 sent_to_credit_bureau: row.try_get("sent_to_credit_bureau")?,
                 in_collection: row.try_get("in_collection")?,
             };
+            let shown = status(&facts, &day(today));
             let document: String = row.try_get("document")?;
             let installment: i32 = row.try_get("installment")?;
             let kind: String = row.try_get("kind")?;
@@ -72,8 +73,8 @@ pub async fn for_customer(
                 issue_date: rules::display::date(&issue.to_string()),
                 due_date: rules::display::date(&due.to_string()),
                 amount: cents(row.try_get("amount")?),
-                balance: cents(facts.balance),
-                status: status(&facts, &day(today)),
+                balance: cents(shown.balance_due(facts.balance)),
+                status: shown,
                 sale_code: row.try_get("sale_code")?,
                 version: row.try_get("version")?,
                 collection: collection(row)?,

@@ -11,7 +11,7 @@ use sqlx::{PgPool, QueryBuilder, Row};
 use super::auth::Caller;
 use super::credit_store::cents;
 use super::receivables_screen_store::{
-    company_label, list_row, push_matching, push_status, CUSTOMER_JOIN, ROW_COLUMNS,
+    company_label, list_row, push_matching, push_status, BALANCE_DUE, CUSTOMER_JOIN, ROW_COLUMNS,
 };
 use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
 use crate::error::AppError;
@@ -57,7 +57,7 @@ pub async fn summary(
     query.push_bind(caller.tenant_id).push(format!(
         " and l.id = s.group_id), '{}') as name, n, amount, balance
              from (select p.{column} as group_id, count(*) as n, sum(r.amount) as amount,
-                          sum(r.balance) as balance",
+                          sum({BALANCE_DUE}) as balance",
         grouping.none_label()
     ));
     push_matching(&mut query, caller, filter, today, "");

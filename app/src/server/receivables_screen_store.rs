@@ -167,6 +167,7 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
     let installment: i32 = row.try_get("installment")?;
     let kind: String = row.try_get("kind")?;
     let status: String = row.try_get("status")?;
+    let status = ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?;
     let issue: NaiveDate = row.try_get("issue_date")?;
     let due: NaiveDate = row.try_get("due_date")?;
     Ok(ReceivableListRow {
@@ -180,8 +181,8 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
         issue_date: rules::display::date(&issue.to_string()),
         due_date: rules::display::date(&due.to_string()),
         amount: cents(row.try_get("amount")?),
-        balance: cents(row.try_get("balance")?),
-        status: ReceivableStatus::from_code(&status).ok_or(AppError::Internal)?,
+        balance: cents(status.balance_due(row.try_get("balance")?)),
+        status,
         sale_code: row.try_get("sale_code")?,
         version: row.try_get("version")?,
         collection: super::receivable_list_store::collection(row)?,
@@ -291,6 +292,10 @@ pub async fn cursor_at(
     .transpose()
 }
 
+/// `ReceivableStatus::balance_due` in SQL, so totals add up what the rows show: a cancelled
+/// receivable owes nothing.
+pub(crate) const BALANCE_DUE: &str = "case when r.cancelled_at is null then r.balance else 0 end";
+
 /// Count, amount and balance by status of everything the filter matches.
 pub async fn totals(
     pool: &PgPool,
@@ -300,7 +305,7 @@ pub async fn totals(
 ) -> Result<Vec<StatusTotal>, AppError> {
     let mut query = QueryBuilder::new("select status, count(*) as n, sum(amount) as amount, sum(balance) as balance from (select ");
     push_status(&mut query, today);
-    query.push(" as status, r.amount, r.balance");
+    query.push(format!(" as status, r.amount, {BALANCE_DUE} as balance"));
     push_matching(&mut query, caller, filter, today, "");
     query.push(") matching group by status");
     let rows = query.build().fetch_all(pool).await?;

@@ -96,6 +96,18 @@ impl ReceivableStatus {
     }
 }
 
+impl ReceivableStatus {
+    /// The "Saldo" a receivable in this status shows and adds to totals: what is left to
+    /// receive. A cancelled one owes nothing, whatever was left when it was cancelled (its row
+    /// keeps that balance as it stood, for the record).
+    pub fn balance_due(self, balance: Decimal) -> Decimal {
+        match self {
+            ReceivableStatus::Cancelled => Decimal::ZERO,
+            _ => balance,
+        }
+    }
+}
+
 /// The status the receivable shows on `today`.
 pub fn status<D: Ord>(facts: &ReceivableFacts<D>, today: &D) -> ReceivableStatus {
     if facts.cancelled {
@@ -155,6 +167,18 @@ mod tests {
         r.sent_to_credit_bureau = true;
         r.in_collection = true;
         assert_eq!(status(&r, &day("2026-06-01")), ReceivableStatus::Received);
+    }
+
+    #[test]
+    fn r_hist_1_a_cancelled_receivable_shows_no_balance_due_and_the_others_their_balance() {
+        let left = Decimal::new(70_886_7, 2);
+        assert_eq!(ReceivableStatus::Cancelled.balance_due(left), Decimal::ZERO);
+        for status in ReceivableStatus::ALL
+            .iter()
+            .filter(|s| **s != ReceivableStatus::Cancelled)
+        {
+            assert_eq!(status.balance_due(left), left, "{status:?}");
+        }
     }
 
     #[test]

@@ -174,7 +174,8 @@ async fn r_hist_1_the_tab_lists_the_current_company_s_receivables_with_today_s_s
         [
             ("NF 1/1", "open", "100.00"),
             ("NF 2/1", "overdue", "150.00"),
-            ("NF 3/1", "cancelled", "300.00"),
+            // Cancelled: nothing left to receive, whatever its row kept (R-HIST-1).
+            ("NF 3/1", "cancelled", "0.00"),
             ("NF 4/1", "received", "0.00"),
         ]
     );
