@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn r_hist_1_a_cancelled_receivable_shows_no_balance_due_and_the_others_their_balance() {
-        let left = Decimal::new(70_886_7, 2);
+        let left = Decimal::new(708_867, 2);
         assert_eq!(ReceivableStatus::Cancelled.balance_due(left), Decimal::ZERO);
         for status in ReceivableStatus::ALL
             .iter()
