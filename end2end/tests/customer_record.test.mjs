@@ -387,7 +387,7 @@ test('issue 10 item 14: in an English-speaking browser the date reads and takes 
   await date.pressSequentially('31/02/2027');
   assert.equal(await date.inputValue(), '31/02/2027');
   await page.getByRole('button', { name: 'Gravar' }).click();
-  const error = page.getByRole('alert').filter({ hasText: 'Data inválida: use dd/mm/aaaa.' });
+  const error = page.getByRole('alert').filter({ hasText: 'Data inexistente: confira o dia e o mês.' });
   await error.waitFor();
   await assertBeside(error, date);
   assert.equal(await date.getAttribute('aria-invalid'), 'true');

@@ -154,7 +154,7 @@ test('issue 11 (R-SALES-11): the financial user records a bail, a wrong date ref
   await form.getByLabel('Fiança: vencimento').pressSequentially('31022027');
   await form.getByLabel('Fiança: fiador').fill(guarantorName);
   await form.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
-  const message = form.getByRole('alert').filter({ hasText: 'Data inválida: use dd/mm/aaaa.' });
+  const message = form.getByRole('alert').filter({ hasText: 'Data inexistente: confira o dia e o mês.' });
   await message.waitFor();
   await assertBeside(message, form.getByLabel('Fiança: vencimento'));
   await form.getByLabel('Fiança: vencimento').fill('');

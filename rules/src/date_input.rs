@@ -5,6 +5,10 @@
 
 /// What the field says beside a date it cannot read.
 pub const INVALID_DATE: &str = "Data inválida: use dd/mm/aaaa.";
+/// Beside a date typed as asked whose day or month the calendar has not (31/02, 00/01, 01/13).
+pub const NO_SUCH_DATE: &str = "Data inexistente: confira o dia e o mês.";
+/// Beside a date typed as asked in a year no customer record can mean.
+pub const YEAR_OUT_OF_RANGE: &str = "Ano fora do intervalo aceito (1900 a 2999).";
 
 /// A typed date as stored, `aaaa-mm-dd`; `None` when nothing was typed. Reads `dd/mm/aaaa`
 /// (what the form sends) and `aaaa-mm-dd` (what other clients and older forms send).
@@ -33,11 +37,11 @@ pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
         m.parse().map_err(|_| INVALID_DATE)?,
         y.parse().map_err(|_| INVALID_DATE)?,
     );
-    if !(1900..=2999).contains(&year)
-        || day == 0
-        || day > days_in_month(year as i32, month).ok_or(INVALID_DATE)?
-    {
-        return Err(INVALID_DATE);
+    if !(1900..=2999).contains(&year) {
+        return Err(YEAR_OUT_OF_RANGE);
+    }
+    if day == 0 || day > days_in_month(year as i32, month).ok_or(NO_SUCH_DATE)? {
+        return Err(NO_SUCH_DATE);
     }
     Ok(Some(format!("{y}-{m}-{d}")))
 }
@@ -90,31 +94,42 @@ mod tests {
     }
 
     #[test]
-    fn impossible_dates_are_refused_with_the_format_to_use() {
+    fn a_date_not_typed_as_asked_is_refused_with_the_format_to_use() {
         for bad in [
-            "31/02/2027",
-            "29/02/2027",
-            "00/01/2027",
-            "01/13/2027",
-            "12/31/2027",
             "1/2/2027",
             "31/12/27",
             "31-12-2027",
-            "2026-02-30",
             "aa/bb/cccc",
             "31/12/2027/1",
             "31122027",
-            "31/12/1899",
         ] {
             assert_eq!(parse(bad), Err(INVALID_DATE), "{bad}");
         }
     }
 
     #[test]
+    fn a_date_typed_as_asked_that_the_calendar_has_not_is_called_so() {
+        for impossible in [
+            "31/02/2027",
+            "29/02/2027",
+            "00/01/2027",
+            "01/13/2027",
+            "12/31/2027",
+            "32/12/2027",
+            "01/00/2027",
+            "2026-02-30",
+        ] {
+            assert_eq!(parse(impossible), Err(NO_SUCH_DATE), "{impossible}");
+        }
+        assert_eq!(parse("31/12/1899"), Err(YEAR_OUT_OF_RANGE));
+        assert_eq!(parse("01/01/3000"), Err(YEAR_OUT_OF_RANGE));
+    }
+
+    #[test]
     fn leap_days_follow_the_gregorian_calendar() {
         assert_eq!(parse("29/02/2028"), Ok(Some("2028-02-29".into())));
         assert_eq!(parse("29/02/2000"), Ok(Some("2000-02-29".into())));
-        assert_eq!(parse("29/02/2100"), Err(INVALID_DATE));
+        assert_eq!(parse("29/02/2100"), Err(NO_SUCH_DATE));
     }
 
     #[test]

@@ -237,7 +237,7 @@ async fn issue_10_item_14_a_date_typed_dd_mm_aaaa_is_stored_and_an_impossible_on
     assert_eq!(body["Invalid"][0]["field"], "valid_until", "{body}");
     assert_eq!(
         body["Invalid"][0]["message"],
-        "Data inválida: use dd/mm/aaaa."
+        "Data inexistente: confira o dia e o mês."
     );
     let (still, version): (String, i32) =
         sqlx::query_as("select valid_until::text, version from customers where id = $1")

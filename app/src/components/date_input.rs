@@ -1,7 +1,7 @@
 //! A date field that reads and writes `dd/mm/aaaa` whatever the browser's language: a text
 //! input masked as typed, not the browser's date input, which shows `mm/dd/yyyy` in English
 //! (issue 10, item 14). The form sends what was typed; the server reads it with
-//! `rules::date_input` and answers "Data inválida: use dd/mm/aaaa." beside the field.
+//! `rules::date_input` and answers beside the field what it cannot read ("Data inválida: use dd/mm/aaaa.", "Data inexistente: …").
 
 use leptos::prelude::*;
 

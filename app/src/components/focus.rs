@@ -20,3 +20,24 @@ pub fn focus_by_id(id: &str) {
 pub fn focus_by_id_next_frame(id: &'static str) {
     request_animation_frame(move || focus_by_id(id));
 }
+
+/// [`focus_by_id`] on the next frame, for an id made at run time (a row's own button).
+pub fn focus_by_id_later(id: String) {
+    request_animation_frame(move || focus_by_id(&id));
+}
+
+/// On the next frame, focuses the first field the refusal marked (`aria-invalid="true"`) in
+/// the form with this id; where none is marked (a refusal of the whole form) the focus stays.
+pub fn focus_first_invalid(form_id: &'static str) {
+    use leptos::wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let field = document()
+            .query_selector(&format!("#{form_id} [aria-invalid=\"true\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+        if let Some(field) = field {
+            let _ = field.focus();
+        }
+    });
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::customer_record::finance_tab::{FinancePermissions, RowAction};
+use super::customer_record::finance_tab::{close_to_opener, FinancePermissions, RowAction};
 use super::customer_record::receivable_forms::{CancelForm, SettleForm};
 use super::customer_record::settlements_list::SettlementsList;
 use crate::components::focus::focus_by_id_next_frame;
@@ -47,7 +47,7 @@ impl ScreenActions {
 
 #[component]
 pub fn ScreenForms(actions: ScreenActions) -> impl IntoView {
-    let close = Callback::new(move |()| actions.acting.set(None));
+    let close = Callback::new(move |()| close_to_opener(actions.acting));
     let done = Callback::new(move |message: String| {
         actions.said.set(message);
         actions.acting.set(None);

@@ -176,7 +176,7 @@ async fn lock_receivable(
 
 fn stale() -> AppError {
     AppError::Conflict(
-        "Este título foi alterado por outro usuário depois que você o abriu. Recarregue e confira."
+        "Este título foi alterado por outro usuário depois que você o abriu; nada foi gravado."
             .to_string(),
     )
 }

@@ -11,7 +11,7 @@ use super::credit_panel::CreditPanel;
 use super::receivables_panel::ReceivablesPanel;
 use super::statement_panel::StatementPanel;
 use crate::api::resource::ApiResource;
-use crate::components::focus::focus_by_id_next_frame;
+use crate::components::focus::{focus_by_id_later, focus_by_id_next_frame};
 use crate::customers::advance_types::{AdvanceRow, AdvancesView};
 use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
 use crate::session::SessionView;
@@ -39,6 +39,33 @@ impl RowAction {
             RowAction::UseAdvance(_) => "use-advance-title",
             RowAction::Refund(_) => "refund-title",
         }
+    }
+}
+
+impl RowAction {
+    /// The id of the row's button that opened it: the focus goes back there when the form
+    /// closes without a write, so a keyboard user is on the row they left.
+    pub(crate) fn opener_id(&self) -> Option<String> {
+        match self {
+            RowAction::Settle(row) => Some(opener_id(row.id, "settle")),
+            RowAction::Cancel(row) => Some(opener_id(row.id, "cancel")),
+            RowAction::Settlements(row) => Some(opener_id(row.id, "settlements")),
+            _ => None,
+        }
+    }
+}
+
+/// `receivable-<id>-<action>`: unique on a page, as each receivable is listed once.
+pub(crate) fn opener_id(receivable_id: i64, action: &str) -> String {
+    format!("receivable-{receivable_id}-{action}")
+}
+
+/// Closes the open form and gives the focus back to the button that opened it.
+pub(crate) fn close_to_opener(acting: RwSignal<Option<RowAction>>) {
+    let opener = acting.with_untracked(|a| a.as_ref().and_then(RowAction::opener_id));
+    acting.set(None);
+    if let Some(id) = opener {
+        focus_by_id_later(id);
     }
 }
 

@@ -12,8 +12,10 @@ use rules::money::{format_brl, format_plain};
 
 use super::finance_fields::{ChoiceField, DateField, MeansField, TextField};
 use crate::api::{CancelReceivable, RegisterReceivable, SettleReceivable};
+use crate::components::focus::focus_first_invalid;
 use crate::components::refusal::Refusal;
 use crate::customers::credit_types::ReceivableRow;
+use crate::error::AppError;
 
 const RECEIVABLE_FIELDS: &[&str] = &[
     "document",
@@ -117,6 +119,32 @@ pub fn NewReceivableForm(
     }
 }
 
+/// What the user reads when the server refused a write because someone else changed the
+/// receivable first: the forms close and the receivables reload (`done`), so the row shows what
+/// is there now and a new form starts from it.
+pub fn reloaded_after(conflict: &str) -> String {
+    format!("{conflict} Os títulos foram recarregados: confira e tente de novo.")
+}
+
+/// After a refusal: a stale receivable reloads everything (see `reloaded_after`); a refused
+/// field takes the focus.
+fn follow_refusal(error: &AppError, form_id: &'static str, done: Callback<String>) {
+    match error {
+        AppError::Conflict(message) => done.run(reloaded_after(message)),
+        _ => focus_first_invalid(form_id),
+    }
+}
+
+/// Escape closes an inline form, as it closes a dialog.
+fn close_on_escape(close: Callback<()>) -> impl Fn(leptos::ev::KeyboardEvent) {
+    move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close.run(());
+        }
+    }
+}
+
 const SETTLE_FIELDS: &[&str] = &[PAID_ON_FIELD, MEANS_FIELD, PRINCIPAL_FIELD, DISCOUNT_FIELD];
 
 #[component]
@@ -155,10 +183,16 @@ pub fn SettleForm(
             message.push('.');
             done.run(message);
         }
+        if let Some(Err(error)) = settle.value().get() {
+            follow_refusal(&error, "settle-form", done);
+        }
     });
     let (id, version) = (row.id, row.version);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if settle.pending().get_untracked() {
+            return;
+        }
         settle.dispatch(SettleReceivable {
             receivable_id: id,
             version,
@@ -176,7 +210,7 @@ pub fn SettleForm(
         format_brl(row.balance)
     );
     view! {
-        <form class="record-form finance-form" aria-labelledby="settle-title" on:submit=submit>
+        <form id="settle-form" class="record-form finance-form" aria-labelledby="settle-title" on:submit=submit on:keydown=close_on_escape(close)>
             <h3 id="settle-title" tabindex="-1" class="wide">{title}</h3>
             <p class="hint wide">"Juros e multa por atraso são calculados pelas condições do cliente."</p>
             <DateField id="settle-paid-on".into() label="Data do pagamento" field=PAID_ON_FIELD value=paid_on refusal />
@@ -185,7 +219,8 @@ pub fn SettleForm(
             <TextField id="settle-discount".into() label="Desconto (R$)" field=DISCOUNT_FIELD value=discount refusal inputmode="decimal" placeholder="0,00" />
             <div class="actions wide">
                 {refusal.general(SETTLE_FIELDS)}
-                <button type="submit" class="primary" disabled=move || settle.pending().get()>"Registrar baixa"</button>
+                // aria-disabled, not disabled: a disabled button drops the keyboard's focus.
+                <button type="submit" class="primary" aria-disabled=move || settle.pending().get().then_some("true")>"Registrar baixa"</button>
                 <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
             </div>
         </form>
@@ -206,10 +241,16 @@ pub fn CancelForm(
         if let Some(Ok(())) = cancel.value().get() {
             done.run(format!("Título {document} cancelado."));
         }
+        if let Some(Err(error)) = cancel.value().get() {
+            follow_refusal(&error, "cancel-form", done);
+        }
     });
     let (id, version) = (row.id, row.version);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if cancel.pending().get_untracked() {
+            return;
+        }
         cancel.dispatch(CancelReceivable {
             receivable_id: id,
             version,
@@ -217,7 +258,7 @@ pub fn CancelForm(
         });
     };
     view! {
-        <form class="record-form finance-form" aria-labelledby="cancel-title" on:submit=submit>
+        <form id="cancel-form" class="record-form finance-form" aria-labelledby="cancel-title" on:submit=submit on:keydown=close_on_escape(close)>
             <h3 id="cancel-title" tabindex="-1" class="wide">{format!("Cancelar o título {}?", row.document)}</h3>
             <p class="hint wide">
                 "O título deixa de contar como valor a receber. O cancelamento fica registrado com "
@@ -226,7 +267,7 @@ pub fn CancelForm(
             <TextField id="cancel-reason".into() label="Motivo do cancelamento" field="reason" value=reason refusal wide=true />
             <div class="actions wide">
                 {refusal.general(&["reason"])}
-                <button type="submit" class="danger" disabled=move || cancel.pending().get()>"Cancelar título"</button>
+                <button type="submit" class="danger" aria-disabled=move || cancel.pending().get().then_some("true")>"Cancelar título"</button>
                 <button type="button" on:click=move |_| close.run(())>"Voltar"</button>
             </div>
         </form>

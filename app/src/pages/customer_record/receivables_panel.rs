@@ -10,7 +10,9 @@ use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
-use super::finance_tab::{FinanceContext, FinancePermissions, RowAction};
+use super::finance_tab::{
+    close_to_opener, opener_id, FinanceContext, FinancePermissions, RowAction,
+};
 use super::receivable_forms::{CancelForm, NewReceivableForm, SettleForm};
 use super::settlements_list::SettlementsList;
 use crate::api::resource::ApiResource;
@@ -41,7 +43,7 @@ pub fn ReceivablesPanel(
 /// The form the user opened on a row, or the new-receivable form, under the grid.
 #[component]
 fn RowForms(finance: FinanceContext) -> impl IntoView {
-    let close = Callback::new(move |()| finance.acting.set(None));
+    let close = Callback::new(move |()| close_to_opener(finance.acting));
     move || {
         let today = finance.today.get();
         match finance.acting.get() {
@@ -173,7 +175,7 @@ pub(crate) fn row_actions(
     let settlements = {
         let row = row.clone();
         view! {
-            <button type="button" aria-label=format!("Baixas de {}", row.document) on:click=move |_| open(RowAction::Settlements(row.clone()))>
+            <button type="button" id=opener_id(row.id, "settlements") aria-label=format!("Baixas de {}", row.document) on:click=move |_| open(RowAction::Settlements(row.clone()))>
                 "Baixas"
             </button>
         }
@@ -181,7 +183,7 @@ pub(crate) fn row_actions(
     let settle = (may.settle && row.status.is_outstanding()).then(|| {
         let row = row.clone();
         view! {
-            <button type="button" aria-label=format!("Baixar {}", row.document) on:click=move |_| open(RowAction::Settle(row.clone()))>
+            <button type="button" id=opener_id(row.id, "settle") aria-label=format!("Baixar {}", row.document) on:click=move |_| open(RowAction::Settle(row.clone()))>
                 "Baixar"
             </button>
         }
@@ -190,7 +192,7 @@ pub(crate) fn row_actions(
         .then(|| {
             let row = row.clone();
             view! {
-                <button type="button" class="danger" aria-label=format!("Cancelar {}", row.document) on:click=move |_| open(RowAction::Cancel(row.clone()))>
+                <button type="button" class="danger" id=opener_id(row.id, "cancel") aria-label=format!("Cancelar {}", row.document) on:click=move |_| open(RowAction::Cancel(row.clone()))>
                     "Cancelar"
                 </button>
             }

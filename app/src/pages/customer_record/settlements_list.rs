@@ -10,6 +10,9 @@ use crate::api::{receivable_settlements, ReverseSettlement};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::customers::advance_types::SettlementRow;
 use crate::customers::credit_types::ReceivableRow;
+use crate::error::AppError;
+
+use super::receivable_forms::reloaded_after;
 
 #[component]
 pub fn SettlementsList(
@@ -31,6 +34,10 @@ pub fn SettlementsList(
                 .map(|s| format!("{} de {}", format_brl(s.principal), s.paid_on))
                 .unwrap_or_default();
             done.run(format!("Baixa {what} de {document} estornada."));
+        }
+        // Someone else changed it (reversed it first): what the user sees is stale.
+        if let Some(Err(AppError::Conflict(message))) = reverse.value().get() {
+            done.run(reloaded_after(&message));
         }
     });
     let refused = move || {
