@@ -121,7 +121,7 @@ test('register an advance, settle two receivables with it, refund the rest, down
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Baixar PDF' }).click(),
+    page.getByRole('link', { name: 'Exportar PDF' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^extrato-adiantamentos-7\.pdf$/);
   const { pages, text } = await pdfText(await download.path());

@@ -110,7 +110,7 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   const statusTotal = byStatus.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total' }) });
   assert.equal((await statusTotal.locator('td[data-label="Saldo"]').textContent()).trim(), balance);
 
-  const csv = await download(page, 'Baixar CSV');
+  const csv = await download(page, 'Exportar CSV');
   assert.equal(csv.name, 'contas-a-receber.csv');
   const lines = csv.bytes.toString('utf8').trim().split('\r\n');
   const last = lines.at(-1).split(';');
@@ -118,14 +118,14 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   assert.deepEqual(last.slice(-2), [plain(amount), plain(balance)]);
   assert.ok(lines.slice(2, -1).every((line) => line.includes(';Vencido;') || line.startsWith('Subtotal')));
 
-  const pdf = await download(page, 'Baixar PDF');
+  const pdf = await download(page, 'Exportar PDF');
   assert.equal(pdf.name, 'contas-a-receber.pdf');
   const text = await pdfText(pdf.bytes);
   assert.ok(text.includes('Relatório de contas a receber'));
   assert.ok(text.includes(balance), `the PDF shows the grand total ${balance}`);
   assert.ok(text.includes(`Região: ${region}`), 'the PDF names its filters');
 
-  const xlsx = await download(page, 'Baixar planilha (XLSX)');
+  const xlsx = await download(page, 'Exportar planilha (XLSX)');
   assert.equal(xlsx.name, 'contas-a-receber.xlsx');
   assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip');
   assert.ok(xlsx.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')));
@@ -139,7 +139,7 @@ test('the report by region, overdue, shows the same grand total on screen, in th
     (await subtotals.getByRole('rowheader').allTextContents()).map((s) => s.split(' - ')[0].trim()),
     [group, 'Total geral'],
   ));
-  const byGroup = await download(page, 'Baixar planilha (XLSX)');
+  const byGroup = await download(page, 'Exportar planilha (XLSX)');
   assert.equal(byGroup.name, 'contas-a-receber.xlsx');
   assert.equal(byGroup.bytes.subarray(0, 2).toString('latin1'), 'PK');
   await page.context().close();
@@ -154,27 +154,34 @@ function rowOf(page, doc) {
 }
 const cell = (row, label) => row.locator(`td[data-label="${label}"]`);
 
-test('from the screen the financial user settles a receivable, reverses the settlement and cancels it; the salesperson only sees', async () => {
-  const page = await newPage(browser, { width: 1366, height: 900 });
-  await signIn(page, finance);
-  // The late payers' recent receivables: the oldest overdue ones were mostly paid in part.
+// An overdue receivable of the last 60 days never paid in part (a standing settlement would
+// keep it from being cancelled), and its customer's code: the oldest overdue ones of the demo
+// were mostly paid in part.
+async function neverPaidInPart(page) {
   const since = new Date(Date.now() - 60 * 86_400_000).toLocaleDateString('pt-BR', { timeZone: 'America/Sao_Paulo' });
   await open(page, `${SCREEN}?situacao=overdue&venc_de=${since}`);
   const grid = page.getByRole('table', { name: 'Títulos a receber da empresa' });
   await grid.waitFor();
-  // One never paid in part (a standing settlement would keep it from being cancelled).
   const rows = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
-  let doc;
-  let customer;
   const count = await rows.count();
-  for (let n = 0; !doc && n < count; n += 1) {
+  for (let n = 0; n < count; n += 1) {
     const candidate = rows.nth(n);
     if ((await cell(candidate, 'Valor').textContent()) === (await cell(candidate, 'Saldo').textContent())) {
-      doc = (await candidate.getByRole('rowheader').textContent()).trim();
-      customer = (await candidate.getByRole('link').textContent()).split(' - ')[0].trim();
+      return {
+        doc: (await candidate.getByRole('rowheader').textContent()).trim(),
+        customer: (await candidate.getByRole('link').textContent()).split(' - ')[0].trim(),
+      };
     }
   }
-  assert.ok(doc, 'an overdue receivable never paid in part is on the first page');
+  throw new Error('no overdue receivable never paid in part on the first page');
+}
+
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
+
+test('from the screen the financial user settles a receivable, reverses the settlement and cancels it; the salesperson only sees', async () => {
+  const page = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(page, finance);
+  const { doc, customer } = await neverPaidInPart(page);
 
   // One customer's receivables fit a page: the row stays in view whatever its status.
   await open(page, `${SCREEN}?cliente=${customer}`);
@@ -184,8 +191,15 @@ test('from the screen the financial user settles a receivable, reverses the sett
   assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Vencido');
   // Where and how it is collected, and by whom (LOP).
   assert.match((await cell(row, 'Cobrança (LOP)').textContent()).trim(), /^(Carteira|Banco|Escritório de cobrança) · Cobrança (simples|descontada) · [A-Z]+$/);
-  await row.getByRole('button', { name: `Baixar ${doc}` }).click();
+  const settleButton = row.getByRole('button', { name: `Baixar ${doc}` });
   const settle = page.getByRole('form', { name: `Baixar ${doc} (saldo ${balance})` });
+  // Escape closes the form, and the focus is back on the row's button.
+  await settleButton.click();
+  await settle.waitFor();
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await settle.count(), 0));
+  await eventually(async () => assert.equal(await focusedId(page), await settleButton.getAttribute('id')));
+  await settleButton.click();
   await settle.waitFor();
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'settle-title'));
   await settle.getByRole('button', { name: 'Registrar baixa' }).click();
@@ -209,10 +223,13 @@ test('from the screen the financial user settles a receivable, reverses the sett
   const cancel = page.getByRole('form', { name: `Cancelar o título ${doc}?` });
   await cancel.getByRole('button', { name: 'Cancelar título' }).click();
   await assertBeside(page.locator('#cancel-reason-error'), cancel.getByLabel('Motivo do cancelamento'));
+  // The refused field takes the focus.
+  await eventually(async () => assert.equal(await focusedId(page), 'cancel-reason'));
   await cancel.getByLabel('Motivo do cancelamento').fill('Renegociado fora do sistema');
   await cancel.getByRole('button', { name: 'Cancelar título' }).click();
   await eventually(async () => assert.equal(await said.textContent(), `Título ${doc} cancelado.`));
   await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Cancelado'));
+  assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00', 'a cancelled receivable owes nothing');
   assert.equal(await row.getByRole('button', { name: `Baixar ${doc}` }).count(), 0, 'a cancelled receivable is not settled');
   await page.context().close();
 
@@ -226,4 +243,44 @@ test('from the screen the financial user settles a receivable, reverses the sett
   }
   assert.ok(await seller.getByRole('button', { name: /^Baixas de / }).count() > 0, 'settlements can be seen');
   await seller.context().close();
+});
+
+test('two people settle one receivable from the screen: the second is told, and sees it reloaded', async () => {
+  const first = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(first, finance);
+  const { doc, customer } = await neverPaidInPart(first);
+  const second = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(second, admin);
+  const forms = [];
+  for (const page of [first, second]) {
+    await open(page, `${SCREEN}?cliente=${customer}`);
+    await page.waitForSelector('body[data-hydrated="true"]');
+    await rowOf(page, doc).getByRole('button', { name: `Baixar ${doc}` }).click();
+    const form = page.getByRole('form', { name: new RegExp(`^Baixar ${doc.replace(/[/.]/g, '\\$&')} \\(saldo `) });
+    await form.waitFor();
+    forms.push(form);
+  }
+  await forms[0].getByRole('button', { name: 'Registrar baixa' }).click();
+  await eventually(async () => assert.match(await first.locator('#receivables-said').textContent(), new RegExp(`^Baixa de ${doc} registrada em`)));
+
+  // The second form was opened on what is no longer there: refused, closed, the rows reloaded.
+  await forms[1].getByRole('button', { name: 'Registrar baixa' }).click();
+  const said = second.locator('#receivables-said');
+  await eventually(async () => assert.equal(
+    await said.textContent(),
+    'Este título foi alterado por outro usuário depois que você o abriu; nada foi gravado. '
+      + 'Os títulos foram recarregados: confira e tente de novo.',
+  ));
+  await eventually(async () => assert.equal(await focusedId(second), 'receivables-said'));
+  assert.equal(await forms[1].count(), 0, 'the stale form is closed');
+  const row = rowOf(second, doc);
+  await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Recebido'));
+  assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00');
+  // Nothing was settled twice: one standing settlement.
+  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  const settlements = second.getByRole('table', { name: 'Baixas do título' });
+  await settlements.waitFor();
+  assert.equal(await settlements.getByRole('button', { name: 'Estornar' }).count(), 1);
+  await first.context().close();
+  await second.context().close();
 });

@@ -264,9 +264,9 @@ fn Report(
                 </tbody>
             </table>
             <p class="actions">
-                {link("pdf", "Baixar PDF")}
-                {link("xlsx", "Baixar planilha (XLSX)")}
-                {link("csv", "Baixar CSV")}
+                {link("pdf", "Exportar PDF")}
+                {link("xlsx", "Exportar planilha (XLSX)")}
+                {link("csv", "Exportar CSV")}
             </p>
         </section>
     }

@@ -95,7 +95,9 @@ pub fn SettlementsList(
                                                 <td data-label="Situação">
                                                     {match s.reversed.clone() {
                                                         Some(text) => view! { <span>{text}</span> }.into_any(),
+                                                        // The status first, then what may be done to it.
                                                         None if may_reverse => view! {
+                                                            <span>"Válida"</span>" "
                                                             <button type="button" on:click=move |_| {
                                                                 chosen.set(Some(for_reverse.clone()));
                                                                 asking.set(true);

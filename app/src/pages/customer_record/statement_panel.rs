@@ -120,6 +120,6 @@ fn StatementTable(view: StatementView, customer_id: i64) -> impl IntoView {
                 {lines}
             </tbody>
         </table>
-        <a class="button" href=href download rel="external">"Baixar PDF"</a>
+        <a class="button" href=href download rel="external">"Exportar PDF"</a>
     }
 }
