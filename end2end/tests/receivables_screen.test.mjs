@@ -231,6 +231,9 @@ test('from the screen the financial user settles a receivable, reverses the sett
   await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Cancelado'));
   assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00', 'a cancelled receivable owes nothing');
   assert.equal(await row.getByRole('button', { name: `Baixar ${doc}` }).count(), 0, 'a cancelled receivable is not settled');
+  // Its settlements say when, by whom and why it was cancelled.
+  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  await page.getByText(/^Cancelado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por Fernanda Financeiro: Renegociado fora do sistema$/).waitFor();
   await page.context().close();
 
   const seller = await newPage(browser);

@@ -354,6 +354,7 @@ mod tests {
             sale_code: None,
             collection: "Carteira · Cobrança simples".to_string(),
             version: 1,
+            cancellation: None,
         };
         let total = ReportTotal {
             count: 2,

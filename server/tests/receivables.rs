@@ -259,6 +259,34 @@ async fn a_receivable_with_a_standing_settlement_is_not_cancelled_and_a_cancelle
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    // The record's list and Contas a receber say when, by whom and why.
+    let (_, on_record) = post(
+        &app,
+        Some(&boss),
+        "customer_receivables",
+        &form(&[("customer_id", &id.to_string())]),
+    )
+    .await;
+    let (_, on_screen) = post(
+        &app,
+        Some(&boss),
+        "list_receivables",
+        &form(&[("after", "")]),
+    )
+    .await;
+    for said in [
+        &on_record[0]["cancellation"],
+        &on_screen["rows"][0]["cancellation"],
+    ] {
+        let said = said.as_str().unwrap_or_default();
+        let (when, rest) = said
+            .strip_prefix("Cancelado em ")
+            .and_then(|rest| rest.split_once(" por "))
+            .unwrap_or_else(|| panic!("{said}"));
+        assert_eq!(when.len(), "06/12/2026 14:05".len(), "{said}");
+        assert!(rest.ends_with(": Pedido desfeito"), "{said}");
+        assert!(!rest.starts_with("usuário não registrado"), "{said}");
+    }
     let (status, body) = settle(&app, &boss, receivable, 4, "01/12/2026", "10,00").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(

@@ -60,4 +60,7 @@ pub struct ReceivableRow {
     pub version: i32,
     /// Its collection route (LOP): `Banco · Cobrança descontada · BB`.
     pub collection: String,
+    /// `Cancelado em 06/12/2026 14:05 por Fernanda Financeiro: Renegociado`, once cancelled.
+    #[serde(default)]
+    pub cancellation: Option<String>,
 }

@@ -39,6 +39,9 @@ pub struct ReceivableListRow {
     pub collection: String,
     /// For the stale-edit check of a settlement or cancellation opened from the row.
     pub version: i32,
+    /// When, by whom and why it was cancelled (see `ReceivableRow::cancellation`).
+    #[serde(default)]
+    pub cancellation: Option<String>,
 }
 
 impl ReceivableListRow {
@@ -56,6 +59,7 @@ impl ReceivableListRow {
             sale_code: self.sale_code.clone(),
             version: self.version,
             collection: self.collection.clone(),
+            cancellation: self.cancellation.clone(),
         }
     }
 }

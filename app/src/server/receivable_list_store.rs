@@ -25,6 +25,22 @@ pub(crate) fn collection(row: &sqlx::postgres::PgRow) -> Result<String, sqlx::Er
     ))
 }
 
+/// When, by whom and why the row's receivable was cancelled (`cancelled_at`,
+/// `cancelled_by_name`, `cancel_reason`), in Brasília time; `None` while it stands.
+pub(crate) fn cancellation(row: &sqlx::postgres::PgRow) -> Result<Option<String>, sqlx::Error> {
+    let at: Option<chrono::DateTime<chrono::Utc>> = row.try_get("cancelled_at")?;
+    let by: Option<String> = row.try_get("cancelled_by_name")?;
+    let reason: Option<String> = row.try_get("cancel_reason")?;
+    Ok(at.map(|at| {
+        format!(
+            "Cancelado em {} por {}: {}",
+            super::brasilia_time::date_time(at),
+            by.as_deref().unwrap_or("usuário não registrado"),
+            reason.unwrap_or_default()
+        )
+    }))
+}
+
 pub async fn for_customer(
     pool: &PgPool,
     tenant_id: i64,
@@ -37,6 +53,7 @@ pub async fn for_customer(
         "select id, document, installment, kind, issue_date, due_date, amount, balance,
                 cancelled_at is not null as cancelled, sent_to_credit_bureau, in_collection,
                 sale_code, version, collection_location, collection_operation,
+                cancelled_at, cancelled_by_name, cancel_reason,
                 (select code from lookup_entries b
                  where b.tenant_id = r.tenant_id and b.id = r.bearer_id) as bearer_code
          from receivables r
@@ -78,6 +95,7 @@ pub async fn for_customer(
                 sale_code: row.try_get("sale_code")?,
                 version: row.try_get("version")?,
                 collection: collection(row)?,
+                cancellation: cancellation(row)?,
             })
         })
         .collect()

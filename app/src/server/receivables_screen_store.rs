@@ -186,6 +186,7 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
         sale_code: row.try_get("sale_code")?,
         version: row.try_get("version")?,
         collection: super::receivable_list_store::collection(row)?,
+        cancellation: super::receivable_list_store::cancellation(row)?,
     })
 }
 
@@ -193,6 +194,7 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
 pub(crate) const ROW_COLUMNS: &str = "select r.id, r.document, r.installment, r.kind, r.issue_date,
         r.due_date, r.amount, r.balance, r.sale_code, r.version, c.code, c.trade_name,
         r.collection_location, r.collection_operation,
+        r.cancelled_at, r.cancelled_by_name, r.cancel_reason,
         (select code from lookup_entries b where b.tenant_id = r.tenant_id and b.id = r.bearer_id)
             as bearer_code, ";
 

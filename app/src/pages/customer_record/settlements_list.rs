@@ -62,6 +62,7 @@ pub fn SettlementsList(
     view! {
         <section class="finance-form" aria-labelledby="settlements-title">
             <h3 id="settlements-title" tabindex="-1">{format!("Baixas de {}", row.document)}</h3>
+            {row.cancellation.clone().map(|text| view! { <p class="cancellation">{text}</p> })}
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match settlements.await {
