@@ -63,7 +63,7 @@ test('a wrong due date is refused beside its field and the customer links to its
   await open(page, `${SCREEN}?venc_de=32/01/2026`);
   const field = page.getByLabel('Vencimento de');
   await assertBeside(page.locator('#receivables-filter-venc_de-error'), field);
-  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'true'));
 
   await open(page, `${SCREEN}?situacao=open`);
   const link = page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('link').first();

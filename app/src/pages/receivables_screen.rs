@@ -91,7 +91,15 @@ fn ReceivablesScreen(
     report: ApiResource<ReportView>,
     actions: ScreenActions,
 ) -> impl IntoView {
-    let refusal = Refusal::of(page, "receivables-filter");
+    // The fields' aria-invalid follows the page's answer once the page is live (an Effect): read
+    // while it hydrates, outside a Transition, the answer may not be there yet, and what the
+    // browser found would not be what the server wrote (see `FilterMessage`).
+    let refused = RwSignal::new(None::<crate::error::AppError>);
+    Effect::new(move |_| refused.set(page.get().and_then(Result::err)));
+    let refusal = Refusal::of(
+        Signal::derive(move || refused.get().map(Err::<(), _>)),
+        "receivables-filter",
+    );
     let typed = move |pick: fn(&ReceivableFilterInput) -> &String| {
         move || asked.with(|(filter, _)| pick(filter).clone())
     };
