@@ -94,10 +94,10 @@ fn ReceivablesScreen(
     // The fields' aria-invalid follows the page's answer once the page is live (an Effect): read
     // while it hydrates, outside a Transition, the answer may not be there yet, and what the
     // browser found would not be what the server wrote (see `FilterMessage`).
-    let refused = RwSignal::new(None::<crate::error::AppError>);
-    Effect::new(move |_| refused.set(page.get().and_then(Result::err)));
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     let refusal = Refusal::of(
-        Signal::derive(move || refused.get().map(Err::<(), _>)),
+        Signal::derive(move || if live.get() { page.get() } else { None }),
         "receivables-filter",
     );
     let typed = move |pick: fn(&ReceivableFilterInput) -> &String| {
