@@ -1,3 +1,4 @@
+use leptos::nonce::use_nonce;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -12,8 +13,76 @@ use crate::lazy_routes::{
 use crate::pages::customer_list::CustomerListPage;
 use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 
+/// Pages the server sends without the WebAssembly: everything on them works as plain HTML (a
+/// form the browser posts itself), so on a phone they answer as soon as they are drawn instead
+/// of after the main part's 300 KB. They fetch the bundle at the lowest priority instead
+/// (`rel=prefetch` in their Link header, server/src/preload_links.rs), so the page after them
+/// finds it in the cache. Reached inside the running app (after signing out), the same route is
+/// drawn by the WebAssembly as any other.
+pub const SCRIPT_FREE_PAGES: &[&str] = &["/entrar"];
+
+/// Whether the page at `path` (query, fragment and a trailing slash ignored, as the router
+/// ignores them) is one of `SCRIPT_FREE_PAGES`.
+pub fn is_script_free(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    SCRIPT_FREE_PAGES.contains(&path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_script_free;
+
+    #[test]
+    fn the_sign_in_page_is_script_free_however_its_address_ends() {
+        for path in [
+            "/entrar",
+            "/entrar/",
+            "/entrar?email=a%40b.br&__err=x",
+            "/entrar#senha",
+        ] {
+            assert!(is_script_free(path), "{path}");
+        }
+        for path in [
+            "/",
+            "",
+            "/clientes",
+            "/entrarx",
+            "/entrar/outra",
+            "/api/sign_in",
+        ] {
+            assert!(!is_script_free(path), "{path}");
+        }
+    }
+}
+
+/// Whether the page being rendered on the server is script-free.
+fn rendering_script_free_page() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_some_and(|parts| is_script_free(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let scripts = (!rendering_script_free_page()).then(|| {
+        view! {
+            <AutoReload options=options.clone() />
+            <HydrationScripts options=options.clone() />
+        }
+    });
+    // What a script-free page does with JavaScript at all: show the password.
+    let script_free = scripts
+        .is_none()
+        .then(|| view! { <script type="module" src="/script-free.js" nonce=use_nonce()></script> });
     view! {
         <!DOCTYPE html>
         <html lang="pt-BR">
@@ -22,9 +91,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 // clientela.<hash>.css when cargo-leptos hashed the bundle's names.
-                <HashedStylesheet options=options.clone() id="leptos" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HashedStylesheet options id="leptos" />
+                {scripts}
+                {script_free}
                 <MetaTags />
             </head>
             <body>

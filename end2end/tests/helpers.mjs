@@ -49,25 +49,33 @@ export async function newPage(browser, viewport = { width: 1280, height: 800 }) 
   return page;
 }
 
-// Navigates and waits until the WebAssembly has hydrated the page.
+// A page is live once the WebAssembly has hydrated it, or, on a page the server sends without
+// the WebAssembly (the sign-in page: SCRIPT_FREE_PAGES in app/src/shell.rs), once its own small
+// script has run (public/script-free.js).
+const LIVE = 'body[data-hydrated="true"], body[data-ready="true"]';
+
+// Navigates and waits until the page is live.
 export async function open(page, path) {
   await page.goto(`${BASE_URL}${path}`);
   // Generous: once in six runs a cold release build took over 15 s to hydrate a page here.
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  await page.waitForSelector(LIVE, { timeout: 30_000 });
 }
 
-// Reloads and waits until the WebAssembly has hydrated the page again.
+// Reloads and waits until the page is live again.
 export async function reload(page) {
   await page.reload();
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  await page.waitForSelector(LIVE, { timeout: 30_000 });
 }
 
+// Signs in through the sign-in page's form, which the browser posts itself, and waits until
+// the home page it lands on has hydrated.
 export async function signIn(page, user) {
   await open(page, '/entrar');
   await page.getByLabel('E-mail').fill(user.email);
   await page.getByLabel('Senha', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.getByRole('heading', { name: 'Início' }).waitFor();
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
 }
 
 // The record shows one tab at a time (issue 11): opens the named one and waits until it is open.

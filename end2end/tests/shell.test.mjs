@@ -38,15 +38,26 @@ test('the field salesperson, in one company only, sees it named with nothing to 
   await page.context().close();
 });
 
-test('the page hydrates: showing the password is done by WebAssembly', async () => {
+test('showing the password works on the sign-in page, which runs no WebAssembly, also when reached by signing out of the running app', async () => {
   const page = await newPage(browser);
+  const toggles = async () => {
+    const password = page.getByLabel('Senha', { exact: true });
+    assert.equal(await password.getAttribute('type'), 'password');
+    await page.getByRole('button', { name: 'Mostrar senha' }).click();
+    assert.equal(await password.getAttribute('type'), 'text');
+    assert.equal(await page.getByRole('button', { name: 'Ocultar senha' }).getAttribute('aria-pressed'), 'true');
+    await page.getByRole('button', { name: 'Ocultar senha' }).click();
+    assert.equal(await password.getAttribute('type'), 'password');
+  };
   await open(page, '/entrar');
-  const password = page.getByLabel('Senha', { exact: true });
-  assert.equal(await password.getAttribute('type'), 'password');
-  await page.getByRole('button', { name: 'Mostrar senha' }).click();
-  assert.equal(await password.getAttribute('type'), 'text');
-  await page.getByRole('button', { name: 'Ocultar senha' }).click();
-  assert.equal(await password.getAttribute('type'), 'password');
+  await toggles();
+  await signIn(page, admin);
+  await page.getByRole('button', { name: 'Sair' }).click();
+  // The app leaves for the server's page (app/src/pages/sign_in.rs) rather than drawing it.
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+  assert.equal(await page.getAttribute('body', 'data-hydrated'), null);
+  await toggles();
   await page.context().close();
 });
 

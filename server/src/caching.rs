@@ -22,14 +22,9 @@ pub async fn add_cache_control(req: Request<Body>, next: Next) -> Response {
     if response.headers().contains_key(header::CACHE_CONTROL) {
         return response;
     }
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
     let policy = if hashed && response.status().is_success() {
         IMMUTABLE
-    } else if is_html {
+    } else if is_html(&response) {
         PAGE
     } else {
         REVALIDATE
@@ -38,6 +33,15 @@ pub async fn add_cache_control(req: Request<Body>, next: Next) -> Response {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
+}
+
+/// Whether the answer is a page.
+pub fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"))
 }
 
 /// `/pkg/<name>.<hash>.<ext>`, as cargo-leptos writes hashed files (also the lazily loaded

@@ -175,3 +175,71 @@ async fn a_signed_out_visitor_is_redirected_to_sign_in_by_the_server(pool: PgPoo
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Olá, <strong>Chefe</strong>"), "{body}");
 }
+
+/// The sign-in page runs no WebAssembly (app/src/shell.rs): the browser posts its form, and a
+/// refusal comes back as a redirect to the page, with the e-mail typed and the reason, which
+/// the page then shows beside the form; right credentials go home with a session.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_sign_in_form_posted_by_the_browser_comes_back_with_the_email_and_the_refusal(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let post = |email: &str, password: &str| {
+        Request::post("/api/sign_in")
+            .header(header::HOST, HOST)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::REFERER, format!("{ORIGIN}/entrar"))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "email={}&password={}",
+                urlencode(email),
+                urlencode(password)
+            )))
+            .unwrap()
+    };
+
+    let (status, _, response) = send(&app, post("boss@alpha.test", "errada")).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert!(session_cookie(&response).is_none());
+    let back = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        back.starts_with("/entrar?email=boss%40alpha.test&__path=%2Fapi%2Fsign_in&__err="),
+        "{back}"
+    );
+    let page = Request::get(&back)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let (status, body, _) = send(&app, page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("E-mail ou senha inválidos."), "{body}");
+    assert!(body.contains(r#"value="boss@alpha.test""#), "{body}");
+    assert!(
+        !body.contains("hydrate"),
+        "the page runs no WebAssembly: {body}"
+    );
+
+    let (_, _, response) = send(&app, post("", "qualquer")).await;
+    let back = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let page = Request::get(&back)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let (_, body, _) = send(&app, page).await;
+    assert!(body.contains("Informe o e-mail."), "{body}");
+
+    let (status, _, response) = send(&app, post("boss@alpha.test", PASSWORD)).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(response.headers()[header::LOCATION], "/");
+    assert!(session_cookie(&response).is_some());
+}

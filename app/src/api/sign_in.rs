@@ -7,10 +7,13 @@ use crate::error::AppError;
 /// when this process already runs as many password checks as it may, 503 at once.
 #[server(prefix = "/api", endpoint = "sign_in", client = crate::api::client::AppClient)]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::server::{context::server_context, cookie, respond::respond, sessions, throttle};
+    use crate::pages::sign_in_address::retry_path;
+    use crate::server::respond::{is_plain_form_post, respond};
+    use crate::server::{context::server_context, cookie, sessions, throttle};
     use rules::sign_in::MAX_EMAIL_CHARS;
 
-    respond(async move {
+    let typed_email = email.clone();
+    let result = respond(async move {
         let ctx = server_context()?;
         let email = email.trim();
         if email.is_empty() {
@@ -62,7 +65,15 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         leptos_axum::redirect("/");
         Ok(())
     })
-    .await
+    .await;
+    if let Err(error) = &result {
+        // The page posted itself (it has no WebAssembly): back to it with the e-mail kept
+        // and the refusal, where the default redirect would lose the e-mail.
+        if is_plain_form_post() {
+            leptos_axum::redirect(&retry_path(typed_email.trim(), error));
+        }
+    }
+    result
 }
 
 /// The account behind `email` if `password` is its password; `None` for a wrong password or

@@ -16,4 +16,6 @@ pub mod not_found;
 pub mod receivables_screen;
 mod receivables_screen_forms;
 pub mod sign_in;
+#[cfg(feature = "ssr")]
+pub mod sign_in_address;
 mod table_terms;

@@ -22,14 +22,7 @@ pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Resu
 pub fn give_status(error: &AppError) {
     // A plain HTML form post (no WebAssembly yet) is sent back to its page by a redirect;
     // an error status would replace that redirect with a bare error body.
-    let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
-    });
-    if plain_form_post {
+    if is_plain_form_post() {
         return;
     }
     if let Some(options) = use_context::<ResponseOptions>() {
@@ -52,6 +45,18 @@ pub fn give_status(error: &AppError) {
             }
         }
     }
+}
+
+/// Whether the request is an HTML form the browser posted itself (a page without WebAssembly):
+/// it asks for a page back, which the server function's redirect gives it.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    })
 }
 
 /// Whether the request came from our pages' server-function client (`api/client.rs`).
