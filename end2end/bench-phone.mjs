@@ -30,7 +30,7 @@ const PAGES = [
 ];
 
 // Records, inside the page, the moment it answers input: hydration marks <body> (app/src/lib.rs),
-// or, on a page sent without the WebAssembly, its own script does (public/script-free.js).
+// or, on a page sent without the WebAssembly, its own script does (app/src/script_free.js).
 const HYDRATION_PROBE = `
   new MutationObserver((_, observer) => {
     if (document.body && (document.body.dataset.hydrated === 'true' || document.body.dataset.ready === 'true')) {
@@ -60,6 +60,8 @@ async function visit(page, cdp, target) {
   try {
     await page.goto(`${BASE_URL}${target.path}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    // A page without WebAssembly can be ready before its first paint is recorded.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 120_000, polling: 50 });
     if (failed) throw new Error(`${target.path}: ${failed}`);
     if (!page.url().endsWith(target.path)) throw new Error(`${target.path} ended at ${page.url()}`);
     const timing = await page.evaluate(() => ({

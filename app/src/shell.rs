@@ -21,6 +21,8 @@ use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 /// drawn by the WebAssembly as any other.
 pub const SCRIPT_FREE_PAGES: &[&str] = &["/entrar"];
 
+const SCRIPT_FREE_JS: &str = include_str!("script_free.js");
+
 /// Whether the page at `path` (query, fragment and a trailing slash ignored, as the router
 /// ignores them) is one of `SCRIPT_FREE_PAGES`.
 pub fn is_script_free(path: &str) -> bool {
@@ -79,10 +81,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <HydrationScripts options=options.clone() />
         }
     });
-    // What a script-free page does with JavaScript at all: show the password.
+    // All a script-free page does with JavaScript: show the password. Inline, after the page's
+    // content, so it runs as soon as that is parsed, with no request of its own.
     let script_free = scripts
         .is_none()
-        .then(|| view! { <script type="module" src="/script-free.js" nonce=use_nonce()></script> });
+        .then(|| view! { <script nonce=use_nonce() inner_html=SCRIPT_FREE_JS></script> });
     view! {
         <!DOCTYPE html>
         <html lang="pt-BR">
@@ -93,11 +96,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // clientela.<hash>.css when cargo-leptos hashed the bundle's names.
                 <HashedStylesheet options id="leptos" />
                 {scripts}
-                {script_free}
                 <MetaTags />
             </head>
             <body>
                 <App />
+                {script_free}
             </body>
         </html>
     }

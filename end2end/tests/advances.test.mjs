@@ -73,6 +73,8 @@ test('register an advance, settle two receivables with it, refund the rest, down
   const message = register.locator('#advance-value-error');
   await assertBeside(message, value);
   assert.equal(await value.getAttribute('aria-invalid'), 'true');
+  // The refused field takes the focus; the button never dropped it (aria-disabled while sent).
+  await waitForFocus(value);
   await value.fill('1.000,00');
   await register.getByRole('button', { name: 'Registrar adiantamento' }).click();
   const registered = await said(page, /^Adiantamento nº \d+ de R\$ 1\.000,00 registrado\.$/);

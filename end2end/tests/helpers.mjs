@@ -51,7 +51,7 @@ export async function newPage(browser, viewport = { width: 1280, height: 800 }) 
 
 // A page is live once the WebAssembly has hydrated it, or, on a page the server sends without
 // the WebAssembly (the sign-in page: SCRIPT_FREE_PAGES in app/src/shell.rs), once its own small
-// script has run (public/script-free.js).
+// script has run (app/src/script_free.js).
 const LIVE = 'body[data-hydrated="true"], body[data-ready="true"]';
 
 // Navigates and waits until the page is live.

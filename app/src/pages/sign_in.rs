@@ -104,7 +104,7 @@ fn SignInForm() -> impl IntoView {
                             aria-invalid=password_error.is_some().to_string()
                             aria-describedby=password_described_by
                         />
-                        // public/script-free.js shows and hides the password.
+                        // app/src/script_free.js shows and hides the password.
                         <button
                             type="button"
                             class="link-button"

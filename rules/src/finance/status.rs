@@ -94,9 +94,7 @@ impl ReceivableStatus {
             ReceivableStatus::Cancelled | ReceivableStatus::Received
         )
     }
-}
 
-impl ReceivableStatus {
     /// The "Saldo" a receivable in this status shows and adds to totals: what is left to
     /// receive. A cancelled one owes nothing, whatever was left when it was cancelled (its row
     /// keeps that balance as it stood, for the record).

@@ -11,6 +11,7 @@ use rules::money::format_brl;
 
 use super::finance_fields::{DateField, MeansField, TextField};
 use super::finance_tab::{FinanceContext, RowAction};
+use super::receivable_forms::follow_refusal;
 use crate::api::resource::ApiResource;
 use crate::api::{RefundAdvance, RegisterAdvance, SettleWithAdvance};
 use crate::components::refusal::Refusal;
@@ -144,9 +145,15 @@ fn RegisterAdvanceForm(finance: FinanceContext, close: Callback<()>) -> impl Int
                 value.get_untracked().trim()
             ));
         }
+        if let Some(Err(error)) = register.value().get() {
+            follow_refusal(&error, "register-advance-form", finance.done);
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if register.pending().get_untracked() {
+            return;
+        }
         register.dispatch(RegisterAdvance {
             customer_id: finance.customer_id,
             input: AdvanceInput {
@@ -158,7 +165,7 @@ fn RegisterAdvanceForm(finance: FinanceContext, close: Callback<()>) -> impl Int
         });
     };
     view! {
-        <form class="record-form finance-form" aria-labelledby="register-advance-title" on:submit=submit>
+        <form id="register-advance-form" class="record-form finance-form" aria-labelledby="register-advance-title" on:submit=submit>
             <h3 id="register-advance-title" tabindex="-1" class="wide">"Registrar adiantamento"</h3>
             <DateField id="advance-date".into() label="Data" field=DATE_FIELD value=date refusal />
             <TextField id="advance-value".into() label="Valor (R$)" field=VALUE_FIELD value refusal inputmode="decimal" placeholder="0,00" />
@@ -166,7 +173,8 @@ fn RegisterAdvanceForm(finance: FinanceContext, close: Callback<()>) -> impl Int
             <TextField id="advance-notes".into() label="Observação" field="notes" value=notes refusal wide=true />
             <div class="actions wide">
                 {refusal.general(&[DATE_FIELD, VALUE_FIELD, MEANS_FIELD, "notes"])}
-                <button type="submit" class="primary" disabled=move || register.pending().get()>"Registrar adiantamento"</button>
+                // aria-disabled, not disabled: a disabled button drops the keyboard's focus.
+                <button type="submit" class="primary" aria-disabled=move || register.pending().get().then_some("true")>"Registrar adiantamento"</button>
                 <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
             </div>
         </form>
@@ -195,9 +203,16 @@ fn UseAdvanceForm(
                 format_brl(left)
             ));
         }
+        // Someone changed a chosen receivable or the advance first: the figures reload.
+        if let Some(Err(error)) = settle.value().get() {
+            follow_refusal(&error, "use-advance-form", finance.done);
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if settle.pending().get_untracked() {
+            return;
+        }
         settle.dispatch(SettleWithAdvance {
             advance_id,
             receivable_ids: chosen.get_untracked(),
@@ -241,7 +256,7 @@ fn UseAdvanceForm(
         })
     };
     view! {
-        <form class="record-form finance-form" aria-labelledby="use-advance-title" on:submit=submit>
+        <form id="use-advance-form" class="record-form finance-form" aria-labelledby="use-advance-title" on:submit=submit>
             <h3 id="use-advance-title" tabindex="-1" class="wide">
                 {format!("Usar o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
             </h3>
@@ -254,7 +269,7 @@ fn UseAdvanceForm(
             <TextField id="use-advance-amount".into() label="Valor a usar (R$)" field=AMOUNT_FIELD value=amount refusal inputmode="decimal" placeholder="todo o possível" />
             <div class="actions wide">
                 {refusal.general(&[RECEIVABLES_FIELD, DATE_FIELD, AMOUNT_FIELD])}
-                <button type="submit" class="primary" disabled=move || settle.pending().get()>"Baixar com o adiantamento"</button>
+                <button type="submit" class="primary" aria-disabled=move || settle.pending().get().then_some("true")>"Baixar com o adiantamento"</button>
                 <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
             </div>
         </form>
@@ -277,9 +292,15 @@ fn RefundForm(advance: AdvanceRow, finance: FinanceContext, close: Callback<()>)
                 format_brl(left)
             ));
         }
+        if let Some(Err(error)) = refund.value().get() {
+            follow_refusal(&error, "refund-form", finance.done);
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if refund.pending().get_untracked() {
+            return;
+        }
         refund.dispatch(RefundAdvance {
             advance_id,
             input: RefundInput {
@@ -291,7 +312,7 @@ fn RefundForm(advance: AdvanceRow, finance: FinanceContext, close: Callback<()>)
         });
     };
     view! {
-        <form class="record-form finance-form" aria-labelledby="refund-title" on:submit=submit>
+        <form id="refund-form" class="record-form finance-form" aria-labelledby="refund-title" on:submit=submit>
             <h3 id="refund-title" tabindex="-1" class="wide">
                 {format!("Devolver o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
             </h3>
@@ -301,7 +322,7 @@ fn RefundForm(advance: AdvanceRow, finance: FinanceContext, close: Callback<()>)
             <TextField id="refund-reason".into() label="Motivo" field=REASON_FIELD value=reason refusal wide=true />
             <div class="actions wide">
                 {refusal.general(&[DATE_FIELD, AMOUNT_FIELD, MEANS_FIELD, REASON_FIELD])}
-                <button type="submit" class="primary" disabled=move || refund.pending().get()>"Registrar devolução"</button>
+                <button type="submit" class="primary" aria-disabled=move || refund.pending().get().then_some("true")>"Registrar devolução"</button>
                 <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
             </div>
         </form>

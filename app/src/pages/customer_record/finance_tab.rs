@@ -40,9 +40,7 @@ impl RowAction {
             RowAction::Refund(_) => "refund-title",
         }
     }
-}
 
-impl RowAction {
     /// The id of the row's button that opened it: the focus goes back there when the form
     /// closes without a write, so a keyboard user is on the row they left.
     pub(crate) fn opener_id(&self) -> Option<String> {

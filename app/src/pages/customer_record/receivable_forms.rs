@@ -128,7 +128,7 @@ pub fn reloaded_after(conflict: &str) -> String {
 
 /// After a refusal: a stale receivable reloads everything (see `reloaded_after`); a refused
 /// field takes the focus.
-fn follow_refusal(error: &AppError, form_id: &'static str, done: Callback<String>) {
+pub(crate) fn follow_refusal(error: &AppError, form_id: &'static str, done: Callback<String>) {
     match error {
         AppError::Conflict(message) => done.run(reloaded_after(message)),
         _ => focus_first_invalid(form_id),

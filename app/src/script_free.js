@@ -1,7 +1,5 @@
-// The behaviour of the pages the server sends without the WebAssembly (SCRIPT_FREE_PAGES in
-// app/src/shell.rs): a "Mostrar senha" button shows and hides its password field, as the
-// WebAssembly's own page does. Then the page says it is ready (tests and the phone benchmark
-// wait for that, as they wait for data-hydrated on the other pages).
+// Pages sent without the WebAssembly (app/src/shell.rs): "Mostrar senha" shows the password;
+// then the page says it is ready, as hydration does elsewhere (tests and benchmarks wait for it).
 for (const button of document.querySelectorAll('button[data-shows-password]')) {
   const field = document.getElementById(button.dataset.showsPassword);
   if (!field) continue;
