@@ -76,3 +76,33 @@ test('at 375 px (phone) the signed-in shell fits without sideways scrolling', as
   await page.screenshot({ path: 'end2end/screenshots/home-375.png', fullPage: true });
   await page.context().close();
 });
+
+test('when the session ends elsewhere, the next request says so, in sight, with a way back in; the form keeps what was typed', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes/7');
+  await page.getByLabel('Nome fantasia').fill('Digitado antes do fim da sessão');
+  // Signed out in another tab of the same browser.
+  const other = await page.context().newPage();
+  await open(other, '/');
+  const status = await other.evaluate(async () => (await fetch('/api/sign_out', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: '',
+  })).status);
+  assert.equal(status, 200);
+  await other.close();
+
+  await page.getByRole('button', { name: 'Gravar' }).first().click();
+  const banner = page.locator('.session-ended[role="alert"]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /Sua sessão terminou/);
+  // Down at the form's button, the banner is still on screen (sticky at the top).
+  const top = await banner.evaluate((element) => element.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 5, `the banner is at ${top}px`);
+  assert.equal(await page.getByLabel('Nome fantasia').inputValue(), 'Digitado antes do fim da sessão');
+  await banner.getByRole('link', { name: 'Entrar novamente' }).click();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByRole('heading', { name: 'Entrar' }).waitFor();
+  await page.context().close();
+});

@@ -20,6 +20,15 @@ pub const REFUSAL_STATUS_HEADER: &str = "x-clientela-refusal";
 /// The client of every server function in `api/`.
 pub struct AppClient;
 
+/// The event our client sends the window when the server says the session is over (signed
+/// out elsewhere, expired): the top bar then offers to sign in again (components/top_bar.rs).
+pub const SESSION_ENDED_EVENT: &str = "clientela-session-ended";
+
+/// Whether an answer is the server's "no live session" (`AppError::Unauthenticated`).
+pub fn says_session_ended(status: u16, body: &[u8]) -> bool {
+    status == 401 && body == br#""Unauthenticated""#
+}
+
 /// The status to decode an answer by: the refusal's when the server put one in the header.
 pub fn effective_status(status: u16, refusal_header: Option<&str>) -> u16 {
     refusal_header
@@ -33,7 +42,10 @@ pub use browser::AppResponse;
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{effective_status, AppClient, REFUSAL_IN_BODY_HEADER, REFUSAL_STATUS_HEADER};
+    use super::{
+        effective_status, says_session_ended, AppClient, REFUSAL_IN_BODY_HEADER,
+        REFUSAL_STATUS_HEADER, SESSION_ENDED_EVENT,
+    };
     use futures::{Sink, Stream};
     use send_wrapper::SendWrapper;
     use server_fn::client::browser::BrowserClient;
@@ -99,12 +111,19 @@ mod browser {
         abort.0 = None;
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
+        let status = effective_status(response.status(), header(REFUSAL_STATUS_HEADER).as_deref());
+        let body = Bytes::from(Uint8Array::new(&buffer).to_vec());
+        if says_session_ended(status, &body) {
+            if let Ok(event) = web_sys::Event::new(SESSION_ENDED_EVENT) {
+                let _ = window.dispatch_event(&event);
+            }
+        }
         Ok(AppResponse {
-            status: effective_status(response.status(), header(REFUSAL_STATUS_HEADER).as_deref()),
+            status,
             status_text: response.status_text(),
             location: header("Location").unwrap_or_else(|| response.url()),
             redirect: header(REDIRECT_HEADER).is_some(),
-            body: Bytes::from(Uint8Array::new(&buffer).to_vec()),
+            body,
         })
     }
 
@@ -226,7 +245,17 @@ mod native {
 
 #[cfg(test)]
 mod tests {
-    use super::effective_status;
+    use super::{effective_status, says_session_ended};
+    use crate::error::AppError;
+    use server_fn::error::FromServerFnError;
+
+    #[test]
+    fn only_the_no_session_refusal_says_the_session_ended() {
+        assert!(says_session_ended(401, &AppError::Unauthenticated.ser()));
+        assert!(!says_session_ended(401, &AppError::BadCredentials.ser()));
+        assert!(!says_session_ended(403, &AppError::Forbidden.ser()));
+        assert!(!says_session_ended(200, &AppError::Unauthenticated.ser()));
+    }
 
     #[test]
     fn a_refusal_in_the_header_replaces_the_200() {

@@ -16,7 +16,29 @@ pub const BULK_EDIT_HREF: &str = "/clientes?lote=1";
 #[component]
 pub fn TopBar() -> impl IntoView {
     let auth = use_auth_state();
+    // The page stays as it is (what was typed is still there); the bar offers the way back.
+    let session_ended = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    {
+        let listening =
+            window_event_listener_untyped(crate::api::client::SESSION_ENDED_EVENT, move |_| {
+                session_ended.set(true)
+            });
+        on_cleanup(move || listening.remove());
+    }
     view! {
+        {move || {
+            session_ended
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="session-ended" role="alert">
+                            "Sua sessão terminou: nada mais é gravado até você entrar de novo. "
+                            <a href="/entrar" rel="external">"Entrar novamente"</a>
+                        </p>
+                    }
+                })
+        }}
         <header class="top-bar">
             <a class="brand" href="/">"Clientela"</a>
             <Transition fallback=|| ()>
