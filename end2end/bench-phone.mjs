@@ -77,6 +77,18 @@ async function visit(page, cdp, target) {
   }
 }
 
+// A page of `context` with the hydration probe, an empty cache, Slow 4G and the slower CPU.
+async function throttledPage(context) {
+  await context.addInitScript(HYDRATION_PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return { page, cdp };
+}
+
 // A first visit with an empty cache, then the same page again with what the first one cached
 // (the bundle's hashed files are kept a year, server/src/caching.rs): a salesperson's every day.
 async function measure(browser, target) {
@@ -87,13 +99,7 @@ async function measure(browser, target) {
   try {
     // Unthrottled and before any page: only the session cookie carries over to the timed load.
     if (target.signedIn) await signIn(context);
-    await context.addInitScript(HYDRATION_PROBE);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.clearBrowserCache');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const { page, cdp } = await throttledPage(context);
     if (IDENTITY) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
     const cold = await visit(page, cdp, target);
     const again = await visit(page, cdp, target);
@@ -112,13 +118,7 @@ async function signInThenHome(browser) {
     locale: 'pt-BR',
   });
   try {
-    await context.addInitScript(HYDRATION_PROBE);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.clearBrowserCache');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    const { page, cdp } = await throttledPage(context);
     const wasmIds = new Set();
     cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.endsWith('.wasm')) wasmIds.add(e.requestId); });
     const prefetched = new Promise((resolve) => {

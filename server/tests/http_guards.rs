@@ -211,12 +211,14 @@ async fn the_sign_in_form_posted_by_the_browser_comes_back_with_the_email_and_th
         back.starts_with("/entrar?email=boss%40alpha.test&__path=%2Fapi%2Fsign_in&__err="),
         "{back}"
     );
-    let page = Request::get(&back)
-        .header(header::HOST, HOST)
-        .header(header::ACCEPT, "text/html")
-        .body(Body::empty())
-        .unwrap();
-    let (status, body, _) = send(&app, page).await;
+    let page = |path: &str| {
+        Request::get(path)
+            .header(header::HOST, HOST)
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (status, body, _) = send(&app, page(&back)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("E-mail ou senha inválidos."), "{body}");
     assert!(body.contains(r#"value="boss@alpha.test""#), "{body}");
@@ -230,12 +232,7 @@ async fn the_sign_in_form_posted_by_the_browser_comes_back_with_the_email_and_th
         .to_str()
         .unwrap()
         .to_string();
-    let page = Request::get(&back)
-        .header(header::HOST, HOST)
-        .header(header::ACCEPT, "text/html")
-        .body(Body::empty())
-        .unwrap();
-    let (_, body, _) = send(&app, page).await;
+    let (_, body, _) = send(&app, page(&back)).await;
     assert!(body.contains("Informe o e-mail."), "{body}");
 
     let (status, _, response) = send(&app, post("boss@alpha.test", PASSWORD)).await;

@@ -223,6 +223,24 @@ pub fn lookup_param(kind: LookupKind) -> &'static str {
     }
 }
 
+/// `encode`'s inverse, for tests reading back an address.
+#[cfg(test)]
+pub fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 /// A value as a URL's query carries it (percent-encoded, UTF-8).
 pub fn encode(value: &str) -> String {
     value
@@ -358,22 +376,6 @@ mod tests {
 
     fn choice(kind: LookupKind, id: i64) -> LookupChoice {
         LookupChoice::equal(kind, id)
-    }
-
-    fn decode(value: &str) -> String {
-        let bytes = value.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 
     #[test]

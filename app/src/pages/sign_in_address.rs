@@ -41,31 +41,16 @@ pub fn typed_email(query: &ParamsMap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::customers::list_types::decode;
 
     fn query_of(path: &str) -> ParamsMap {
         let mut query = ParamsMap::new();
         let search = path.split_once('?').map(|(_, q)| q).unwrap_or_default();
         for pair in search.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            query.insert(key.to_string(), percent_decoded(value));
+            query.insert(key.to_string(), decode(value));
         }
         query
-    }
-
-    fn percent_decoded(value: &str) -> String {
-        let bytes = value.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 
     #[test]
