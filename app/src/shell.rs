@@ -17,8 +17,8 @@ use crate::pages::{home::HomePage, not_found::NotFound, sign_in::SignInPage};
 /// form the browser posts itself), so on a phone they answer as soon as they are drawn instead
 /// of after the main part's 300 KB. They fetch the bundle at the lowest priority instead
 /// (`rel=prefetch` in their Link header, server/src/preload_links.rs), so the page after them
-/// finds it in the cache. Reached inside the running app (after signing out), the same route is
-/// drawn by the WebAssembly as any other.
+/// finds it in the cache. Reached inside the running app (signing out, a session that ended),
+/// the route loads the server's page rather than drawing one (pages/sign_in.rs).
 pub const SCRIPT_FREE_PAGES: &[&str] = &["/entrar"];
 
 const SCRIPT_FREE_JS: &str = include_str!("script_free.js");
@@ -32,33 +32,6 @@ pub fn is_script_free(path: &str) -> bool {
         .filter(|p| !p.is_empty())
         .unwrap_or(path);
     SCRIPT_FREE_PAGES.contains(&path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_script_free;
-
-    #[test]
-    fn the_sign_in_page_is_script_free_however_its_address_ends() {
-        for path in [
-            "/entrar",
-            "/entrar/",
-            "/entrar?email=a%40b.br&__err=x",
-            "/entrar#senha",
-        ] {
-            assert!(is_script_free(path), "{path}");
-        }
-        for path in [
-            "/",
-            "",
-            "/clientes",
-            "/entrarx",
-            "/entrar/outra",
-            "/api/sign_in",
-        ] {
-            assert!(!is_script_free(path), "{path}");
-        }
-    }
 }
 
 /// Whether the page being rendered on the server is script-free.
@@ -131,5 +104,32 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_script_free;
+
+    #[test]
+    fn the_sign_in_page_is_script_free_however_its_address_ends() {
+        for path in [
+            "/entrar",
+            "/entrar/",
+            "/entrar?email=a%40b.br&__err=x",
+            "/entrar#senha",
+        ] {
+            assert!(is_script_free(path), "{path}");
+        }
+        for path in [
+            "/",
+            "",
+            "/clientes",
+            "/entrarx",
+            "/entrar/outra",
+            "/api/sign_in",
+        ] {
+            assert!(!is_script_free(path), "{path}");
+        }
     }
 }
