@@ -31,6 +31,10 @@ pub fn CityCombobox(
     invalid: Signal<bool>,
 ) -> impl IntoView {
     let list_id = format!("{id}-options");
+    // The user wants to see suggestions: typed, or asked with an arrow key.
+    let wanted = RwSignal::new(false);
+    // The highlighted suggestion: none until an arrow key says so.
+    let active = RwSignal::new(None::<usize>);
     let option_prefix = StoredValue::new(format!("{id}-option-"));
     let found = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
@@ -43,7 +47,15 @@ pub fn CityCombobox(
         leptos::task::spawn_local(async move {
             let cities = search_cities(typed).await.unwrap_or_default();
             if asked.try_get_value() == Some(ticket) {
+                // A suggestion highlighted while this answer was on its way stays highlighted
+                // if it is still suggested (the user pressed an arrow key before it came).
+                let highlighted = active
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|index| found.with_untracked(|found| found.get(index).cloned()));
+                let kept = highlighted.and_then(|city| cities.iter().position(|c| *c == city));
                 found.try_set(cities);
+                active.try_set(kept);
                 busy.try_set(false);
             }
         });
@@ -52,21 +64,14 @@ pub fn CityCombobox(
         asked.update_value(|n| *n += 1);
         busy.set(false);
         found.set(Vec::new());
+        active.set(None);
     };
-    // The user wants to see suggestions: typed, or asked with an arrow key.
-    let wanted = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
     // Once the text is a whole identification there is nothing left to choose.
     let open = Memo::new(move |_| {
         wanted.get()
             && found.with(|found| {
                 !found.is_empty() && !found.contains(&rules::city::fold(&value.get()))
             })
-    });
-    // New suggestions: nothing highlighted until an arrow key says so.
-    Effect::new(move |_| {
-        found.track();
-        active.set(None);
     });
     let option_id = move |index: usize| format!("{}{index}", option_prefix.get_value());
     let active_descendant = move || {
