@@ -1,6 +1,7 @@
 // A phone on a slow mobile network, cold cache and then a second visit: how long until the sign-in page and the
 // customer list show something and until they answer input; and, from a cold cache, signing in on the sign-in page
-// (which runs no WebAssembly and prefetches it, app/src/shell.rs) until the home page after it answers input.
+// (which runs no WebAssembly and prefetches it, app/src/shell.rs) until the home page after it answers input; and from
+// the list, the tap on a customer until the record is drawn.
 // Not a test: it prints figures.
 // Usage (scripts/bench-phone.sh starts a server): LEPTOS_SITE_ADDR=host:port node end2end/bench-phone.mjs [runs]
 import { chromium } from 'playwright-core';
@@ -152,6 +153,52 @@ async function signInThenHome(browser) {
   }
 }
 
+// A salesperson's next step: on the list (its first visit, cold), the tap on a customer. The record
+// is a lazily loaded part (app/src/lazy_routes.rs) drawn in the page, with no reload: timed from the
+// tap until its form is drawn, with the bytes that cost. Tapped as soon as the list answers input,
+// or (`afterPrefetch`) once the list has fetched the record's part in the background.
+async function listThenRecord(browser, afterPrefetch) {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    locale: 'pt-BR',
+  });
+  try {
+    await signIn(context);
+    const { page, cdp } = await throttledPage(context);
+    const pending = new Set();
+    let wasmRequests = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.url.endsWith('.wasm')) { pending.add(e.requestId); wasmRequests += 1; }
+    });
+    cdp.on('Network.loadingFinished', (e) => pending.delete(e.requestId));
+    cdp.on('Network.loadingFailed', (e) => pending.delete(e.requestId));
+    await page.goto(`${BASE_URL}/clientes`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    await page.waitForLoadState('load');
+    let prefetchedAt = NaN;
+    if (afterPrefetch) {
+      const deadline = Date.now() + 120_000;
+      while (!(wasmRequests > 1 && pending.size === 0)) {
+        if (Date.now() > deadline) throw new Error('the list fetched no other part');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      prefetchedAt = await page.evaluate(() => performance.now());
+    }
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+    const link = page.getByRole('link', { name: /^\d+$/ }).first();
+    const code = (await link.textContent()).trim();
+    const tappedAt = await page.evaluate(() => performance.now());
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Cliente ${code} - `) }).waitFor({ timeout: 120_000 });
+    await page.getByLabel('Razão social / Nome').waitFor({ timeout: 120_000 });
+    const drawnAt = await page.evaluate(() => performance.now());
+    return { bytes, drawn: drawnAt - tappedAt, prefetchedAt };
+  } finally {
+    await context.close();
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -190,6 +237,19 @@ try {
     `${median(flows.map((r) => r.fcp)).toFixed(0).padStart(10)} ms ${median(flows.map((r) => r.hydrated)).toFixed(0).padStart(10)} ms` +
     `   (from the tap on Entrar; the sign-in page had prefetched the main part ${median(flows.map((r) => r.prefetchedAt)).toFixed(0)} ms after it was asked for)`,
   );
+  for (const afterPrefetch of [false, true]) {
+    const records = [];
+    for (let i = 0; i < RUNS; i++) records.push(await listThenRecord(browser, afterPrefetch));
+    const label = afterPrefetch ? '  lista já ociosa' : 'ficha após a lista';
+    const when = afterPrefetch
+      ? `tapped once the list had fetched the record's part, ${median(records.map((r) => r.prefetchedAt)).toFixed(0)} ms after it was asked for`
+      : 'tapped as soon as the list answers input';
+    console.log(
+      `${label.padEnd(20)} ${(median(records.map((r) => r.bytes)) / 1024).toFixed(0).padStart(7)} KiB ${'—'.padStart(10)}    ` +
+      `${median(records.map((r) => r.drawn)).toFixed(0).padStart(10)} ms   (from the tap on a customer until its form is drawn, ${when}; ` +
+      `runs: ${records.map((r) => r.drawn.toFixed(0)).join(', ')} ms)`,
+    );
+  }
 } finally {
   await browser.close();
 }

@@ -36,3 +36,16 @@ lazy_page!(LookupIndexRoute, LookupIndexPage);
 lazy_page!(LookupTableRoute, LookupTablePage);
 lazy_page!(CompanySettingsRoute, CompanySettingsPage);
 lazy_page!(ReceivablesRoute, ReceivablesScreenPage);
+
+/// The record's part, fetched in the background once the list is idle (issue 10): a salesperson
+/// opens a customer from the list, and on a slow mobile network the record's part and the pieces
+/// it shares with other screens take seconds to arrive. The downloads are shared (the split
+/// loader keeps each one it started), so a tap before they end waits for them, not for new ones.
+pub fn prefetch_record_when_idle() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        leptos::prelude::request_idle_callback(|| {
+            leptos::task::spawn_local(<CustomerEditRoute as LazyRoute>::preload());
+        })
+    });
+}

@@ -4,7 +4,7 @@
 // hydrates after fetching its part) and when reached from the list, with no error in the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, eventually, selectedLabel, DEMO_USERS, BASE_URL } from './helpers.mjs';
+import { launch, newPage, open, signIn, openTab, eventually, selectedLabel, DEMO_USERS, BASE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -15,6 +15,9 @@ const [admin] = DEMO_USERS;
 // (331,905 B at stop 18, about 295,000 B at stop 20, 253,355 B with the views type-erased at
 // stop 25: `always-erase-components` in Cargo.toml).
 const MAIN_PART_BUDGET = 265_000;
+
+// The record's own part (the route `/clientes/:code`) or a piece it shares with other parts.
+const isRecordPart = (path) => /\/(split___customer_edit_route_view_|chunk_)\d*[^/]*\.wasm$/.test(path);
 
 // The WebAssembly files the page fetched, and every error it reported, from now on.
 function watch(page) {
@@ -60,7 +63,11 @@ test('the sign-in page prefetches only the main WebAssembly and the customer lis
   await open(page, '/clientes');
   const links = page.getByRole('table').getByRole('link', { name: /^\d+$/ });
   await links.first().waitFor();
-  assert.deepEqual([...new Set(seen.wasm)], [main], 'the list needs no other part');
+  // It hydrates with the main part alone (its hydration is not waiting for any other); once
+  // idle it fetches the record's part and the pieces it shares (app/src/lazy_routes.rs), and
+  // nothing of the other screens.
+  const others = [...new Set(seen.wasm)].filter((path) => path !== main);
+  assert.deepEqual(others.filter((path) => !isRecordPart(path)), [], 'the list fetches only the main part and the record\'s');
 
   const code = (await links.first().textContent()).trim();
   await links.first().click();
@@ -142,13 +149,13 @@ test('the list\'s batch panel is a part of its own: fetched when the panel opens
   await signIn(page, admin);
   await open(page, '/clientes');
   await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().waitFor();
-  const main = [...new Set(seen.wasm)];
-  assert.equal(main.length, 1, `the list fetched ${main.join(', ')}`);
+  const panelParts = () => seen.wasm.filter((path) => path.includes('/split_batch_panel_'));
+  assert.deepEqual(panelParts(), [], 'the list fetched the panel\'s part before it was asked');
   assert.equal(await page.getByRole('heading', { name: 'Manutenção em lote' }).count(), 0, 'closed until asked');
 
   await page.getByRole('link', { name: 'Alterar em lote' }).click();
   await page.getByRole('heading', { name: 'Manutenção em lote' }).waitFor();
-  assert.ok(new Set(seen.wasm).size > 1, 'the panel came as a part of its own');
+  assert.equal(new Set(panelParts()).size, 1, 'the panel came as a part of its own');
   await page.getByText('Altera todos os clientes filtrados.').waitFor();
 
   // Picking a row opens it too, on a list opened without it; picking more keeps what was
@@ -163,6 +170,44 @@ test('the list\'s batch panel is a part of its own: fetched when the panel opens
   await page.getByLabel(`Selecionar cliente ${second}`, { exact: true }).check();
   await page.getByText('Altera só os 2 clientes selecionados.').waitFor();
   assert.equal(await selectedLabel(panel.getByLabel('Campo')), 'Situação');
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});
+
+test('the record\'s sales, ledger and finance tabs are parts of their own, fetched when first opened; what was typed in one stays while visiting another', async () => {
+  // app/src/pages/customer_record/lazy_tabs.rs
+  const page = await newPage(browser);
+  const seen = watch(page);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  const code = (await page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first().textContent()).trim();
+  const tabParts = (name) => [...new Set(seen.wasm)].filter((path) => path.includes(`/split_${name}_part_`));
+
+  await open(page, `/clientes/${code}`);
+  await page.getByLabel('Nome fantasia').waitFor();
+  for (const name of ['sales', 'ledger', 'finance']) assert.deepEqual(tabParts(name), [], `${name} before its tab is opened`);
+
+  await openTab(page, 'Financeiro');
+  await page.getByRole('heading', { name: 'Crédito', exact: true }).waitFor();
+  assert.equal(tabParts('finance').length, 1, 'the finance tab came as a part of its own');
+  assert.deepEqual(tabParts('sales'), [], 'opening one tab fetches no other');
+
+  await openTab(page, 'Padrão para vendas');
+  const discount = page.getByRole('form', { name: 'Padrão para vendas' }).getByLabel('Desconto máximo (%)');
+  await discount.fill('7');
+  assert.equal(tabParts('sales').length, 1);
+  await openTab(page, 'Dados gerais');
+  await openTab(page, 'Padrão para vendas');
+  assert.equal(await discount.inputValue(), '7', 'the tab is not drawn again');
+
+  // Opened by its address: the server's page says the tab is coming (it draws none of it), and
+  // the browser then fetches and draws it.
+  const html = await (await page.context().request.get(`${BASE_URL}/clientes/${code}?aba=contas`)).text();
+  assert.ok(html.includes('Carregando…'), 'the server\'s page says the tab is coming');
+  assert.ok(!html.includes('aria-label="Contas contábeis"'), 'and draws none of it');
+  await open(page, `/clientes/${code}?aba=contas`);
+  await page.getByLabel('Conta contábil real').waitFor();
+  assert.equal(tabParts('ledger').length, 1);
   assert.deepEqual(seen.errors, []);
   await page.context().close();
 });

@@ -6,6 +6,7 @@ pub mod entry_options;
 pub mod flash;
 pub mod focus;
 pub mod history_table;
+pub mod lazy_part;
 pub mod post_form;
 pub mod protected;
 pub mod refusal;

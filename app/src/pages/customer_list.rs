@@ -11,6 +11,7 @@ use crate::api::{list_customers, profile_options};
 use crate::components::protected::protected;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
+use crate::lazy_routes::prefetch_record_when_idle;
 use crate::pages::customer_grid::CustomerGrid;
 use crate::pages::customer_list_profile_filters::ProfileFilters;
 use crate::pages::customer_list_set_filters::SetFilters;
@@ -25,6 +26,7 @@ pub fn CustomerListPage() -> impl IntoView {
     let filter = filter_from_query();
     let page = api_resource(move || filter.get(), list_customers);
     let options = api_resource(|| (), |_| profile_options());
+    prefetch_record_when_idle();
     view! {
         <Title text="Clientes · Clientela" />
         {protected(move |session| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::bulk_fields;
+use crate::components::lazy_part::LazyPart;
 use crate::customers::list_types::CustomerFilter;
 use crate::pages::bulk_alter::BulkAlter;
 
@@ -48,27 +49,11 @@ pub fn LazyBulkPanel(
     on_applied: Callback<()>,
 ) -> impl IntoView {
     let asked = bulk_panel_asked();
-    let opened = RwSignal::new(false);
-    Effect::new(move |_| {
-        // Set once: a signal set again notifies again, and rebuilding the panel would drop
-        // what the user chose in it and the actions still answering for it.
-        if (asked.get() || !selected.with(Vec::is_empty)) && !opened.get_untracked() {
-            opened.set(true);
-        }
-    });
-    let opened = Memo::new(move |_| opened.get());
-    // Rendered in the browser only (an effect opens it, and effects do not run on the server):
-    // hydration cannot wait for a part of the WebAssembly inside the page, so the panel is
-    // never in the server's HTML, and comes in once the page is live.
-    move || {
-        opened.get().then(|| {
-            view! {
-                <Suspense fallback=|| view! { <p class="loading">"Carregando a manutenção em lote…"</p> }>
-                    {move || Suspend::new(async move {
-                        batch_panel(filter, selected, on_applied).await
-                    })}
-                </Suspense>
-            }
-        })
+    view! {
+        <LazyPart
+            asked=Signal::derive(move || asked.get() || !selected.with(Vec::is_empty))
+            loading="Carregando a manutenção em lote…"
+            part=move || batch_panel(filter, selected, on_applied)
+        />
     }
 }
