@@ -8,7 +8,6 @@ mod delete;
 mod finance_fields;
 pub(crate) mod finance_tab;
 mod history;
-mod lazy_tabs;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
@@ -27,7 +26,6 @@ use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
 use crate::components::date_input::DateInput;
-use crate::components::lazy_part::LazyPart;
 use crate::components::protected::protected;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
@@ -36,10 +34,11 @@ use crate::session::SessionView;
 pub use data::record_href;
 use data::EditorData;
 use delete::DeleteCustomerButton;
-use finance_tab::FinancePermissions;
+use finance_tab::{FinancePermissions, FinanceTab};
 use history::{ChangeHistory, SalespersonHistory};
-use lazy_tabs::{finance_part, ledger_part, sales_part, SalesPermissions};
+use ledger_tab::LedgerAccountsTab;
 use profile_fields::ProfileFields;
+use sales_tab::SalesDefaultsTab;
 use tabs::{open_tab, RecordTabs, Tab};
 
 #[component]
@@ -84,19 +83,24 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         addresses,
         history,
         salesperson_changes,
-        sales_saves,
-        ledger_saves,
+        save_sales,
+        sales,
+        save_ledger,
+        generate_doubtful_debt,
+        ledger,
+        credit,
+        receivables,
+        advances,
+        finance_saves,
         ..
     } = data;
     let may_finance = FinancePermissions::of(&session);
     let may_modify_ledger = session.can(Permission::ModifyLedgerAccounts);
-    let may_sales = SalesPermissions {
-        alter: session.can(Permission::AlterSalesDefaults),
-        alter_limit: session.can(Permission::AlterCreditLimit),
-        alter_guarantees: session.can(Permission::AlterMortgageAndBail),
-        register_allowed: session.can(Permission::RegisterAllowedCarriers),
-        register_fleet: session.can(Permission::RegisterAllowedFleet),
-    };
+    let may_alter_sales = session.can(Permission::AlterSalesDefaults);
+    let may_alter_limit = session.can(Permission::AlterCreditLimit);
+    let may_alter_guarantees = session.can(Permission::AlterMortgageAndBail);
+    let may_register_allowed = session.can(Permission::RegisterAllowedCarriers);
+    let may_register_fleet = session.can(Permission::RegisterAllowedFleet);
     let can_delete = session.can(Permission::DeleteCustomer);
     let can_alter = session.can(Permission::AlterCustomer);
     let can_save = if code.is_some() {
@@ -124,16 +128,31 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                             <CustomerAddresses customer_id=id can_edit=can_alter saves=address_saves addresses />
                         </div>
                         <div hidden=move || tab.get() != Tab::SalesDefaults>
-                            <LazyPart asked=Signal::derive(move || tab.get() == Tab::SalesDefaults) loading="Carregando…"
-                                part=move || sales_part(id, may_sales, sales_saves) />
+                            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                                {move || Suspend::new(async move {
+                                    match sales.await {
+                                        Ok(view) => view! {
+                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees may_register_allowed may_register_fleet />
+                                        }.into_any(),
+                                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                                    }
+                                })}
+                            </Transition>
                         </div>
                         <div hidden=move || tab.get() != Tab::LedgerAccounts>
-                            <LazyPart asked=Signal::derive(move || tab.get() == Tab::LedgerAccounts) loading="Carregando…"
-                                part=move || ledger_part(id, may_modify_ledger, ledger_saves) />
+                            <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
+                                {move || Suspend::new(async move {
+                                    match ledger.await {
+                                        Ok(view) => view! {
+                                            <LedgerAccountsTab customer_id=id view save=save_ledger generate=generate_doubtful_debt may_modify=may_modify_ledger />
+                                        }.into_any(),
+                                        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                                    }
+                                })}
+                            </Transition>
                         </div>
                         <div hidden=move || tab.get() != Tab::Finance>
-                            <LazyPart asked=Signal::derive(move || tab.get() == Tab::Finance) loading="Carregando…"
-                                part=move || finance_part(id, may_finance, sales_saves) />
+                            <FinanceTab customer_id=id may=may_finance credit receivables advances finance_saves />
                         </div>
                         <div hidden=move || tab.get() != Tab::History>
                             <SalespersonHistory changes=salesperson_changes />

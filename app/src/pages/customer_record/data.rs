@@ -8,14 +8,22 @@ use rules::customer::CustomerInput;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
-    customer_history, find_customer_by_code, get_customer, get_customer_by_code, list_addresses,
-    next_customer_code, profile_options, salesperson_history, DeleteCustomer, SaveCustomer,
+    customer_advances, customer_credit, customer_history, customer_receivables,
+    find_customer_by_code, get_customer, get_customer_by_code, get_ledger_accounts,
+    get_sales_defaults, list_addresses, next_customer_code, profile_options, salesperson_history,
+    DeleteCustomer, GenerateDoubtfulDebtAccount, SaveCustomer, SaveLedgerAccounts,
+    SaveSalesDefaults,
 };
 use crate::components::flash::flash_on_arrival;
 use crate::customers::address_types::AddressView;
+use crate::customers::advance_types::AdvancesView;
+use crate::customers::credit_types::{CompanyCreditView, ReceivableRow};
+use crate::customers::ledger_types::LedgerAccountsView;
 use crate::customers::record_types::{
     ChangeView, CustomerRecord, KindOptions, SalespersonChangeView,
 };
+use crate::customers::sales_types::SalesDefaultsView;
+use crate::error::AppError;
 
 /// A new record starts active, as a company, with the next free code.
 fn blank(code: i64) -> CustomerRecord {
@@ -58,11 +66,21 @@ pub struct EditorData {
     pub addresses: ApiResource<Vec<AddressView>>,
     pub history: ApiResource<Vec<ChangeView>>,
     pub salesperson_changes: ApiResource<Vec<SalespersonChangeView>>,
-    /// Bumped after the "Padrão para vendas" tab saves: the "Financeiro" tab's credit figures
-    /// follow it (the credit limit is there).
-    pub sales_saves: RwSignal<u32>,
-    /// Bumped after the "Contas contábeis" tab saves: the history follows it.
-    pub ledger_saves: RwSignal<u32>,
+    /// The "Padrão para vendas" tab, saved on its own.
+    pub save_sales: ServerAction<SaveSalesDefaults>,
+    pub sales: ApiResource<SalesDefaultsView>,
+    /// The "Contas contábeis" tab: saved, or its doubtful-debt accounts generated, on its own.
+    pub save_ledger: ServerAction<SaveLedgerAccounts>,
+    pub generate_doubtful_debt: ServerAction<GenerateDoubtfulDebtAccount>,
+    pub ledger: ApiResource<LedgerAccountsView>,
+    /// The "Financeiro" tab's credit figures, per company (refreshed when a limit is saved).
+    pub credit: ApiResource<Vec<CompanyCreditView>>,
+    /// The "Financeiro" tab's receivables in the current company (R-HIST-1).
+    pub receivables: ApiResource<Vec<ReceivableRow>>,
+    /// The "Financeiro" tab's advances in the current company (R-ADV-2).
+    pub advances: ApiResource<AdvancesView>,
+    /// Bumped after a financial write: credit, receivables and advances reload.
+    pub finance_saves: RwSignal<u32>,
 }
 
 impl EditorData {
@@ -74,11 +92,26 @@ impl EditorData {
         // Bumped after a successful save: a refused one keeps what the user typed.
         let reloads = RwSignal::new(0u32);
         let address_saves = RwSignal::new(0u32);
+        let save_sales = ServerAction::<SaveSalesDefaults>::new();
         let sales_saves = RwSignal::new(0u32);
-        let ledger_saves = RwSignal::new(0u32);
         Effect::new(move |_| {
             if let Some(Ok(_)) = save.value().get() {
                 reloads.update(|n| *n += 1);
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(Ok(())) = save_sales.value().get() {
+                sales_saves.update(|n| *n += 1);
+            }
+        });
+        let save_ledger = ServerAction::<SaveLedgerAccounts>::new();
+        let generate_doubtful_debt = ServerAction::<GenerateDoubtfulDebtAccount>::new();
+        let ledger_saves = RwSignal::new(0u32);
+        Effect::new(move |_| {
+            let saved = matches!(save_ledger.value().get(), Some(Ok(())));
+            let generated = matches!(generate_doubtful_debt.value().get(), Some(Ok(())));
+            if saved || generated {
+                ledger_saves.update(|n| *n += 1);
             }
         });
         let customer_id = api_resource(
@@ -109,6 +142,52 @@ impl EditorData {
                 match code {
                     Some(_) => list_addresses(customer_id.await?).await,
                     None => Ok(Vec::new()),
+                }
+            },
+        );
+        let sales = api_resource(
+            move || sales_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => get_sales_defaults(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        );
+        let ledger = api_resource(
+            move || ledger_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => get_ledger_accounts(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
+                }
+            },
+        );
+        let finance_saves = RwSignal::new(0u32);
+        let credit = api_resource(
+            move || sales_saves.get() + finance_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_credit(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let receivables = api_resource(
+            move || finance_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_receivables(customer_id.await?).await,
+                    None => Ok(Vec::new()),
+                }
+            },
+        );
+        let advances = api_resource(
+            move || finance_saves.get(),
+            move |_| async move {
+                match code {
+                    Some(_) => customer_advances(customer_id.await?).await,
+                    None => Err(AppError::NotFound),
                 }
             },
         );
@@ -172,8 +251,15 @@ impl EditorData {
             addresses,
             history,
             salesperson_changes,
-            sales_saves,
-            ledger_saves,
+            save_sales,
+            sales,
+            save_ledger,
+            generate_doubtful_debt,
+            ledger,
+            credit,
+            receivables,
+            advances,
+            finance_saves,
         }
     }
 }

@@ -1,8 +1,7 @@
 //! The record's tabs, as the seeds organise a customer (issue 11): one at a time, the open one
 //! in the URL (`/clientes/2002?aba=enderecos`), so a link or a reload opens the same tab. The
 //! tabs are links: they work before the page hydrates, and the browser's back button walks them.
-//! Every tab stays in the page, hidden, so what was typed in one survives a visit to another;
-//! the sales, ledger and finance tabs come in when first opened (`lazy_tabs.rs`).
+//! Every tab stays in the page, hidden, so what was typed in one survives a visit to another.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
