@@ -3,9 +3,9 @@
 //! submit is taken over and the action is dispatched from the named fields.
 //!
 //! Leptos' `ActionForm` does the same by decoding the form through `serde_qs` into the
-//! arguments; on the sign-in page and the top bar that decoder alone weighed about 35 KB of the
-//! WebAssembly every visitor loads first (issue 10, the bundle). Each use here names its
-//! fields instead.
+//! arguments; on the top bar (and the sign-in page, before it ran no WebAssembly) that decoder
+//! alone weighed about 35 KB of the WebAssembly every visitor loads first (issue 10, the
+//! bundle). Each use here names its fields instead.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

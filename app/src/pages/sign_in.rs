@@ -89,7 +89,7 @@ fn SignInForm() -> impl IntoView {
                         aria-invalid=email_error.is_some().to_string()
                         aria-describedby=email_error.is_some().then_some("email-error")
                     />
-                    {field_message("email-error", email_error.clone())}
+                    {field_message("email-error", email_error)}
                 </div>
                 <div class="field">
                     <label for="password">"Senha"</label>
@@ -114,7 +114,7 @@ fn SignInForm() -> impl IntoView {
                             "Mostrar senha"
                         </button>
                     </div>
-                    {field_message("password-error", password_error.clone())}
+                    {field_message("password-error", password_error)}
                 </div>
                 {general_error
                     .map(|message| {
