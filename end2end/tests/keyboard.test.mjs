@@ -140,6 +140,17 @@ test('the batch panel\'s city box is the same combobox: ArrowDown and Enter pick
   await page.keyboard.press('Enter');
   await eventually(async () => assert.equal(await city.inputValue(), 'SAO LEOPOLDO - RS'));
   assert.equal(await city.getAttribute('aria-expanded'), 'false');
+
+  // A quick typist: ArrowDown pressed before the suggestions to what was typed have come still
+  // highlights one when they come (app/src/components/city_combobox.rs, highlight_after_answer).
+  await page.keyboard.press('Escape');
+  await eventually(async () => assert.equal(await city.inputValue(), ''));
+  await page.keyboard.type('sao leop');
+  await page.keyboard.press('ArrowDown');
+  const leopoldo = bulk.getByRole('option', { name: 'SAO LEOPOLDO - RS' });
+  await eventually(async () => assert.equal(await leopoldo.getAttribute('aria-selected'), 'true'));
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await city.inputValue(), 'SAO LEOPOLDO - RS'));
   await page.context().close();
 });
 

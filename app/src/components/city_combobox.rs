@@ -35,6 +35,9 @@ pub fn CityCombobox(
     let wanted = RwSignal::new(false);
     // The highlighted suggestion: none until an arrow key says so.
     let active = RwSignal::new(None::<usize>);
+    // An arrow key was pressed since the text last changed: suggestions still on their way
+    // then come with one highlighted.
+    let arrowed = StoredValue::new(false);
     let option_prefix = StoredValue::new(format!("{id}-option-"));
     let found = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
@@ -47,15 +50,14 @@ pub fn CityCombobox(
         leptos::task::spawn_local(async move {
             let cities = search_cities(typed).await.unwrap_or_default();
             if asked.try_get_value() == Some(ticket) {
-                // A suggestion highlighted while this answer was on its way stays highlighted
-                // if it is still suggested (the user pressed an arrow key before it came).
                 let highlighted = active
                     .try_get_untracked()
                     .flatten()
                     .and_then(|index| found.with_untracked(|found| found.get(index).cloned()));
-                let kept = highlighted.and_then(|city| cities.iter().position(|c| *c == city));
+                let arrowed = arrowed.try_get_value().unwrap_or(false);
+                let next = highlight_after_answer(highlighted.as_deref(), arrowed, &cities);
                 found.try_set(cities);
-                active.try_set(kept);
+                active.try_set(next);
                 busy.try_set(false);
             }
         });
@@ -65,6 +67,7 @@ pub fn CityCombobox(
         busy.set(false);
         found.set(Vec::new());
         active.set(None);
+        arrowed.set_value(false);
     };
     // Once the text is a whole identification there is nothing left to choose.
     let open = Memo::new(move |_| {
@@ -89,6 +92,7 @@ pub fn CityCombobox(
     let close = move || {
         wanted.set(false);
         active.set(None);
+        arrowed.set_value(false);
     };
     let pick = move |city: String| {
         value.set(city);
@@ -99,6 +103,7 @@ pub fn CityCombobox(
         ask(typed.clone());
         value.set(typed);
         active.set(None);
+        arrowed.set_value(false);
         wanted.set(true);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -106,6 +111,7 @@ pub fn CityCombobox(
         match ev.key().as_str() {
             key @ ("ArrowDown" | "ArrowUp") => {
                 ev.prevent_default();
+                arrowed.set_value(true);
                 if !open.get_untracked() {
                     wanted.set(true);
                     if count == 0 {
@@ -191,6 +197,19 @@ pub fn CityCombobox(
     }
 }
 
+/// The suggestion highlighted when new suggestions arrive: the one highlighted before, if it is
+/// still suggested; otherwise, if an arrow key was pressed while they were on their way (a quick
+/// keyboard user types and presses ArrowDown at once), the first.
+fn highlight_after_answer(
+    highlighted: Option<&str>,
+    arrowed: bool,
+    cities: &[String],
+) -> Option<usize> {
+    highlighted
+        .and_then(|city| cities.iter().position(|c| c == city))
+        .or_else(|| (arrowed && !cities.is_empty()).then_some(0))
+}
+
 /// The suggestion an arrow key moves to among `count`: the first (down) or the last (up)
 /// when none is highlighted, wrapping around at either end.
 fn step(current: Option<usize>, count: usize, down: bool) -> Option<usize> {
@@ -229,7 +248,31 @@ fn keep_in_view(list_id: &str, option_id: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::step;
+    use super::{highlight_after_answer, step};
+
+    #[test]
+    fn an_answer_keeps_the_highlighted_city_or_highlights_the_first_after_an_arrow_key() {
+        let cities = [
+            "SAO LEOPOLDO - RS".to_string(),
+            "SAO LOURENCO - MG".to_string(),
+        ];
+        let leopoldo = Some("SAO LEOPOLDO - RS");
+        assert_eq!(highlight_after_answer(leopoldo, true, &cities[..]), Some(0));
+        assert_eq!(
+            highlight_after_answer(Some("SAO LOURENCO - MG"), true, &cities[..]),
+            Some(1)
+        );
+        // Gone from the new answer: the first, as the arrow key asked to enter the list.
+        assert_eq!(
+            highlight_after_answer(Some("SAO PAULO - SP"), true, &cities[1..]),
+            Some(0)
+        );
+        // Pressed before any suggestion came.
+        assert_eq!(highlight_after_answer(None, true, &cities[..]), Some(0));
+        // Typed only: nothing highlighted until an arrow key says so.
+        assert_eq!(highlight_after_answer(None, false, &cities[..]), None);
+        assert_eq!(highlight_after_answer(None, true, &[]), None);
+    }
 
     #[test]
     fn arrow_down_from_nothing_highlights_the_first_and_wraps_after_the_last() {
