@@ -78,6 +78,12 @@ async function visit(page, cdp, target) {
   }
 }
 
+// A fresh browser profile the size of a phone, in Portuguese: nothing cached, no cookie.
+const phoneContext = (browser) => browser.newContext({
+  viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+  locale: 'pt-BR',
+});
+
 // A page of `context` with the hydration probe, an empty cache, Slow 4G and the slower CPU.
 async function throttledPage(context) {
   await context.addInitScript(HYDRATION_PROBE);
@@ -115,10 +121,7 @@ function wasmDownloads(cdp) {
 // A first visit with an empty cache, then the same page again with what the first one cached
 // (the bundle's hashed files are kept a year, server/src/caching.rs): a salesperson's every day.
 async function measure(browser, target) {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'pt-BR',
-  });
+  const context = await phoneContext(browser);
   try {
     // Unthrottled and before any page: only the session cookie carries over to the timed load.
     if (target.signedIn) await signIn(context);
@@ -140,10 +143,7 @@ async function measure(browser, target) {
 // WebAssembly part (a person takes longer than that to type an e-mail and a password), the form
 // is sent and the home page it lands on is timed from the tap on "Entrar".
 async function signInThenHome(browser) {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'pt-BR',
-  });
+  const context = await phoneContext(browser);
   try {
     const { page, cdp } = await throttledPage(context);
     const wasmIds = new Set();
@@ -184,10 +184,7 @@ async function signInThenHome(browser) {
 // tap until its form is drawn, with the bytes that cost. Tapped as soon as the list answers input,
 // or (`afterPrefetch`) once the list has fetched the record's part in the background.
 async function listThenRecord(browser, afterPrefetch) {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'pt-BR',
-  });
+  const context = await phoneContext(browser);
   try {
     await signIn(context);
     const { page, cdp } = await throttledPage(context);
