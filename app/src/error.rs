@@ -75,13 +75,14 @@ impl AppError {
         }
     }
 
-    /// A refusal the user meets in normal use and reads beside the form: bad input (422), an
-    /// edit made stale by someone else (409), a mistyped password (401). Not a malformed
-    /// request, not a failure.
+    /// A refusal the user meets in normal use: bad input (422) or an edit made stale by someone
+    /// else (409), read beside the form; a mistyped password (401); a session that ended (401,
+    /// signed out elsewhere or expired), after which the page offers to sign in again. Not a
+    /// malformed request, not a failure.
     pub fn is_expected_refusal(&self) -> bool {
         matches!(
             self,
-            Self::Invalid(_) | Self::Conflict(_) | Self::BadCredentials
+            Self::Invalid(_) | Self::Conflict(_) | Self::BadCredentials | Self::Unauthenticated
         )
     }
 

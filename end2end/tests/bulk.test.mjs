@@ -41,7 +41,7 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   await bulk.getByLabel('Novo valor').selectOption({ label: target });
   await bulk.getByLabel('Observações da troca de vendedor').fill('Carteira redistribuída pela gerência');
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
+  await bulk.getByText('1 cliente no lote: 1 será alterado; 0 já têm esses valores.', { exact: true }).waitFor();
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();
   const saved = bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente alterado\./ });
   await saved.waitFor();
@@ -126,7 +126,7 @@ test('grid: pick two rows for a batch, move between rows with the arrow keys, so
   await bulk.getByLabel('Novo valor').selectOption({ label: 'Pendente' });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
   await bulk.getByText(
-    `2 cliente(s) no lote: ${2 - alreadyPending} serão alterados; ${alreadyPending} já têm esses valores.`,
+    `2 clientes no lote: ${2 - alreadyPending} ${2 - alreadyPending === 1 ? 'será alterado' : 'serão alterados'}; ${alreadyPending} ${alreadyPending === 1 ? 'já tem' : 'já têm'} esses valores.`,
     { exact: true },
   ).waitFor();
 
@@ -201,7 +201,7 @@ test('issue 10 item 11: once a batch is applied its preview is gone; the result 
   await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
   await bulk.getByLabel('Novo valor').selectOption({ label: target });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
+  await bulk.getByText('1 cliente no lote: 1 será alterado; 0 já têm esses valores.', { exact: true }).waitFor();
   const confirm = bulk.getByRole('button', { name: 'Confirmar alteração' });
   await confirm.click();
 

@@ -53,6 +53,25 @@ test('typing filters the list live; the URL keeps the filter across a reload', a
   await page.context().close();
 });
 
+test('Enter in the search box applies the filters without reloading the page; the address holds only what is set', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByRole('status').waitFor();
+  // Gone if the page were loaded again.
+  await page.evaluate(() => { window.__samePage = true; });
+  const search = page.getByLabel('Buscar');
+  await search.fill('Schneider');
+  await search.press('Enter');
+  await page.waitForURL((url) => url.search === '?q=Schneider');
+  await eventually(async () => {
+    for (const row of await listedRows(page)) assert.match(row, /schneider/i);
+  });
+  assert.equal(await page.evaluate(() => window.__samePage), true, 'the page was not reloaded');
+  assert.equal(await search.inputValue(), 'Schneider');
+  await page.context().close();
+});
+
 test('filter by region and text; reloading the URL shows the same result', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);

@@ -76,6 +76,29 @@ test('an invalid CPF shows its error beside the field and nothing is saved', asy
   await page.context().close();
 });
 
+test('on a phone, a refused save brings the first wrong field into view and focuses it', async () => {
+  // Short enough that the button and the CPF are never on screen together.
+  const page = await newPage(browser, { width: 375, height: 480 });
+  await signIn(page, clerk);
+  await open(page, '/clientes/novo');
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  const cpf = page.getByLabel('CPF');
+  await cpf.fill('529.982.247-24');
+  await page.getByLabel('Razão social / Nome').fill('Fulano Longe do Botão');
+  const onScreen = (locator) => locator.evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  const save = page.getByRole('button', { name: 'Gravar' });
+  await save.scrollIntoViewIfNeeded();
+  assert.equal(await onScreen(cpf), false, 'the CPF is off screen when Gravar is pressed');
+  await save.click();
+  await page.getByRole('alert').filter({ hasText: 'CPF inválido: dígito verificador não confere.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'document');
+  assert.equal(await onScreen(cpf), true, 'the wrong field is brought into view');
+  await page.context().close();
+});
+
 test('the clerk is not offered the delete button; the administrator is', async () => {
   const clerkPage = await newPage(browser);
   await signIn(clerkPage, clerk);

@@ -205,7 +205,7 @@ test('a batch is run from the keyboard alone: field, value, Prévia, Confirmar a
 
   await tabTo(page, bulk.getByRole('button', { name: 'Prévia' }));
   await page.keyboard.press('Enter');
-  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
+  await bulk.getByText('1 cliente no lote: 1 será alterado; 0 já têm esses valores.', { exact: true }).waitFor();
   await tabTo(page, bulk.getByRole('button', { name: 'Confirmar alteração' }));
   await page.keyboard.press('Space');
   await bulk.getByRole('status').filter({ hasText: /Lote \d+ gravado: 1 cliente/ }).waitFor();

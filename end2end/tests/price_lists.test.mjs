@@ -102,7 +102,7 @@ test('issue 11: "is none of" a price list in the filter, then "alter all" gives 
   const choices = bulk.getByRole('group', { name: 'Novo valor: Listas de preço' });
   await choices.getByLabel(new RegExp(`${target} - `)).check();
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByText('1 cliente(s) no lote: 1 serão alterados; 0 já têm esses valores.', { exact: true }).waitFor();
+  await bulk.getByText('1 cliente no lote: 1 será alterado; 0 já têm esses valores.', { exact: true }).waitFor();
   await bulk.getByRole('button', { name: 'Confirmar alteração' }).click();
   await bulk.getByRole('status').filter({ hasText: /^Lote \d+ gravado: 1 cliente alterado\./ }).waitFor();
 

@@ -27,8 +27,23 @@ test('the menu leads to the screen; a status chosen filters at once and stays in
   await page.waitForSelector('body[data-hydrated="true"]');
 
   const filters = page.getByRole('form', { name: 'Filtros dos títulos' });
+  // The menu opens on what is still to be received, not on years of settled titles.
+  assert.equal(new URL(page.url()).search, '?situacao=a_receber');
+  assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'A receber (em aberto e vencidos)');
+  const owed = ['Vencido', 'Em aberto', 'Negativado', 'Cobrança'];
+  const shown = await statuses(page);
+  assert.ok(shown.length > 0 && shown.every((s) => owed.includes(s)), `only owed titles: ${shown}`);
+
+  // R-HIST-3: every title of the demo company is too many to export; the screen says so
+  // instead of offering links that could only be refused.
+  await open(page, SCREEN);
+  assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'Todas');
+  await page.getByText(/^O relatório tem [\d.]+ títulos; a exportação aceita até 5\.000\. Restrinja os filtros para exportar\.$/).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Exportar PDF' }).count(), 0);
+
   await filters.getByLabel('Situação').selectOption({ label: 'Vencido' });
   await page.waitForURL(/situacao=overdue/);
+  assert.equal(new URL(page.url()).search, '?situacao=overdue', 'only the filters set are in the address');
   // The previous results stay on screen until the new ones arrive: wait for the filtered totals.
   const totals = page.getByRole('table', { name: 'Totais por situação' });
   await eventually(async () => assert.deepEqual(
@@ -38,8 +53,9 @@ test('the menu leads to the screen; a status chosen filters at once and stays in
   ));
   assert.deepEqual(await statuses(page), ['Vencido']);
 
-  // A reload shows the same; the received ones run to many pages.
-  await open(page, `${SCREEN}?situacao=received`);
+  // A reload shows the same; the received ones run to many pages, and the pages keep the
+  // report's grouping.
+  await open(page, `${SCREEN}?situacao=received&agrupar=regiao`);
   assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'Recebido');
   assert.deepEqual(await statuses(page), ['Recebido']);
   const firstPage = await page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('rowheader').allTextContents();
@@ -54,6 +70,8 @@ test('the menu leads to the screen; a status chosen filters at once and stays in
   assert.ok(!secondPage.some((doc) => firstPage.includes(doc)), 'the next page starts after the first');
   assert.deepEqual(await statuses(page), ['Recebido']);
   assert.match(page.url(), /situacao=received/);
+  assert.match(page.url(), /agrupar=regiao/);
+  assert.equal(await selectedLabel(filters.getByLabel('Relatório agrupado por')), 'Região');
   await page.context().close();
 });
 

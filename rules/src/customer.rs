@@ -177,6 +177,12 @@ pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>>
         errors.push(error("kind", "Escolha pessoa física ou jurídica."));
     }
     let document = match kind {
+        Some(Kind::Individual) if input.document.trim().is_empty() => {
+            Err(error("document", "Informe o CPF."))
+        }
+        Some(Kind::LegalEntity) if input.document.trim().is_empty() => {
+            Err(error("document", "Informe o CNPJ."))
+        }
         Some(Kind::Individual) => Cpf::parse(&input.document)
             .map(|d| d.as_str().to_string())
             .map_err(|e| error("document", format!("CPF inválido: {e}."))),

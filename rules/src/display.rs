@@ -32,6 +32,32 @@ impl Status {
     }
 }
 
+/// `n` and the noun agreeing with it: `1 cliente`, `3 clientes`, `1.234 clientes`.
+pub fn count_of(n: i64, singular: &str, plural: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { singular } else { plural }
+    )
+}
+
+/// A count as people read it: `1234567` → `1.234.567`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A stored situação code (`active`) as the form shows it (`Ativo`).
 pub fn status_label(code: &str) -> &str {
     match Status::from_code(code) {
@@ -72,6 +98,19 @@ pub use crate::document::mask_stored as document;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_read_with_thousands_and_the_noun_agreeing() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(1234567), "1.234.567");
+        assert_eq!(super::thousands(-1234), "-1.234");
+        assert_eq!(super::count_of(1, "cliente", "clientes"), "1 cliente");
+        assert_eq!(super::count_of(0, "cliente", "clientes"), "0 clientes");
+        assert_eq!(
+            super::count_of(53_055, "título", "títulos"),
+            "53.055 títulos"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -85,6 +85,7 @@ fn describe(input: &ReceivableFilterInput) -> String {
         .into_iter()
         .map(|(name, value)| {
             let value = match name {
+                "situacao" if value.trim() == receivable_filter::OWED => "A receber".to_string(),
                 "situacao" => rules::finance::status::ReceivableStatus::from_code(value)
                     .map_or(value, |s| s.label())
                     .to_string(),

@@ -7,8 +7,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use app::api::client::REFUSAL_STATUS_HEADER;
 use app::error::AppError;
 use app::server::cookie::session_from_cookies;
+use app::server::respond::{answer_status, asks_for_a_page};
 use app::server::sessions::hash_token;
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Method, Request, StatusCode};
@@ -76,20 +78,19 @@ pub async fn require_session(guard: SessionGuard, req: Request<Body>, next: Next
 /// The refusal as a server function would give it: the error JSON-encoded with its status, so
 /// our pages decode it; a plain HTML form post is sent to the sign-in page instead.
 fn refuse(req: &Request<Body>, error: AppError) -> Response {
-    let plain_form_post = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    if plain_form_post && error == AppError::Unauthenticated {
+    if asks_for_a_page(req.headers()) && error == AppError::Unauthenticated {
         return (StatusCode::FOUND, [(header::LOCATION, "/entrar")]).into_response();
     }
-    let status =
-        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let (status, refusal) = answer_status(&error, Some(req.headers()));
     let mut response = (status, error.ser()).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
+    if let Some(refused_with) = refusal {
+        response
+            .headers_mut()
+            .insert(REFUSAL_STATUS_HEADER, refused_with);
+    }
     response
 }

@@ -37,7 +37,15 @@ pub fn refused(error: &AppError) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        error.to_string(),
+        // A download has no form to show a field's message beside: say it.
+        match error {
+            AppError::Invalid(messages) if !messages.is_empty() => messages
+                .iter()
+                .map(|m| m.message.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => other.to_string(),
+        },
     )
         .into_response()
 }

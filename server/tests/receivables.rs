@@ -177,6 +177,11 @@ async fn a_late_settlement_charges_the_stamped_terms_and_its_reversal_restores_t
     let (status, body) = settle(&app, &boss, receivable, 2, "10/11/2026", "600,01").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Invalid"][0]["field"], "principal");
+    // Dated after today: refused beside the date, nothing written.
+    let (status, body) = settle(&app, &boss, receivable, 2, "31/12/2099", "100,00").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "paid_on");
+    assert_eq!(settlement_ids(&pool, receivable).await.len(), 1);
 
     let settlement = settlement_ids(&pool, receivable).await[0];
     let (status, body) = post(

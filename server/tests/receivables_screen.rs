@@ -169,6 +169,19 @@ async fn the_status_in_sql_agrees_with_the_rules_on_every_status_and_totals_cove
             .collect();
         assert_eq!(statuses, [code.as_str()], "{filtered}");
     }
+    // "A receber": every status with money still owed, none cancelled or received.
+    let (_, owed) = list(&app, &boss, &[("situacao", "a_receber")], "").await;
+    let mut owed: Vec<&str> = owed["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    owed.sort();
+    assert_eq!(
+        owed,
+        ["in_collection", "negative_listed", "open", "overdue"]
+    );
     // Due-date order, then id.
     assert_eq!(
         documents(&page)[..3],

@@ -200,6 +200,30 @@ async fn issue_10_item_13_from_our_pages_too_malformed_is_400_forbidden_403_and_
     assert_eq!(count(&pool, "customers").await, 1);
 }
 
+#[sqlx::test(migrations = "../migrations")]
+async fn issue_10_item_13_our_pages_get_a_session_that_ended_as_200_with_401_in_a_header_and_other_clients_a_401(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let form = record_form("1", "individual", "52998224725", "Maria");
+    // Signed out elsewhere: the session is gone, the cookie is still sent.
+    sqlx::query("delete from sessions")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let (status, body, response) = send(&app, from_our_pages("save_customer", &form, &clerk)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(refusal_status(&response), Some("401"));
+    assert_eq!(body, r#""Unauthenticated""#);
+    let (status, body, response) = send(&app, call("save_customer", &form, Some(&clerk))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(refusal_status(&response), None);
+    assert_eq!(count(&pool, "customers").await, 0);
+}
+
 fn with_valid_until(form: &str, date: &str) -> String {
     let empty = "input%5Bvalid_until%5D=";
     let rest = form

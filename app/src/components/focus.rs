@@ -41,3 +41,17 @@ pub fn focus_first_invalid(form_id: &'static str) {
         }
     });
 }
+
+/// Whenever `refused_fields` turns true (an answer refusing fields), [`focus_first_invalid`] in
+/// the form with this id: on a long form, on a phone above all, the message beside a field
+/// can be a screen away from the button that was pressed.
+pub fn focus_first_invalid_when(
+    refused_fields: impl Fn() -> bool + 'static,
+    form_id: &'static str,
+) {
+    Effect::new(move |_| {
+        if refused_fields() {
+            focus_first_invalid(form_id);
+        }
+    });
+}

@@ -16,12 +16,23 @@ use leptos::web_sys::{FormData, HtmlFormElement};
 pub struct FormFields(Option<FormData>);
 
 impl FormFields {
+    /// The fields of the form `ev` submits.
+    pub fn of_submit(ev: &SubmitEvent) -> Self {
+        Self(
+            ev.target()
+                .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
+                .and_then(|form| FormData::new_with_form(&form).ok()),
+        )
+    }
+
+    /// The field's value; `None` when the form has no such field.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0.as_ref().and_then(|data| data.get(name).as_string())
+    }
+
     /// The field's value; empty when the form has no such field.
     pub fn text(&self, name: &str) -> String {
-        self.0
-            .as_ref()
-            .and_then(|data| data.get(name).as_string())
-            .unwrap_or_default()
+        self.get(name).unwrap_or_default()
     }
 }
 
@@ -39,11 +50,7 @@ where
 {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let data = ev
-            .target()
-            .and_then(|target| target.dyn_into::<HtmlFormElement>().ok())
-            .and_then(|form| FormData::new_with_form(&form).ok());
-        on_submit(FormFields(data));
+        on_submit(FormFields::of_submit(&ev));
     };
     view! {
         <form action=url method="post" class=class on:submit=submit>

@@ -13,6 +13,10 @@ use server_fn::ServerFn;
 /// Where the batch edit happens: the customer list opens its "alterar todos" panel for it.
 pub const BULK_EDIT_HREF: &str = "/clientes?lote=1";
 
+/// Where "Financeiro" leads: what is still to be received (`situacao=a_receber`,
+/// `rules::finance::receivable_filter::OWED`), not years of settled history first.
+const RECEIVABLES_MENU_HREF: &str = "/financeiro/contas-a-receber?situacao=a_receber";
+
 #[component]
 pub fn TopBar() -> impl IntoView {
     let auth = use_auth_state();
@@ -112,7 +116,7 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
                     <a href=BULK_EDIT_HREF aria-current=current(Section::BulkEdit)>"Manutenção em lote"</a>
                     <a href="/clientes/lotes" aria-current=current(Section::Batches)>"Lotes de alteração"</a>
                 })}
-                <a href="/financeiro/contas-a-receber" aria-current=current(Section::Receivables)>"Financeiro"</a>
+                <a href=RECEIVABLES_MENU_HREF aria-current=current(Section::Receivables)>"Financeiro"</a>
                 <a href="/tabelas" aria-current=current(Section::Tables)>"Tabelas"</a>
                 {may_set_company.then(|| view! {
                     <a href="/empresa" aria-current=current(Section::CompanySettings)>"Configurações"</a>

@@ -292,18 +292,7 @@ pub fn count_label(count: i64) -> String {
     }
 }
 
-/// `1234567` → `1.234.567`.
-pub fn thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use rules::display::thousands;
 
 #[cfg(test)]
 mod tests {

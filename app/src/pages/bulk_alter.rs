@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use rules::bulk::BulkChangeInput;
+use rules::display::count_of;
 
 use super::bulk_progress_view::BatchProgressView;
 use crate::api::{ApplyBulk, PreviewBulk};
@@ -152,10 +153,10 @@ pub fn BulkAlter(
                     view! {
                         <div class="preview" role="status">
                             <p>
-                                {format!("{} cliente(s) no lote: ", thousands(p.matching))}
-                                <strong>{format!("{} serão alterados", thousands(changing))}</strong>
+                                {format!("{} no lote: ", count_of(p.matching, "cliente", "clientes"))}
+                                <strong>{format!("{} {}", thousands(changing), if changing == 1 { "será alterado" } else { "serão alterados" })}</strong>
                                 {per_field}
-                                {format!("; {} já têm esses valores.", thousands(p.unchanged))}
+                                {format!("; {} {} esses valores.", thousands(p.unchanged), if p.unchanged == 1 { "já tem" } else { "já têm" })}
                             </p>
                             <button type="button" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
                                 {move || if apply.pending().get() { "Gravando…" } else { "Confirmar alteração" }}

@@ -9,6 +9,7 @@ use rules::sales::credit_use::{CreditOrder, CreditUse};
 
 use crate::api::resource::api_resource;
 use crate::api::{get_company_settings, SaveCompanySettings};
+use crate::components::focus::focus_first_invalid_when;
 use crate::components::history_table::HistoryTable;
 use crate::components::protected::protected;
 use crate::customers::company_settings_types::CompanySettingsView;
@@ -124,6 +125,13 @@ fn SettingsForm(
             </div>
         }
     };
+    focus_first_invalid_when(
+        move || {
+            save.value()
+                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
+        },
+        "company-settings-form",
+    );
     let general_error = move || {
         save.value()
             .get()
@@ -202,7 +210,7 @@ fn SettingsForm(
         <section class="card">
             <h1>"Configurações da empresa"</h1>
             <p class="muted">"Empresa " {view.company} ". Valem para os clientes sem valor próprio e são o ponto de partida de cada cliente novo nesta empresa."</p>
-            <ActionForm action=save attr:class="record-form" attr:aria-label="Configurações da empresa">
+            <ActionForm action=save attr:id="company-settings-form" attr:class="record-form" attr:aria-label="Configurações da empresa">
                 <input type="hidden" name="version" value=view.version.to_string() />
                 <h2 class="wide">"Vendas e crédito"</h2>
                 {field("credit_limit", "Limite de crédito pré-aprovado (R$)", input.credit_limit, "Vazio: crédito ilimitado para quem não tem limite próprio.")}

@@ -8,6 +8,7 @@ use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 use crate::api::resource::ApiResource;
 use crate::api::{DeleteAddress, SaveAddress};
 use crate::components::city_combobox::CityCombobox;
+use crate::components::focus::focus_first_invalid_when;
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
@@ -133,6 +134,13 @@ fn AddressForm(
                 .map(|message| view! { <span id=format!("address-{field}-error") class="field-error" role="alert">{message}</span> })
         }
     };
+    focus_first_invalid_when(
+        move || {
+            save.value()
+                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
+        },
+        "address-form",
+    );
     let general_error = move || {
         save.value()
             .get()
@@ -148,7 +156,7 @@ fn AddressForm(
     let role = input.role.clone();
 
     view! {
-        <ActionForm action=save attr:class="record-form address-form" attr:aria-label=title>
+        <ActionForm action=save attr:id="address-form" attr:class="record-form address-form" attr:aria-label=title>
             <h3 class="wide">{title}</h3>
             <input type="hidden" name="customer_id" value=customer_id.to_string() />
             {current.as_ref().map(|a| view! {

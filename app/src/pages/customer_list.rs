@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -8,6 +9,7 @@ use rules::customer::Status;
 
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{list_customers, profile_options};
+use crate::components::post_form::FormFields;
 use crate::components::protected::protected;
 use crate::customers::list_types::{count_label, CustomerFilter, CustomerPage, SortOrder};
 use crate::customers::record_types::KindOptions;
@@ -128,6 +130,21 @@ fn CustomerList(
             })
         }
     };
+    // Filtrar (or Enter in a box) applies the whole form at once, without reloading the page.
+    let on_submit = {
+        let go = go.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let fields = FormFields::of_submit(&ev);
+            go(CustomerFilter {
+                after: String::new(),
+                ..CustomerFilter::from_params(|name| fields.get(name))
+            })
+        }
+    };
     let typing_text = follow_typing.clone();
     let typing_city = follow_typing;
 
@@ -135,8 +152,8 @@ fn CustomerList(
         <section class="card">
             <h1>"Clientes"</h1>
             // A plain GET form: without WebAssembly it still filters, by reloading.
-            <form method="get" action="/clientes" role="search" class="filters">
-                <div class="field">
+            <form method="get" action="/clientes" role="search" class="filters" on:submit=on_submit>
+                <div class="field search">
                     <label for="q">"Buscar"</label>
                     <input
                         id="q"
@@ -268,9 +285,11 @@ fn SelectionBar(selected: RwSignal<Vec<i64>>) -> impl IntoView {
         (picked > 0).then(|| {
             view! {
                 <p class="selection" role="status">
-                    {format!(
-                        "{picked} cliente(s) selecionado(s): a alteração em lote vale só para eles. ",
-                    )}
+                    {if picked == 1 {
+                        "1 cliente selecionado: a alteração em lote vale só para ele. ".to_string()
+                    } else {
+                        format!("{picked} clientes selecionados: a alteração em lote vale só para eles. ")
+                    }}
                     <button type="button" class="link-button" on:click=move |_| selected.set(Vec::new())>
                         "Usar todos os do filtro"
                     </button>

@@ -26,6 +26,7 @@ use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
 use crate::components::date_input::DateInput;
+use crate::components::focus::focus_first_invalid_when;
 use crate::components::protected::protected;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
@@ -218,6 +219,13 @@ fn CustomerForm(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    focus_first_invalid_when(
+        move || {
+            save.value()
+                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
+        },
+        "customer-form",
+    );
     let general_error = move || {
         let save_error = save.value().get().and_then(|r| r.err());
         let delete_error = remove.value().get().and_then(|r| r.err());
@@ -241,14 +249,14 @@ fn CustomerForm(
     view! {
         <section class="card">
             <h1>{title}</h1>
-            {record.last_saved.clone().map(|s| view! { <p class="muted">"Última alteração: " {s}</p> })}
+            {record.last_saved.clone().map(|s| view! { <p class="muted">"Última alteração dos dados gerais: " {s}</p> })}
             {existing.then(|| view! { <RecordTabs href=record_href(&input.code) open=tab /> })}
             // A new customer has only this tab until it is saved.
             {view! { <div class="tab-panel" hidden=move || existing && tab.get() != Tab::General>
             {read_only.then(|| view! {
                 <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar clientes."</p>
             })}
-            <ActionForm action=save attr:class=if read_only { "record-form read-only" } else { "record-form" } attr:aria-label="Cadastro do cliente">
+            <ActionForm action=save attr:id="customer-form" attr:class=if read_only { "record-form read-only" } else { "record-form" } attr:aria-label="Cadastro do cliente">
                 {id.map(|id| view! {
                     <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="version" value=version.to_string() />

@@ -7,17 +7,19 @@
 //! change applies at once (the router navigates to the new query). Each row's settlements,
 //! settlement and cancellation open under the rows, with the permissions (R-PERM).
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
-use rules::finance::receivable_filter::ReceivableFilterInput;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use rules::finance::receivable_filter::{ReceivableFilterInput, OWED, OWED_LABEL};
 use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
 use crate::api::receivables_screen::{list_receivables, receivables_report};
 use crate::api::resource::{api_resource, ApiResource};
+use crate::components::post_form::FormFields;
 use crate::components::protected::protected;
 use crate::components::refusal::Refusal;
 use crate::customers::list_types::{encode, thousands};
@@ -25,6 +27,7 @@ use crate::customers::receivable_list_types::{ReceivablesPage, ReportView, Statu
 use crate::pages::customer_record::finance_tab::FinancePermissions;
 use crate::pages::customer_record::receivables_panel::row_actions;
 use crate::pages::receivables_screen_forms::{ScreenActions, ScreenForms};
+use rules::finance::report_export::export_refusal;
 use rules::finance::report_grouping::ReportGrouping;
 
 pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
@@ -134,10 +137,36 @@ fn ReceivablesScreen(
             let _ = form.request_submit();
         }
     };
+    // Only the filters set go in the address, so it reads well when shared.
+    let navigate = use_navigate();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let fields = FormFields::of_submit(&ev);
+        let filter = ReceivableFilterInput {
+            situacao: fields.text("situacao"),
+            grupo: fields.text("grupo"),
+            regiao: fields.text("regiao"),
+            vendedor: fields.text("vendedor"),
+            cliente: fields.text("cliente"),
+            venc_de: fields.text("venc_de"),
+            venc_ate: fields.text("venc_ate"),
+            valor_min: fields.text("valor_min"),
+            valor_max: fields.text("valor_max"),
+        };
+        let grouping = ReportGrouping::from_code(&fields.text("agrupar"));
+        navigate(
+            &screen_href(&filter, grouping, ""),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
     view! {
         <section class="card">
             <h1>"Contas a receber"</h1>
-            <Form method="GET" action="" attr:class="record-form receivables-filters" attr:aria-label="Filtros dos títulos" on:change=apply>
+            // A plain GET form: without WebAssembly it still filters, by reloading.
+            <form method="get" action=RECEIVABLES_HREF class="record-form receivables-filters" aria-label="Filtros dos títulos" on:change=apply on:submit=submit>
                 <div class="field">
                     <label for="receivables-situacao">"Situação"</label>
                     <select
@@ -148,6 +177,7 @@ fn ReceivablesScreen(
                         aria-describedby=refusal.described("situacao")
                     >
                         <option value="">"Todas"</option>
+                        <option value=OWED>{OWED_LABEL}</option>
                         {ReceivableStatus::ALL
                             .iter()
                             .map(|s| view! { <option value=s.code()>{s.label()}</option> })
@@ -176,13 +206,13 @@ fn ReceivablesScreen(
                     <button type="submit">"Filtrar"</button>
                     <a href=RECEIVABLES_HREF>"Limpar filtros"</a>
                 </div>
-            </Form>
+            </form>
         </section>
         <p id="receivables-said" class="finance-said" role="status" tabindex="-1">{move || actions.said.get()}</p>
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Results page asked actions /> }.into_any(),
+                    Ok(page) => view! { <Results page asked grouping actions /> }.into_any(),
                     Err(crate::error::AppError::Invalid(_)) => ().into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
@@ -227,11 +257,21 @@ fn filter_query(filter: &ReceivableFilterInput) -> Vec<String> {
         .collect()
 }
 
-/// The URL of the page after `next`, with the same filters.
-fn next_href(filter: &ReceivableFilterInput, next: &str) -> String {
+/// The screen with these filters and grouping, from the page after `after` (from the first when
+/// empty): only what is set goes in the query.
+fn screen_href(filter: &ReceivableFilterInput, grouping: ReportGrouping, after: &str) -> String {
     let mut query = filter_query(filter);
-    query.push(format!("apos={next}"));
-    format!("{RECEIVABLES_HREF}?{}", query.join("&"))
+    if grouping != ReportGrouping::default() {
+        query.push(format!("agrupar={}", grouping.code()));
+    }
+    if !after.is_empty() {
+        query.push(format!("apos={}", encode(after)));
+    }
+    if query.is_empty() {
+        RECEIVABLES_HREF.to_string()
+    } else {
+        format!("{RECEIVABLES_HREF}?{}", query.join("&"))
+    }
 }
 
 /// Where the report with these filters, grouped so, downloads as `extension`.
@@ -292,11 +332,17 @@ fn Report(
                     </tr>
                 </tbody>
             </table>
-            <p class="actions">
-                {link("pdf", "Exportar PDF")}
-                {link("xlsx", "Exportar planilha (XLSX)")}
-                {link("csv", "Exportar CSV")}
-            </p>
+            {match export_refusal(report.total.count) {
+                None => view! {
+                    <p class="actions">
+                        {link("pdf", "Exportar PDF")}
+                        {link("xlsx", "Exportar planilha (XLSX)")}
+                        {link("csv", "Exportar CSV")}
+                    </p>
+                }
+                    .into_any(),
+                Some(why) => view! { <p class="hint">{why}</p> }.into_any(),
+            }}
         </section>
     }
 }
@@ -305,15 +351,16 @@ fn Report(
 fn Results(
     page: ReceivablesPage,
     asked: Memo<(ReceivableFilterInput, String)>,
+    grouping: Memo<ReportGrouping>,
     actions: ScreenActions,
 ) -> impl IntoView {
     let (filter, after) = asked.get_untracked();
-    let next = page.next.as_ref().map(|next| next_href(&filter, next));
-    let first = (!after.is_empty()).then(|| {
-        let mut href = next_href(&filter, "");
-        href.truncate(href.len() - "apos=".len());
-        href.trim_end_matches(['&', '?']).to_string()
-    });
+    let grouping = grouping.get_untracked();
+    let next = page
+        .next
+        .as_ref()
+        .map(|next| screen_href(&filter, grouping, next));
+    let first = (!after.is_empty()).then(|| screen_href(&filter, grouping, ""));
     view! {
         <section class="card" aria-labelledby="receivables-totals-title">
             <h2 id="receivables-totals-title">{format!("Totais por situação · empresa {}", page.company)}</h2>

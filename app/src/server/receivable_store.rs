@@ -192,6 +192,8 @@ pub async fn settle(
 ) -> Result<Settlement, AppError> {
     caller.require(Permission::SettleReceivables)?;
     let request = settlement_input::read(input).map_err(AppError::invalid)?;
+    settlement::check_paid_on(request.paid_on, day(today()))
+        .map_err(|e| AppError::invalid(vec![e]))?;
     let mut tx = pool.begin().await?;
     let locked = lock_receivable(&mut tx, caller, receivable_id).await?;
     if locked.version != version {

@@ -1,10 +1,11 @@
 //! R-HIST-3: the receivables report — what the screen's filters match, grouped by customer
 //! group or region with subtotals and a grand total. The summary (one grouped statement) is
-//! what the screen shows; the downloads add every receivable, up to `MAX_ROWS`, in one more
-//! statement ordered like the summary. Screen, PDF and spreadsheet read these same figures.
+//! what the screen shows; the downloads add every receivable, up to `MAX_EXPORT_ROWS`
+//! (`rules::finance::report_export`), in one more statement ordered like the summary. Screen, PDF and spreadsheet read these same figures.
 
 use chrono::NaiveDate;
 use rules::finance::receivable_filter::ReceivableFilter;
+use rules::finance::report_export::export_refusal;
 use rules::finance::report_grouping::{ReportGrouping, ReportTotal};
 use sqlx::{PgPool, QueryBuilder, Row};
 
@@ -17,7 +18,6 @@ use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
 use crate::error::AppError;
 
 /// A report downloaded is read by a person: beyond this the filters are too wide.
-pub const MAX_ROWS: i64 = 5_000;
 
 /// The profile's column the report groups by.
 fn group_column(grouping: ReportGrouping) -> &'static str {
@@ -96,14 +96,8 @@ pub async fn full(
     today: NaiveDate,
 ) -> Result<ReportView, AppError> {
     let mut report = summary(pool, caller, filter, grouping, today).await?;
-    if report.total.count > MAX_ROWS {
-        return Err(AppError::field(
-            "filter",
-            format!(
-                "O relatório tem {} títulos; ele aceita até {}. Restrinja os filtros.",
-                report.total.count, MAX_ROWS
-            ),
-        ));
+    if let Some(refusal) = export_refusal(report.total.count) {
+        return Err(AppError::field("filter", refusal));
     }
     let mut query = QueryBuilder::new(ROW_COLUMNS);
     push_status(&mut query, today);

@@ -19,6 +19,9 @@ use crate::error::AppError;
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// Still owed, whatever the status: not cancelled, a balance left.
+const OWED: &str = "r.cancelled_at is null and r.balance > 0";
+
 /// `rules::finance::status::status`, in its order of precedence; `$today` bound by the caller.
 pub(crate) fn push_status(query: &mut QueryBuilder<'_, Postgres>, today: NaiveDate) {
     query
@@ -42,7 +45,6 @@ pub(crate) fn push_status_is(
     status: ReceivableStatus,
     today: NaiveDate,
 ) {
-    const OWED: &str = "r.cancelled_at is null and r.balance > 0";
     const PLAIN: &str = "r.cancelled_at is null and r.balance > 0
                          and not r.sent_to_credit_bureau and not r.in_collection";
     match status {
@@ -111,6 +113,10 @@ pub(crate) fn push_matching(
     if let Some(status) = filter.status {
         query.push(" and ");
         push_status_is(query, status, today);
+    }
+    if filter.owed_only {
+        // What `receivables_outstanding_due` indexes.
+        query.push(format!(" and {OWED}"));
     }
     if let Some(code) = &filter.group_code {
         push_lookup(query, caller, "customer_group_id", "customer_group", code);

@@ -26,19 +26,15 @@ pub fn give_status(error: &AppError) {
         return;
     }
     if let Some(options) = use_context::<ResponseOptions>() {
-        let status =
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        // Our own pages ask for an expected refusal as 200 + its status in a header, so the
-        // browser's console does not report a wrong CPF as a failed load (api/client.rs).
-        if error.is_expected_refusal() && asks_refusal_in_body() {
-            options.set_status(StatusCode::OK);
+        let headers = use_context::<http::request::Parts>().map(|parts| parts.headers);
+        let (status, refusal) = answer_status(error, headers.as_ref());
+        options.set_status(status);
+        if let Some(refused_with) = refusal {
             options.insert_header(
                 http::HeaderName::from_static(REFUSAL_STATUS_HEADER),
-                http::HeaderValue::from(status.as_u16()),
+                refused_with,
             );
-            return;
         }
-        options.set_status(status);
         if let AppError::TooManyRequests { retry_after_secs } = error {
             if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
                 options.insert_header(http::header::RETRY_AFTER, value);
@@ -47,20 +43,38 @@ pub fn give_status(error: &AppError) {
     }
 }
 
+/// The status to answer `error` with, and the value of the refusal-status header when there is
+/// one: our own pages ask for an expected refusal as 200 with its status in a header (given
+/// the request's `headers`), so the browser's console does not report a wrong CPF or a session
+/// that ended as a failed load (api/client.rs).
+pub fn answer_status(
+    error: &AppError,
+    headers: Option<&http::HeaderMap>,
+) -> (StatusCode, Option<http::HeaderValue>) {
+    let status =
+        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let in_body = headers.is_some_and(|h| h.contains_key(REFUSAL_IN_BODY_HEADER));
+    if error.is_expected_refusal() && in_body {
+        (
+            StatusCode::OK,
+            Some(http::HeaderValue::from(status.as_u16())),
+        )
+    } else {
+        (status, None)
+    }
+}
+
 /// Whether the request is an HTML form the browser posted itself (a page without WebAssembly):
 /// it asks for a page back, which the server function's redirect gives it.
 pub fn is_plain_form_post() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
-    })
+    use_context::<http::request::Parts>().is_some_and(|parts| asks_for_a_page(&parts.headers))
 }
 
-/// Whether the request came from our pages' server-function client (`api/client.rs`).
-fn asks_refusal_in_body() -> bool {
-    use_context::<http::request::Parts>()
-        .is_some_and(|parts| parts.headers.contains_key(REFUSAL_IN_BODY_HEADER))
+/// Whether a request's `Accept` asks for an HTML page, as a browser's own form post does (our
+/// pages' client asks for JSON).
+pub fn asks_for_a_page(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
 }

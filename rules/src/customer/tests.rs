@@ -280,3 +280,15 @@ fn a_legacy_record_that_fails_todays_rules_is_still_correctable_and_audited() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].old_value, "12abc34501de35");
 }
+
+#[test]
+fn r_cust_2_an_empty_document_asks_for_the_kind_s_document() {
+    let mut empty = input();
+    empty.document = "  ".into();
+    let errors = validate(&empty).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "document");
+    assert_eq!(errors[0].message, "Informe o CNPJ.");
+    empty.kind = "individual".into();
+    assert_eq!(validate(&empty).unwrap_err()[0].message, "Informe o CPF.");
+}

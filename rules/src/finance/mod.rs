@@ -15,6 +15,7 @@ pub mod day;
 pub mod last_purchase;
 pub mod receivable;
 pub mod receivable_filter;
+pub mod report_export;
 pub mod report_grouping;
 pub mod settlement;
 pub mod settlement_input;

@@ -45,9 +45,16 @@ impl ReceivableFilterInput {
     }
 }
 
+/// `situacao=a_receber`: every receivable still owed (overdue, open, negative-listed, in
+/// collection), where a finance user starts the day; the screen's menu link asks for it.
+pub const OWED: &str = "a_receber";
+pub const OWED_LABEL: &str = "A receber (em aberto e vencidos)";
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReceivableFilter {
     pub status: Option<ReceivableStatus>,
+    /// Only what is still owed: not cancelled, a balance left (`OWED`).
+    pub owed_only: bool,
     pub group_code: Option<String>,
     pub region_code: Option<String>,
     pub salesperson_code: Option<String>,
@@ -90,8 +97,9 @@ fn amount(field: &'static str, typed: &str, errors: &mut Vec<FieldError>) -> Opt
 /// The filter, or every field that cannot be read.
 pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<FieldError>> {
     let mut errors = Vec::new();
+    let owed_only = input.situacao.trim() == OWED;
     let status = match input.situacao.trim() {
-        "" => None,
+        "" | OWED => None,
         typed => {
             let status = ReceivableStatus::from_code(typed);
             if status.is_none() {
@@ -138,6 +146,7 @@ pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<Field
     }
     Ok(ReceivableFilter {
         status,
+        owed_only,
         group_code: code(&input.grupo),
         region_code: code(&input.regiao),
         salesperson_code: code(&input.vendedor),
@@ -161,6 +170,18 @@ mod tests {
             Ok(ReceivableFilter::default())
         );
         assert!(ReceivableFilterInput::default().pairs().is_empty());
+    }
+
+    #[test]
+    fn a_receber_asks_for_what_is_still_owed_of_any_status() {
+        let input = ReceivableFilterInput {
+            situacao: OWED.into(),
+            ..ReceivableFilterInput::default()
+        };
+        let filter = read(&input).unwrap();
+        assert!(filter.owed_only);
+        assert_eq!(filter.status, None);
+        assert!(!read(&ReceivableFilterInput::default()).unwrap().owed_only);
     }
 
     #[test]

@@ -162,6 +162,19 @@ pub fn late_charges(principal: Decimal, days_late: u32, terms: &LateTerms) -> (D
     )
 }
 
+/// Refuses a payment dated after `today` (Brasília): money not yet received is not settled,
+/// nor charged interest for days still to come.
+pub fn check_paid_on(paid_on: Day, today: Day) -> Result<(), FieldError> {
+    if paid_on > today {
+        let (y, m, d) = today.ymd();
+        return Err(refusal(
+            super::settlement_input::PAID_ON_FIELD,
+            format!("A data do pagamento não pode ser posterior a hoje ({d:02}/{m:02}/{y:04})."),
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses a cancelled or received receivable: nothing of it can be settled.
 pub fn check_settleable<D>(receivable: &ReceivableFacts<D>) -> Result<(), FieldError> {
     if receivable.cancelled {

@@ -42,7 +42,7 @@ fn CreditTable(rows: Vec<CompanyCreditView>) -> impl IntoView {
             let source = row
                 .limit
                 .is_some()
-                .then(|| view! { <span class="limit-source">{format!("({})", row.limit_source.label())}</span> });
+                .then(|| view! { <span class="limit-source">{format!(" ({})", row.limit_source.label())}</span> });
             let over =
                 matches!(row.available, Available::Amount(a) if a < rust_decimal::Decimal::ZERO);
             let company = if row.current {
@@ -53,7 +53,7 @@ fn CreditTable(rows: Vec<CompanyCreditView>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row" data-label="Empresa">{company}</th>
-                    <td class="money" data-label="Limite">{limit} {source}</td>
+                    <td class="money" data-label="Limite">{limit}{source}</td>
                     <td class="money" data-label="A vencer">{format_brl(row.not_yet_due)}</td>
                     <td class="money" class:overdue=!row.overdue.is_zero() data-label="Vencido">
                         {format_brl(row.overdue)}

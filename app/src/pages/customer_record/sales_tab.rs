@@ -18,6 +18,7 @@ use rules::table_kind::{CommercialKind, LinkedKind};
 use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
+use crate::components::focus::focus_first_invalid_when;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices, TodaysOfferView};
 use crate::error::AppError;
 
@@ -255,6 +256,13 @@ pub fn SalesDefaultsTab(
     let input = view.input;
     let company = view.company;
     let on = |flag: &str| flag == "on";
+    focus_first_invalid_when(
+        move || {
+            save.value()
+                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
+        },
+        "sales-defaults-form",
+    );
     let general_error = move || {
         save.value()
             .get()
@@ -353,7 +361,7 @@ pub fn SalesDefaultsTab(
         {(!may_save).then(|| view! {
             <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar o padrão para vendas."</p>
         })}
-        <ActionForm action=save attr:class=if may_save { "record-form sales-form" } else { "record-form sales-form read-only" } attr:aria-label="Padrão para vendas">
+        <ActionForm action=save attr:id="sales-defaults-form" attr:class=if may_save { "record-form sales-form" } else { "record-form sales-form read-only" } attr:aria-label="Padrão para vendas">
             <input type="hidden" name="customer_id" value=customer_id.to_string() />
             <input type="hidden" name="version" value=view.version.to_string() />
             <h2 class="wide">"Crédito"</h2>

@@ -266,3 +266,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_payment_dated_after_today_is_refused_today_and_before_are_not() {
+    let today = day("2026-12-06");
+    let error = check_paid_on(day("2026-12-07"), today).unwrap_err();
+    assert_eq!(error.field, crate::finance::settlement_input::PAID_ON_FIELD);
+    assert_eq!(
+        error.message,
+        "A data do pagamento não pode ser posterior a hoje (06/12/2026)."
+    );
+    assert!(check_paid_on(today, today).is_ok());
+    assert!(check_paid_on(day("2025-01-31"), today).is_ok());
+}
