@@ -65,7 +65,7 @@ async function batchPreview(page) {
   await bulk.getByLabel('Campo').selectOption({ label: 'Situação' });
   await bulk.getByLabel('Novo valor').selectOption({ label: 'Pendente' });
   await bulk.getByRole('button', { name: 'Prévia' }).click();
-  await bulk.getByText(/cliente\(s\) no lote:/).waitFor();
+  await bulk.getByText(/clientes? no lote:/).waitFor();
 }
 
 for (const viewport of VIEWPORTS) {

@@ -210,7 +210,7 @@ test('issue 10 item 11: once a batch is applied its preview is gone; the result 
   const batch = (await saved.textContent()).match(/^Lote (\d+)/)[1];
   // The spent preview and its confirmation are gone: nothing invites a second apply.
   await confirm.waitFor({ state: 'detached' });
-  assert.equal(await bulk.getByText(/cliente\(s\) no lote/).count(), 0);
+  assert.equal(await bulk.getByText(/clientes? no lote/).count(), 0);
   assert.equal(await page.getByRole('alert').count(), 0);
   // The list under the panel shows the new value without a reload.
   await row.getByRole('cell', { name: target, exact: true }).waitFor();

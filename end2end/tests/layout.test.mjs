@@ -91,6 +91,11 @@ test('at 375 px the menu button opens and closes the navigation, from the mouse 
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   assert.equal(await menu.getAttribute('aria-controls'), 'top-menu');
   assert.ok(!(await nav.isVisible()) && !(await company.isVisible()) && !(await signOut.isVisible()));
+  // Closed, the bar still says which company the user is acting in, on the brand's line.
+  const barCompany = page.locator('.top-bar .bar-company');
+  assert.equal((await barCompany.textContent()).trim(), '1 - Gaúcha Combustíveis');
+  const [brand, shown] = [await page.locator('.top-bar .brand').boundingBox(), await barCompany.boundingBox()];
+  assert.ok(Math.abs(brand.y - shown.y) < brand.height, 'the company is on the brand\'s line');
 
   await menu.click();
   await nav.waitFor();
@@ -130,6 +135,8 @@ test('at 1366 px the navigation stands in the top bar and there is no menu butto
   assert.ok(await page.getByLabel('Empresa', { exact: true }).isVisible());
   assert.ok(await page.getByRole('button', { name: 'Sair' }).isVisible());
   assert.equal(await page.getByRole('button', { name: 'Menu' }).isVisible(), false);
+  // The switcher names the company: the phone's label for it is not shown twice.
+  assert.equal(await page.locator('.top-bar .bar-company').isVisible(), false);
   // Every item of the administrator's menu, the company and Sair on one line.
   const bar = await page.locator('.top-bar').boundingBox();
   assert.ok(bar.height <= 60, `the top bar is ${bar.height}px high: it wrapped`);

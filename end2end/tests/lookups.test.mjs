@@ -36,9 +36,11 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByLabel('Filtrar').fill('');
 
   await page.getByRole('button', { name: 'Excluir RS' }).click();
-  await page.getByRole('dialog', { name: 'Excluir RS - Rio Grande do Sul?' })
-    .getByRole('button', { name: 'Excluir', exact: true }).click();
-  await page.getByRole('alert').filter({ hasText: /clientes usam este registro/ }).waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Excluir RS - Rio Grande do Sul?' });
+  // In use: the dialog says so before anything is tried.
+  await dialog.getByText(/^[\d.]+ clientes usam este registro: a exclusão será recusada\. Para tirá-lo de uso, desative-o\.$/).waitFor();
+  await dialog.getByRole('button', { name: 'Excluir', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: /^RS - Rio Grande do Sul: Não pode ser excluído: [\d.]+ clientes usam este registro\. Desative-o\.$/ }).waitFor();
   await entries.getByRole('cell', { name: 'Rio Grande do Sul' }).waitFor();
 
   // Copied to the other company too.

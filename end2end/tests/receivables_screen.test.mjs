@@ -82,6 +82,17 @@ test('a wrong due date is refused beside its field and the customer links to its
   const field = page.getByLabel('Vencimento de');
   await assertBeside(page.locator('#receivables-filter-venc_de-error'), field);
   await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'true'));
+  // Typed as on every form: the slashes come as the digits do.
+  await field.fill('');
+  await field.pressSequentially('01122026');
+  assert.equal(await field.inputValue(), '01/12/2026');
+
+  // A code the company has no entry for is named beside its field, not read as nothing owed.
+  await open(page, `${SCREEN}?grupo=XYZ`);
+  const group = page.getByLabel('Grupo de clientes');
+  const unknown = page.locator('#receivables-filter-grupo-error');
+  await assertBeside(unknown, group);
+  assert.equal(await unknown.textContent(), 'Nenhum grupo de clientes com o código XYZ nesta empresa.');
 
   await open(page, `${SCREEN}?situacao=open`);
   const link = page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('link').first();

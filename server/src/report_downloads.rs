@@ -6,7 +6,7 @@
 
 use app::customers::receivable_list_types::ReportView;
 use app::error::AppError;
-use app::server::{auth, brasilia_time, receivables_report_store};
+use app::server::{auth, brasilia_time, receivable_filter_codes, receivables_report_store};
 use axum::extract::{Query, Request, State};
 use axum::response::{IntoResponse, Response};
 use rules::finance::receivable_filter::{self, ReceivableFilterInput};
@@ -53,6 +53,9 @@ async fn load(
     };
     let filter =
         receivable_filter::read(&query.filter).map_err(|e| refused(&AppError::invalid(e)))?;
+    receivable_filter_codes::check(pool, &caller, &filter)
+        .await
+        .map_err(|e| refused(&e))?;
     let grouping = ReportGrouping::from_code(&query.agrupar);
     let report =
         receivables_report_store::full(pool, &caller, &filter, grouping, brasilia_time::today())

@@ -236,13 +236,13 @@ async fn each_filter_narrows_the_rows_and_the_totals_alike(pool: PgPool) {
     )
     .await;
     assert_eq!(documents(&page), ["NF OPEN/1", "NF GONE/1", "NF PAID/1"]);
-    let (_, page) = list(&app, &boss, &[("cliente", "999999")], "").await;
+    // A code nobody has is refused beside its filter, not shown as nothing owed.
+    let (status, body) = list(&app, &boss, &[("cliente", "999999")], "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "cliente");
     assert_eq!(
-        (
-            documents(&page).len(),
-            page["totals"].as_array().unwrap().len()
-        ),
-        (0, 0)
+        body["Invalid"][0]["message"],
+        "Nenhum cliente com o código 999999 nesta empresa."
     );
 
     // By region code, through the customer's commercial profile in the company.
@@ -256,8 +256,40 @@ async fn each_filter_narrows_the_rows_and_the_totals_alike(pool: PgPool) {
     set_region(&pool, t.tenant_id, company, id, region).await;
     let (_, page) = list(&app, &boss, &[("regiao", "sc"), ("situacao", "open")], "").await;
     assert_eq!(documents(&page), ["NF OPEN/1"]);
-    let (_, page) = list(&app, &boss, &[("regiao", "RS")], "").await;
+    // A region the company has, that no customer with a receivable is in: nothing.
+    lookup_entry(&pool, t.tenant_id, company, "region", "RS").await;
+    let (status, page) = list(&app, &boss, &[("regiao", "RS")], "").await;
+    assert_eq!(status, StatusCode::OK, "{page}");
     assert!(documents(&page).is_empty());
+    // Codes the company has no entry for: each named beside its filter, all in one answer.
+    let (status, body) = list(
+        &app,
+        &boss,
+        &[("grupo", "xyz"), ("regiao", "PR"), ("vendedor", "V99")],
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let refused: Vec<(&str, &str)> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            (
+                "grupo",
+                "Nenhum grupo de clientes com o código XYZ nesta empresa."
+            ),
+            ("regiao", "Nenhuma região com o código PR nesta empresa."),
+            (
+                "vendedor",
+                "Nenhum vendedor com o código V99 nesta empresa."
+            ),
+        ]
+    );
 
     // Wrong filters are named; a forged page cursor is a bad request.
     let (status, body) = list(

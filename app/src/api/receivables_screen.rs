@@ -16,12 +16,14 @@ pub async fn list_receivables(
 ) -> Result<ReceivablesPage, AppError> {
     use crate::server::brasilia_time::today;
     use crate::server::{
-        auth, context::server_context, receivables_screen_store, respond::respond,
+        auth, context::server_context, receivable_filter_codes, receivables_screen_store,
+        respond::respond,
     };
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         let filter = rules::finance::receivable_filter::read(&filter).map_err(AppError::invalid)?;
+        receivable_filter_codes::check(&ctx.pool, &caller, &filter).await?;
         receivables_screen_store::page(&ctx.pool, &caller, &filter, &after, today()).await
     })
     .await
@@ -35,13 +37,15 @@ pub async fn receivables_report(
 ) -> Result<crate::customers::receivable_list_types::ReportView, AppError> {
     use crate::server::brasilia_time::today;
     use crate::server::{
-        auth, context::server_context, receivables_report_store, respond::respond,
+        auth, context::server_context, receivable_filter_codes, receivables_report_store,
+        respond::respond,
     };
     use rules::finance::report_grouping::ReportGrouping;
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
         let filter = rules::finance::receivable_filter::read(&filter).map_err(AppError::invalid)?;
+        receivable_filter_codes::check(&ctx.pool, &caller, &filter).await?;
         let grouping = ReportGrouping::from_code(&grouping);
         receivables_report_store::summary(&ctx.pool, &caller, &filter, grouping, today()).await
     })

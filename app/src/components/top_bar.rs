@@ -95,7 +95,13 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
             (here == Some(item)).then_some("page")
         }
     };
+    // On a phone the switcher is behind the menu: the bar still says which company this is.
+    let company = session
+        .current_company()
+        .map(|c| format!("{} - {}", c.code, c.name))
+        .unwrap_or_default();
     view! {
+        <span class="bar-company" title=company.clone()>{company.clone()}</span>
         <button
             type="button"
             class="menu-button"

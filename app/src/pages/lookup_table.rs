@@ -140,15 +140,38 @@ fn LookupTable(
             .map(|row| format!("Excluir {} - {}?", row.code, row.description))
             .unwrap_or_default()
     });
+    // Said before the user confirms: an entry customers use is not deleted (rules::lookup), it is
+    // deactivated instead.
+    let delete_detail = Signal::derive(move || {
+        match deleting.get() {
+        Some(row) if row.customers == 1 => {
+            "1 cliente usa este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o."
+                .to_string()
+        }
+        Some(row) if row.customers > 1 => format!(
+            "{} usam este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.",
+            rules::display::count_of(row.customers, "cliente", "clientes")
+        ),
+        _ => "A exclusão fica no histórico da tabela e não pode ser desfeita.".to_string(),
+    }
+    });
     let problem = move || {
         let failed = save
             .value()
             .get()
             .and_then(|r| r.err())
             .filter(|e| !matches!(e, AppError::Invalid(_)));
-        failed
-            .or_else(|| remove.value().get().and_then(|r| r.err()))
-            .map(|e| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{e.to_string()}</p> })
+        // A refused deletion names its entry: the message shows at the top, far from the row.
+        let message = failed.map(|e| e.to_string()).or_else(|| {
+            let refused = remove.value().get().and_then(|r| r.err())?;
+            Some(match deleting.get_untracked() {
+                Some(row) => format!("{} - {}: {refused}", row.code, row.description),
+                None => refused.to_string(),
+            })
+        });
+        message.map(
+            |m| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{m}</p> },
+        )
     };
     let field_error = move |field: &'static str| {
         move || {
@@ -172,7 +195,7 @@ fn LookupTable(
                 id="delete-entry"
                 open=confirming
                 question=question
-                detail="A exclusão fica no histórico da tabela e não pode ser desfeita."
+                detail=delete_detail
                 confirm_label="Excluir"
                 on_confirm=confirm_delete
             />

@@ -31,6 +31,7 @@ use rules::finance::report_export::export_refusal;
 use rules::finance::report_grouping::ReportGrouping;
 
 pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
+const DATE_HINT: &str = "dd/mm/aaaa";
 
 #[component]
 pub fn ReceivablesScreenPage() -> impl IntoView {
@@ -119,6 +120,20 @@ fn ReceivablesScreen(
                     name=name
                     autocomplete="off"
                     placeholder=hint
+                    inputmode=(hint == DATE_HINT).then_some("numeric")
+                    maxlength=(hint == DATE_HINT).then_some("10")
+                    // A date takes its slashes as typed (0112202 → 01/12/202), as on every form.
+                    on:input=move |ev| {
+                        if hint == DATE_HINT {
+                            use leptos::wasm_bindgen::JsCast;
+                            if let Some(input) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+                            {
+                                input.set_value(&rules::date_input::mask_as_typed(&input.value()));
+                            }
+                        }
+                    }
                     prop:value=typed(pick)
                     aria-invalid=refusal.invalid(name)
                     aria-describedby=refusal.described(name)
@@ -189,8 +204,8 @@ fn ReceivablesScreen(
                 {text("regiao", "Região", |f| &f.regiao, "código")}
                 {text("vendedor", "Vendedor", |f| &f.vendedor, "código")}
                 {text("cliente", "Cliente", |f| &f.cliente, "código")}
-                {text("venc_de", "Vencimento de", |f| &f.venc_de, "dd/mm/aaaa")}
-                {text("venc_ate", "Vencimento até", |f| &f.venc_ate, "dd/mm/aaaa")}
+                {text("venc_de", "Vencimento de", |f| &f.venc_de, DATE_HINT)}
+                {text("venc_ate", "Vencimento até", |f| &f.venc_ate, DATE_HINT)}
                 {text("valor_min", "Valor de (R$)", |f| &f.valor_min, "0,00")}
                 {text("valor_max", "Valor até (R$)", |f| &f.valor_max, "0,00")}
                 <div class="field">

@@ -25,6 +25,7 @@ pub mod own_entries_store;
 pub mod passwords;
 pub mod profile_store;
 pub mod purge;
+pub mod receivable_filter_codes;
 pub mod receivable_list_store;
 pub mod receivable_store;
 pub mod receivables_report_store;

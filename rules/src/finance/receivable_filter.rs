@@ -158,6 +158,18 @@ pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<Field
     })
 }
 
+/// The refusal of a code typed in a filter that no entry of the company has: the filter would
+/// match nothing, and saying so beats an empty page that looks like "nothing owed".
+pub fn unknown_code(field: &'static str, code: &str) -> FieldError {
+    let what = match field {
+        "grupo" => "Nenhum grupo de clientes",
+        "regiao" => "Nenhuma região",
+        "vendedor" => "Nenhum vendedor",
+        _ => "Nenhum cliente",
+    };
+    error(field, format!("{what} com o código {code} nesta empresa."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +182,20 @@ mod tests {
             Ok(ReceivableFilter::default())
         );
         assert!(ReceivableFilterInput::default().pairs().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_code_is_refused_beside_its_filter_naming_what_was_looked_for() {
+        let refused = unknown_code("regiao", "XYZ");
+        assert_eq!(refused.field, "regiao");
+        assert_eq!(
+            refused.message,
+            "Nenhuma região com o código XYZ nesta empresa."
+        );
+        assert_eq!(
+            unknown_code("cliente", "999").message,
+            "Nenhum cliente com o código 999 nesta empresa."
+        );
     }
 
     #[test]
