@@ -170,6 +170,22 @@ pub fn validate_address(input: &AddressInput) -> Result<ValidAddress, Vec<(&'sta
     }
 }
 
+/// A new or changed address whose CEP is of another state than its city's: a typo in one of
+/// the two (the Correios' ranges by UF, `cep_range`). Checked on save only, so an address
+/// stored before the check still shows.
+pub fn cep_state_refusal(address: &ValidAddress) -> Option<(&'static str, String)> {
+    let uf = crate::city::state_of(&address.city)?;
+    (!crate::cep_range::cep_in_state(&address.cep, uf)).then(|| {
+        (
+            "cep",
+            format!(
+                "O CEP {} não é de {uf}, o estado da cidade: confira o CEP ou a cidade.",
+                address.cep.masked()
+            ),
+        )
+    })
+}
+
 /// The first address of a role is its preferred one whatever the box says: orders always
 /// have an address to suggest. Later ones are preferred only when asked.
 pub fn is_preferred(requested: bool, others_of_role: usize) -> bool {
@@ -291,6 +307,27 @@ mod tests {
         assert_eq!(mask_cep_as_typed("930"), "930");
         assert_eq!(mask_cep_as_typed("93010000123"), "93010-000");
         assert_eq!(mask_cep_as_typed("93.010-0"), "93010-0");
+    }
+
+    #[test]
+    fn a_cep_of_another_state_than_the_city_s_is_refused_beside_the_cep() {
+        let mut input = input();
+        input.cep = "90010-000".into();
+        input.city = "VARGEM GRANDE PAULISTA - SP".into();
+        let refusal = |input: &AddressInput| cep_state_refusal(&validate_address(input).unwrap());
+        assert_eq!(
+            refusal(&input),
+            Some((
+                "cep",
+                "O CEP 90010-000 não é de SP, o estado da cidade: confira o CEP ou a cidade."
+                    .to_string()
+            ))
+        );
+        input.city = "PORTO ALEGRE - RS".into();
+        assert_eq!(refusal(&input), None);
+        // A foreign city has no Correios range to compare with.
+        input.city = "MIAMI - FL - ESTADOS UNIDOS".into();
+        assert_eq!(refusal(&input), None);
     }
 
     #[test]

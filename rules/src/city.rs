@@ -15,6 +15,15 @@ pub fn foreign_city_identification(name: &str, state: &str, country: &str) -> St
     format!("{} - {} - {}", fold(name), fold(state), fold(country))
 }
 
+/// The UF of a Brazilian city's identification (`SAO LEOPOLDO - RS` → `RS`); `None` for a
+/// foreign city (`MIAMI - FL - ESTADOS UNIDOS`) or anything else.
+pub fn state_of(identification: &str) -> Option<&str> {
+    let (name, uf) = identification.rsplit_once(" - ")?;
+    let brazilian =
+        !name.contains(" - ") && uf.len() == 2 && crate::cep_range::cep_ranges(uf).is_some();
+    brazilian.then_some(uf)
+}
+
 /// Upper case without diacritics and with single spaces, so that "São Paulo" and
 /// "SAO  PAULO" collide in the unique identification and cannot both be registered.
 /// Typographic apostrophes and dashes become ASCII ones (see `ascii_punctuation`).

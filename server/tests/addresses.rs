@@ -255,6 +255,26 @@ async fn r_cust_5_bad_cep_or_unknown_city_is_refused_beside_the_field_and_nothin
     assert_eq!(error["Invalid"][0]["field"], "cep");
     assert_eq!(error["Invalid"][0]["message"], "CEP deve ter 8 dígitos.");
 
+    // A CEP of Porto Alegre (RS) for a city in São Paulo: one of the two is a typo.
+    let elsewhere = Address {
+        cep: "90010-000",
+        city: "SAO PAULO - SP",
+        ..delivery("Rua A", false)
+    };
+    let (status, error) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &elsewhere),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["Invalid"][0]["field"], "cep");
+    assert_eq!(
+        error["Invalid"][0]["message"],
+        "O CEP 90010-000 não é de SP, o estado da cidade: confira o CEP ou a cidade."
+    );
+
     let nowhere = Address {
         city: "ATLANTIDA - XX",
         ..delivery("Rua A", false)

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use rules::address::{
-    audit_text, is_preferred, stored_audit_line, validate_address, AddressInput, AddressRole,
-    ValidAddress,
+    audit_text, cep_state_refusal, is_preferred, stored_audit_line, validate_address, AddressInput,
+    AddressRole, ValidAddress,
 };
 use rules::customer::FieldChange;
 use sqlx::{PgPool, Postgres, Transaction};
@@ -175,6 +175,9 @@ pub async fn save(
     input: &AddressInput,
 ) -> Result<i64, AppError> {
     let mut valid = validate_address(input).map_err(invalid)?;
+    if let Some(refusal) = cep_state_refusal(&valid) {
+        return Err(invalid(vec![refusal]));
+    }
     let mut tx = pool.begin().await?;
     lock_customer_or_not_found(&mut *tx, caller, customer_id, true).await?;
     let city_id = sqlx::query_scalar!(
