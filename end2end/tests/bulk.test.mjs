@@ -225,5 +225,7 @@ test('issue 10 item 11: once a batch is applied its preview is gone; the result 
   assert.equal(new URL(page.url()).hash, `#lote-${batch}`);
   assert.equal(await batchRow.getAttribute('id'), `lote-${batch}`);
   await batchRow.getByRole('button', { name: `Desfazer lote ${batch}` }).waitFor();
+  // Its state reads before the button that undoes it.
+  assert.equal((await batchRow.getByRole('cell').last().textContent()).trim(), 'Aplicado · Desfazer');
   await page.context().close();
 });

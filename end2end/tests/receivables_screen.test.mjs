@@ -240,7 +240,7 @@ test('from the screen the financial user settles a receivable, reverses the sett
   // The focus goes where the user reads what happened, not to the top of the page.
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'receivables-said'));
 
-  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  await row.getByRole('button', { name: `Ver baixas de ${doc}` }).click();
   const settlements = page.getByRole('table', { name: 'Baixas do título' });
   await settlements.getByRole('button', { name: 'Estornar' }).last().click();
   await page.getByRole('dialog').getByRole('button', { name: 'Estornar' }).click();
@@ -261,7 +261,7 @@ test('from the screen the financial user settles a receivable, reverses the sett
   assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00', 'a cancelled receivable owes nothing');
   assert.equal(await row.getByRole('button', { name: `Baixar ${doc}` }).count(), 0, 'a cancelled receivable is not settled');
   // Its settlements say when, by whom and why it was cancelled.
-  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  await row.getByRole('button', { name: `Ver baixas de ${doc}` }).click();
   await page.getByText(/^Cancelado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por Fernanda Financeiro: Renegociado fora do sistema$/).waitFor();
   await page.context().close();
 
@@ -273,7 +273,7 @@ test('from the screen the financial user settles a receivable, reverses the sett
   for (const name of [/^Baixar /, /^Cancelar /]) {
     assert.equal(await seller.getByRole('button', { name }).count(), 0, String(name));
   }
-  assert.ok(await seller.getByRole('button', { name: /^Baixas de / }).count() > 0, 'settlements can be seen');
+  assert.ok(await seller.getByRole('button', { name: /^Ver baixas de / }).count() > 0, 'settlements can be seen');
   await seller.context().close();
 });
 
@@ -309,7 +309,7 @@ test('two people settle one receivable from the screen: the second is told, and 
   await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Recebido'));
   assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00');
   // Nothing was settled twice: one standing settlement.
-  await row.getByRole('button', { name: `Baixas de ${doc}` }).click();
+  await row.getByRole('button', { name: `Ver baixas de ${doc}` }).click();
   const settlements = second.getByRole('table', { name: 'Baixas do título' });
   await settlements.waitFor();
   assert.equal(await settlements.getByRole('button', { name: 'Estornar' }).count(), 1);

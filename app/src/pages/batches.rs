@@ -117,6 +117,8 @@ fn Batches(
                                                         let label = format!("Desfazer lote {}", b.id);
                                                         let batch_id = b.id;
                                                         view! {
+                                                            // Its state first, then what can be done with it.
+                                                            <span>"Aplicado · "</span>
                                                             <button
                                                                 type="button"
                                                                 aria-label=label

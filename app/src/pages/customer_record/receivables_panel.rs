@@ -164,7 +164,7 @@ fn ReceivablesGrid(
     }
 }
 
-/// "Baixas" for everyone; "Baixar" and "Cancelar" where the user may and the status allows.
+/// "Ver baixas" for everyone; "Baixar" and "Cancelar" where the user may and the status allows.
 /// Also the actions of the rows of "Contas a receber".
 pub(crate) fn row_actions(
     row: &ReceivableRow,
@@ -175,8 +175,8 @@ pub(crate) fn row_actions(
     let settlements = {
         let row = row.clone();
         view! {
-            <button type="button" id=opener_id(row.id, "settlements") aria-label=format!("Baixas de {}", row.document) on:click=move |_| open(RowAction::Settlements(row.clone()))>
-                "Baixas"
+            <button type="button" id=opener_id(row.id, "settlements") aria-label=format!("Ver baixas de {}", row.document) on:click=move |_| open(RowAction::Settlements(row.clone()))>
+                "Ver baixas"
             </button>
         }
     };
