@@ -160,5 +160,15 @@ test('at 375 px the list shows cards without sideways scrolling', async () => {
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   mkdirSync('end2end/screenshots', { recursive: true });
   await page.screenshot({ path: 'end2end/screenshots/customers-375.png', fullPage: false });
+
+  // A tap anywhere on a card opens its customer, not only on its code; the box still picks.
+  const first = customerRows(page).first();
+  const code = (await first.getByRole('link').textContent()).trim();
+  await first.getByLabel(`Selecionar cliente ${code}`, { exact: true }).check();
+  assert.match(page.url(), /\/clientes\?ordem=nome$/, 'ticking the box stays on the list');
+  // Where the name is drawn: the code's link, stretched over the card, takes the tap.
+  const name = await first.getByRole('cell').filter({ has: page.locator('strong') }).boundingBox();
+  await page.mouse.click(name.x + name.width / 2, name.y + name.height / 2);
+  await page.waitForURL(new RegExp(`/clientes/${code}$`));
   await page.context().close();
 });

@@ -182,8 +182,33 @@ pub fn lookup_changes(
     }
 }
 
+/// What the delete dialog says of an entry `customers` use, before anything is tried: the
+/// deletion will be refused (`deletion_refusal`), deactivating is the way.
+pub fn in_use_warning(customers: i64) -> Option<String> {
+    (customers > 0).then(|| {
+        format!(
+            "{} {} este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.",
+            crate::display::count_of(customers, "cliente", "clientes"),
+            if customers == 1 { "usa" } else { "usam" }
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_delete_dialog_warns_of_an_entry_in_use_in_agreement() {
+        assert_eq!(in_use_warning(0), None);
+        assert_eq!(
+            in_use_warning(1).as_deref(),
+            Some("1 cliente usa este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.")
+        );
+        assert_eq!(
+            in_use_warning(1400).as_deref(),
+            Some("1.400 clientes usam este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.")
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::error::AppError;
+
 /// Moves the focus to the element with this id (browser only; the element should carry
 /// `tabindex="-1"` unless it is focusable itself).
 pub fn focus_by_id(id: &str) {
@@ -42,15 +44,15 @@ pub fn focus_first_invalid(form_id: &'static str) {
     });
 }
 
-/// Whenever `refused_fields` turns true (an answer refusing fields), [`focus_first_invalid`] in
-/// the form with this id: on a long form, on a phone above all, the message beside a field
-/// can be a screen away from the button that was pressed.
-pub fn focus_first_invalid_when(
-    refused_fields: impl Fn() -> bool + 'static,
+/// Whenever `answer` (a form's action's value) refuses fields, [`focus_first_invalid`] in the
+/// form with this id: on a long form, on a phone above all, the message beside a field can be a
+/// screen away from the button that was pressed.
+pub fn focus_first_invalid_on_refusal<T: 'static>(
+    answer: impl With<Value = Option<Result<T, AppError>>> + 'static,
     form_id: &'static str,
 ) {
     Effect::new(move |_| {
-        if refused_fields() {
+        if answer.with(|r| matches!(r, Some(Err(AppError::Invalid(_))))) {
             focus_first_invalid(form_id);
         }
     });

@@ -9,7 +9,7 @@ use rules::sales::credit_use::{CreditOrder, CreditUse};
 
 use crate::api::resource::api_resource;
 use crate::api::{get_company_settings, SaveCompanySettings};
-use crate::components::focus::focus_first_invalid_when;
+use crate::components::focus::focus_first_invalid_on_refusal;
 use crate::components::history_table::HistoryTable;
 use crate::components::protected::protected;
 use crate::customers::company_settings_types::CompanySettingsView;
@@ -125,13 +125,7 @@ fn SettingsForm(
             </div>
         }
     };
-    focus_first_invalid_when(
-        move || {
-            save.value()
-                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
-        },
-        "company-settings-form",
-    );
+    focus_first_invalid_on_refusal(save.value(), "company-settings-form");
     let general_error = move || {
         save.value()
             .get()

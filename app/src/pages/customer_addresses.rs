@@ -8,7 +8,7 @@ use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 use crate::api::resource::ApiResource;
 use crate::api::{DeleteAddress, SaveAddress};
 use crate::components::city_combobox::CityCombobox;
-use crate::components::focus::focus_first_invalid_when;
+use crate::components::focus::focus_first_invalid_on_refusal;
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
@@ -134,13 +134,7 @@ fn AddressForm(
                 .map(|message| view! { <span id=format!("address-{field}-error") class="field-error" role="alert">{message}</span> })
         }
     };
-    focus_first_invalid_when(
-        move || {
-            save.value()
-                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
-        },
-        "address-form",
-    );
+    focus_first_invalid_on_refusal(save.value(), "address-form");
     let general_error = move || {
         save.value()
             .get()

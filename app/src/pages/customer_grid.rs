@@ -84,7 +84,6 @@ fn SortHeader(label: &'static str, order: SortOrder, current: CustomerFilter) ->
 #[component]
 fn GridRow(row: CustomerRow, selected: Option<RwSignal<Vec<i64>>>) -> impl IntoView {
     let id = row.id;
-    let record = crate::pages::customer_record::record_href(row.code);
     let pick = selected.map(|selected| {
         let toggle = move |ev: leptos::ev::Event| {
             let pick = event_target_checked(&ev);
@@ -110,12 +109,10 @@ fn GridRow(row: CustomerRow, selected: Option<RwSignal<Vec<i64>>>) -> impl IntoV
         <tr class:picked=move || selected.is_some_and(|s| s.with(|s| s.contains(&id)))>
             {pick}
             <td class="code" data-label="Código">
-                <a href=record.clone()>{row.code}</a>
+                <a href=crate::pages::customer_record::record_href(row.code)>{row.code}</a>
             </td>
             <td data-label="Nome">
-                // The name opens the record too: on a phone the code alone is a small target.
-                // Out of the tab order, so the keyboard meets one link per customer.
-                <strong><a class="name-link" href=record tabindex="-1">{row.legal_name.clone()}</a></strong>
+                <strong>{row.legal_name.clone()}</strong>
                 {(row.trade_name != row.legal_name).then(|| view! { <span class="trade-name">{row.trade_name.clone()}</span> })}
             </td>
             <td class="doc" data-label="CPF/CNPJ">{display::document(&row.document)}</td>

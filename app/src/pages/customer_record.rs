@@ -26,7 +26,7 @@ use rules::document::mask_as_typed;
 use rules::permission::Permission;
 
 use crate::components::date_input::DateInput;
-use crate::components::focus::focus_first_invalid_when;
+use crate::components::focus::focus_first_invalid_on_refusal;
 use crate::components::protected::protected;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
@@ -219,13 +219,7 @@ fn CustomerForm(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    focus_first_invalid_when(
-        move || {
-            save.value()
-                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
-        },
-        "customer-form",
-    );
+    focus_first_invalid_on_refusal(save.value(), "customer-form");
     let general_error = move || {
         let save_error = save.value().get().and_then(|r| r.err());
         let delete_error = remove.value().get().and_then(|r| r.err());

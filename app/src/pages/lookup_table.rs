@@ -140,20 +140,14 @@ fn LookupTable(
             .map(|row| format!("Excluir {} - {}?", row.code, row.description))
             .unwrap_or_default()
     });
-    // Said before the user confirms: an entry customers use is not deleted (rules::lookup), it is
-    // deactivated instead.
+    // Said before the user confirms: an entry customers use is not deleted, it is deactivated.
     let delete_detail = Signal::derive(move || {
-        match deleting.get() {
-        Some(row) if row.customers == 1 => {
-            "1 cliente usa este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o."
-                .to_string()
-        }
-        Some(row) if row.customers > 1 => format!(
-            "{} usam este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.",
-            rules::display::count_of(row.customers, "cliente", "clientes")
-        ),
-        _ => "A exclusão fica no histórico da tabela e não pode ser desfeita.".to_string(),
-    }
+        deleting
+            .get()
+            .and_then(|row| rules::lookup::in_use_warning(row.customers))
+            .unwrap_or_else(|| {
+                "A exclusão fica no histórico da tabela e não pode ser desfeita.".to_string()
+            })
     });
     let problem = move || {
         let failed = save

@@ -1,7 +1,8 @@
 //! R-HIST-3: the receivables report — what the screen's filters match, grouped by customer
 //! group or region with subtotals and a grand total. The summary (one grouped statement) is
 //! what the screen shows; the downloads add every receivable, up to `MAX_EXPORT_ROWS`
-//! (`rules::finance::report_export`), in one more statement ordered like the summary. Screen, PDF and spreadsheet read these same figures.
+//! (`rules::finance::report_export`), in one more statement ordered like the summary. Screen,
+//! PDF and spreadsheet read these same figures.
 
 use chrono::NaiveDate;
 use rules::finance::receivable_filter::ReceivableFilter;
@@ -16,8 +17,6 @@ use super::receivables_screen_store::{
 };
 use crate::customers::receivable_list_types::{ReportGroupView, ReportView};
 use crate::error::AppError;
-
-/// A report downloaded is read by a person: beyond this the filters are too wide.
 
 /// The profile's column the report groups by.
 fn group_column(grouping: ReportGrouping) -> &'static str {

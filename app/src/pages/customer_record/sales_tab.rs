@@ -18,7 +18,7 @@ use rules::table_kind::{CommercialKind, LinkedKind};
 use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
-use crate::components::focus::focus_first_invalid_when;
+use crate::components::focus::focus_first_invalid_on_refusal;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices, TodaysOfferView};
 use crate::error::AppError;
 
@@ -256,13 +256,7 @@ pub fn SalesDefaultsTab(
     let input = view.input;
     let company = view.company;
     let on = |flag: &str| flag == "on";
-    focus_first_invalid_when(
-        move || {
-            save.value()
-                .with(|r| matches!(r, Some(Err(AppError::Invalid(_)))))
-        },
-        "sales-defaults-form",
-    );
+    focus_first_invalid_on_refusal(save.value(), "sales-defaults-form");
     let general_error = move || {
         save.value()
             .get()
