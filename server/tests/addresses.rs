@@ -1,85 +1,10 @@
+mod address_forms;
 mod common;
 
+use address_forms::*;
 use axum::http::StatusCode;
 use common::*;
-use serde_json::Value;
 use sqlx::PgPool;
-
-/// Customer 1 of the tenant, and the IBGE cities the addresses point at.
-async fn customer(pool: &PgPool, tenant_id: i64) -> i64 {
-    server::cities::ensure_loaded(pool).await.unwrap();
-    sqlx::query_scalar(
-        "insert into customers (tenant_id, code, kind, document, legal_name, trade_name)
-         values ($1, 1, 'legal_entity', '11222333000181', 'Zanella Ltda', 'Zanella') returning id",
-    )
-    .bind(tenant_id)
-    .fetch_one(pool)
-    .await
-    .unwrap()
-}
-
-struct Address<'a> {
-    role: &'a str,
-    cep: &'a str,
-    street: &'a str,
-    city: &'a str,
-    preferred: bool,
-}
-
-fn address_form(customer_id: i64, target: Option<(i64, i64)>, a: &Address) -> String {
-    let mut pairs = vec![
-        ("customer_id".to_string(), customer_id.to_string()),
-        ("input[role]".into(), a.role.into()),
-        ("input[cep]".into(), a.cep.into()),
-        ("input[street]".into(), a.street.into()),
-        ("input[number]".into(), "120".into()),
-        ("input[complement]".into(), String::new()),
-        ("input[district]".into(), "Centro".into()),
-        ("input[city]".into(), a.city.into()),
-    ];
-    if a.preferred {
-        pairs.push(("input[preferred]".into(), "on".into()));
-    }
-    if let Some((id, version)) = target {
-        pairs.push(("address_id".into(), id.to_string()));
-        pairs.push(("version".into(), version.to_string()));
-    }
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn post(app: &axum::Router, cookie: &str, endpoint: &str, form: &str) -> (StatusCode, Value) {
-    let (status, body, _) = send(app, call(endpoint, form, Some(cookie))).await;
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
-
-async fn listed(app: &axum::Router, cookie: &str, customer_id: i64) -> Vec<Value> {
-    let (status, list) = post(
-        app,
-        cookie,
-        "list_addresses",
-        &format!("customer_id={customer_id}"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    list.as_array().unwrap().clone()
-}
-
-fn delivery<'a>(street: &'a str, preferred: bool) -> Address<'a> {
-    Address {
-        role: "delivery",
-        cep: "93010-000",
-        street,
-        city: "são leopoldo - rs",
-        preferred,
-    }
-}
 
 #[sqlx::test(migrations = "../migrations")]
 async fn r_cust_5_one_preferred_address_per_role_and_every_change_audited(pool: PgPool) {
