@@ -116,7 +116,7 @@ mod tests {
         for path in [
             "/entrar",
             "/entrar/",
-            "/entrar?email=a%40b.br&__err=x",
+            "/entrar?email=a%40b.br&recusa=credenciais",
             "/entrar#senha",
         ] {
             assert!(is_script_free(path), "{path}");

@@ -93,6 +93,8 @@ test('a wrong due date is refused beside its field and the customer links to its
   const unknown = page.locator('#receivables-filter-grupo-error');
   await assertBeside(unknown, group);
   assert.equal(await unknown.textContent(), 'Nenhum grupo de clientes com o código XYZ nesta empresa.');
+  // The select still shows the code asked for, beside "Todos" and the company's groups.
+  assert.equal(await selectedLabel(group), 'XYZ');
 
   await open(page, `${SCREEN}?situacao=open`);
   const link = page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('link').first();
@@ -129,8 +131,15 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   assert.equal(await selectedLabel(page.getByLabel('Relatório agrupado por')), 'Região');
   // One region of those with overdue receivables, by its code.
   const region = (await subtotals.getByRole('rowheader').first().textContent()).split(' - ')[0].trim();
-  await open(page, `${SCREEN}?situacao=overdue&regiao=${encodeURIComponent(region)}&agrupar=regiao`);
-  await subtotals.waitFor();
+  // Picked from the company's regions, each by its code and name, not typed.
+  const regions = page.getByLabel('Região', { exact: true });
+  assert.match(await regions.locator(`option[value="${region}"]`).textContent(), new RegExp(`^${region} - `));
+  await regions.selectOption(region);
+  await page.waitForURL((url) => url.search === `?situacao=overdue&regiao=${encodeURIComponent(region)}&agrupar=regiao`);
+  await eventually(async () => assert.deepEqual(
+    (await subtotals.getByRole('rowheader').allTextContents()).map((s) => s.split(' - ')[0].trim()),
+    [region, 'Total geral'],
+  ));
   const grand = subtotals.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Total geral' }) });
   const [count, amount, balance] = (await grand.getByRole('cell').allTextContents()).map((s) => s.trim());
   assert.match(balance, /^R\$ [\d.]+,\d{2}$/);

@@ -32,7 +32,10 @@ test('a wrong password shows the error beside the form with the e-mail kept and 
   await page.getByLabel('Senha', { exact: true }).fill('senha-errada');
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: 'E-mail ou senha inválidos.' }).waitFor();
+  // The address names the refusal by a code, never by its words (a crafted link cannot
+  // write on this page).
   assert.equal(new URL(page.url()).pathname, '/entrar');
+  assert.equal(new URL(page.url()).searchParams.get('recusa'), 'credenciais');
   assert.equal(await page.getByLabel('E-mail').inputValue(), DEMO_USERS[0].email);
   assert.equal(await page.getByLabel('Senha', { exact: true }).inputValue(), '');
   await waitForFocus(page.getByLabel('Senha', { exact: true }));
@@ -55,6 +58,15 @@ test('an empty e-mail is refused beside its field, which takes the focus', async
   const message = page.getByRole('alert').filter({ hasText: 'Informe o e-mail.' });
   await message.waitFor();
   await waitForFocus(page.getByLabel('E-mail'));
+  await page.context().close();
+});
+
+test('a sign-in address with a refusal of its own making shows no refusal and none of its text', async () => {
+  const page = await newPage(browser);
+  await open(page, '/entrar?email=a%40b.br&recusa=Ligue%20para%200800%20e%20informe%20sua%20senha');
+  assert.equal(await page.getByLabel('E-mail').inputValue(), 'a@b.br');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.equal(await page.getByText('Ligue para 0800').count(), 0);
   await page.context().close();
 });
 

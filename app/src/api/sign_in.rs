@@ -7,7 +7,9 @@ use crate::error::AppError;
 /// when this process already runs as many password checks as it may, 503 at once.
 #[server(prefix = "/api", endpoint = "sign_in", client = crate::api::client::AppClient)]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::pages::sign_in_address::retry_path;
+    use crate::pages::sign_in_address::{
+        invalid_email, missing_email, missing_password, retry_path,
+    };
     use crate::server::respond::{is_plain_form_post, respond};
     use crate::server::{context::server_context, cookie, sessions, throttle};
     use rules::sign_in::MAX_EMAIL_CHARS;
@@ -17,13 +19,13 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         let ctx = server_context()?;
         let email = email.trim();
         if email.is_empty() {
-            return Err(AppError::field("email", "Informe o e-mail."));
+            return Err(missing_email());
         }
         if email.chars().count() > MAX_EMAIL_CHARS {
-            return Err(AppError::field("email", "E-mail inválido."));
+            return Err(invalid_email());
         }
         if password.is_empty() {
-            return Err(AppError::field("password", "Informe a senha."));
+            return Err(missing_password());
         }
         let address = client_address().await;
         let attempt = throttle::reserve(&ctx.pool, &address, email, ctx.throttle).await?;

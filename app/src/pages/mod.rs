@@ -13,6 +13,7 @@ mod lazy_bulk_panel;
 pub mod lookup_history;
 pub mod lookup_table;
 pub mod not_found;
+mod receivables_filter_fields;
 pub mod receivables_screen;
 mod receivables_screen_forms;
 pub mod sign_in;

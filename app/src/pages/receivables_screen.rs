@@ -14,9 +14,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use rules::finance::receivable_filter::{ReceivableFilterInput, OWED, OWED_LABEL};
 use rules::finance::status::ReceivableStatus;
+use rules::lookup::LookupKind;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
 
+use crate::api::profile_options;
 use crate::api::receivables_screen::{list_receivables, receivables_report};
 use crate::api::resource::{api_resource, ApiResource};
 use crate::components::post_form::FormFields;
@@ -24,8 +26,10 @@ use crate::components::protected::protected;
 use crate::components::refusal::Refusal;
 use crate::customers::list_types::{encode, thousands};
 use crate::customers::receivable_list_types::{ReceivablesPage, ReportView, StatusTotal};
+use crate::customers::record_types::KindOptions;
 use crate::pages::customer_record::finance_tab::FinancePermissions;
 use crate::pages::customer_record::receivables_panel::row_actions;
+use crate::pages::receivables_filter_fields::{CodeSelect, FilterMessage};
 use crate::pages::receivables_screen_forms::{ScreenActions, ScreenForms};
 use rules::finance::report_export::export_refusal;
 use rules::finance::report_grouping::ReportGrouping;
@@ -72,6 +76,7 @@ pub fn ReceivablesScreenPage() -> impl IntoView {
         },
         |(filter, grouping, _)| receivables_report(filter, grouping.code().to_string()),
     );
+    let options = api_resource(|| (), |_| profile_options());
     let today = Signal::derive(move || {
         page.get()
             .and_then(Result::ok)
@@ -82,7 +87,7 @@ pub fn ReceivablesScreenPage() -> impl IntoView {
         <Title text="Contas a receber · Clientela" />
         {protected(move |session| {
             let actions = ScreenActions::new(FinancePermissions::of(&session), today, saves);
-            view! { <ReceivablesScreen asked page grouping report actions /> }
+            view! { <ReceivablesScreen asked page grouping report options actions /> }
         })}
     }
 }
@@ -93,6 +98,7 @@ fn ReceivablesScreen(
     page: ApiResource<ReceivablesPage>,
     grouping: Memo<ReportGrouping>,
     report: ApiResource<ReportView>,
+    options: ApiResource<Vec<KindOptions>>,
     actions: ScreenActions,
 ) -> impl IntoView {
     // The fields' aria-invalid follows the page's answer once the page is live (an Effect): read
@@ -141,6 +147,13 @@ fn ReceivablesScreen(
                 <FilterMessage page name />
             </div>
         }
+    };
+    let code_select = move |name: &'static str,
+                            label: &'static str,
+                            kind: LookupKind,
+                            pick: fn(&ReceivableFilterInput) -> &String| {
+        let typed = Signal::derive(typed(pick));
+        view! { <CodeSelect name label kind typed options refusal page /> }
     };
     // Any change applies the filters at once.
     let apply = |ev: leptos::ev::Event| {
@@ -200,9 +213,9 @@ fn ReceivablesScreen(
                     </select>
                     <FilterMessage page name="situacao" />
                 </div>
-                {text("grupo", "Grupo de clientes", |f| &f.grupo, "código")}
-                {text("regiao", "Região", |f| &f.regiao, "código")}
-                {text("vendedor", "Vendedor", |f| &f.vendedor, "código")}
+                {code_select("grupo", "Grupo de clientes", LookupKind::CustomerGroup, |f| &f.grupo)}
+                {code_select("regiao", "Região", LookupKind::Region, |f| &f.regiao)}
+                {code_select("vendedor", "Vendedor", LookupKind::Salesperson, |f| &f.vendedor)}
                 {text("cliente", "Cliente", |f| &f.cliente, "código")}
                 {text("venc_de", "Vencimento de", |f| &f.venc_de, DATE_HINT)}
                 {text("venc_ate", "Vencimento até", |f| &f.venc_ate, DATE_HINT)}
@@ -237,27 +250,6 @@ fn ReceivablesScreen(
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 report.await.ok().map(|report| view! { <Report report asked grouping /> })
-            })}
-        </Transition>
-    }
-}
-
-/// The refusal of filter `name`, beside it. Read inside a Transition, unlike the field's
-/// `aria-invalid`: a resource read outside one renders on the browser whatever has arrived by
-/// then, and a refused filter's page (the only one where this message is there) came up dead
-/// about one time in seven, its HTML not what the browser expected to hydrate.
-#[component]
-fn FilterMessage(page: ApiResource<ReceivablesPage>, name: &'static str) -> impl IntoView {
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                page.await.err().and_then(|error| error.message_for(name)).map(|message| {
-                    view! {
-                        <span id=format!("receivables-filter-{name}-error") class="field-error" role="alert">
-                            {message}
-                        </span>
-                    }
-                })
             })}
         </Transition>
     }
