@@ -18,7 +18,7 @@ pub enum AppError {
     /// Bad input, each message addressed to one field of the form.
     #[error("Corrija os campos indicados.")]
     Invalid(Vec<FieldMessage>),
-    #[error("Muitas tentativas. Tente novamente em {retry_after_secs} segundos.")]
+    #[error("Muitas tentativas. Tente novamente em {}.", rules::display::wait_phrase(*.retry_after_secs))]
     TooManyRequests { retry_after_secs: i64 },
     #[error("{0}")]
     Conflict(String),

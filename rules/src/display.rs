@@ -41,6 +41,16 @@ pub fn count_of(n: i64, singular: &str, plural: &str) -> String {
     )
 }
 
+/// A wait as people say it, rounded up to whole minutes past one: `45 segundos`, `1 minuto`,
+/// `15 minutos` (never "900 segundos").
+pub fn wait_phrase(secs: i64) -> String {
+    let secs = secs.max(1);
+    if secs < 60 {
+        return count_of(secs, "segundo", "segundos");
+    }
+    count_of((secs + 59) / 60, "minuto", "minutos")
+}
+
 /// A count as people read it: `1234567` → `1.234.567`.
 pub fn thousands(n: i64) -> String {
     let digits = n.to_string();
@@ -112,6 +122,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_wait_reads_in_minutes_past_one_rounded_up() {
+        assert_eq!(wait_phrase(45), "45 segundos");
+        assert_eq!(wait_phrase(1), "1 segundo");
+        assert_eq!(wait_phrase(0), "1 segundo");
+        assert_eq!(wait_phrase(60), "1 minuto");
+        assert_eq!(wait_phrase(61), "2 minutos");
+        assert_eq!(wait_phrase(900), "15 minutos");
+    }
 
     #[test]
     fn history_shows_status_as_the_form_does() {

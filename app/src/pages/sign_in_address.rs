@@ -116,7 +116,11 @@ mod tests {
         };
         let path = retry_path("a@b.br", &burst);
         assert!(path.ends_with("&recusa=tentativas-120"), "{path}");
-        assert_eq!(refusal(&query_of(&path)), Some(burst));
+        assert_eq!(refusal(&query_of(&path)), Some(burst.clone()));
+        assert_eq!(
+            burst.to_string(),
+            "Muitas tentativas. Tente novamente em 2 minutos."
+        );
     }
 
     #[test]
