@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newPage, open, reload, signIn, DEMO_USERS, waitForFocus, assertBeside, openTab,
+  launch, newPage, open, reload, signIn, DEMO_USERS, waitForFocus, assertBeside, openTab, eventually,
 } from './helpers.mjs';
 
 let browser;
@@ -112,6 +112,31 @@ test('the clerk is not offered the delete button; the administrator is', async (
   await open(adminPage, '/clientes/1');
   await adminPage.getByRole('button', { name: 'Excluir cliente' }).waitFor();
   await adminPage.context().close();
+});
+
+test('on a phone the new record’s message line at the bottom hides none of the page: scrolled to the end, every control clears it', async () => {
+  const page = await newPage(browser, { width: 375, height: 740 });
+  await signIn(page, admin);
+  await open(page, '/clientes/novo');
+  await page.getByLabel('Tipo de pessoa').selectOption({ label: 'Física' });
+  await page.getByLabel('CPF').fill('714.602.385-08');
+  await page.getByLabel('Razão social / Nome').fill('Cliente Da Mensagem No Celular');
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.waitForURL(/\/clientes\/\d+$/);
+  await page.getByRole('status').filter({ hasText: /^Cliente \d+ incluído\.$/ }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await eventually(async () => {
+    const { lowest, lineTop } = await page.evaluate(() => {
+      const line = document.querySelector('.flash.shown').getBoundingClientRect();
+      const bottoms = [...document.querySelectorAll('main button, main a, main input, main select, main textarea')]
+        .map((control) => control.getBoundingClientRect())
+        .filter((box) => box.height > 0)
+        .map((box) => box.bottom);
+      return { lowest: Math.max(...bottoms), lineTop: line.top };
+    });
+    assert.ok(lowest <= lineTop, `the lowest control ends at ${lowest}, the message line starts at ${lineTop}`);
+  });
+  await page.context().close();
 });
 
 test('deleting a customer asks in the page first: cancel keeps it, confirm deletes it and the list says so', async () => {
