@@ -206,7 +206,8 @@ test('a batch is run from the keyboard alone: field, value, Prévia, Confirmar a
   await tabTo(page, bulk.getByRole('button', { name: 'Prévia' }));
   await page.keyboard.press('Enter');
   await bulk.getByText('1 cliente no lote: 1 será alterado; 0 já têm esses valores.', { exact: true }).waitFor();
-  await tabTo(page, bulk.getByRole('button', { name: 'Confirmar alteração' }));
+  // The focus goes on from the preview's confirmation, not from the top of the page.
+  await waitForFocus(bulk.getByRole('button', { name: 'Confirmar alteração' }));
   await page.keyboard.press('Space');
   await bulk.getByRole('status').filter({ hasText: /Lote \d+ gravado: 1 cliente/ }).waitFor();
 
@@ -216,5 +217,72 @@ test('a batch is run from the keyboard alone: field, value, Prévia, Confirmar a
       .locator('td[data-label="Situação"]').textContent()).trim();
     assert.equal(shown, target);
   });
+  await page.context().close();
+});
+
+test('addresses from the keyboard: the form opens on its first field and closes back to "Novo endereço"; deleting asks first, names the address and says it is done', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes/44?aba=enderecos');
+  const addresses = page.getByRole('region', { name: 'Endereços' });
+  const newAddress = addresses.getByRole('button', { name: 'Novo endereço' });
+  await tabTo(page, newAddress);
+  await page.keyboard.press('Enter');
+  const form = addresses.getByRole('form', { name: 'Novo endereço' });
+  const role = form.getByLabel('Tipo', { exact: true });
+  await waitForFocus(role);
+  await tabTo(page, form.getByRole('button', { name: 'Cancelar' }));
+  await page.keyboard.press('Enter');
+  await form.waitFor({ state: 'detached' });
+  await waitForFocus(newAddress);
+
+  await page.keyboard.press('Enter');
+  await waitForFocus(role);
+  await arrowToOption(page, role, 'Cobrança');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('93010000');
+  await tabTo(page, form.getByLabel('Logradouro'));
+  await page.keyboard.type('Rua do Teclado');
+  await tabTo(page, form.getByLabel('Número', { exact: true }));
+  await page.keyboard.type('44');
+  await tabTo(page, form.getByLabel('Bairro'));
+  await page.keyboard.type('Centro');
+  const city = form.getByRole('combobox', { name: 'Cidade' });
+  await tabTo(page, city);
+  await page.keyboard.type('sao leop');
+  const list = page.getByRole('listbox', { name: 'Cidades' });
+  await list.getByRole('option', { name: 'SAO LEOPOLDO - RS' }).waitFor();
+  await suggestionsSettled(list);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await city.inputValue(), 'SAO LEOPOLDO - RS'));
+  await tabTo(page, form.getByRole('button', { name: 'Gravar endereço' }));
+  await page.keyboard.press('Enter');
+  await addresses.getByRole('status').filter({ hasText: 'Endereço gravado.' }).waitFor();
+  await waitForFocus(newAddress);
+  const line = 'Rua do Teclado, 44 - Centro - SAO LEOPOLDO - RS - CEP 93010-000';
+  const saved = addresses.getByRole('listitem').filter({ hasText: line });
+  await saved.waitFor();
+
+  // Deleting asks first: "Cancelar" (focused) keeps the address, and the focus comes back.
+  const remove = saved.getByRole('button', { name: 'Excluir endereço Cobrança' });
+  await tabTo(page, remove);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Excluir o endereço Cobrança?' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getByText(`${line}. Não há como desfazer.`).count(), 1);
+  await waitForFocus(dialog.getByRole('button', { name: 'Cancelar' }));
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  await waitForFocus(remove);
+  assert.equal(await saved.count(), 1);
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  await tabTo(page, dialog.getByRole('button', { name: 'Excluir' }));
+  await page.keyboard.press('Enter');
+  await addresses.getByRole('status').filter({ hasText: 'Endereço excluído.' }).waitFor();
+  await saved.waitFor({ state: 'detached' });
+  await waitForFocus(newAddress);
   await page.context().close();
 });

@@ -66,6 +66,8 @@ test('a sign-in address with a refusal of its own making shows no refusal and no
   await open(page, '/entrar?email=a%40b.br&recusa=Ligue%20para%200800%20e%20informe%20sua%20senha');
   assert.equal(await page.getByLabel('E-mail').inputValue(), 'a@b.br');
   assert.equal(await page.getByRole('alert').count(), 0);
+  // With nothing refused, the page opens ready to type the e-mail.
+  await waitForFocus(page.getByLabel('E-mail'));
   assert.equal(await page.getByText('Ligue para 0800').count(), 0);
   await page.context().close();
 });

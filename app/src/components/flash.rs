@@ -1,7 +1,7 @@
 //! A message that outlives the page that says it: "Cliente 2004 - … excluído." is said by the
 //! customer's page, which the navigation to the list then removes. The message is therefore
 //! mounted beside the app (not inside a route), shown once the browser is on the path it was
-//! meant for, and gone when the user leaves that path.
+//! meant for, and gone when the user leaves that path, sends a form or presses Escape.
 
 /// Shows `message` in a status line once the browser is on `path`; call it just before
 /// navigating there.
@@ -62,6 +62,21 @@ mod browser {
                     slot.set(None);
                 }
             });
+            // Said once: the next thing the user does on the page (a form sent, Escape) takes
+            // it away, so it never stands beside that answer's own message.
+            let dismiss = move || {
+                if slot.with_untracked(Option::is_some) {
+                    slot.set(None);
+                }
+            };
+            let on_submit = window_event_listener(leptos::ev::submit, move |_| dismiss());
+            let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+                if ev.key() == "Escape" {
+                    dismiss();
+                }
+            });
+            // Both live as long as the app, like the line.
+            std::mem::forget((on_submit, on_escape));
             let shown = move || slot.get().filter(|f| f.arrived);
             let Some(body) = document().body() else {
                 return slot;

@@ -29,30 +29,36 @@ pub fn focus_by_id_later(id: String) {
 }
 
 /// On the next frame, focuses the first field the refusal marked (`aria-invalid="true"`) in
-/// the form with this id; where none is marked (a refusal of the whole form) the focus stays.
+/// the form with this id; where none is marked (a refusal of the whole form: a stale edit, no
+/// permission), the form's message (`role="alert"`), made focusable for it.
 pub fn focus_first_invalid(form_id: &'static str) {
     use leptos::wasm_bindgen::JsCast;
     request_animation_frame(move || {
-        let field = document()
-            .query_selector(&format!("#{form_id} [aria-invalid=\"true\"]"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
-        if let Some(field) = field {
+        let first = |selector: &str| {
+            document()
+                .query_selector(&format!("#{form_id} {selector}"))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        };
+        if let Some(field) = first("[aria-invalid=\"true\"]") {
             let _ = field.focus();
+        } else if let Some(message) = first("[role=\"alert\"]") {
+            let _ = message.set_attribute("tabindex", "-1");
+            let _ = message.focus();
         }
     });
 }
 
-/// Whenever `answer` (a form's action's value) refuses fields, [`focus_first_invalid`] in the
-/// form with this id: on a long form, on a phone above all, the message beside a field can be a
-/// screen away from the button that was pressed.
+/// Whenever `answer` (a form's action's value) is a refusal, [`focus_first_invalid`] in the
+/// form with this id: on a long form, on a phone above all, the message beside a field or above
+/// the buttons can be a screen away from where the user was typing.
 pub fn focus_first_invalid_on_refusal<T: 'static>(
     answer: impl With<Value = Option<Result<T, AppError>>> + 'static,
     form_id: &'static str,
 ) {
     Effect::new(move |_| {
-        if answer.with(|r| matches!(r, Some(Err(AppError::Invalid(_))))) {
+        if answer.with(|r| matches!(r, Some(Err(_)))) {
             focus_first_invalid(form_id);
         }
     });

@@ -102,6 +102,13 @@ pub fn BulkAlter(
         view! { <p class="error" role="alert">{text}</p> }
     };
 
+    // "Prévia" is disabled while it runs, which drops the focus: once the preview is there, the
+    // keyboard goes on from its confirmation rather than from the top of the page.
+    Effect::new(move |_| {
+        if matches!(preview.value().get(), Some(Ok(_))) {
+            focus_by_id_next_frame("bulk-confirm");
+        }
+    });
     // "Confirmar alteração" goes away with the preview once the batch is written: the keyboard
     // and the screen reader move to the result instead of the top of the page.
     Effect::new(move |_| {
@@ -158,7 +165,7 @@ pub fn BulkAlter(
                                 {per_field}
                                 {format!("; {} {} esses valores.", thousands(p.unchanged), if p.unchanged == 1 { "já tem" } else { "já têm" })}
                             </p>
-                            <button type="button" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
+                            <button type="button" id="bulk-confirm" class="primary" disabled=move || apply.pending().get() on:click=move |_| run_apply(false)>
                                 {move || if apply.pending().get() { "Gravando…" } else { "Confirmar alteração" }}
                             </button>
                             <BatchProgressView token=progress_token running=apply.pending() />

@@ -8,12 +8,15 @@ use rules::address::{mask_cep_as_typed, AddressInput, AddressRole};
 use crate::api::resource::ApiResource;
 use crate::api::{DeleteAddress, SaveAddress};
 use crate::components::city_combobox::CityCombobox;
-use crate::components::focus::focus_first_invalid_on_refusal;
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::focus::{focus_by_id_next_frame, focus_first_invalid_on_refusal};
 use crate::customers::address_types::AddressView;
 use crate::error::AppError;
 
 /// `None`: no form open; `Some(None)`: a new address; `Some(Some(a))`: editing `a`.
 type Editing = Option<Option<AddressView>>;
+
+const NEW_ADDRESS_ID: &str = "address-new";
 
 #[component]
 pub fn CustomerAddresses(
@@ -25,21 +28,65 @@ pub fn CustomerAddresses(
     let save = ServerAction::<SaveAddress>::new();
     let remove = ServerAction::<DeleteAddress>::new();
     let editing = RwSignal::new(Editing::None);
+    // What the last save or deletion did, for the eye and the screen reader; the focus goes
+    // back to "Novo endereço", since the control used is gone with the form or the address.
+    let said = RwSignal::new("");
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
             editing.set(None);
             saves.update(|n| *n += 1);
+            said.set("Endereço gravado.");
+            focus_by_id_next_frame(NEW_ADDRESS_ID);
         }
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {
             saves.update(|n| *n += 1);
+            said.set("Endereço excluído.");
+            focus_by_id_next_frame(NEW_ADDRESS_ID);
         }
     });
     let open_form = move |current: Option<AddressView>| {
         save.value().set(None);
+        said.set("");
         editing.set(Some(current));
+        focus_by_id_next_frame("address-role");
     };
+    let close_form = Callback::new(move |()| {
+        editing.set(None);
+        focus_by_id_next_frame(NEW_ADDRESS_ID);
+    });
+    // Deleting asks first, naming the address.
+    let doomed = RwSignal::new(None::<AddressView>);
+    let asking = RwSignal::new(false);
+    let ask_delete = move |address: AddressView| {
+        said.set("");
+        doomed.set(Some(address));
+        asking.set(true);
+    };
+    let question = Signal::derive(move || {
+        doomed.with(|a| {
+            a.as_ref()
+                .map(|a| format!("Excluir o endereço {}?", a.role_label))
+                .unwrap_or_default()
+        })
+    });
+    let detail = Signal::derive(move || {
+        doomed.with(|a| {
+            a.as_ref()
+                .map(|a| format!("{}. Não há como desfazer.", a.line))
+                .unwrap_or_default()
+        })
+    });
+    let confirm_delete = Callback::new(move |()| {
+        if let Some(address) = doomed.get_untracked() {
+            remove.dispatch(DeleteAddress {
+                customer_id,
+                address_id: address.id,
+                version: address.version,
+            });
+        }
+    });
     let remove_error = move || {
         remove
             .value()
@@ -59,6 +106,7 @@ pub fn CustomerAddresses(
                             <ul class="addresses">
                                 {list.into_iter().map(|address| {
                                     let for_edit = address.clone();
+                                    let for_delete = address.clone();
                                     view! {
                                         <li class="address">
                                             <div>
@@ -71,14 +119,14 @@ pub fn CustomerAddresses(
                                                     <button type="button" on:click=move |_| open_form(Some(for_edit.clone()))>
                                                         "Editar"
                                                     </button>
-                                                    <ActionForm action=remove>
-                                                        <input type="hidden" name="customer_id" value=customer_id.to_string() />
-                                                        <input type="hidden" name="address_id" value=address.id.to_string() />
-                                                        <input type="hidden" name="version" value=address.version.to_string() />
-                                                        <button type="submit" class="danger" aria-label=format!("Excluir endereço {}", address.role_label)>
-                                                            "Excluir"
-                                                        </button>
-                                                    </ActionForm>
+                                                    <button
+                                                        type="button"
+                                                        class="danger"
+                                                        aria-label=format!("Excluir endereço {}", address.role_label)
+                                                        on:click=move |_| ask_delete(for_delete.clone())
+                                                    >
+                                                        "Excluir"
+                                                    </button>
                                                 </div>
                                             })}
                                         </li>
@@ -91,12 +139,23 @@ pub fn CustomerAddresses(
                 })}
             </Transition>
             {remove_error}
+            <p class="said" role="status">{move || said.get()}</p>
             {move || match editing.get() {
-                Some(current) => view! { <AddressForm customer_id current save editing /> }.into_any(),
+                Some(current) => view! { <AddressForm customer_id current save close_form /> }.into_any(),
                 None => can_edit
-                    .then(|| view! { <button type="button" on:click=move |_| open_form(None)>"Novo endereço"</button> })
+                    .then(|| view! {
+                        <button type="button" id=NEW_ADDRESS_ID on:click=move |_| open_form(None)>"Novo endereço"</button>
+                    })
                     .into_any(),
             }}
+            <ConfirmDialog
+                id="address-delete"
+                open=asking
+                question
+                detail
+                confirm_label="Excluir"
+                on_confirm=confirm_delete
+            />
         </section>
     }
 }
@@ -106,7 +165,7 @@ fn AddressForm(
     customer_id: i64,
     current: Option<AddressView>,
     save: ServerAction<SaveAddress>,
-    editing: RwSignal<Editing>,
+    close_form: Callback<()>,
 ) -> impl IntoView {
     let input = current
         .as_ref()
@@ -221,7 +280,7 @@ fn AddressForm(
             <div class="actions wide">
                 {general_error}
                 <button type="submit" class="primary">"Gravar endereço"</button>
-                <button type="button" on:click=move |_| editing.set(None)>"Cancelar"</button>
+                <button type="button" on:click=move |_| close_form.run(())>"Cancelar"</button>
             </div>
         </ActionForm>
     }

@@ -60,8 +60,9 @@ fn SignInForm() -> impl IntoView {
         .as_ref()
         .filter(|e| !matches!(e, AppError::Invalid(_)))
         .map(|e| e.to_string());
-    // The refused field takes the focus; after wrong credentials, the password (the e-mail stays).
-    let focus_email = email_error.is_some();
+    // On arrival the e-mail; after a refusal, the refused field; after wrong credentials, the
+    // password (the e-mail stays).
+    let focus_email = email_error.is_some() || refusal.is_none();
     let focus_password = refusal.is_some() && !focus_email;
     let password_described_by = if password_error.is_some() {
         Some("password-error")
