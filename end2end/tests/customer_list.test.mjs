@@ -125,6 +125,26 @@ test('R-BULK-2: "is none of" typed as codes leaves those regions out, and stays 
 
   await reload(page);
   for (const state of await states()) assert.ok(!['RS', 'SC'].includes(state), `found ${state} after reload`);
+  const regionParam = () => new URL(page.url()).searchParams.get('regiao');
+  const applied = regionParam();
+  assert.match(applied, /^nao:\d+,\d+$/);
+
+  // "Filtrar" sends the whole form: the list condition, which the select cannot show, stays.
+  // (The address it goes to is the same: wait for the router to have written it.)
+  await page.evaluate(() => {
+    window.__written = 0;
+    for (const method of ['pushState', 'replaceState']) {
+      const original = history[method].bind(history);
+      history[method] = (...args) => { original(...args); window.__written += 1; };
+    }
+  });
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await eventually(async () => assert.ok(await page.evaluate(() => window.__written > 0)));
+  assert.equal(regionParam(), applied);
+  // Codes typed and then "Filtrar" pressed at once apply too.
+  await box.fill('não: RS');
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await eventually(async () => assert.match(regionParam() ?? '', /^nao:\d+$/));
 
   await box.fill('XX');
   await box.press('Enter');

@@ -326,7 +326,10 @@ test('issue 10 item 7: the salesperson, who may not alter customers, sees the re
   await open(page, '/clientes/20');
   const form = recordForm(page);
   await form.waitFor();
-  await page.getByRole('note').filter({ hasText: 'Somente leitura: seu perfil não permite alterar clientes.' }).waitFor();
+  const readOnly = page.getByRole('note').filter({ hasText: 'Somente leitura: seu perfil não permite alterar clientes.' });
+  await readOnly.waitFor();
+  // A limit, not a success: not in the green of "Alterações gravadas.".
+  assert.notEqual(await readOnly.evaluate((note) => getComputedStyle(note).color), 'rgb(27, 110, 58)');
   await page.getByLabel('Vendedor', { exact: true }).waitFor();
   const count = await controls(form).count();
   assert.ok(count >= 10, `${count} controls`);

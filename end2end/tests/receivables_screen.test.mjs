@@ -29,7 +29,7 @@ test('the menu leads to the screen; a status chosen filters at once and stays in
   const filters = page.getByRole('form', { name: 'Filtros dos títulos' });
   // The menu opens on what is still to be received, not on years of settled titles.
   assert.equal(new URL(page.url()).search, '?situacao=a_receber');
-  assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'A receber (em aberto e vencidos)');
+  assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'A receber (abertos e vencidos)');
   const owed = ['Vencido', 'Em aberto', 'Negativado', 'Cobrança'];
   const shown = await statuses(page);
   assert.ok(shown.length > 0 && shown.every((s) => owed.includes(s)), `only owed titles: ${shown}`);

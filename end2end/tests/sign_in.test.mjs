@@ -118,3 +118,22 @@ test('the home page without a session redirects to sign-in', async () => {
   await page.getByRole('heading', { name: 'Entrar' }).waitFor();
   await page.context().close();
 });
+
+test('a signed-out visitor who asked for a page lands on it once signed in, after a wrong password too', async () => {
+  const [, , finance] = DEMO_USERS;
+  const page = await newPage(browser);
+  const asked = '/financeiro/contas-a-receber?situacao=overdue';
+  await page.goto(`${BASE_URL}${asked}`);
+  await page.waitForURL((url) => url.pathname === '/entrar');
+  assert.equal(new URL(page.url()).searchParams.get('volta'), asked);
+  await page.getByLabel('E-mail').fill(finance.email);
+  await page.getByLabel('Senha', { exact: true }).fill('senha-errada');
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'E-mail ou senha inválidos.' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('volta'), asked);
+  await page.getByLabel('Senha', { exact: true }).fill(finance.password);
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === asked);
+  await page.getByRole('heading', { name: 'Contas a receber' }).waitFor();
+  await page.context().close();
+});

@@ -1,13 +1,16 @@
 //! Sign-in policies: how long a session lives and when sign-in attempts are made to wait.
 
 /// Bursts of failed sign-ins close the door for a while, so that passwords cannot be guessed
-/// at network speed. Failures are counted twice: per client address (one machine guessing
-/// many accounts) and per account (many machines guessing one account). An attempt whose
-/// password is still being checked counts like a failure, so that parallel guesses cannot
-/// all pass the gate before the first one is recorded.
+/// at network speed. Failures are counted three ways: per account from one address (someone
+/// guessing one password), per client address (one machine guessing many accounts) and per
+/// account (many machines guessing one account). An attempt whose password is still being
+/// checked counts like a failure, so that parallel guesses cannot all pass the gate before the
+/// first one is recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottlePolicy {
-    /// Attempts tolerated from one address inside the window before further ones are refused.
+    /// Attempts tolerated on one account from one address inside the window.
+    pub per_address_account: u32,
+    /// Attempts tolerated from one address, on any accounts, inside the window.
     pub per_address: u32,
     /// Attempts tolerated on one account (the e-mail typed, known or not) inside the window.
     pub per_account: u32,
@@ -17,10 +20,13 @@ pub struct ThrottlePolicy {
 
 impl Default for ThrottlePolicy {
     fn default() -> Self {
-        // Above the per-address limit, so that one address alone cannot lock someone
-        // else's account out.
+        // A whole office often signs in from one address (its router): one person mistyping a
+        // password closes only their own account from there, not everyone's, so the address's
+        // own limit stands far above it. The account's stands above the pair's, so that one
+        // address alone cannot lock someone else's account out.
         Self {
-            per_address: 5,
+            per_address_account: 5,
+            per_address: 30,
             per_account: 10,
             window_secs: 15 * 60,
         }
@@ -30,6 +36,8 @@ impl Default for ThrottlePolicy {
 /// Ages, in seconds, of the failed or running attempts that share something with the new one.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RecentAttempts<'a> {
+    /// On the same account from the same client address.
+    pub by_address_account: &'a [i64],
     /// From the same client address.
     pub by_address: &'a [i64],
     /// On the same account.
@@ -45,11 +53,16 @@ pub enum Gate {
     },
 }
 
-/// Decides whether one more sign-in attempt may reach the password check. Closed when
-/// either the address or the account has used up its attempts; it reopens when both may
-/// try again.
+/// Decides whether one more sign-in attempt may reach the password check. Closed when the
+/// pair, the address or the account has used up its attempts; it reopens when all may try
+/// again.
 pub fn gate(policy: ThrottlePolicy, attempts: RecentAttempts<'_>) -> Gate {
     let waits = [
+        wait_secs(
+            policy.per_address_account,
+            policy.window_secs,
+            attempts.by_address_account,
+        ),
         wait_secs(policy.per_address, policy.window_secs, attempts.by_address),
         wait_secs(policy.per_account, policy.window_secs, attempts.by_account),
     ];
@@ -89,6 +102,7 @@ mod tests {
     use super::*;
 
     const POLICY: ThrottlePolicy = ThrottlePolicy {
+        per_address_account: 2,
         per_address: 3,
         per_account: 4,
         window_secs: 600,
@@ -97,14 +111,14 @@ mod tests {
     fn by_address(ages: &[i64]) -> RecentAttempts<'_> {
         RecentAttempts {
             by_address: ages,
-            by_account: &[],
+            ..Default::default()
         }
     }
 
     fn by_account(ages: &[i64]) -> RecentAttempts<'_> {
         RecentAttempts {
-            by_address: &[],
             by_account: ages,
+            ..Default::default()
         }
     }
 
@@ -115,6 +129,7 @@ mod tests {
             gate(
                 POLICY,
                 RecentAttempts {
+                    by_address_account: &[10],
                     by_address: &[10, 20],
                     by_account: &[10, 20, 30],
                 }
@@ -158,6 +173,7 @@ mod tests {
                 RecentAttempts {
                     by_address: &[100, 100, 100],
                     by_account: &[10, 10, 10, 10],
+                    ..Default::default()
                 }
             ),
             Gate::Closed {
@@ -184,8 +200,35 @@ mod tests {
     }
 
     #[test]
+    fn one_account_guessed_from_one_address_closes_that_pair() {
+        let pair = RecentAttempts {
+            by_address_account: &[10, 100],
+            by_address: &[10, 100],
+            by_account: &[10, 100],
+        };
+        assert_eq!(
+            gate(POLICY, pair),
+            Gate::Closed {
+                retry_after_secs: 500
+            }
+        );
+    }
+
+    #[test]
     fn one_address_alone_cannot_lock_someone_elses_account() {
         let policy = ThrottlePolicy::default();
-        assert!(policy.per_address < policy.per_account);
+        assert!(policy.per_address_account < policy.per_account);
+    }
+
+    #[test]
+    fn one_person_mistyping_does_not_close_the_office_address_for_everyone() {
+        let policy = ThrottlePolicy::default();
+        assert!(policy.per_address >= 5 * policy.per_address_account);
+        let mistyped: Vec<i64> = (0..i64::from(policy.per_address_account)).collect();
+        let colleague = RecentAttempts {
+            by_address: &mistyped,
+            ..Default::default()
+        };
+        assert_eq!(gate(policy, colleague), Gate::Open);
     }
 }

@@ -176,6 +176,53 @@ async fn a_signed_out_visitor_is_redirected_to_sign_in_by_the_server(pool: PgPoo
     assert!(body.contains("Olá, <strong>Chefe</strong>"), "{body}");
 }
 
+/// A signed-out visitor who asked for a page signs in and lands on it; a return address to
+/// another site is never followed.
+#[sqlx::test(migrations = "../migrations")]
+async fn sign_in_goes_on_to_the_page_asked_for_and_never_to_another_site(pool: PgPool) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let asked = "/financeiro/contas-a-receber?vendedor=V03";
+    let page = Request::get(asked)
+        .header(header::HOST, HOST)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, response) = send(&app, page).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let to_sign_in = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        to_sign_in,
+        "/entrar?volta=%2Ffinanceiro%2Fcontas-a-receber%3Fvendedor%3DV03"
+    );
+    let post = |volta: &str| {
+        Request::post("/api/sign_in")
+            .header(header::HOST, HOST)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::REFERER, format!("{ORIGIN}{to_sign_in}"))
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "email={}&password={}&volta={}",
+                urlencode("boss@alpha.test"),
+                urlencode(PASSWORD),
+                urlencode(volta)
+            )))
+            .unwrap()
+    };
+    let (status, _, response) = send(&app, post(asked)).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(response.headers()[header::LOCATION], asked);
+    for foreign in ["https://evil.example/", "//evil.example/x"] {
+        let (status, _, response) = send(&app, post(foreign)).await;
+        assert_eq!(status, StatusCode::FOUND);
+        assert_eq!(response.headers()[header::LOCATION], "/", "{foreign}");
+    }
+}
+
 /// The sign-in page runs no WebAssembly (app/src/shell.rs): the browser posts its form, and a
 /// refusal comes back as a redirect to the page, with the e-mail typed and the reason, which
 /// the page then shows beside the form; right credentials go home with a session.

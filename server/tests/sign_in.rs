@@ -153,14 +153,18 @@ async fn thirty_concurrent_wrong_sign_ins_reach_the_password_check_at_most_the_a
     let policy = rules::sign_in::ThrottlePolicy::default();
     let context = context_for(&pool, Default::default());
 
-    // From one address: the address limit holds.
+    // From one address on one account: the pair's limit holds.
     let attacker = app_with(context.clone(), [203, 0, 113, 9]);
     let clients = (0..30)
         .map(|_| (attacker.clone(), wrong_password("boss@alpha.test")))
         .collect();
     let statuses = all_at_once(clients).await;
     let checked = failures_of(&pool, "boss@alpha.test").await;
-    assert_eq!(checked, i64::from(policy.per_address), "{statuses:?}");
+    assert_eq!(
+        checked,
+        i64::from(policy.per_address_account),
+        "{statuses:?}"
+    );
     assert_eq!(count(&statuses, StatusCode::UNAUTHORIZED), checked as usize);
     assert_eq!(
         count(&statuses, StatusCode::TOO_MANY_REQUESTS),
@@ -198,14 +202,14 @@ async fn alternating_good_and_bad_sign_ins_do_not_reset_another_accounts_counter
     tenant(&pool, "alpha").await;
     let policy = rules::sign_in::ThrottlePolicy::default();
     let app = app_from(&pool, [203, 0, 113, 9]);
-    for guess in 1..=policy.per_address {
+    for guess in 1..=policy.per_address_account {
         sign_in(&app, "clerk@alpha.test").await;
         let status = status_of(&app, &wrong_password("boss@alpha.test")).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "guess {guess}");
     }
     assert_eq!(
         failures_of(&pool, "boss@alpha.test").await,
-        i64::from(policy.per_address)
+        i64::from(policy.per_address_account)
     );
     let status = status_of(&app, &wrong_password("boss@alpha.test")).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
@@ -214,8 +218,34 @@ async fn alternating_good_and_bad_sign_ins_do_not_reset_another_accounts_counter
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(
         failures_of(&pool, "boss@alpha.test").await,
-        i64::from(policy.per_address)
+        i64::from(policy.per_address_account)
     );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn one_person_mistyping_in_an_office_does_not_lock_out_colleagues_behind_the_same_address(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let policy = rules::sign_in::ThrottlePolicy::default();
+    let office = app_from(&pool, [203, 0, 113, 20]);
+    for attempt in 1..=policy.per_address_account {
+        let status = status_of(&office, &wrong_password("boss@alpha.test")).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    // The one who mistyped waits; the colleague at the next desk signs in.
+    let status = status_of(&office, &right_password("boss@alpha.test")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    sign_in(&office, "clerk@alpha.test").await;
+
+    // One machine guessing many accounts still meets the address's own limit.
+    let sprayer = app_from(&pool, [203, 0, 113, 21]);
+    for n in 0..policy.per_address {
+        let status = status_of(&sprayer, &wrong_password(&format!("guess{n}@alpha.test"))).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "guess {n}");
+    }
+    let status = status_of(&sprayer, &right_password("clerk@alpha.test")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[sqlx::test(migrations = "../migrations")]

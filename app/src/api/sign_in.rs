@@ -6,15 +6,22 @@ use crate::error::AppError;
 /// An address or an account that keeps failing is answered 429 until its burst ages out;
 /// when this process already runs as many password checks as it may, 503 at once.
 #[server(prefix = "/api", endpoint = "sign_in", client = crate::api::client::AppClient)]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    // The page asked for before signing in (`volta` on the sign-in page's address), gone on
+    // to once signed in; only a path of this site is followed.
+    #[server(default)] volta: Option<String>,
+) -> Result<(), AppError> {
     use crate::pages::sign_in_address::{
-        invalid_email, missing_email, missing_password, retry_path,
+        invalid_email, missing_email, missing_password, retry_path, return_path,
     };
     use crate::server::respond::{is_plain_form_post, respond};
     use crate::server::{context::server_context, cookie, sessions, throttle};
     use rules::sign_in::MAX_EMAIL_CHARS;
 
     let typed_email = email.clone();
+    let asked = volta.clone();
     let result = respond(async move {
         let ctx = server_context()?;
         let email = email.trim();
@@ -64,7 +71,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             ctx.session_ttl_secs,
             ctx.secure_cookies,
         ));
-        leptos_axum::redirect("/");
+        leptos_axum::redirect(volta.as_deref().and_then(return_path).unwrap_or("/"));
         Ok(())
     })
     .await;
@@ -72,7 +79,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         // The page posted itself (it has no WebAssembly): back to it with the e-mail kept
         // and the refusal, where the default redirect would lose the e-mail.
         if is_plain_form_post() {
-            leptos_axum::redirect(&retry_path(typed_email.trim(), error));
+            leptos_axum::redirect(&retry_path(typed_email.trim(), error, asked.as_deref()));
         }
     }
     result

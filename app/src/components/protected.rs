@@ -3,6 +3,7 @@ use leptos_router::components::Redirect;
 
 use crate::auth_state::use_auth_state;
 use crate::error::AppError;
+use crate::pages::sign_in_address::sign_in_path_for;
 use crate::session::SessionView;
 
 /// Renders `content` for a signed-in user; sends anybody else to the sign-in page.
@@ -17,6 +18,7 @@ where
     V: IntoView + 'static,
 {
     let auth = use_auth_state();
+    let location = leptos_router::hooks::use_location();
     view! {
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || {
@@ -25,7 +27,9 @@ where
                     match auth.session.await {
                         Ok(Some(session)) => content(session).into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => {
-                            view! { <Redirect path="/entrar" /> }.into_any()
+                            // The sign-in page goes on to the page asked for.
+                            let asked = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                            view! { <Redirect path=sign_in_path_for(&asked) /> }.into_any()
                         }
                         Err(error) => view! {
                             <p class="error" role="alert">{error.to_string()}</p>

@@ -118,6 +118,12 @@ fn ProfileSelect(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> 
                 <option value=EMPTY selected=current == EMPTY>"(vazio)"</option>
                 <option value=NOT_EMPTY selected=current == NOT_EMPTY>"(preenchido)"</option>
             </select>
+            // The list condition, which the select cannot hold, goes with the form too: "Filtrar"
+            // keeps it.
+            {move || several().then(|| {
+                let value = filter.with(|f| f.choice(kind).map(|c| c.param_value()).unwrap_or_default());
+                view! { <input type="hidden" name=param value=value /> }
+            })}
         </div>
     }
 }

@@ -17,6 +17,5 @@ mod receivables_filter_fields;
 pub mod receivables_screen;
 mod receivables_screen_forms;
 pub mod sign_in;
-#[cfg(feature = "ssr")]
 pub mod sign_in_address;
 mod table_terms;

@@ -53,6 +53,7 @@ fn SignInForm() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map().get_untracked();
     let refusal = sign_in_address::refusal(&query);
     let typed_email = sign_in_address::typed_email(&query);
+    let asked = sign_in_address::asked_path(&query);
     let message_for = |name: &str| refusal.as_ref().and_then(|e| e.message_for(name));
     let email_error = message_for("email");
     let password_error = message_for("password");
@@ -77,6 +78,7 @@ fn SignInForm() -> impl IntoView {
         <section class="card sign-in">
             <h1>"Entrar"</h1>
             <form action=SignIn::url() method="post">
+                {asked.map(|path| view! { <input type="hidden" name=sign_in_address::RETURN_PARAM value=path /> })}
                 <div class="field">
                     <label for="email">"E-mail"</label>
                     <input

@@ -1,4 +1,4 @@
-//! Sign-in attempts per client address and per account, kept in PostgreSQL so that every
+//! Sign-in attempts per account from an address, per client address and per account, kept in PostgreSQL so that every
 //! server process sees them. An attempt is reserved before its password is checked, under
 //! locks on its address and its account, so parallel guesses are counted against each other
 //! (`rules::sign_in::gate` decides); after the check it becomes a failure or is deleted.
@@ -57,9 +57,11 @@ pub async fn reserve(
     .bind(policy.window_secs as f64)
     .fetch_all(&mut *tx)
     .await?;
+    let by_address_account: Vec<i64> = rows.iter().filter(|r| r.1 && r.2).map(|r| r.0).collect();
     let by_address: Vec<i64> = rows.iter().filter(|r| r.1).map(|r| r.0).collect();
     let by_account: Vec<i64> = rows.iter().filter(|r| r.2).map(|r| r.0).collect();
     let attempts = RecentAttempts {
+        by_address_account: &by_address_account,
         by_address: &by_address,
         by_account: &by_account,
     };

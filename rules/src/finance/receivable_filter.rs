@@ -48,7 +48,7 @@ impl ReceivableFilterInput {
 /// `situacao=a_receber`: every receivable still owed (overdue, open, negative-listed, in
 /// collection), where a finance user starts the day; the screen's menu link asks for it.
 pub const OWED: &str = "a_receber";
-pub const OWED_LABEL: &str = "A receber (em aberto e vencidos)";
+pub const OWED_LABEL: &str = "A receber (abertos e vencidos)";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReceivableFilter {
