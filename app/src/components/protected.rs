@@ -28,7 +28,13 @@ where
                         Ok(Some(session)) => content(session).into_any(),
                         Ok(None) | Err(AppError::Unauthenticated) => {
                             // The sign-in page goes on to the page asked for.
-                            let asked = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                            let search = location.search.get_untracked();
+                            let search = search.trim_start_matches('?');
+                            let asked = if search.is_empty() {
+                                location.pathname.get_untracked()
+                            } else {
+                                format!("{}?{search}", location.pathname.get_untracked())
+                            };
                             view! { <Redirect path=sign_in_path_for(&asked) /> }.into_any()
                         }
                         Err(error) => view! {
