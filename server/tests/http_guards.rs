@@ -176,6 +176,18 @@ async fn a_signed_out_visitor_is_redirected_to_sign_in_by_the_server(pool: PgPoo
     assert!(body.contains("Olá, <strong>Chefe</strong>"), "{body}");
 }
 
+/// The sign-in form as the browser posts it from the page (which runs no WebAssembly).
+fn sign_in_form_post(body: String) -> Request<Body> {
+    Request::post("/api/sign_in")
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, ORIGIN)
+        .header(header::REFERER, format!("{ORIGIN}/entrar"))
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap()
+}
+
 /// A signed-out visitor who asked for a page signs in and lands on it; a return address to
 /// another site is never followed.
 #[sqlx::test(migrations = "../migrations")]
@@ -199,19 +211,12 @@ async fn sign_in_goes_on_to_the_page_asked_for_and_never_to_another_site(pool: P
         "/entrar?volta=%2Ffinanceiro%2Fcontas-a-receber%3Fvendedor%3DV03"
     );
     let post = |volta: &str| {
-        Request::post("/api/sign_in")
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, ORIGIN)
-            .header(header::REFERER, format!("{ORIGIN}{to_sign_in}"))
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(format!(
-                "email={}&password={}&volta={}",
-                urlencode("boss@alpha.test"),
-                urlencode(PASSWORD),
-                urlencode(volta)
-            )))
-            .unwrap()
+        sign_in_form_post(format!(
+            "email={}&password={}&volta={}",
+            urlencode("boss@alpha.test"),
+            urlencode(PASSWORD),
+            urlencode(volta)
+        ))
     };
     let (status, _, response) = send(&app, post(asked)).await;
     assert_eq!(status, StatusCode::FOUND);
@@ -233,18 +238,11 @@ async fn the_sign_in_form_posted_by_the_browser_comes_back_with_the_email_and_th
     tenant(&pool, "alpha").await;
     let app = app(&pool);
     let post = |email: &str, password: &str| {
-        Request::post("/api/sign_in")
-            .header(header::HOST, HOST)
-            .header(header::ORIGIN, ORIGIN)
-            .header(header::REFERER, format!("{ORIGIN}/entrar"))
-            .header(header::ACCEPT, "text/html,application/xhtml+xml")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(format!(
-                "email={}&password={}",
-                urlencode(email),
-                urlencode(password)
-            )))
-            .unwrap()
+        sign_in_form_post(format!(
+            "email={}&password={}",
+            urlencode(email),
+            urlencode(password)
+        ))
     };
 
     let (status, _, response) = send(&app, post("boss@alpha.test", "errada")).await;
