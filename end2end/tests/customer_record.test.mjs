@@ -124,9 +124,10 @@ test('on a phone the new record’s message line at the bottom hides none of the
   await page.getByRole('button', { name: 'Gravar' }).click();
   await page.waitForURL(/\/clientes\/\d+$/);
   await page.getByRole('status').filter({ hasText: /^Cliente \d+ incluído\.$/ }).waitFor();
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await eventually(async () => {
+    // Scrolled on each try: the page may still grow (its sections load) after the first scroll.
     const { lowest, lineTop } = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
       const line = document.querySelector('.flash.shown').getBoundingClientRect();
       const bottoms = [...document.querySelectorAll('main button, main a, main input, main select, main textarea')]
         .map((control) => control.getBoundingClientRect())
