@@ -214,6 +214,31 @@ async function neverPaidInPart(page) {
   throw new Error('no overdue receivable never paid in part on the first page');
 }
 
+test('a receivable paid in part offers no "Cancelar" (its settlements would have to be reversed first); one never paid does', async () => {
+  const page = await newPage(browser, { width: 1366, height: 900 });
+  await signIn(page, finance);
+  const seen = { partly: 0, never: 0 };
+  // The oldest overdue ones of the demo were mostly paid in part, the last 60 days' mostly not.
+  const since = new Date(Date.now() - 60 * 86_400_000).toLocaleDateString('pt-BR', { timeZone: 'America/Sao_Paulo' });
+  for (const query of ['situacao=overdue', `situacao=overdue&venc_de=${since}`]) {
+    await open(page, `${SCREEN}?${query}`);
+    await page.waitForSelector('body[data-hydrated="true"]');
+    const grid = page.getByRole('table', { name: 'Títulos a receber da empresa' });
+    const rows = grid.getByRole('row').filter({ has: page.getByRole('rowheader') });
+    await rows.first().waitFor();
+    for (let n = 0; n < await rows.count(); n += 1) {
+      const row = rows.nth(n);
+      const doc = (await row.getByRole('rowheader').textContent()).trim();
+      const paidInPart = (await cell(row, 'Valor').textContent()) !== (await cell(row, 'Saldo').textContent());
+      assert.equal(await row.getByRole('button', { name: `Baixar ${doc}` }).count(), 1, `${doc} can be settled`);
+      assert.equal(await row.getByRole('button', { name: `Cancelar ${doc}` }).count(), paidInPart ? 0 : 1, doc);
+      seen[paidInPart ? 'partly' : 'never'] += 1;
+    }
+  }
+  assert.ok(seen.partly > 0 && seen.never > 0, JSON.stringify(seen));
+  await page.context().close();
+});
+
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
 test('from the screen the financial user settles a receivable, reverses the settlement and cancels it; the salesperson only sees', async () => {

@@ -182,12 +182,22 @@ pub fn lookup_changes(
     }
 }
 
-/// What the delete dialog says of an entry `customers` use, before anything is tried: the
-/// deletion will be refused (`deletion_refusal`), deactivating is the way.
+/// The delete dialog's question: an entry `customers` use cannot be deleted
+/// (`deletion_refusal`), so the dialog says so instead of asking.
+pub fn delete_question(code: &str, description: &str, customers: i64) -> String {
+    if customers > 0 {
+        format!("{code} - {description} não pode ser excluído")
+    } else {
+        format!("Excluir {code} - {description}?")
+    }
+}
+
+/// What the delete dialog says of an entry `customers` use, before anything is tried: why it
+/// cannot be deleted, and that deactivating is the way.
 pub fn in_use_warning(customers: i64) -> Option<String> {
     (customers > 0).then(|| {
         format!(
-            "{} {} este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.",
+            "{} {} este registro. Para tirá-lo de uso, desative-o.",
             crate::display::count_of(customers, "cliente", "clientes"),
             if customers == 1 { "usa" } else { "usam" }
         )
@@ -201,11 +211,19 @@ mod tests {
         assert_eq!(in_use_warning(0), None);
         assert_eq!(
             in_use_warning(1).as_deref(),
-            Some("1 cliente usa este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.")
+            Some("1 cliente usa este registro. Para tirá-lo de uso, desative-o.")
         );
         assert_eq!(
             in_use_warning(1400).as_deref(),
-            Some("1.400 clientes usam este registro: a exclusão será recusada. Para tirá-lo de uso, desative-o.")
+            Some("1.400 clientes usam este registro. Para tirá-lo de uso, desative-o.")
+        );
+        assert_eq!(
+            delete_question("RS", "Rio Grande do Sul", 0),
+            "Excluir RS - Rio Grande do Sul?"
+        );
+        assert_eq!(
+            delete_question("RS", "Rio Grande do Sul", 3),
+            "RS - Rio Grande do Sul não pode ser excluído"
         );
     }
 

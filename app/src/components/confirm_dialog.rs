@@ -24,7 +24,12 @@ pub fn ConfirmDialog(
     confirm_label: &'static str,
     /// Runs on confirmation, before the dialog closes.
     on_confirm: Callback<()>,
+    /// Set when the action is known to be refused: the dialog then only says why, with
+    /// "Fechar", and offers nothing that would fail.
+    #[prop(into, optional)]
+    explain_only: MaybeProp<bool>,
 ) -> impl IntoView {
+    let explain_only = move || explain_only.get().unwrap_or(false);
     // Found by id rather than a NodeRef: a NodeRef is a thread-local signal that the server,
     // rendering on several threads, may drop on another one (a panic in Leptos 0.8).
     let dialog_id = format!("{id}-dialog");
@@ -81,11 +86,12 @@ pub fn ConfirmDialog(
             <p id=detail_id>{detail}</p>
             <div class="confirm-actions">
                 <button type="button" autofocus on:click=move |_| open.set(false)>
-                    "Cancelar"
+                    {move || if explain_only() { "Fechar" } else { "Cancelar" }}
                 </button>
                 <button
                     type="button"
                     class="danger"
+                    hidden=explain_only
                     on:click=move |_| {
                         on_confirm.run(());
                         open.set(false);

@@ -134,10 +134,14 @@ fn LookupTable(
             });
         }
     });
+    // An entry customers use is refused (deactivating is the way): the dialog says so and
+    // offers no "Excluir".
+    let in_use =
+        Signal::derive(move || deleting.with(|row| row.as_ref().is_some_and(|r| r.customers > 0)));
     let question = Signal::derive(move || {
         deleting
             .get()
-            .map(|row| format!("Excluir {} - {}?", row.code, row.description))
+            .map(|row| rules::lookup::delete_question(&row.code, &row.description, row.customers))
             .unwrap_or_default()
     });
     // Said before the user confirms: an entry customers use is not deleted, it is deactivated.
@@ -192,6 +196,7 @@ fn LookupTable(
                 detail=delete_detail
                 confirm_label="Excluir"
                 on_confirm=confirm_delete
+                explain_only=in_use
             />
             {may_alter.then(|| view! {
                 <ActionForm action=save attr:class="lookup-form">

@@ -237,6 +237,13 @@ fn ReceivablesScreen(
             </form>
         </section>
         <p id="receivables-said" class="finance-said" role="status" tabindex="-1">{move || actions.said.get()}</p>
+        // The open form and the report come before the rows: on a phone the rows are 50 cards.
+        <ScreenForms actions />
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                report.await.ok().map(|report| view! { <Report report asked grouping /> })
+            })}
+        </Transition>
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
@@ -244,12 +251,6 @@ fn ReceivablesScreen(
                     Err(crate::error::AppError::Invalid(_)) => ().into_any(),
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
-            })}
-        </Transition>
-        <ScreenForms actions />
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                report.await.ok().map(|report| view! { <Report report asked grouping /> })
             })}
         </Transition>
     }

@@ -1,5 +1,5 @@
 //! The forms a row of "Contas a receber" opens (issue 12): its settlements (with reversal),
-//! a settlement and a cancellation — the record's Financeiro forms, under the screen's rows.
+//! a settlement and a cancellation — the record's Financeiro forms, above the screen's rows.
 //! After a write the screen says what happened and reloads the page, totals and report.
 
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ impl ScreenActions {
             today,
             saves,
         };
-        // A new form replaces the last message and takes the focus: it opens under the rows.
+        // A new form replaces the last message and takes the focus: it opens above the rows.
         Effect::new(move |_| {
             if let Some(heading) = actions
                 .acting

@@ -11,7 +11,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 use super::auth::Caller;
 use super::brasilia_time::{date_time, hour_minute};
 use crate::customers::record_types::{ChangeView, CustomerRecord};
-use crate::error::AppError;
+use crate::error::{AppError, FieldMessage};
 
 struct StoredRow {
     id: i64,
@@ -136,10 +136,13 @@ pub async fn next_code(pool: &PgPool, tenant_id: i64) -> Result<i64, AppError> {
     .await?)
 }
 
-/// Unique violations become messages beside the field, naming who already has the value.
+/// Unique violations become messages beside the field, naming who already has the value. The
+/// database names one violated key; both the code and the CPF/CNPJ are looked up, so a form
+/// with both in use hears of both at once. `own_id` is the customer being edited.
 async fn explain_conflict(
     pool: &PgPool,
     tenant_id: i64,
+    own_id: Option<i64>,
     valid: &ValidCustomer,
     error: sqlx::Error,
 ) -> AppError {
@@ -147,30 +150,45 @@ async fn explain_conflict(
         sqlx::Error::Database(db) => db.constraint().map(str::to_string),
         _ => None,
     };
-    match constraint.as_deref() {
-        Some("customers_document_key") => {
-            let holder = sqlx::query!(
-                "select code, legal_name from customers where tenant_id = $1 and document = $2",
-                tenant_id,
-                valid.document
-            )
-            .fetch_optional(pool)
-            .await
-            .ok()
-            .flatten();
-            let who = holder
-                .map(|h| format!("{} - {}", h.code, h.legal_name))
-                .unwrap_or_else(|| "outro cliente".to_string());
-            AppError::field(
-                "document",
-                format!("CPF/CNPJ já cadastrado no cliente {who}."),
-            )
-        }
-        Some("customers_code_key") => {
-            AppError::field("code", format!("O código {} já está em uso.", valid.code))
-        }
-        _ => error.into(),
+    if !matches!(
+        constraint.as_deref(),
+        Some("customers_document_key" | "customers_code_key")
+    ) {
+        return error.into();
     }
+    let holders = sqlx::query!(
+        r#"select code, legal_name, code = $2 as "same_code!", document = $3 as "same_document!"
+           from customers
+           where tenant_id = $1 and (code = $2 or document = $3) and id is distinct from $4"#,
+        tenant_id,
+        valid.code,
+        valid.document,
+        own_id
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap_or_default();
+    let mut messages = Vec::new();
+    if constraint.as_deref() == Some("customers_code_key") || holders.iter().any(|h| h.same_code) {
+        messages.push(FieldMessage {
+            field: "code".to_string(),
+            message: format!("O código {} já está em uso.", valid.code),
+        });
+    }
+    if constraint.as_deref() == Some("customers_document_key")
+        || holders.iter().any(|h| h.same_document)
+    {
+        let who = holders
+            .iter()
+            .find(|h| h.same_document)
+            .map(|h| format!("{} - {}", h.code, h.legal_name))
+            .unwrap_or_else(|| "outro cliente".to_string());
+        messages.push(FieldMessage {
+            field: "document".to_string(),
+            message: format!("CPF/CNPJ já cadastrado no cliente {who}."),
+        });
+    }
+    AppError::Invalid(messages)
 }
 
 pub(crate) async fn record_changes(
@@ -259,7 +277,9 @@ pub async fn create(
     .await;
     let id = match inserted {
         Ok(id) => id,
-        Err(error) => return Err(explain_conflict(pool, caller.tenant_id, &valid, error).await),
+        Err(error) => {
+            return Err(explain_conflict(pool, caller.tenant_id, None, &valid, error).await)
+        }
     };
     let mut created: Vec<FieldChange> = valid
         .audited_fields()
@@ -382,7 +402,7 @@ pub async fn update(
     .execute(&mut *tx)
     .await;
     if let Err(error) = updated {
-        return Err(explain_conflict(pool, caller.tenant_id, &valid, error).await);
+        return Err(explain_conflict(pool, caller.tenant_id, Some(id), &valid, error).await);
     }
     record_changes(&mut tx, caller, id, &found).await?;
     tx.commit().await?;

@@ -141,6 +141,32 @@ impl Settlement {
     pub fn received(&self) -> Decimal {
         self.due() - self.discount
     }
+
+    /// What the screens say once it is recorded (`paid_on` as typed, `dd/mm/aaaa`): each part,
+    /// and what the customer paid when charges or a discount make it differ from the principal
+    /// (the discount comes off the principal and charges, it is not added to them).
+    pub fn summary(&self, document: &str, paid_on: &str) -> String {
+        let mut said = format!(
+            "Baixa de {document} registrada em {paid_on}: {} de principal",
+            format_brl(self.principal)
+        );
+        let charged = !(self.interest + self.late_fee).is_zero();
+        if charged {
+            said.push_str(&format!(
+                ", {} de juros e {} de multa",
+                format_brl(self.interest),
+                format_brl(self.late_fee)
+            ));
+        }
+        if !self.discount.is_zero() {
+            said.push_str(&format!(", {} de desconto", format_brl(self.discount)));
+        }
+        if charged || !self.discount.is_zero() {
+            said.push_str(&format!("; recebido {}", format_brl(self.received())));
+        }
+        said.push('.');
+        said
+    }
 }
 
 /// Days from the due date to the payment; 0 when paid on or before the due date.

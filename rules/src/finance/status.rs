@@ -95,6 +95,14 @@ impl ReceivableStatus {
         )
     }
 
+    /// Whether a receivable in this status, of `amount` with `balance` left, may be cancelled:
+    /// one still owed and never paid in part. Every settlement takes some principal, so a
+    /// balance below the amount means a standing settlement, to be reversed first (the server
+    /// checks the settlements themselves; this is what the screens offer).
+    pub fn may_cancel(self, amount: Decimal, balance: Decimal) -> bool {
+        self.is_outstanding() && balance == amount
+    }
+
     /// The "Saldo" a receivable in this status shows and adds to totals: what is left to
     /// receive. A cancelled one owes nothing, whatever was left when it was cancelled (its row
     /// keeps that balance as it stood, for the record).
@@ -176,6 +184,19 @@ mod tests {
             .filter(|s| **s != ReceivableStatus::Cancelled)
         {
             assert_eq!(status.balance_due(left), left, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn only_an_owed_receivable_never_paid_in_part_is_offered_for_cancellation() {
+        let (amount, part) = (Decimal::new(100_000, 2), Decimal::new(40_000, 2));
+        for status in ReceivableStatus::ALL {
+            assert_eq!(
+                status.may_cancel(amount, amount),
+                status.is_outstanding(),
+                "{status:?}"
+            );
+            assert!(!status.may_cancel(amount, part), "{status:?} paid in part");
         }
     }
 

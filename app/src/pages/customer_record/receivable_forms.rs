@@ -163,25 +163,7 @@ pub fn SettleForm(
     let document = row.document.clone();
     Effect::new(move |_| {
         if let Some(Ok(settled)) = settle.value().get() {
-            let charges = settled.interest + settled.late_fee;
-            let mut message = format!(
-                "Baixa de {} registrada em {}: {} de principal",
-                document,
-                paid_on.get_untracked(),
-                format_brl(settled.principal)
-            );
-            if !charges.is_zero() {
-                message.push_str(&format!(
-                    ", {} de juros e {} de multa",
-                    format_brl(settled.interest),
-                    format_brl(settled.late_fee)
-                ));
-            }
-            if !settled.discount.is_zero() {
-                message.push_str(&format!(", {} de desconto", format_brl(settled.discount)));
-            }
-            message.push('.');
-            done.run(message);
+            done.run(settled.summary(&document, &paid_on.get_untracked()));
         }
         if let Some(Err(error)) = settle.value().get() {
             follow_refusal(&error, "settle-form", done);
@@ -212,7 +194,7 @@ pub fn SettleForm(
     view! {
         <form id="settle-form" class="record-form finance-form" aria-labelledby="settle-title" on:submit=submit on:keydown=close_on_escape(close)>
             <h3 id="settle-title" tabindex="-1" class="wide">{title}</h3>
-            <p class="hint wide">"Juros e multa por atraso são calculados pelas condições do cliente."</p>
+            <p class="hint wide">"Juros e multa por atraso são calculados pelas condições do cliente. O desconto sai do total devido (valor baixado, juros e multa)."</p>
             <DateField id="settle-paid-on".into() label="Data do pagamento" field=PAID_ON_FIELD value=paid_on refusal />
             <MeansField id="settle-means".into() label="Recebido em" field=MEANS_FIELD value=means refusal />
             <TextField id="settle-principal".into() label="Valor baixado (R$)" field=PRINCIPAL_FIELD value=principal refusal inputmode="decimal" />

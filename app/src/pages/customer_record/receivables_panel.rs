@@ -164,7 +164,7 @@ fn ReceivablesGrid(
     }
 }
 
-/// "Ver baixas" for everyone; "Baixar" and "Cancelar" where the user may and the status allows.
+/// "Ver baixas" for everyone; "Baixar" and "Cancelar" where the user may and the title allows.
 /// Also the actions of the rows of "Contas a receber".
 pub(crate) fn row_actions(
     row: &ReceivableRow,
@@ -188,7 +188,8 @@ pub(crate) fn row_actions(
             </button>
         }
     });
-    let cancel = (may.cancel && row.status != ReceivableStatus::Cancelled && row.status != ReceivableStatus::Received)
+    // A title paid in part is not offered: its settlements are reversed first (the server says so).
+    let cancel = (may.cancel && row.status.may_cancel(row.amount, row.balance))
         .then(|| {
             let row = row.clone();
             view! {

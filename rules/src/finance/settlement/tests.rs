@@ -279,3 +279,41 @@ fn a_payment_dated_after_today_is_refused_today_and_before_are_not() {
     assert!(check_paid_on(today, today).is_ok());
     assert!(check_paid_on(day("2025-01-31"), today).is_ok());
 }
+
+#[test]
+fn the_summary_says_what_was_received_when_charges_or_a_discount_make_it_differ() {
+    let plain = Settlement {
+        paid_on: day("2026-03-10"),
+        means: SettlementMeans::Pix,
+        principal: d("7000.00"),
+        days_late: 0,
+        interest: Decimal::ZERO,
+        late_fee: Decimal::ZERO,
+        discount: Decimal::ZERO,
+    };
+    assert_eq!(
+        plain.summary("NF 12/1", "10/03/2026"),
+        "Baixa de NF 12/1 registrada em 10/03/2026: R$ 7.000,00 de principal."
+    );
+    let discounted = Settlement {
+        discount: d("1000.00"),
+        ..plain
+    };
+    assert_eq!(
+        discounted.summary("NF 12/1", "10/03/2026"),
+        "Baixa de NF 12/1 registrada em 10/03/2026: R$ 7.000,00 de principal, \
+         R$ 1.000,00 de desconto; recebido R$ 6.000,00."
+    );
+    let late = Settlement {
+        days_late: 5,
+        interest: d("11.67"),
+        late_fee: d("140.00"),
+        discount: d("0.67"),
+        ..plain
+    };
+    assert_eq!(
+        late.summary("NF 12/1", "15/03/2026"),
+        "Baixa de NF 12/1 registrada em 15/03/2026: R$ 7.000,00 de principal, \
+         R$ 11,67 de juros e R$ 140,00 de multa, R$ 0,67 de desconto; recebido R$ 7.151,00."
+    );
+}
