@@ -283,6 +283,48 @@ async fn a_stale_address_edit_is_refused_naming_who_saved(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn an_address_deleted_meanwhile_is_said_to_be_deleted_by_someone_else(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let (_, address_id) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &delivery("Rua A", false)),
+    )
+    .await;
+    let address_id = address_id.as_i64().unwrap();
+    let delete = format!("customer_id={id}&address_id={address_id}&version=1");
+    assert_eq!(
+        post(&app, &boss, "delete_address", &delete).await.0,
+        StatusCode::OK
+    );
+    let said = "Este endereço foi excluído por outro usuário depois que você o abriu. \
+                Recarregue a página para ver os endereços atuais; nada foi gravado.";
+    // The clerk, with the page opened before, deletes it too, or saves it.
+    let (status, error) = post(&app, &clerk, "delete_address", &delete).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    assert_eq!(error["Conflict"], said);
+    let (status, error) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, Some((address_id, 1)), &delivery("Rua B", false)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    assert_eq!(error["Conflict"], said);
+    let left: i64 = sqlx::query_scalar("select count(*) from customer_addresses")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "nothing was saved");
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn r_perm_1_addresses_need_alter_permission_and_stay_in_their_tenant(pool: PgPool) {
     let alpha = tenant(&pool, "alpha").await;
     tenant(&pool, "beta").await;

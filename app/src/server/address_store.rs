@@ -165,6 +165,14 @@ fn stale(row: &StoredAddress) -> AppError {
     ))
 }
 
+/// The address the form was opened on is no longer there: someone deleted it meanwhile.
+fn gone() -> AppError {
+    AppError::Conflict(
+        "Este endereço foi excluído por outro usuário depois que você o abriu. Recarregue a página para ver os endereços atuais; nada foi gravado."
+            .to_string(),
+    )
+}
+
 /// Creates (no `address_id`) or alters (with the `version` the form was opened at) one address.
 pub async fn save(
     pool: &PgPool,
@@ -202,7 +210,7 @@ pub async fn save(
             let row = existing
                 .iter()
                 .find(|a| a.id == address_id)
-                .ok_or(AppError::NotFound)?;
+                .ok_or_else(gone)?;
             if Some(row.version) != version {
                 return Err(stale(row));
             }
@@ -385,7 +393,7 @@ pub async fn delete(
     let row = existing
         .iter()
         .find(|a| a.id == address_id)
-        .ok_or(AppError::NotFound)?;
+        .ok_or_else(gone)?;
     if row.version != version {
         return Err(stale(row));
     }
