@@ -75,7 +75,8 @@ test('register an advance, settle two receivables with it, refund the rest, down
   assert.equal(await value.getAttribute('aria-invalid'), 'true');
   // The refused field takes the focus; the button never dropped it (aria-disabled while sent).
   await waitForFocus(value);
-  await value.fill('1.000,00');
+  // Typed bare, said as money.
+  await value.fill('1000');
   await register.getByRole('button', { name: 'Registrar adiantamento' }).click();
   const registered = await said(page, /^Adiantamento nº \d+ de R\$ 1\.000,00 registrado\.$/);
   const advance = registered.match(/nº (\d+)/)[1];
@@ -87,7 +88,7 @@ test('register an advance, settle two receivables with it, refund the rest, down
   await use.getByRole('checkbox', { name: new RegExp(second) }).check();
   await use.getByLabel('Valor a usar (R$)').fill('700,00');
   await use.getByRole('button', { name: 'Baixar com o adiantamento' }).click();
-  await said(page, `2 título(s) baixado(s) com o adiantamento nº ${advance}; saldo do adiantamento: R$ 300,00.`);
+  await said(page, `2 títulos baixados com o adiantamento nº ${advance}; saldo do adiantamento: R$ 300,00.`);
   const grid = page.getByRole('table', { name: 'Títulos a receber do cliente' });
   const balanceOf = async (doc) =>
     (await grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${doc}/1`, exact: true }) })

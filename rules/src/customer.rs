@@ -183,12 +183,25 @@ pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>>
         Some(Kind::LegalEntity) if input.document.trim().is_empty() => {
             Err(error("document", "Informe o CNPJ."))
         }
+        // A valid document of the other kind is most likely the wrong "Tipo de pessoa".
         Some(Kind::Individual) => Cpf::parse(&input.document)
             .map(|d| d.as_str().to_string())
-            .map_err(|e| error("document", format!("CPF inválido: {e}."))),
+            .map_err(|e| match Cnpj::parse(&input.document) {
+                Ok(_) => error(
+                    "document",
+                    "Isto é um CNPJ: para pessoa jurídica, escolha o tipo de pessoa Jurídica.",
+                ),
+                Err(_) => error("document", format!("CPF inválido: {e}.")),
+            }),
         Some(Kind::LegalEntity) => Cnpj::parse(&input.document)
             .map(|d| d.as_str().to_string())
-            .map_err(|e| error("document", format!("CNPJ inválido: {e}."))),
+            .map_err(|e| match Cpf::parse(&input.document) {
+                Ok(_) => error(
+                    "document",
+                    "Isto é um CPF: para pessoa física, escolha o tipo de pessoa Física.",
+                ),
+                Err(_) => error("document", format!("CNPJ inválido: {e}.")),
+            }),
         None => Ok(String::new()),
     }
     .unwrap_or_else(|e| {

@@ -71,7 +71,7 @@ async fn r_cust_1_a_code_and_a_cpf_both_in_use_are_both_said_in_one_save(pool: P
     let (status, zanella) = create(
         &app,
         &clerk,
-        &record_form("8", "legal_entity", "12.ABC.345/01DE-35", "Zanella Ltda"),
+        &record_form("8", "legal_entity", "12.ABC.345/01DE-35", "Zanella S.A."),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{zanella}");
@@ -111,13 +111,25 @@ async fn r_cust_1_a_code_and_a_cpf_both_in_use_are_both_said_in_one_save(pool: P
     let edit = format!(
         "id={}&version=1&{}",
         zanella.as_i64().unwrap(),
-        record_form("7", "individual", "52998224725", "Zanella Ltda")
+        record_form("7", "individual", "52998224725", "Zanella S.A.")
     );
     let (status, body) = create(&app, &clerk, &edit).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(both(&body), expected, "on edit");
     assert_eq!(count(&pool, "customers").await, 2);
     assert_eq!(count(&pool, "customer_changes").await, trail_before);
+
+    // A name that ends its own sentence gets no second period.
+    let (_, body) = create(
+        &app,
+        &clerk,
+        &record_form("9", "legal_entity", "12ABC34501DE35", "Outra"),
+    )
+    .await;
+    assert_eq!(
+        body["Invalid"][0]["message"],
+        "CPF/CNPJ já cadastrado no cliente 8 - Zanella S.A."
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]

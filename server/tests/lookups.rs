@@ -7,7 +7,8 @@ use sqlx::PgPool;
 
 fn save_form(
     kind: &str,
-    id: Option<i64>,
+    // The row altered and the version it was opened at; `None` creates one.
+    id: Option<(i64, i32)>,
     code: &str,
     description: &str,
     active: bool,
@@ -20,8 +21,8 @@ fn save_form(
     )
     .replace('[', "%5B")
     .replace(']', "%5D");
-    if let Some(id) = id {
-        form.push_str(&format!("&id={id}"));
+    if let Some((id, version)) = id {
+        form.push_str(&format!("&id={id}&version={version}"));
     }
     if active {
         form.push_str("&active=on");
@@ -312,7 +313,14 @@ async fn a_row_in_use_cannot_be_deleted_and_the_message_counts_its_customers(poo
         &app,
         call(
             "save_lookup",
-            &save_form("salesperson", Some(used), "V01", "Vendedor", false, false),
+            &save_form(
+                "salesperson",
+                Some((used, 1)),
+                "V01",
+                "Vendedor",
+                false,
+                false,
+            ),
             Some(&boss),
         ),
     )
@@ -359,7 +367,7 @@ async fn another_tenant_neither_sees_nor_deletes_the_rows(pool: PgPool) {
         &app,
         call(
             "save_lookup",
-            &save_form("category", Some(id), "A", "Tomada", true, false),
+            &save_form("category", Some((id, 1)), "A", "Tomada", true, false),
             Some(&beta_boss),
         ),
     )
@@ -468,4 +476,89 @@ async fn r_company_2_a_commercial_table_is_kept_chosen_and_guarded_like_the_othe
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("1 cliente usa este registro"), "{body}");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn of_two_people_editing_one_row_the_second_is_refused_and_the_first_change_stays(
+    pool: PgPool,
+) {
+    tenant(&pool, "alpha").await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let save = |cookie: String, form: String| {
+        let app = app.clone();
+        async move { send(&app, call("save_lookup", &form, Some(&cookie))).await }
+    };
+    save(
+        boss.clone(),
+        save_form("region", None, "SUL", "Sul", true, false),
+    )
+    .await;
+    let opened = &list(&app, &boss, "region").await[0];
+    let id = opened["id"].as_i64().unwrap();
+    let version = opened["version"].as_i64().unwrap() as i32;
+    assert_eq!(version, 1);
+
+    // Both opened version 1 and save at once: exactly one lands.
+    let (first, second) = tokio::join!(
+        save(
+            boss.clone(),
+            save_form(
+                "region",
+                Some((id, version)),
+                "SUL",
+                "Região Sul",
+                true,
+                false
+            )
+        ),
+        save(
+            clerk.clone(),
+            save_form(
+                "region",
+                Some((id, version)),
+                "SUL",
+                "Sul do Brasil",
+                true,
+                false
+            )
+        ),
+    );
+    let statuses = [first.0, second.0];
+    assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
+    assert!(statuses.contains(&StatusCode::CONFLICT), "{statuses:?}");
+    let refused = if first.0 == StatusCode::CONFLICT {
+        &first.1
+    } else {
+        &second.1
+    };
+    assert!(
+        refused.contains(
+            "SUL foi alterado por outro usuário depois que você o abriu; nada foi gravado."
+        ),
+        "{refused}"
+    );
+    let landed = if first.0 == StatusCode::OK {
+        "Região Sul"
+    } else {
+        "Sul do Brasil"
+    };
+    let now = &list(&app, &boss, "region").await[0];
+    assert_eq!(now["description"], landed);
+    assert_eq!(now["version"], 2);
+    let (status, history, _) = send(&app, call("lookup_history", "kind=region", Some(&boss))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        history.matches(landed).count(),
+        1,
+        "only the landed save is in the history: {history}"
+    );
+
+    // An edit that names no version is a malformed request, not an overwrite.
+    let mut unversioned = save_form("region", Some((id, 2)), "SUL", "Sem versão", true, false);
+    unversioned = unversioned.replace("&version=2", "");
+    let (status, _, _) = save(clerk.clone(), unversioned).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(list(&app, &boss, "region").await[0]["description"], landed);
 }

@@ -92,12 +92,14 @@ async fn r_sales_5_a_payment_plan_keeps_its_terms_copies_them_and_records_them(p
 
     // Altering a term is one history line, as the form shows it.
     let id = listed[0]["id"].as_i64().unwrap().to_string();
+    let version = listed[0]["version"].as_i64().unwrap().to_string();
     let (status, body) = save_entry(
         &app,
         &boss,
         "payment_plan",
         &[
             ("id", &id),
+            ("version", &version),
             ("input[code]", "30-60-90"),
             ("input[description]", "30/60/90 dias"),
             ("terms[installments]", "30/60/90/120"),

@@ -32,6 +32,7 @@ pub async fn list_lookup(kind: String) -> Result<Vec<LookupRow>, AppError> {
 pub async fn save_lookup(
     kind: String,
     id: Option<i64>,
+    #[server(default)] version: Option<i32>,
     input: LookupInput,
     #[server(default)] terms: Option<TermsInput>,
     active: Option<String>,
@@ -49,6 +50,7 @@ pub async fn save_lookup(
             kind,
             lookup_store::RowInput {
                 id,
+                version,
                 input: &input,
                 terms: terms.as_ref(),
                 active: active.is_some(),

@@ -10,6 +10,8 @@ pub struct LookupRow {
     pub active: bool,
     /// Customers whose profile in the current company points to this row.
     pub customers: i64,
+    /// Bumped by every save: the edit form sends it back, and a save of an older one is refused.
+    pub version: i32,
     /// A price list's or a payment plan's terms; `None` for the other tables.
     pub terms: Option<rules::sales::table_terms::Terms>,
 }

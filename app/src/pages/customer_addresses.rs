@@ -98,6 +98,9 @@ pub fn CustomerAddresses(
     view! {
         <section class="card" aria-labelledby="addresses-title">
             <h2 id="addresses-title">"Endereços"</h2>
+            {(!can_edit).then(|| view! {
+                <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar clientes."</p>
+            })}
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match addresses.await {

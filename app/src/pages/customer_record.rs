@@ -275,6 +275,8 @@ fn CustomerForm(
                     <input
                         id="document"
                         name="input[document]"
+                        // A CPF is digits; a CNPJ may have letters (from July 2026).
+                        inputmode=move || if kind.get() == "individual" { "numeric" } else { "text" }
                         autocomplete="off"
                         placeholder=shown_empty(None)
                         readonly=read_only

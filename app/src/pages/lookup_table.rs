@@ -201,7 +201,10 @@ fn LookupTable(
             {may_alter.then(|| view! {
                 <ActionForm action=save attr:class="lookup-form">
                     <input type="hidden" name="kind" value=kind.code() />
-                    {move || editing.get().map(|row| view! { <input type="hidden" name="id" value=row.id.to_string() /> })}
+                    {move || editing.get().map(|row| view! {
+                        <input type="hidden" name="id" value=row.id.to_string() />
+                        <input type="hidden" name="version" value=row.version.to_string() />
+                    })}
                     <div class="field">
                         <label for="lookup-code">"Código"</label>
                         <input
@@ -290,7 +293,7 @@ fn LookupRows(
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
                             {kind.terms().map(|terms_kind| terms_cells(terms_kind, row.terms.as_ref()))}
-                            <td class="number" data-label="Clientes">{row.customers}</td>
+                            <td class="number" data-label="Clientes">{rules::display::thousands(row.customers)}</td>
                             {may_alter.then(|| view! {
                                 <td class="actions">
                                     <div class="row-actions">

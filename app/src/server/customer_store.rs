@@ -185,7 +185,11 @@ async fn explain_conflict(
             .unwrap_or_else(|| "outro cliente".to_string());
         messages.push(FieldMessage {
             field: "document".to_string(),
-            message: format!("CPF/CNPJ já cadastrado no cliente {who}."),
+            // "… S.A." ends its own sentence: no second period.
+            message: format!(
+                "CPF/CNPJ já cadastrado no cliente {who}{}",
+                if who.ends_with('.') { "" } else { "." }
+            ),
         });
     }
     AppError::Invalid(messages)

@@ -24,9 +24,9 @@ pub async fn list(
     // How many customers of the company point to each row: their profile for the five profile
     // tables, their sales defaults for a commercial one.
     let usage = lookup_usage::usage_sql(kind);
-    let rows: Vec<(i64, String, String, bool, i64)> = sqlx::query_as(&format!(
+    let rows: Vec<(i64, String, String, bool, i64, i32)> = sqlx::query_as(&format!(
         "with usage as ({usage})
-         select e.id, e.code, e.description, e.active, coalesce(u.n, 0)
+         select e.id, e.code, e.description, e.active, coalesce(u.n, 0), e.version
          from lookup_entries e
          left join usage u on u.ref = e.id
          where e.tenant_id = $1 and e.company_id = $2 and e.kind = $3
@@ -46,14 +46,17 @@ pub async fn list(
     };
     Ok(rows
         .into_iter()
-        .map(|(id, code, description, active, customers)| LookupRow {
-            id,
-            code,
-            description,
-            active,
-            customers,
-            terms: terms.remove(&id),
-        })
+        .map(
+            |(id, code, description, active, customers, version)| LookupRow {
+                id,
+                code,
+                description,
+                active,
+                customers,
+                version,
+                terms: terms.remove(&id),
+            },
+        )
         .collect())
 }
 
@@ -61,6 +64,8 @@ pub async fn list(
 pub struct RowInput<'a> {
     /// `None` creates the row.
     pub id: Option<i64>,
+    /// The version the row was opened at; required to alter one.
+    pub version: Option<i32>,
     pub input: &'a LookupInput,
     /// A price list's or a payment plan's terms.
     pub terms: Option<&'a TermsInput>,
@@ -79,6 +84,7 @@ pub async fn save(
 ) -> Result<(), AppError> {
     let RowInput {
         id,
+        version,
         input,
         terms,
         active,
@@ -125,8 +131,11 @@ pub async fn save(
         }
         Some(id) => {
             // The code identifies a row across companies, so it is kept when altering.
-            let row: Option<(String, bool)> = sqlx::query_as(
-                "select description, active from lookup_entries
+            let opened = version.ok_or_else(|| {
+                AppError::BadRequest("falta a versão do registro alterado".to_string())
+            })?;
+            let row: Option<(String, bool, i32)> = sqlx::query_as(
+                "select description, active, version from lookup_entries
                  where tenant_id = $1 and company_id = $2 and kind = $3 and id = $4 and code = $5
                  for update",
             )
@@ -137,9 +146,15 @@ pub async fn save(
             .bind(&valid.code)
             .fetch_optional(&mut *tx)
             .await?;
-            let (description, was_active) = row.ok_or(AppError::NotFound)?;
+            let (description, was_active, current) = row.ok_or(AppError::NotFound)?;
+            if current != opened {
+                return Err(AppError::Conflict(format!(
+                    "{} foi alterado por outro usuário depois que você o abriu; nada foi gravado. Recarregue a página para ver a versão atual.",
+                    valid.code
+                )));
+            }
             sqlx::query(
-                "update lookup_entries set description = $3, active = $4
+                "update lookup_entries set description = $3, active = $4, version = version + 1
                  where tenant_id = $1 and id = $2",
             )
             .bind(caller.tenant_id)
@@ -285,7 +300,8 @@ async fn copy_to_users_companies(
         "insert into lookup_entries (tenant_id, company_id, kind, code, description, active)
          select $1, company, $3, $4, $5, $6 from unnest($2::bigint[]) as company
          on conflict (tenant_id, company_id, kind, code)
-         do update set description = excluded.description, active = excluded.active
+         do update set description = excluded.description, active = excluded.active,
+                       version = lookup_entries.version + 1
          returning id",
     )
     .bind(caller.tenant_id)

@@ -76,11 +76,35 @@ fn r_cust_2_the_document_is_checked_against_the_kind() {
     let errors = validate(&wrong).unwrap_err();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, "document");
-    assert!(
-        errors[0].message.starts_with("CPF inválido"),
-        "{}",
-        errors[0].message
+    assert_eq!(
+        errors[0].message,
+        "Isto é um CNPJ: para pessoa jurídica, escolha o tipo de pessoa Jurídica."
     );
+
+    // A CPF typed while "Jurídica" is chosen, masked as a CNPJ as it was typed.
+    let mut cpf = input();
+    cpf.document = "529.982.247-25".into();
+    let errors = validate(&cpf).unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "Isto é um CPF: para pessoa física, escolha o tipo de pessoa Física."
+    );
+    cpf.document = "52.998.224/725".into();
+    assert_eq!(
+        validate(&cpf).unwrap_err()[0].message,
+        "Isto é um CPF: para pessoa física, escolha o tipo de pessoa Física."
+    );
+
+    // Neither: the length or check digit of the kind chosen.
+    cpf.document = "529.982.247-26".into();
+    assert_eq!(
+        validate(&cpf).unwrap_err()[0].message,
+        "CNPJ inválido: CNPJ deve ter 14 caracteres."
+    );
+    wrong.document = "529.982.247-26".into();
+    assert!(validate(&wrong).unwrap_err()[0]
+        .message
+        .starts_with("CPF inválido"));
 }
 
 #[test]

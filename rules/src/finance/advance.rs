@@ -61,6 +61,20 @@ pub fn balance(value: Decimal, settled: &[Decimal], refunded: &[Decimal]) -> Dec
     value - settled.iter().sum::<Decimal>() - refunded.iter().sum::<Decimal>()
 }
 
+/// How many of the receivables with these `balances`, in the order chosen, an advance use of
+/// `used` reached: `split` fills the first one first, so a last one may get nothing.
+pub fn receivables_reached(used: Decimal, balances: &[Decimal]) -> usize {
+    let mut left = used;
+    balances
+        .iter()
+        .take_while(|balance| {
+            let reached = left > Decimal::ZERO;
+            left -= **balance;
+            reached
+        })
+        .count()
+}
+
 /// R-ADV-2: how much of the advance settles each receivable, in the order given. `amount`
 /// is what the user chose to use; `None` uses as much as the advance and the receivables
 /// allow. Refused: an advance without balance, a cancelled or received receivable among those
@@ -303,6 +317,27 @@ mod tests {
         );
         assert!(split(d("10"), Some(d("0")), &rows).is_err());
         assert!(split::<Day>(d("10"), None, &[]).is_err());
+    }
+
+    #[test]
+    fn the_receivables_reached_are_those_the_split_gave_something_to() {
+        let balances = [Decimal::new(115_416, 2), Decimal::new(47_410, 2)];
+        let parts = split(
+            Decimal::new(100_000, 2),
+            None,
+            &[
+                ReceivableFacts::new(1, balances[0]),
+                ReceivableFacts::new(1, balances[1]),
+            ],
+        )
+        .unwrap();
+        let used: Decimal = parts.iter().sum();
+        let given = parts.iter().filter(|p| **p > Decimal::ZERO).count();
+        assert_eq!(receivables_reached(used, &balances), given);
+        assert_eq!(given, 1);
+        assert_eq!(receivables_reached(Decimal::new(120_000, 2), &balances), 2);
+        assert_eq!(receivables_reached(Decimal::new(115_416, 2), &balances), 1);
+        assert_eq!(receivables_reached(Decimal::ZERO, &balances), 0);
     }
 
     #[test]

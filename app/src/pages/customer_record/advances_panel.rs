@@ -8,6 +8,7 @@ use rules::finance::advance_input::{
     AdvanceInput, RefundInput, DATE_FIELD, MEANS_FIELD, REASON_FIELD,
 };
 use rules::money::format_brl;
+use rust_decimal::Decimal;
 
 use super::finance_fields::{DateField, MeansField, TextField};
 use super::finance_tab::{FinanceContext, RowAction};
@@ -140,10 +141,14 @@ fn RegisterAdvanceForm(finance: FinanceContext, close: Callback<()>) -> impl Int
     let notes = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(id)) = register.value().get() {
-            finance.done.run(format!(
-                "Adiantamento nº {id} de R$ {} registrado.",
-                value.get_untracked().trim()
-            ));
+            // Said as money ("R$ 500,00"), whatever was typed ("500"): the server took it.
+            let typed = value.get_untracked();
+            let amount = rules::money::parse_brl(&typed)
+                .map(format_brl)
+                .unwrap_or_else(|_| format!("R$ {}", typed.trim()));
+            finance
+                .done
+                .run(format!("Adiantamento nº {id} de {amount} registrado."));
         }
         if let Some(Err(error)) = register.value().get() {
             follow_refusal(&error, "register-advance-form", finance.done);
@@ -195,11 +200,17 @@ fn UseAdvanceForm(
     // In the order checked: the advance pays the first one first.
     let chosen = RwSignal::new(Vec::<i64>::new());
     let advance_id = advance.id;
+    // The chosen receivables' balances as sent, in order: the advance may not reach them all.
+    let sent_balances = RwSignal::new(Vec::<Decimal>::new());
+    let advance_balance = advance.balance;
     Effect::new(move |_| {
         if let Some(Ok(left)) = settle.value().get() {
-            let count = chosen.with_untracked(Vec::len);
+            let count = sent_balances.with_untracked(|balances| {
+                rules::finance::advance::receivables_reached(advance_balance - left, balances)
+            });
             finance.done.run(format!(
-                "{count} título(s) baixado(s) com o adiantamento nº {advance_id}; saldo do adiantamento: {}.",
+                "{} com o adiantamento nº {advance_id}; saldo do adiantamento: {}.",
+                rules::display::count_of(count as i64, "título baixado", "títulos baixados"),
                 format_brl(left)
             ));
         }
@@ -213,6 +224,17 @@ fn UseAdvanceForm(
         if settle.pending().get_untracked() {
             return;
         }
+        let ids = chosen.get_untracked();
+        let balances = receivables
+            .get_untracked()
+            .and_then(Result::ok)
+            .map(|rows| {
+                ids.iter()
+                    .filter_map(|id| rows.iter().find(|r| r.id == *id).map(|r| r.balance))
+                    .collect()
+            })
+            .unwrap_or_default();
+        sent_balances.set(balances);
         settle.dispatch(SettleWithAdvance {
             advance_id,
             receivable_ids: chosen.get_untracked(),

@@ -58,7 +58,8 @@ fn control_id(field: &str) -> String {
     format!("sales-{}", field.replace('.', "-"))
 }
 
-/// A text field: money or a percentage as typed.
+/// A text field: money or a percentage as typed, unless `inputmode` says otherwise (a name, a
+/// whole number of days): it picks the phone's keyboard.
 #[component]
 fn TextField(
     field: &'static str,
@@ -66,6 +67,7 @@ fn TextField(
     label: &'static str,
     value: String,
     #[prop(optional)] hint: Option<String>,
+    #[prop(default = "decimal")] inputmode: &'static str,
     may_alter: bool,
     errors: Errors,
 ) -> impl IntoView {
@@ -83,7 +85,7 @@ fn TextField(
             <input
                 id=id
                 name=name
-                inputmode="decimal"
+                inputmode=inputmode
                 autocomplete="off"
                 value=value
                 readonly=!may_alter
@@ -381,7 +383,7 @@ pub fn SalesDefaultsTab(
                 hint=format!("Vazio: o da empresa ({}).", company.max_discount) may_alter errors />
             <CheckField name="input[allows_discount]" label="Permite desconto" checked=on(&input.allows_discount) may_alter />
             <TextField field="conditional_discount_days" name="input[conditional_discount][days_before_due]" label="Desconto condicional (dias antes)"
-                value=input.conditional_discount.days_before_due hint="0 = no dia do vencimento.".to_string() may_alter errors />
+                value=input.conditional_discount.days_before_due hint="0 = no dia do vencimento.".to_string() inputmode="numeric" may_alter errors />
             <TextField field="conditional_discount_percent" name="input[conditional_discount][percent]" label="Desconto condicional (%)"
                 value=input.conditional_discount.percent may_alter errors />
             <CheckField name="input[allows_conditional_discount]" label="Permite desconto condicional" checked=on(&input.allows_conditional_discount) may_alter />
@@ -415,8 +417,8 @@ pub fn SalesDefaultsTab(
             <TextField field="guarantees.mortgage_value" name="input[guarantees][mortgage_value]" label="Hipoteca: valor (R$)" value=g.mortgage_value may_alter=may_alter_guarantees errors />
             <DateField id="sales-guarantees-bail_due" field="guarantees.bail_due" name="input[guarantees][bail_due]" label="Fiança: vencimento" value=g.bail_due may_alter=may_alter_guarantees errors />
             <DateField id="sales-guarantees-bail_issued" field="guarantees.bail_issued" name="input[guarantees][bail_issued]" label="Fiança: emissão" value=g.bail_issued may_alter=may_alter_guarantees errors />
-            <TextField field="guarantees.bail_property_registry" name="input[guarantees][bail_property_registry]" label="Fiança: registro do imóvel" value=g.bail_property_registry may_alter=may_alter_guarantees errors />
-            <TextField field="guarantees.bail_guarantor" name="input[guarantees][bail_guarantor]" label="Fiança: fiador" value=g.bail_guarantor may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.bail_property_registry" name="input[guarantees][bail_property_registry]" label="Fiança: registro do imóvel" value=g.bail_property_registry inputmode="text" may_alter=may_alter_guarantees errors />
+            <TextField field="guarantees.bail_guarantor" name="input[guarantees][bail_guarantor]" label="Fiança: fiador" value=g.bail_guarantor inputmode="text" may_alter=may_alter_guarantees errors />
             <h2 class="wide">"Anexos de e-mail"</h2>
             {attachments}
             <div class="actions wide">
