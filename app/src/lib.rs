@@ -11,6 +11,7 @@ pub mod components;
 pub mod customers;
 pub mod error;
 pub mod lazy_routes;
+pub mod list_return;
 pub mod lookups;
 pub mod pages;
 pub mod session;

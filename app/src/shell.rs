@@ -83,6 +83,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_auth_state();
+    crate::list_return::provide_list_return();
     view! {
         <Title text="Clientela" />
         <Router>

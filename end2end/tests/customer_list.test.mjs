@@ -19,7 +19,7 @@ const listedCodes = (page) => page.getByRole('table').getByRole('link', { name: 
 test('typing filters the list live; the URL keeps the filter across a reload', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);
-  await page.getByRole('link', { name: 'Clientes' }).click();
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Clientes', exact: true }).click();
   await page.getByRole('heading', { name: 'Clientes', exact: true }).waitFor();
   await page.getByRole('status').waitFor();
 
@@ -190,5 +190,21 @@ test('at 375 px the list shows cards without sideways scrolling', async () => {
   const name = await first.getByRole('cell').filter({ has: page.locator('strong') }).boundingBox();
   await page.mouse.click(name.x + name.width / 2, name.y + name.height / 2);
   await page.waitForURL(new RegExp(`/clientes/${code}$`));
+  await page.context().close();
+});
+
+test('"Voltar à lista" on a record comes back to the search it was opened from', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  await page.getByLabel('Buscar').fill('Schneider');
+  await page.waitForURL(/[?&]q=Schneider/);
+  const first = page.getByRole('table').getByRole('link', { name: /^\d+$/ }).first();
+  await eventually(async () => assert.match(await listedRows(page).then((rows) => rows[0]), /schneider/i));
+  await first.click();
+  await page.waitForURL(/\/clientes\/\d+$/);
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await page.waitForURL(/\/clientes\?.*q=Schneider/);
+  assert.equal(await page.getByLabel('Buscar').inputValue(), 'Schneider');
   await page.context().close();
 });

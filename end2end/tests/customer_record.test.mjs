@@ -230,6 +230,16 @@ test('an address is added with a masked CEP and a city chosen as typed; bad inpu
   const addresses = page.getByRole('region', { name: 'Endereços' });
   await addresses.getByRole('button', { name: 'Novo endereço' }).click();
   const form = addresses.getByRole('form', { name: 'Novo endereço' });
+  // Sent empty: each field says what it lacks; a message goes as soon as its field is typed in.
+  await form.getByRole('button', { name: 'Gravar endereço' }).click();
+  const streetError = form.getByRole('alert').filter({ hasText: 'Informe o logradouro.' });
+  const cityError = form.getByRole('alert').filter({ hasText: 'Escolha a cidade na lista.' });
+  await streetError.waitFor();
+  await cityError.waitFor();
+  await form.getByLabel('Logradouro').fill('Rua');
+  await streetError.waitFor({ state: 'detached' });
+  assert.equal(await form.getByLabel('Logradouro').getAttribute('aria-invalid'), null);
+  assert.equal(await cityError.count(), 1, 'the city, not typed in, still says what it lacks');
   await form.getByLabel('Tipo', { exact: true }).selectOption({ label: 'Entrega' });
   await form.getByLabel('CEP').pressSequentially('9301');
   await form.getByLabel('Logradouro').fill('Rua Independência');

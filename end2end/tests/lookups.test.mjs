@@ -65,3 +65,45 @@ test('a table the profile may not alter says so, with no form to fill', async ()
   assert.equal(await page.getByRole('button', { name: 'Incluir' }).count(), 0);
   await page.context().close();
 });
+
+test('two people edit one table row: the second is told and saves nothing, the first change stays', async () => {
+  const pages = [await newPage(browser), await newPage(browser)];
+  for (const page of pages) {
+    await signIn(page, admin);
+    await open(page, '/tabelas/categorias');
+  }
+  const [first, second] = pages;
+  const code = `C${Date.now() % 100000}`;
+  await first.getByLabel('Código').fill(code);
+  await first.getByLabel('Descrição').fill('Aberta pelos dois');
+  await first.getByRole('button', { name: 'Incluir' }).click();
+  await entriesTable(first).getByRole('cell', { name: code, exact: true }).waitFor();
+  await open(second, '/tabelas/categorias');
+  await entriesTable(second).getByRole('cell', { name: code, exact: true }).waitFor();
+
+  // Escape leaves the row unedited and the focus back on its "Editar".
+  const editFirst = first.getByRole('button', { name: `Editar ${code}` });
+  await editFirst.click();
+  await first.getByLabel('Descrição').press('Escape');
+  await first.getByRole('button', { name: 'Incluir' }).waitFor();
+  await eventually(async () => assert.ok(await isFocused(editFirst), 'the focus is back on the row'));
+
+  // Both open the row before either saves.
+  for (const page of pages) {
+    await page.getByRole('button', { name: `Editar ${code}` }).click();
+    await page.getByRole('button', { name: 'Gravar alteração' }).waitFor();
+  }
+  await first.getByLabel('Descrição').fill('Mudada pelo primeiro');
+  await first.getByRole('button', { name: 'Gravar alteração' }).click();
+  await entriesTable(first).getByRole('cell', { name: 'Mudada pelo primeiro' }).waitFor();
+
+  await second.getByLabel('Descrição').fill('Mudada pelo segundo');
+  await second.getByRole('button', { name: 'Gravar alteração' }).click();
+  await second.getByRole('alert').filter({
+    hasText: `${code} foi alterado por outro usuário depois que você o abriu; nada foi gravado. Recarregue a página para ver a versão atual.`,
+  }).waitFor();
+  await open(second, '/tabelas/categorias');
+  await entriesTable(second).getByRole('cell', { name: 'Mudada pelo primeiro' }).waitFor();
+  assert.equal(await entriesTable(second).getByRole('cell', { name: 'Mudada pelo segundo' }).count(), 0);
+  for (const page of pages) await page.context().close();
+});

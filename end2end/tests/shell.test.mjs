@@ -106,3 +106,22 @@ test('when the session ends elsewhere, the next request says so, in sight, with 
   await page.getByRole('heading', { name: 'Entrar' }).waitFor();
   await page.context().close();
 });
+
+test('on a phone the start page offers what each profile does most, in the first screen', async () => {
+  const seller = await newPage(browser, { width: 375, height: 740 });
+  await signIn(seller, salesperson);
+  const shortcuts = seller.getByRole('navigation', { name: 'Atalhos' });
+  const names = (await shortcuts.getByRole('link').allTextContents()).map((t) => t.trim());
+  assert.deepEqual(names, ['Buscar clientes', 'Novo cliente', 'Contas a receber']);
+  const box = await shortcuts.getByRole('link', { name: 'Novo cliente' }).boundingBox();
+  assert.ok(box.y + box.height <= 740, `"Novo cliente" ends at ${box.y + box.height}px, below the first screen`);
+  await shortcuts.getByRole('link', { name: 'Novo cliente' }).click();
+  await seller.getByRole('heading', { name: 'Novo cliente' }).waitFor();
+  await seller.context().close();
+
+  const boss = await newPage(browser);
+  await signIn(boss, admin);
+  const bossNames = (await boss.getByRole('navigation', { name: 'Atalhos' }).getByRole('link').allTextContents()).map((t) => t.trim());
+  assert.deepEqual(bossNames, ['Buscar clientes', 'Novo cliente', 'Contas a receber', 'Manutenção em lote']);
+  await boss.context().close();
+});

@@ -162,6 +162,25 @@ pub fn state_registration_in(
     }
 }
 
+/// What the record says beside a stored inscrição estadual that its main address's state
+/// (`uf`) does not accept — the address was saved after the IE, in another state — so the
+/// user learns it on opening the record, not only when a later save is refused.
+pub fn state_registration_warning(uf: Option<&str>, stored: &str) -> Option<String> {
+    let stored = stored.trim();
+    if stored.is_empty() {
+        return None;
+    }
+    let uf = uf?;
+    state_registration_in(Some(uf), Some(stored.to_string()))
+        .err()
+        .map(|e| {
+            format!(
+                "{} O endereço principal é em {uf}: corrija a inscrição.",
+                e.message
+            )
+        })
+}
+
 /// Every check of the record, all at once, so the form can show each error beside its field.
 pub fn validate(input: &CustomerInput) -> Result<ValidCustomer, Vec<FieldError>> {
     let mut errors = Vec::new();

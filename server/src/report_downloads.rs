@@ -271,6 +271,7 @@ pub fn xlsx_bytes(
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("\"R$\" #,##0.00");
     let money_bold = money.clone().set_bold();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
     sheet.write_with_format(0, 0, "Relatório de contas a receber", &bold)?;
     sheet.write(0, 1, report.company.as_str())?;
     sheet.write(1, 0, filters)?;
@@ -293,8 +294,12 @@ pub fn xlsx_bytes(
             sheet.write(row, 0, group.name.as_str())?;
             sheet.write(row, 1, format!("{} - {}", r.customer_code, r.customer))?;
             sheet.write(row, 2, r.document.as_str())?;
-            sheet.write(row, 3, r.issue_date.as_str())?;
-            sheet.write(row, 4, r.due_date.as_str())?;
+            for (col, text) in [(3, &r.issue_date), (4, &r.due_date)] {
+                match excel_date(text) {
+                    Some(day) => sheet.write_with_format(row, col, &day, &date)?,
+                    None => sheet.write(row, col, text.as_str())?,
+                };
+            }
             sheet.write(row, 5, r.status.label())?;
             sheet.write_with_format(row, 6, r.amount, &money)?;
             sheet.write_with_format(row, 7, r.balance, &money)?;
@@ -312,6 +317,22 @@ pub fn xlsx_bytes(
     sheet.write_with_format(row, 7, report.total.balance, &money_bold)?;
     sheet.autofit();
     book.save_to_buffer()
+}
+
+/// A `dd/mm/aaaa` date as a spreadsheet date, so that Excel sorts, filters and ages by it;
+/// `None` for anything else (written as the text it is).
+fn excel_date(text: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    let mut parts = text.split('/');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    rust_xlsxwriter::ExcelDateTime::from_ymd(
+        year.parse().ok()?,
+        month.parse().ok()?,
+        day.parse().ok()?,
+    )
+    .ok()
 }
 
 async fn xlsx(State(state): State<AppState>, request: Request) -> Response {
@@ -398,6 +419,16 @@ mod tests {
             "Subtotal SC - Santa Catarina (2 títulos);;;;;;1300,50;300,50"
         );
         assert_eq!(lines[5], "Total geral (2 títulos);;;;;;1300,50;300,50");
+    }
+
+    #[test]
+    fn the_workbook_holds_dates_as_dates() {
+        let day = excel_date("01/10/2026").expect("a date");
+        // Excel's day number: days since 30/12/1899.
+        assert_eq!(day.to_excel(), 46296.0);
+        for text in ["", "1/10", "31/02/2026", "01/10/2026/1", "aa/10/2026"] {
+            assert!(excel_date(text).is_none(), "{text:?}");
+        }
     }
 
     #[test]

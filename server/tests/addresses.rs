@@ -470,3 +470,46 @@ async fn a_legacy_address_that_fails_todays_rules_keeps_its_history_when_deleted
     );
     assert_eq!(new, "");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_ie_the_new_main_address_state_refuses_is_said_on_opening_the_record(pool: PgPool) {
+    let alpha = tenant(&pool, "alpha").await;
+    let id = customer(&pool, alpha.tenant_id).await;
+    // Included with no address, so its IE only had the generic check.
+    sqlx::query("update customers set state_registration = '0960012345' where id = $1")
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let app = app(&pool);
+    let clerk = sign_in(&app, "clerk@alpha.test").await;
+    let warning = |record: &serde_json::Value| record["state_registration_warning"].clone();
+    let (status, record) = post(&app, &clerk, "get_customer", &format!("id={id}")).await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    assert_eq!(
+        warning(&record),
+        serde_json::Value::Null,
+        "no state to check it against yet"
+    );
+
+    let joinville = Address {
+        role: "main",
+        cep: "89201-000",
+        street: "Rua do Príncipe",
+        city: "joinville - sc",
+        preferred: true,
+    };
+    let (status, saved) = post(
+        &app,
+        &clerk,
+        "save_address",
+        &address_form(id, None, &joinville),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let (_, record) = post(&app, &clerk, "get_customer", &format!("id={id}")).await;
+    assert_eq!(
+        warning(&record),
+        "Inscrição estadual de SC tem 9 dígitos. O endereço principal é em SC: corrija a inscrição."
+    );
+}

@@ -15,7 +15,7 @@ pub const BULK_EDIT_HREF: &str = "/clientes?lote=1";
 
 /// Where "Financeiro" leads: what is still to be received (`situacao=a_receber`,
 /// `rules::finance::receivable_filter::OWED`), not years of settled history first.
-const RECEIVABLES_MENU_HREF: &str = "/financeiro/contas-a-receber?situacao=a_receber";
+pub const RECEIVABLES_MENU_HREF: &str = "/financeiro/contas-a-receber?situacao=a_receber";
 
 #[component]
 pub fn TopBar() -> impl IntoView {

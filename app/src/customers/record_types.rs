@@ -14,6 +14,10 @@ pub struct CustomerRecord {
     pub profile: ProfileRefs,
     /// "Ana Administradora em 22/11/2026 às 14:05", when it was ever edited.
     pub last_saved: Option<String>,
+    /// The stored IE does not pass its main address's state (`rules::customer::
+    /// state_registration_warning`): said beside it on opening.
+    #[serde(default)]
+    pub state_registration_warning: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -179,10 +179,29 @@ fn AddressForm(
         });
     let cep = RwSignal::new(mask_cep_as_typed(&input.cep));
     let city = RwSignal::new(input.city.clone());
+    // The fields typed in since the last answer: their messages go, the others' stay.
+    let edited = RwSignal::new(Vec::<&'static str>::new());
+    Effect::new(move |_| {
+        save.value().track();
+        edited.set(Vec::new());
+    });
+    let touch = move |field: &'static str| {
+        if !edited.with_untracked(|e| e.contains(&field)) {
+            edited.update(|e| e.push(field));
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        city.track();
+        if first.is_some() {
+            touch("city");
+        }
+    });
     // A refused field points at its message (`address-<field>-error`) and says it is invalid.
     let refused = move |field: &'static str| {
-        save.value()
-            .with(|r| matches!(r, Some(Err(e)) if e.message_for(field).is_some()))
+        !edited.with(|e| e.contains(&field))
+            && save
+                .value()
+                .with(|r| matches!(r, Some(Err(e)) if e.message_for(field).is_some()))
     };
     let invalid = move |field: &'static str| move || refused(field).then_some("true");
     let described =
@@ -192,6 +211,7 @@ fn AddressForm(
             save.value()
                 .get()
                 .and_then(|r| r.err())
+                .filter(|_| refused(field))
                 .and_then(|e| e.message_for(field))
                 .map(|message| view! { <span id=format!("address-{field}-error") class="field-error" role="alert">{message}</span> })
         }
@@ -221,7 +241,7 @@ fn AddressForm(
             })}
             <div class="field">
                 <label for="address-role">"Tipo"</label>
-                <select id="address-role" name="input[role]" aria-invalid=invalid("role") aria-describedby=described("role")>
+                <select id="address-role" name="input[role]" on:change=move |_| touch("role") aria-invalid=invalid("role") aria-describedby=described("role")>
                     {AddressRole::ALL.into_iter().map(|r| view! {
                         <option value=r.code() selected=role == r.code()>{r.label()}</option>
                     }).collect_view()}
@@ -239,28 +259,31 @@ fn AddressForm(
                     aria-invalid=invalid("cep")
                     aria-describedby=described("cep")
                     prop:value=move || cep.get()
-                    on:input=move |ev| cep.set(mask_cep_as_typed(&event_target_value(&ev)))
+                    on:input=move |ev| {
+                        touch("cep");
+                        cep.set(mask_cep_as_typed(&event_target_value(&ev)))
+                    }
                 />
                 {error_for("cep")}
             </div>
             <div class="field wide">
                 <label for="address-street">"Logradouro"</label>
-                <input id="address-street" name="input[street]" autocomplete="address-line1" value=input.street.clone() aria-invalid=invalid("street") aria-describedby=described("street") />
+                <input id="address-street" name="input[street]" on:input=move |_| touch("street") autocomplete="address-line1" value=input.street.clone() aria-invalid=invalid("street") aria-describedby=described("street") />
                 {error_for("street")}
             </div>
             <div class="field">
                 <label for="address-number">"Número"</label>
-                <input id="address-number" name="input[number]" placeholder="S/N" value=input.number.clone() aria-invalid=invalid("number") aria-describedby=described("number") />
+                <input id="address-number" name="input[number]" on:input=move |_| touch("number") placeholder="S/N" value=input.number.clone() aria-invalid=invalid("number") aria-describedby=described("number") />
                 {error_for("number")}
             </div>
             <div class="field">
                 <label for="address-complement">"Complemento"</label>
-                <input id="address-complement" name="input[complement]" value=input.complement.clone() aria-invalid=invalid("complement") aria-describedby=described("complement") />
+                <input id="address-complement" name="input[complement]" on:input=move |_| touch("complement") value=input.complement.clone() aria-invalid=invalid("complement") aria-describedby=described("complement") />
                 {error_for("complement")}
             </div>
             <div class="field">
                 <label for="address-district">"Bairro"</label>
-                <input id="address-district" name="input[district]" value=input.district.clone() aria-invalid=invalid("district") aria-describedby=described("district") />
+                <input id="address-district" name="input[district]" on:input=move |_| touch("district") value=input.district.clone() aria-invalid=invalid("district") aria-describedby=described("district") />
                 {error_for("district")}
             </div>
             <div class="field wide city-picker">

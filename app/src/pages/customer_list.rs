@@ -71,6 +71,10 @@ fn CustomerList(
         scope.track();
         selected.set(Vec::new());
     });
+    // "Voltar à lista" on a record comes back to this search and these filters.
+    Effect::new(move |_| {
+        crate::list_return::remember_list(format!("/clientes{}", filter.get().to_query()))
+    });
     let pickable = may_bulk.then_some(selected);
     show_bulk_panel_when_asked();
     let go = move |next: CustomerFilter| {

@@ -189,6 +189,7 @@ fn CustomerForm(
     // editable, it shows its typing hint, if any.
     let shown_empty = move |hint: Option<&'static str>| if read_only { Some("—") } else { hint };
     let input = record.input.clone();
+    let ie_warning = record.state_registration_warning.clone();
     typed_code.set_value(input.code.clone());
     let kind = RwSignal::new(input.kind.clone());
     let document = RwSignal::new(if input.document.is_empty() {
@@ -289,7 +290,8 @@ fn CustomerForm(
                 </div>
                 <div class="field">
                     <label for="state_registration">"Inscrição estadual"</label>
-                    <input id="state_registration" name="input[state_registration]" placeholder=shown_empty(Some("ISENTO")) readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", None) />
+                    <input id="state_registration" name="input[state_registration]" placeholder=shown_empty(Some("ISENTO")) readonly=read_only value=input.state_registration.clone() aria-invalid=invalid("state_registration") aria-describedby=described_by("state_registration", ie_warning.is_some().then_some("state_registration-hint")) />
+                    {ie_warning.map(|w| view! { <span class="hint warning" id="state_registration-hint">{w}</span> })}
                     {error_for("state_registration")}
                 </div>
                 <div class="field wide">
@@ -343,7 +345,7 @@ fn CustomerForm(
                     {general_error}
                     {saved}
                     {can_save.then(|| view! { <button type="submit" class="primary">"Gravar"</button> })}
-                    <a href="/clientes">"Voltar à lista"</a>
+                    <a href=crate::list_return::list_href()>"Voltar à lista"</a>
                 </div>
             </ActionForm>
             {id.filter(|_| can_delete).map(|id| view! {

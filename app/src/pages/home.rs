@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use rules::permission::Permission;
+
 use crate::components::protected::protected;
+use crate::components::top_bar::{BULK_EDIT_HREF, RECEIVABLES_MENU_HREF};
 use crate::session::SessionView;
 
 #[component]
@@ -18,6 +21,9 @@ fn Home(session: SessionView) -> impl IntoView {
         .current_company()
         .map(|c| format!("{} - {}", c.code, c.name))
         .unwrap_or_default();
+    // What each profile does most, one tap away (on a phone the menu is behind a button).
+    let may_include = session.can(Permission::IncludeCustomer);
+    let may_bulk = session.can(Permission::BulkUpdate);
     view! {
         <section class="card">
             <h1>"Início"</h1>
@@ -31,6 +37,12 @@ fn Home(session: SessionView) -> impl IntoView {
                 <dd>{session.email.clone()}</dd>
             </dl>
         </section>
+        <nav class="card shortcuts" aria-label="Atalhos">
+            <a class="button" href="/clientes">"Buscar clientes"</a>
+            {may_include.then(|| view! { <a class="button" href="/clientes/novo">"Novo cliente"</a> })}
+            <a class="button" href=RECEIVABLES_MENU_HREF>"Contas a receber"</a>
+            {may_bulk.then(|| view! { <a class="button" href=BULK_EDIT_HREF>"Manutenção em lote"</a> })}
+        </nav>
         <section class="card">
             <h2>"Suas permissões"</h2>
             {if session.permissions.is_empty() {

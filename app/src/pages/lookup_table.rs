@@ -99,6 +99,13 @@ fn LookupTable(
         editing.track();
         generation.update(|g| *g += 1);
     });
+    // Cancelar or Escape leaves the row as it was, and the focus goes back to its "Editar".
+    let stop_editing = move || {
+        if let Some(row) = editing.get_untracked() {
+            editing.set(None);
+            crate::components::focus::focus_by_id_later(format!("edit-{}", row.id));
+        }
+    };
     // What the last save or delete did, said where the user is looking (a refusal too: on a
     // phone the list's "Excluir" is far below the form's top).
     let notice = RwSignal::new(String::new());
@@ -199,7 +206,11 @@ fn LookupTable(
                 explain_only=in_use
             />
             {may_alter.then(|| view! {
-                <ActionForm action=save attr:class="lookup-form">
+                <ActionForm action=save attr:class="lookup-form" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        stop_editing();
+                    }
+                }>
                     <input type="hidden" name="kind" value=kind.code() />
                     {move || editing.get().map(|row| view! {
                         <input type="hidden" name="id" value=row.id.to_string() />
@@ -236,7 +247,7 @@ fn LookupTable(
                     <div class="actions">
                         <button type="submit" class="primary">{move || if editing.get().is_some() { "Gravar alteração" } else { "Incluir" }}</button>
                         {move || editing.get().is_some().then(|| view! {
-                            <button type="button" on:click=move |_| editing.set(None)>"Cancelar"</button>
+                            <button type="button" on:click=move |_| stop_editing()>"Cancelar"</button>
                         })}
                     </div>
                 </ActionForm>
@@ -297,7 +308,7 @@ fn LookupRows(
                             {may_alter.then(|| view! {
                                 <td class="actions">
                                     <div class="row-actions">
-                                        <button type="button" aria-label=format!("Editar {}", row.code) on:click=move |_| {
+                                        <button type="button" id=format!("edit-{}", row.id) aria-label=format!("Editar {}", row.code) on:click=move |_| {
                                             editing.set(Some(edit_row.clone()));
                                             focus_form();
                                         }>"Editar"</button>

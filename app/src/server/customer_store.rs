@@ -98,6 +98,10 @@ pub async fn load(
         profile,
         id: row.id,
         version: row.version,
+        state_registration_warning: rules::customer::state_registration_warning(
+            uf.as_deref(),
+            row.input().state_registration.as_str(),
+        ),
         input: shown(row.input(), uf.as_deref()),
         last_saved: row
             .updated_by_name

@@ -316,3 +316,15 @@ fn r_cust_2_an_empty_document_asks_for_the_kind_s_document() {
     empty.kind = "individual".into();
     assert_eq!(validate(&empty).unwrap_err()[0].message, "Informe o CPF.");
 }
+
+#[test]
+fn an_ie_its_main_address_state_refuses_is_said_on_opening_the_record() {
+    assert_eq!(
+        state_registration_warning(Some("SC"), "0960012345").as_deref(),
+        Some("Inscrição estadual de SC tem 9 dígitos. O endereço principal é em SC: corrija a inscrição.")
+    );
+    assert_eq!(state_registration_warning(Some("SC"), "251040852"), None);
+    assert_eq!(state_registration_warning(Some("SC"), "ISENTO"), None);
+    assert_eq!(state_registration_warning(Some("SC"), ""), None);
+    assert_eq!(state_registration_warning(None, "0960012345"), None);
+}

@@ -38,6 +38,7 @@ fn blank(code: i64) -> CustomerRecord {
         },
         last_saved: None,
         profile: Default::default(),
+        state_registration_warning: None,
     }
 }
 
