@@ -1,5 +1,6 @@
 //! What the address tests share: a customer with cities to point at, an address form as the
 //! browser posts it, and the calls to save and list addresses.
+#![allow(dead_code)] // each test binary uses a different subset of these helpers
 
 use axum::http::StatusCode;
 use serde_json::Value;
