@@ -133,6 +133,25 @@ pub fn deletion_refusal(customers_using: i64) -> Option<String> {
     }
 }
 
+/// Like `deletion_refusal`, for a row that `company_defaults` companies' settings also hold
+/// as the default for new customers (R-SALES-1): that is said, since no customer may show it.
+pub fn deletion_refusal_with_defaults(
+    customers_using: i64,
+    company_defaults: i64,
+) -> Option<String> {
+    const DEFAULT: &str = "é o padrão para clientes novos nas configurações da empresa";
+    match (customers_using, company_defaults) {
+        (_, 0) => deletion_refusal(customers_using),
+        (0, _) => Some(format!(
+            "Não pode ser excluído: {DEFAULT}. Escolha outro padrão lá, ou desative-o."
+        )),
+        (n, _) => Some(format!(
+            "Não pode ser excluído: {} este registro, e ele {DEFAULT}. Desative-o.",
+            crate::display::count_of(n, "cliente usa", "clientes usam")
+        )),
+    }
+}
+
 /// A row a batch may still write back on undo (R-BULK) can't be deleted either: undoing that
 /// batch would point customers to nothing.
 pub fn batch_refusal(batch_id: i64) -> String {
@@ -288,6 +307,16 @@ mod tests {
 
     #[test]
     fn a_row_in_use_cannot_be_deleted_and_the_message_counts_its_customers() {
+        assert_eq!(deletion_refusal_with_defaults(0, 0), None);
+        assert_eq!(deletion_refusal_with_defaults(2, 0), deletion_refusal(2));
+        assert_eq!(
+            deletion_refusal_with_defaults(0, 1).unwrap(),
+            "Não pode ser excluído: é o padrão para clientes novos nas configurações da empresa. Escolha outro padrão lá, ou desative-o."
+        );
+        assert_eq!(
+            deletion_refusal_with_defaults(1, 2).unwrap(),
+            "Não pode ser excluído: 1 cliente usa este registro, e ele é o padrão para clientes novos nas configurações da empresa. Desative-o."
+        );
         assert_eq!(deletion_refusal(0), None);
         assert_eq!(
             deletion_refusal(1).unwrap(),

@@ -113,9 +113,13 @@ async fn r_sales_1_a_new_customer_starts_with_the_companys_carrier(pool: PgPool)
     let (_, input, _) = open_tab(&app, &boss, customer).await;
     assert_eq!(input.tables["carrier"], carrier_id);
 
-    // The company's carrier stays while the company names it.
+    // The company's carrier stays while the company names it, and the refusal says so.
     let (status, body) = delete_entry(&app, &boss, "carrier", zanella).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        body.contains("1 cliente usa este registro, e ele é o padrão para clientes novos nas configurações da empresa."),
+        "{body}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]

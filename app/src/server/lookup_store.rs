@@ -2,8 +2,8 @@
 //! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
 use rules::lookup::{
-    batch_refusal, deletion_refusal, lookup_changes, validate_lookup, validate_lookup_with,
-    LookupInput, LookupState,
+    batch_refusal, deletion_refusal_with_defaults, lookup_changes, validate_lookup,
+    validate_lookup_with, LookupInput, LookupState,
 };
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
 use rules::table_kind::TableKind;
@@ -448,7 +448,17 @@ pub async fn delete(
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
-            deletion_refusal(using)
+            let defaults: i64 = match lookup_usage::company_defaults_sql(kind) {
+                Some(sql) => {
+                    sqlx::query_scalar(&sql)
+                        .bind(caller.tenant_id)
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+                None => 0,
+            };
+            deletion_refusal_with_defaults(using - defaults, defaults)
         }
     };
     if let Some(message) = refusal {

@@ -115,6 +115,31 @@ pub fn in_use_sql(kind: TableKind) -> String {
     }
 }
 
+/// How many companies' settings hold the entry as the default for new customers (R-SALES-1),
+/// out of what `in_use_sql` counts: a refusal names them apart. `None` for the tables no
+/// setting points to. `$1` the tenant, `$2` the entry.
+pub fn company_defaults_sql(kind: TableKind) -> Option<String> {
+    let defaults = |condition: String| {
+        format!("select count(*) from company_sales_settings where tenant_id = $1 and {condition}")
+    };
+    let any_default = || {
+        defaults(format!(
+            "$2 in ({})",
+            super::company_settings_store::default_columns().join(", ")
+        ))
+    };
+    match kind {
+        TableKind::Commercial(_) => Some(any_default()),
+        TableKind::Linked(table) if CommercialKind::from_code(table.code()).is_some() => {
+            Some(any_default())
+        }
+        TableKind::Linked(table) if table.is_commercial() => {
+            Some(defaults(format!("{} = $2", table.entry_column())))
+        }
+        _ => None,
+    }
+}
+
 /// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
 /// commercial table: `$1` the tenant, `$2` the entry.
 fn chosen_sql(table: CommercialKind) -> String {
