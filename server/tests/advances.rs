@@ -135,3 +135,26 @@ async fn r_adv_2_two_requests_racing_on_one_advance_never_spend_it_twice(pool: P
         assert_eq!(spent, "800.00");
     }
 }
+
+/// The second of two people who opened the same advance finds it spent: a conflict, so the
+/// screen reloads its figures instead of showing the balance it was opened with.
+#[sqlx::test(migrations = "../migrations")]
+async fn an_advance_spent_meanwhile_is_a_conflict_not_a_field_error(pool: PgPool) {
+    let t = tenant(&pool, "alpha").await;
+    enable_advances(&pool, t.tenant_id).await;
+    let app = app(&pool);
+    let boss = sign_in(&app, "boss@alpha.test").await;
+    let id = zanella(&app, &boss).await;
+    let (_, advance) = register_advance(&app, &boss, id, "300,00").await;
+    let advance = advance.as_i64().unwrap();
+    let a = receivable(&app, &boss, id, "NF A", "300,00").await;
+    let b = receivable(&app, &boss, id, "NF B", "300,00").await;
+    assert_eq!(
+        use_advance(&app, &boss, advance, &[a], "").await.0,
+        StatusCode::OK
+    );
+    let (status, body) = use_advance(&app, &boss, advance, &[b], "").await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.to_string().contains("já não tem saldo"), "{body}");
+    assert_eq!(balance(&pool, "receivables", b).await, "300.00");
+}

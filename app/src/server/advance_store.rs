@@ -160,6 +160,13 @@ pub async fn settle_with(
         ));
     }
     let balance = lock_advance_balance(&mut tx, caller.tenant_id, advance_id).await?;
+    // Only an advance with a balance offers this form: none left means someone used or
+    // refunded it meanwhile, so the screen reloads (a conflict) rather than contradict itself.
+    if balance <= Decimal::ZERO {
+        return Err(AppError::Conflict(
+            "Este adiantamento já não tem saldo: foi usado ou devolvido depois que você abriu o formulário; nada foi gravado.".to_string(),
+        ));
+    }
     // In the order the user gave them: the split fills the first one first.
     let mut chosen = Vec::with_capacity(receivable_ids.len());
     for id in receivable_ids {
