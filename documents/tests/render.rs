@@ -187,6 +187,12 @@ fn a_report_has_its_groups_subtotals_and_grand_total() {
     ] {
         assert!(text.contains(expected), "{expected:?} not in {text:?}");
     }
+    // The header names the report; the page's heading is the report's own title, not again.
+    assert_eq!(
+        text.matches("Relatório de contas a receber").count(),
+        1,
+        "{text}"
+    );
 }
 
 #[test]

@@ -49,14 +49,19 @@ test('on a phone each company is a card whose figures carry their labels', async
   await page.context().close();
 });
 
-test('the receivables of the current company, filtered by status (R-HIST-1)', async () => {
+test('the receivables of the current company, opening on what is owed, filtered by status (R-HIST-1)', async () => {
   const page = await newPage(browser);
   await signIn(page, admin);
   await open(page, '/clientes/7?aba=financeiro');
   const section = page.getByRole('region', { name: 'Títulos a receber nesta empresa' });
   await section.getByRole('status').filter({ hasText: /^Total a receber: R\$ .+ · Vencido: R\$ .+$/ }).waitFor();
   const grid = section.getByRole('table', { name: 'Títulos a receber do cliente' });
+  // It opens on what the customer still owes.
+  const status = section.getByLabel('Situação do título');
+  assert.equal(await status.evaluate((s) => s.selectedOptions[0].textContent), 'A receber (abertos e vencidos)');
   await grid.waitFor();
+  const owed = await grid.locator('tbody td[data-label="Situação"]').allTextContents();
+  assert.ok(owed.length > 0 && owed.every((s) => ['Vencido', 'Em aberto', 'Negativado', 'Cobrança'].includes(s.trim())), `only owed: ${owed}`);
   // The demo's history is mostly received: the filter keeps only those.
   await section.getByLabel('Situação do título').selectOption({ label: 'Recebido' });
   const statuses = await grid.locator('tbody td[data-label="Situação"]').allTextContents();

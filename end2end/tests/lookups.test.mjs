@@ -26,6 +26,8 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByRole('button', { name: 'Incluir' }).click();
   await entries.getByRole('cell', { name: 'Serra Gaúcha' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
+  // The form is empty again and the focus on its first field, for the next entry.
+  await eventually(async () => assert.ok(await isFocused(page.getByLabel('Código')), 'the focus is on Código'));
 
   // The live filter narrows the rows without a round trip.
   await page.getByLabel('Filtrar').fill('serra');
@@ -66,7 +68,7 @@ test('a table the profile may not alter says so, with no form to fill', async ()
   await page.context().close();
 });
 
-test('two people edit one table row: the second is told and saves nothing, the first change stays', async () => {
+test('two people edit one table row: the second is told and saves nothing, the first change stays; saved or left, the focus is back on the row', async () => {
   const pages = [await newPage(browser), await newPage(browser)];
   for (const page of pages) {
     await signIn(page, admin);
@@ -94,8 +96,10 @@ test('two people edit one table row: the second is told and saves nothing, the f
     await page.getByRole('button', { name: 'Gravar alteração' }).waitFor();
   }
   await first.getByLabel('Descrição').fill('Mudada pelo primeiro');
-  await first.getByRole('button', { name: 'Gravar alteração' }).click();
+  // Saved with Enter: the focus goes back to the row, not to the emptied form.
+  await first.getByLabel('Descrição').press('Enter');
   await entriesTable(first).getByRole('cell', { name: 'Mudada pelo primeiro' }).waitFor();
+  await eventually(async () => assert.ok(await isFocused(editFirst), 'the focus is back on the saved row'));
 
   await second.getByLabel('Descrição').fill('Mudada pelo segundo');
   await second.getByRole('button', { name: 'Gravar alteração' }).click();

@@ -160,6 +160,8 @@ test('the report by region, overdue, shows the same grand total on screen, in th
   assert.equal(pdf.name, 'contas-a-receber.pdf');
   const text = await pdfText(pdf.bytes);
   assert.ok(text.includes('Relatório de contas a receber'));
+  // Its heading says how it is grouped, not the header's title again.
+  assert.match(text, /Contas a receber por /);
   assert.ok(text.includes(balance), `the PDF shows the grand total ${balance}`);
   assert.ok(text.includes(`Região: ${region}`), 'the PDF names its filters');
 

@@ -94,6 +94,12 @@ impl CommercialKind {
         }
     }
 
+    /// A company's default of this table for its new customers (R-SALES-1): its label on the
+    /// company settings form and in their history.
+    pub fn company_default_label(self) -> String {
+        format!("{} (cliente novo)", self.field_name())
+    }
+
     /// The customer's field that points to this table: its label on the sales tab and in the
     /// history (never renamed once shipped).
     pub fn field_name(self) -> &'static str {
@@ -208,6 +214,17 @@ impl LinkedKind {
             LinkedKind::PaymentPlan => "Planos de pagamento",
             LinkedKind::Carrier => "Transportadoras e motoristas",
             LinkedKind::FleetVehicle => "Frota (veículos)",
+        }
+    }
+
+    /// A company's one default entry for its new customers (R-SALES-1): its label on the
+    /// company settings form and in their history.
+    pub fn company_default_label(self) -> &'static str {
+        match self {
+            LinkedKind::PriceList => "Lista de preço (cliente novo)",
+            LinkedKind::PaymentPlan => "Plano de pagamento (cliente novo)",
+            LinkedKind::Carrier => "Transportadora (cliente novo)",
+            LinkedKind::FleetVehicle => "Veículo da frota (cliente novo)",
         }
     }
 

@@ -131,7 +131,8 @@ async fn pdf(State(state): State<AppState>, request: Request) -> Response {
     };
     let data = documents::ReceivablesReport {
         company: report.company.clone(),
-        title: "Relatório de contas a receber".to_string(),
+        // The page header already says "Relatório de contas a receber".
+        title: format!("Contas a receber por {}", report.grouped_by.to_lowercase()),
         filters,
         grouped_by: report.grouped_by.clone(),
         groups: report

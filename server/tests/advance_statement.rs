@@ -128,8 +128,10 @@ async fn r_adv_2_reversing_a_settlement_paid_by_an_advance_gives_the_advance_its
     let (_, advance) = register_advance(&app, &boss, id, "1.000,00").await;
     let advance = advance.as_i64().unwrap();
     let nf = receivable(&app, &boss, id, "NF 9", "400,00").await;
-    let (status, left) = use_advance(&app, &boss, advance, &[nf], "").await;
-    assert_eq!((status, left), (StatusCode::OK, Value::from("600.00")));
+    let (status, used) = use_advance(&app, &boss, advance, &[nf], "").await;
+    assert_eq!(status, StatusCode::OK, "{used}");
+    assert_eq!(used["balance"], "600.00");
+    assert_eq!(used["settled"], 1);
 
     let (status, settlements) = post(
         &app,

@@ -37,9 +37,10 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
     let second = receivable(&app, &boss, id, "NF 2", "500,00").await;
 
     // 700 of the advance: the first receivable whole, 400 of the second.
-    let (status, left) = use_advance(&app, &boss, advance, &[first, second], "700,00").await;
-    assert_eq!(status, StatusCode::OK, "{left}");
-    assert_eq!(left, "300.00");
+    let (status, used) = use_advance(&app, &boss, advance, &[first, second], "700,00").await;
+    assert_eq!(status, StatusCode::OK, "{used}");
+    assert_eq!(used["balance"], "300.00");
+    assert_eq!(used["settled"], 2);
     assert_eq!(balance(&pool, "receivables", first).await, "0.00");
     assert_eq!(balance(&pool, "receivables", second).await, "100.00");
     assert_eq!(balance(&pool, "customer_credits", advance).await, "300.00");
@@ -149,9 +150,12 @@ async fn an_advance_spent_meanwhile_is_a_conflict_not_a_field_error(pool: PgPool
     let advance = advance.as_i64().unwrap();
     let a = receivable(&app, &boss, id, "NF A", "300,00").await;
     let b = receivable(&app, &boss, id, "NF B", "300,00").await;
+    // Both chosen, the advance reaches only the first: one title settled, not two.
+    let (status, used) = use_advance(&app, &boss, advance, &[a, b], "").await;
+    assert_eq!(status, StatusCode::OK, "{used}");
     assert_eq!(
-        use_advance(&app, &boss, advance, &[a], "").await.0,
-        StatusCode::OK
+        (&used["settled"], &used["balance"]),
+        (&1.into(), &"0.00".into())
     );
     let (status, body) = use_advance(&app, &boss, advance, &[b], "").await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");

@@ -343,7 +343,7 @@ async fn r_sales_1_a_new_customer_starts_with_the_companys_price_list_and_plan(p
     assert_eq!(status, StatusCode::OK, "{body}");
     let recorded: Vec<(String, String)> = sqlx::query_as(
         "select field, new_value from company_settings_changes
-         where tenant_id = $1 and field in ('Listas de preço', 'Planos de pagamento') order by field",
+         where tenant_id = $1 and field like '% (cliente novo)' order by field",
     )
     .bind(t)
     .fetch_all(&pool)
@@ -353,11 +353,11 @@ async fn r_sales_1_a_new_customer_starts_with_the_companys_price_list_and_plan(p
         recorded,
         vec![
             (
-                "Listas de preço".to_string(),
+                "Lista de preço (cliente novo)".to_string(),
                 "VAREJO - VAREJO desc".to_string()
             ),
             (
-                "Planos de pagamento".to_string(),
+                "Plano de pagamento (cliente novo)".to_string(),
                 "AV - AV desc".to_string()
             )
         ]

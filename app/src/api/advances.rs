@@ -2,6 +2,7 @@
 //! register one, settle receivables with it, refund what is left — each behind its permission.
 
 use leptos::prelude::*;
+use rules::finance::advance::AdvanceUse;
 use rules::finance::advance_input::{AdvanceInput, RefundInput};
 use rust_decimal::Decimal;
 
@@ -19,14 +20,15 @@ pub async fn register_advance(customer_id: i64, input: AdvanceInput) -> Result<i
 }
 
 /// Settles the receivables, in the order given, with the advance; `amount` empty uses as much
-/// as the advance and the receivables allow. Returns the advance's balance after.
+/// as the advance and the receivables allow. Returns the advance's balance after and how many
+/// receivables it settled.
 #[server(prefix = "/api", endpoint = "settle_with_advance", client = crate::api::client::AppClient)]
 pub async fn settle_with_advance(
     advance_id: i64,
     receivable_ids: Vec<i64>,
     paid_on: String,
     #[server(default)] amount: String,
-) -> Result<Decimal, AppError> {
+) -> Result<AdvanceUse, AppError> {
     use crate::server::{advance_store, auth, context::server_context, respond::respond};
     respond(async move {
         let ctx = server_context()?;

@@ -164,10 +164,9 @@ fn SettingsForm(
         .into_iter()
         .map(|choices| {
             let value = input.tables.get(&choices.kind).cloned().unwrap_or_default();
-            let field: &'static str = rules::table_kind::CommercialKind::from_code(&choices.kind)
-                .map(rules::sales::defaults::table_field)
-                .unwrap_or("tables");
-            let label = format!("{} (cliente novo)", choices.label);
+            let kind = rules::table_kind::CommercialKind::from_code(&choices.kind);
+            let field: &'static str = kind.map_or("tables", rules::sales::defaults::table_field);
+            let label = kind.map_or_else(String::new, |k| k.company_default_label());
             entry_select(choices, "tables", value, field, label, "(não informado)")
         })
         .collect_view();
@@ -180,10 +179,8 @@ fn SettingsForm(
             let field: &'static str = rules::table_kind::LinkedKind::from_code(&choices.kind)
                 .map(rules::sales::own_entries::own_field)
                 .unwrap_or("own");
-            let label = match choices.kind.as_str() {
-                "price_list" => "Lista de preço (cliente novo)",
-                _ => "Plano de pagamento (cliente novo)",
-            };
+            let label = rules::table_kind::LinkedKind::from_code(&choices.kind)
+                .map_or("", rules::table_kind::LinkedKind::company_default_label);
             entry_select(choices, "own", value, field, label.to_string(), "(nenhum)")
         })
         .collect_view();

@@ -109,13 +109,29 @@ fn LookupTable(
     // What the last save or delete did, said where the user is looking (a refusal too: on a
     // phone the list's "Excluir" is far below the form's top).
     let notice = RwSignal::new(String::new());
+    // Saved, the form empties: the focus goes where the user goes next rather than stay in an
+    // emptied field — the edited row's "Editar" once the rows are drawn again, "Código" for
+    // the next entry after an inclusion.
+    let focus_when_drawn = RwSignal::new(None::<String>);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(())) => {
+            match editing.get_untracked() {
+                Some(row) => focus_when_drawn.set(Some(format!("edit-{}", row.id))),
+                None => crate::components::focus::focus_by_id_next_frame("lookup-code"),
+            }
             editing.set(None);
             notice.set("Gravado.".to_string());
         }
         Some(Err(_)) => notice.set(String::new()),
         None => {}
+    });
+    Effect::new(move |_| {
+        if rows.with(|r| matches!(r, Some(Ok(_)))) {
+            if let Some(id) = focus_when_drawn.get_untracked() {
+                focus_when_drawn.set(None);
+                crate::components::focus::focus_by_id_later(id);
+            }
+        }
     });
     Effect::new(move |_| {
         if let Some(Err(_)) = remove.value().get() {

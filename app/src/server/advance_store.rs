@@ -4,7 +4,7 @@
 //! take turns, and the second sees what the first left: an advance is never spent twice.
 
 use chrono::NaiveDate;
-use rules::finance::advance::{self, AdvanceSettings};
+use rules::finance::advance::{self, AdvanceSettings, AdvanceUse};
 use rules::finance::advance_input::{self, AdvanceInput, RefundInput};
 use rules::finance::day::Day;
 use rules::finance::status::ReceivableFacts;
@@ -127,7 +127,7 @@ pub async fn settle_with(
     receivable_ids: &[i64],
     paid_on: &str,
     amount: &str,
-) -> Result<Decimal, AppError> {
+) -> Result<AdvanceUse, AppError> {
     caller.require(Permission::SettleReceivables)?;
     let mut errors = Vec::new();
     let paid_on = advance_input::read_date(paid_on, &mut errors);
@@ -185,6 +185,7 @@ pub async fn settle_with(
     }
     let parts = advance::split(balance, amount, &chosen).map_err(|e| AppError::invalid(vec![e]))?;
     let mut used = Decimal::ZERO;
+    let mut settled_count = 0;
     for ((id, facts), principal) in receivable_ids.iter().zip(&chosen).zip(parts) {
         if principal <= Decimal::ZERO {
             continue;
@@ -216,11 +217,15 @@ pub async fn settle_with(
         .execute(&mut *tx)
         .await?;
         used += principal;
+        settled_count += 1;
     }
     let left = balance - used;
     set_advance_balance(&mut tx, caller.tenant_id, advance_id, left).await?;
     tx.commit().await?;
-    Ok(left)
+    Ok(AdvanceUse {
+        balance: left,
+        settled: settled_count,
+    })
 }
 
 async fn set_advance_balance(

@@ -6,9 +6,9 @@ use rules::finance::advance::AdvanceSettings;
 use rules::sales::company_settings::{settings_changes, CompanySettings, CompanySettingsInput};
 use rules::sales::credit_use::{CreditOrder, CreditUse};
 use rules::sales::defaults::{CommercialRefs, CompanySalesSettings};
-use rules::sales::defaults_audit::table_changes;
+use rules::sales::defaults_audit::company_table_changes;
 use rules::sales::ledger_accounts::LedgerSettings;
-use rules::sales::own_entries::{own_changes, OwnEntries};
+use rules::sales::own_entries::{company_own_changes, OwnEntries};
 use rules::table_kind::{CommercialKind, LinkedKind};
 use sqlx::{PgExecutor, PgPool, Row};
 
@@ -214,14 +214,16 @@ pub async fn save(
     )
     .await?;
     let mut found = settings_changes(&before, &after);
-    found.extend(table_changes(
+    found.extend(company_table_changes(
         &before.sales.tables,
         &after.sales.tables,
         label,
     ));
-    found.extend(own_changes(&before.sales.own, &after.sales.own, |id| {
-        own_labels.get(&id).cloned().unwrap_or_default()
-    }));
+    found.extend(company_own_changes(
+        &before.sales.own,
+        &after.sales.own,
+        |id| own_labels.get(&id).cloned().unwrap_or_default(),
+    ));
     if found.is_empty() {
         return Ok(());
     }

@@ -99,9 +99,10 @@ pub fn in_use_sql(kind: TableKind) -> String {
     ),
     TableKind::Linked(table) if table.is_commercial() => format!(
         "select (select count(*) from {link} where tenant_id = $1 and {column} = $2)
-              + (select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2)",
+              + ({company})",
         link = table.link_table(),
-        column = table.entry_column()
+        column = table.entry_column(),
+        company = company_default_sql(table.entry_column())
     ),
     TableKind::Linked(table) => format!(
         "select count(*) from {link} where tenant_id = $1 and {column} = $2",
@@ -119,25 +120,29 @@ pub fn in_use_sql(kind: TableKind) -> String {
 /// out of what `in_use_sql` counts: a refusal names them apart. `None` for the tables no
 /// setting points to. `$1` the tenant, `$2` the entry.
 pub fn company_defaults_sql(kind: TableKind) -> Option<String> {
-    let defaults = |condition: String| {
-        format!("select count(*) from company_sales_settings where tenant_id = $1 and {condition}")
-    };
-    let any_default = || {
-        defaults(format!(
-            "$2 in ({})",
-            super::company_settings_store::default_columns().join(", ")
-        ))
-    };
     match kind {
-        TableKind::Commercial(_) => Some(any_default()),
+        TableKind::Commercial(_) => Some(any_company_default_sql()),
         TableKind::Linked(table) if CommercialKind::from_code(table.code()).is_some() => {
-            Some(any_default())
+            Some(any_company_default_sql())
         }
         TableKind::Linked(table) if table.is_commercial() => {
-            Some(defaults(format!("{} = $2", table.entry_column())))
+            Some(company_default_sql(table.entry_column()))
         }
         _ => None,
     }
+}
+
+/// How many companies' settings hold `$2` as their default `column` for new customers.
+fn company_default_sql(column: &str) -> String {
+    format!("select count(*) from company_sales_settings where tenant_id = $1 and {column} = $2")
+}
+
+/// How many companies' settings hold `$2` in any of their defaults for new customers.
+fn any_company_default_sql() -> String {
+    format!(
+        "select count(*) from company_sales_settings where tenant_id = $1 and $2 in ({})",
+        super::company_settings_store::default_columns().join(", ")
+    )
 }
 
 /// How many customers and company settings (R-SALES-1) hold an entry as their choice of a
@@ -145,9 +150,8 @@ pub fn company_defaults_sql(kind: TableKind) -> Option<String> {
 fn chosen_sql(table: CommercialKind) -> String {
     format!(
         "select (select count(*) from customer_sales_defaults where tenant_id = $1 and {column} = $2)
-              + (select count(*) from company_sales_settings
-                 where tenant_id = $1 and $2 in ({company}))",
+              + ({company})",
         column = table.column(),
-        company = super::company_settings_store::default_columns().join(", ")
+        company = any_company_default_sql()
     )
 }

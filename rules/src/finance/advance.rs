@@ -61,18 +61,25 @@ pub fn balance(value: Decimal, settled: &[Decimal], refunded: &[Decimal]) -> Dec
     value - settled.iter().sum::<Decimal>() - refunded.iter().sum::<Decimal>()
 }
 
-/// How many of the receivables with these `balances`, in the order chosen, an advance use of
-/// `used` reached: `split` fills the first one first, so a last one may get nothing.
-pub fn receivables_reached(used: Decimal, balances: &[Decimal]) -> usize {
-    let mut left = used;
-    balances
-        .iter()
-        .take_while(|balance| {
-            let reached = left > Decimal::ZERO;
-            left -= **balance;
-            reached
-        })
-        .count()
+/// R-ADV-2: what using an advance did: the advance's balance after, and how many of the
+/// receivables chosen it paid something of (`split` fills the first one first, so a last one
+/// may get nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdvanceUse {
+    pub balance: Decimal,
+    pub settled: usize,
+}
+
+impl AdvanceUse {
+    /// The message once an advance's use is stored, e.g. "1 título baixado com o adiantamento
+    /// nº 483; saldo do adiantamento: R$ 300,00."
+    pub fn summary(&self, advance_id: i64) -> String {
+        format!(
+            "{} com o adiantamento nº {advance_id}; saldo do adiantamento: {}.",
+            crate::display::count_of(self.settled as i64, "título baixado", "títulos baixados"),
+            format_brl(self.balance)
+        )
+    }
 }
 
 /// R-ADV-2: how much of the advance settles each receivable, in the order given. `amount`
@@ -320,24 +327,23 @@ mod tests {
     }
 
     #[test]
-    fn the_receivables_reached_are_those_the_split_gave_something_to() {
-        let balances = [Decimal::new(115_416, 2), Decimal::new(47_410, 2)];
-        let parts = split(
-            Decimal::new(100_000, 2),
-            None,
-            &[
-                ReceivableFacts::new(1, balances[0]),
-                ReceivableFacts::new(1, balances[1]),
-            ],
-        )
-        .unwrap();
-        let used: Decimal = parts.iter().sum();
-        let given = parts.iter().filter(|p| **p > Decimal::ZERO).count();
-        assert_eq!(receivables_reached(used, &balances), given);
-        assert_eq!(given, 1);
-        assert_eq!(receivables_reached(Decimal::new(120_000, 2), &balances), 2);
-        assert_eq!(receivables_reached(Decimal::new(115_416, 2), &balances), 1);
-        assert_eq!(receivables_reached(Decimal::ZERO, &balances), 0);
+    fn r_adv_2_an_advance_use_says_the_titles_it_settled_and_the_balance_left() {
+        let one = AdvanceUse {
+            balance: Decimal::new(30_000, 2),
+            settled: 1,
+        };
+        assert_eq!(
+            one.summary(483),
+            "1 título baixado com o adiantamento nº 483; saldo do adiantamento: R$ 300,00."
+        );
+        let two = AdvanceUse {
+            balance: Decimal::ZERO,
+            settled: 2,
+        };
+        assert_eq!(
+            two.summary(7),
+            "2 títulos baixados com o adiantamento nº 7; saldo do adiantamento: R$ 0,00."
+        );
     }
 
     #[test]

@@ -126,12 +126,31 @@ pub fn table_changes(
     after: &CommercialRefs,
     label: impl Fn(Option<i64>) -> String,
 ) -> Vec<FieldChange> {
+    named_table_changes(before, after, label, |kind| kind.field_name().to_string())
+}
+
+/// `table_changes` of a company's defaults for new customers, under the settings form's labels
+/// ("Tipo de cobrança (cliente novo)").
+pub fn company_table_changes(
+    before: &CommercialRefs,
+    after: &CommercialRefs,
+    label: impl Fn(Option<i64>) -> String,
+) -> Vec<FieldChange> {
+    named_table_changes(before, after, label, CommercialKind::company_default_label)
+}
+
+fn named_table_changes(
+    before: &CommercialRefs,
+    after: &CommercialRefs,
+    label: impl Fn(Option<i64>) -> String,
+    field: impl Fn(CommercialKind) -> String,
+) -> Vec<FieldChange> {
     before
         .by_kind()
         .zip(after.by_kind())
         .filter(|((_, old), (_, new))| old != new)
         .map(|((kind, old), (_, new))| FieldChange {
-            field: kind.field_name().to_string(),
+            field: field(kind),
             old_value: label(old),
             new_value: label(new),
         })
@@ -284,6 +303,11 @@ mod tests {
             vec![Permission::AlterSalesDefaults]
         );
         assert!(is_field_label("Portador"));
+        // A company's default for new customers: the settings form's label.
+        assert_eq!(
+            company_table_changes(&before, &after, label)[0].field,
+            "Moeda (cliente novo)"
+        );
     }
 
     #[test]

@@ -153,6 +153,25 @@ pub fn own_changes(
     after: &OwnEntries,
     label: impl Fn(i64) -> String,
 ) -> Vec<FieldChange> {
+    named_own_changes(before, after, label, |kind| kind.field_name())
+}
+
+/// `own_changes` of a company's defaults for new customers, under the settings form's labels
+/// ("Plano de pagamento (cliente novo)").
+pub fn company_own_changes(
+    before: &OwnEntries,
+    after: &OwnEntries,
+    label: impl Fn(i64) -> String,
+) -> Vec<FieldChange> {
+    named_own_changes(before, after, label, LinkedKind::company_default_label)
+}
+
+fn named_own_changes(
+    before: &OwnEntries,
+    after: &OwnEntries,
+    label: impl Fn(i64) -> String,
+    field: impl Fn(LinkedKind) -> &'static str,
+) -> Vec<FieldChange> {
     let shown = |ids: &[i64]| {
         let mut labels: Vec<String> = ids.iter().map(|id| label(*id)).collect();
         labels.sort();
@@ -162,7 +181,7 @@ pub fn own_changes(
         .into_iter()
         .filter(|kind| !replace(before.get(*kind), after.get(*kind)).is_empty())
         .map(|kind| FieldChange {
-            field: kind.field_name().to_string(),
+            field: field(kind).to_string(),
             old_value: shown(before.get(kind)),
             new_value: shown(after.get(kind)),
         })
@@ -242,6 +261,11 @@ mod tests {
             }]
         );
         assert!(own_changes(&after, &after, label).is_empty());
+        // A company's default is one entry for its new customers: the settings form's label.
+        assert_eq!(
+            company_own_changes(&before, &after, label)[0].field,
+            "Lista de preço (cliente novo)"
+        );
     }
 
     proptest! {

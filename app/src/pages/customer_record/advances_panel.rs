@@ -8,7 +8,6 @@ use rules::finance::advance_input::{
     AdvanceInput, RefundInput, DATE_FIELD, MEANS_FIELD, REASON_FIELD,
 };
 use rules::money::format_brl;
-use rust_decimal::Decimal;
 
 use super::finance_fields::{DateField, MeansField, TextField};
 use super::finance_tab::{FinanceContext, RowAction};
@@ -200,19 +199,9 @@ fn UseAdvanceForm(
     // In the order checked: the advance pays the first one first.
     let chosen = RwSignal::new(Vec::<i64>::new());
     let advance_id = advance.id;
-    // The chosen receivables' balances as sent, in order: the advance may not reach them all.
-    let sent_balances = RwSignal::new(Vec::<Decimal>::new());
-    let advance_balance = advance.balance;
     Effect::new(move |_| {
-        if let Some(Ok(left)) = settle.value().get() {
-            let count = sent_balances.with_untracked(|balances| {
-                rules::finance::advance::receivables_reached(advance_balance - left, balances)
-            });
-            finance.done.run(format!(
-                "{} com o adiantamento nº {advance_id}; saldo do adiantamento: {}.",
-                rules::display::count_of(count as i64, "título baixado", "títulos baixados"),
-                format_brl(left)
-            ));
+        if let Some(Ok(used)) = settle.value().get() {
+            finance.done.run(used.summary(advance_id));
         }
         // Someone changed a chosen receivable or the advance first: the figures reload.
         if let Some(Err(error)) = settle.value().get() {
@@ -224,17 +213,6 @@ fn UseAdvanceForm(
         if settle.pending().get_untracked() {
             return;
         }
-        let ids = chosen.get_untracked();
-        let balances = receivables
-            .get_untracked()
-            .and_then(Result::ok)
-            .map(|rows| {
-                ids.iter()
-                    .filter_map(|id| rows.iter().find(|r| r.id == *id).map(|r| r.balance))
-                    .collect()
-            })
-            .unwrap_or_default();
-        sent_balances.set(balances);
         settle.dispatch(SettleWithAdvance {
             advance_id,
             receivable_ids: chosen.get_untracked(),

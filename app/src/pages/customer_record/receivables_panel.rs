@@ -6,6 +6,7 @@
 //! forms under the grid, and "Novo título" registers one by hand (issue 12).
 
 use leptos::prelude::*;
+use rules::finance::receivable_filter::{OWED, OWED_LABEL};
 use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
 use rust_decimal::Decimal;
@@ -23,7 +24,8 @@ pub fn ReceivablesPanel(
     receivables: ApiResource<Vec<ReceivableRow>>,
     finance: FinanceContext,
 ) -> impl IntoView {
-    let shown = RwSignal::new(String::new());
+    // What the customer still owes first, as the receivables menu does; "Todas" a choice away.
+    let shown = RwSignal::new(OWED.to_string());
     view! {
         <section class="card" aria-labelledby="receivables-title">
             <h2 id="receivables-title">"Títulos a receber nesta empresa"</h2>
@@ -92,10 +94,18 @@ fn ReceivablesGrid(
     let overdue = total(&rows, |s| s == ReceivableStatus::Overdue);
     let rows = StoredValue::new(rows);
     let visible = move || {
-        let wanted = ReceivableStatus::from_code(&shown.get());
+        let chosen = shown.get();
+        let wanted = ReceivableStatus::from_code(&chosen);
+        let owed_only = chosen == OWED;
         rows.with_value(|rows| {
             rows.iter()
-                .filter(|r| wanted.is_none_or(|w| r.status == w))
+                .filter(|r| {
+                    if owed_only {
+                        r.status.is_outstanding()
+                    } else {
+                        wanted.is_none_or(|w| r.status == w)
+                    }
+                })
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -107,6 +117,7 @@ fn ReceivablesGrid(
         <div class="field">
             <label for="receivable-status">"Situação do título"</label>
             <select id="receivable-status" on:change=move |ev| shown.set(event_target_value(&ev)) prop:value=move || shown.get()>
+                <option value=OWED>{OWED_LABEL}</option>
                 <option value="">"Todas"</option>
                 {ReceivableStatus::ALL
                     .iter()
