@@ -12,6 +12,7 @@ pub mod customers;
 pub mod error;
 pub mod lazy_routes;
 pub mod list_return;
+pub mod list_scroll;
 pub mod lookups;
 pub mod pages;
 pub mod session;
@@ -35,6 +36,7 @@ static SPLIT_DATA_SLACK: [u8; 4096] = [0xA5; 4096];
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    list_scroll::watch_history_moves();
     // Async hydration: a page opened directly on a lazily loaded route (app/src/lazy_routes.rs)
     // first fetches that route's part of the WebAssembly, then hydrates.
     wasm_bindgen_futures::spawn_local(async {

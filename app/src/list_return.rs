@@ -20,10 +20,11 @@ pub fn remember_list(href: String) {
     }
 }
 
-/// The address "Voltar à lista" leads to.
-pub fn list_href() -> Signal<String> {
-    match use_context::<ListReturn>() {
-        Some(ListReturn(last)) => last.into(),
-        None => Signal::stored(WHOLE_LIST.to_string()),
-    }
+/// The address "Voltar à lista" leads to, read once: the list's address cannot change while a
+/// record is open, and a link that followed the signal would be told of the list's next
+/// address after the record that drew it was gone (a panic on every way out of a record).
+pub fn list_href() -> String {
+    use_context::<ListReturn>()
+        .map(|ListReturn(last)| last.get_untracked())
+        .unwrap_or_else(|| WHOLE_LIST.to_string())
 }

@@ -79,6 +79,8 @@ test('register an advance, settle two receivables with it, refund the rest, down
   await value.fill('1000');
   await register.getByRole('button', { name: 'Registrar adiantamento' }).click();
   const registered = await said(page, /^Adiantamento nº \d+ de R\$ 1\.000,00 registrado\.$/);
+  // The form is gone: the focus is on what happened, and stays there while the figures reload.
+  await waitForFocus(page.locator('#finance-said'));
   const advance = registered.match(/nº (\d+)/)[1];
 
   // Used on both, in the order checked: 300,00 pays the first whole, 400,00 part of the second.

@@ -62,6 +62,10 @@ test('the receivables of the current company, opening on what is owed, filtered 
   await grid.waitFor();
   const owed = await grid.locator('tbody td[data-label="Situação"]').allTextContents();
   assert.ok(owed.length > 0 && owed.every((s) => ['Vencido', 'Em aberto', 'Negativado', 'Cobrança'].includes(s.trim())), `only owed: ${owed}`);
+  // Oldest due first: the overdue ones lead.
+  const due = (await grid.locator('tbody td[data-label="Vencimento"]').allTextContents())
+    .map((d) => d.trim().split('/').reverse().join(''));
+  assert.deepEqual(due, [...due].sort(), `oldest due first: ${due}`);
   // The demo's history is mostly received: the filter keeps only those.
   await section.getByLabel('Situação do título').selectOption({ label: 'Recebido' });
   const statuses = await grid.locator('tbody td[data-label="Situação"]').allTextContents();

@@ -193,8 +193,11 @@ test('at 375 px the list shows cards without sideways scrolling', async () => {
   await page.context().close();
 });
 
-test('"Voltar à lista" on a record comes back to the search it was opened from', async () => {
+test('"Voltar à lista" on a record comes back to the search it was opened from; leaving a record, by the link or Back, panics nothing', async () => {
   const page = await newPage(browser);
+  const panics = [];
+  page.on('pageerror', (error) => panics.push(error.message));
+  page.on('console', (message) => { if (message.text().includes('panicked')) panics.push(message.text()); });
   await signIn(page, admin);
   await open(page, '/clientes');
   await page.getByLabel('Buscar').fill('Schneider');
@@ -206,5 +209,35 @@ test('"Voltar à lista" on a record comes back to the search it was opened from'
   await page.getByRole('link', { name: 'Voltar à lista' }).click();
   await page.waitForURL(/\/clientes\?.*q=Schneider/);
   assert.equal(await page.getByLabel('Buscar').inputValue(), 'Schneider');
+  // Back to the record, Back again to the list: the list is drawn and answers, no panic.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Voltar à lista' }).waitFor();
+  await page.goBack();
+  await page.waitForURL(/\/clientes\?.*q=Schneider/);
+  await eventually(async () => assert.match(await listedRows(page).then((rows) => rows[0]), /schneider/i));
+  await first.click();
+  await page.waitForURL(/\/clientes\/\d+$/);
+  assert.deepEqual(panics, []);
+  await page.context().close();
+});
+
+test('on a phone, Back from a record finds the list scrolled where it was left', async () => {
+  const page = await newPage(browser, { width: 375, height: 740 });
+  await signIn(page, admin);
+  await open(page, '/clientes');
+  const codes = page.getByRole('table').getByRole('link', { name: /^\d+$/ });
+  await codes.nth(20).waitFor();
+  await codes.nth(20).scrollIntoViewIfNeeded();
+  const left = await page.evaluate(() => window.scrollY);
+  assert.ok(left > 1000, `scrolled down the list: ${left}`);
+  await codes.nth(20).click();
+  await page.waitForURL(/\/clientes\/\d+$/);
+  await page.getByLabel('Nome fantasia').waitFor();
+  await page.goBack();
+  await page.waitForURL(/\/clientes$/);
+  await eventually(async () => {
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(y - left) < 40, `back at ${y}, left at ${left}`);
+  });
   await page.context().close();
 });

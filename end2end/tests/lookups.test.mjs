@@ -28,6 +28,12 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
   // The form is empty again and the focus on its first field, for the next entry.
   await eventually(async () => assert.ok(await isFocused(page.getByLabel('Código')), 'the focus is on Código'));
+  // A code already used: said beside it, and the focus goes there from wherever Enter was.
+  await page.getByLabel('Código').fill('RS');
+  await page.getByLabel('Descrição').fill('Repetido');
+  await page.getByLabel('Descrição').press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'já existe' }).waitFor();
+  await eventually(async () => assert.ok(await isFocused(page.getByLabel('Código')), 'the focus is on the refused Código'));
 
   // The live filter narrows the rows without a round trip.
   await page.getByLabel('Filtrar').fill('serra');
@@ -95,19 +101,19 @@ test('two people edit one table row: the second is told and saves nothing, the f
     await page.getByRole('button', { name: `Editar ${code}` }).click();
     await page.getByRole('button', { name: 'Gravar alteração' }).waitFor();
   }
-  await first.getByLabel('Descrição').fill('Mudada pelo primeiro');
+  await first.getByLabel('Descrição').fill(`Mudada pelo primeiro ${code}`);
   // Saved with Enter: the focus goes back to the row, not to the emptied form.
   await first.getByLabel('Descrição').press('Enter');
-  await entriesTable(first).getByRole('cell', { name: 'Mudada pelo primeiro' }).waitFor();
+  await entriesTable(first).getByRole('cell', { name: `Mudada pelo primeiro ${code}` }).waitFor();
   await eventually(async () => assert.ok(await isFocused(editFirst), 'the focus is back on the saved row'));
 
-  await second.getByLabel('Descrição').fill('Mudada pelo segundo');
+  await second.getByLabel('Descrição').fill(`Mudada pelo segundo ${code}`);
   await second.getByRole('button', { name: 'Gravar alteração' }).click();
   await second.getByRole('alert').filter({
     hasText: `${code} foi alterado por outro usuário depois que você o abriu; nada foi gravado. Recarregue a página para ver a versão atual.`,
   }).waitFor();
   await open(second, '/tabelas/categorias');
-  await entriesTable(second).getByRole('cell', { name: 'Mudada pelo primeiro' }).waitFor();
-  assert.equal(await entriesTable(second).getByRole('cell', { name: 'Mudada pelo segundo' }).count(), 0);
+  await entriesTable(second).getByRole('cell', { name: `Mudada pelo primeiro ${code}` }).waitFor();
+  assert.equal(await entriesTable(second).getByRole('cell', { name: `Mudada pelo segundo ${code}` }).count(), 0);
   for (const page of pages) await page.context().close();
 });

@@ -29,12 +29,13 @@ pub fn parse_emails(input: &str) -> Result<Option<String>, String> {
     Ok(Some(emails.join("; ")).filter(|e| !e.is_empty()))
 }
 
-/// Several phones in one field, separated by `;` or `/`; each needs its DDD (10 or 11 digits,
-/// or 12–13 with the country code) and is stored `(51) 3591-1234`.
+/// Several phones in one field, separated by `;`, `,` or `/` (a phone has none of them);
+/// each needs its DDD (10 or 11 digits, or 12–13 with the country code) and is stored
+/// `(51) 3591-1234`.
 pub fn parse_phones(input: &str) -> Result<Option<String>, String> {
     let mut phones: Vec<String> = Vec::new();
     for phone in input
-        .split([';', '/'])
+        .split([';', ',', '/'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
@@ -61,6 +62,14 @@ pub fn parse_phones(input: &str) -> Result<Option<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phones_separated_by_commas_are_read_as_several() {
+        assert_eq!(
+            parse_phones("(51) 3333-4444, (51) 99999-8888"),
+            Ok(Some("(51) 3333-4444; (51) 99999-8888".into()))
+        );
+    }
 
     #[test]
     fn several_emails_and_phones_share_one_field_each() {

@@ -58,16 +58,44 @@ pub(crate) fn days_in_month(year: i32, month: u32) -> Option<u32> {
     })
 }
 
-/// The field's text as the user types: digits only, slashes put in (`3112` → `31/12`,
-/// `31122027` → `31/12/2027`), at most eight digits.
+/// The field's text as the user types: digits, with the slashes put in (`3112` → `31/12`,
+/// `31122027` → `31/12/2027`), at most eight digits. A slash typed after a one-digit day or
+/// month completes it with a zero (`5/1/2026` → `05/01/2026`), as Brazilians often write.
 pub fn mask_as_typed(typed: &str) -> String {
-    let digits: Vec<char> = typed.chars().filter(char::is_ascii_digit).take(8).collect();
-    let mut out = String::with_capacity(10);
-    for (i, c) in digits.iter().enumerate() {
-        if i == 2 || i == 4 {
-            out.push('/');
+    // Day, month, year; whether a slash follows each of the first two.
+    let mut parts = [String::new(), String::new(), String::new()];
+    let mut slashed = [false, false];
+    let mut part = 0;
+    for c in typed.chars() {
+        if c.is_ascii_digit() {
+            let limit = if part == 2 { 4 } else { 2 };
+            if parts[part].len() == limit {
+                if part == 2 {
+                    break;
+                }
+                part += 1;
+            }
+            parts[part].push(c);
+        } else if c == '/' && part < 2 {
+            match parts[part].len() {
+                1 => parts[part].insert(0, '0'),
+                2 => {}
+                // A slash before any digit of the part, or a second one, says nothing.
+                _ => continue,
+            }
+            slashed[part] = true;
+            part += 1;
         }
-        out.push(*c);
+    }
+    let mut out = parts[0].clone();
+    for i in 1..3 {
+        if !parts[i].is_empty() || slashed[i - 1] {
+            out.push('/');
+            out.push_str(&parts[i]);
+        }
+        if parts[i].is_empty() {
+            break;
+        }
     }
     out
 }
@@ -143,6 +171,22 @@ mod tests {
         assert_eq!(mask_as_typed("31/12/20279"), "31/12/2027");
         assert_eq!(mask_as_typed("ab31-12"), "31/12");
         assert_eq!(mask_as_typed(""), "");
+    }
+
+    #[test]
+    fn a_slash_after_one_digit_completes_the_day_or_month_with_a_zero() {
+        assert_eq!(mask_as_typed("5/"), "05/");
+        assert_eq!(mask_as_typed("5/12/2026"), "05/12/2026");
+        assert_eq!(mask_as_typed("1/1/2026"), "01/01/2026");
+        assert_eq!(mask_as_typed("10/1/2026"), "10/01/2026");
+        assert_eq!(mask_as_typed("05/"), "05/");
+        assert_eq!(mask_as_typed("05/1/"), "05/01/");
+        assert_eq!(mask_as_typed("/5"), "5");
+        assert_eq!(mask_as_typed("05//1"), "05/1");
+        assert_eq!(
+            parse(&mask_as_typed("5/12/2026")),
+            Ok(Some("2026-12-05".into()))
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod date_input;
 pub mod display;
 pub mod document;
 pub mod finance;
+pub mod kept_edits;
 pub mod lookup;
 pub mod money;
 pub mod permission;

@@ -92,6 +92,9 @@ fn describe(input: &ReceivableFilterInput) -> String {
                 "situacao" => rules::finance::status::ReceivableStatus::from_code(value)
                     .map_or(value, |s| s.label())
                     .to_string(),
+                // As the screen shows money: "5000" typed reads "R$ 5.000,00".
+                "valor_min" | "valor_max" => rules::money::parse_brl(value)
+                    .map_or_else(|_| value.trim().to_string(), rules::money::format_brl),
                 _ => value.trim().to_uppercase(),
             };
             format!("{}: {value}", label(name))
@@ -438,5 +441,19 @@ mod tests {
         assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
         let names = String::from_utf8_lossy(&bytes);
         assert!(names.contains("xl/worksheets/sheet1.xml"));
+    }
+
+    #[test]
+    fn r_hist_3_the_filters_line_shows_money_as_the_screen_does() {
+        let input = ReceivableFilterInput {
+            situacao: "overdue".to_string(),
+            valor_min: "1.000,00".to_string(),
+            valor_max: "5000".to_string(),
+            ..Default::default()
+        };
+        assert_eq!(
+            describe(&input),
+            "Situação: Vencido · Valor de: R$ 1.000,00 · Valor até: R$ 5.000,00"
+        );
     }
 }

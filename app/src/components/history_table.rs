@@ -34,7 +34,12 @@ pub fn HistoryTable(
                                 {cells
                                     .into_iter()
                                     .zip(headers.iter())
-                                    .map(|(cell, label)| view! { <td data-label=*label>{cell}</td> })
+                                    // A value that was (or became) blank reads as a dash, not
+                                    // as a label with nothing after it.
+                                    .map(|(cell, label)| {
+                                        let cell = if cell.is_empty() { "—".to_string() } else { cell };
+                                        view! { <td data-label=*label>{cell}</td> }
+                                    })
                                     .collect_view()}
                             </tr>
                         }

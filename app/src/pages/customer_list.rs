@@ -48,6 +48,11 @@ pub fn CustomerListPage() -> impl IntoView {
     }
 }
 
+/// The list's address as it now stands (`/clientes?q=…`).
+fn list_address(filter: Memo<CustomerFilter>) -> String {
+    format!("/clientes{}", filter.get_untracked().to_query())
+}
+
 fn filter_from_query() -> Memo<CustomerFilter> {
     let query = use_query_map();
     Memo::new(move |_| {
@@ -73,7 +78,8 @@ fn CustomerList(
     });
     // "Voltar à lista" on a record comes back to this search and these filters.
     Effect::new(move |_| {
-        crate::list_return::remember_list(format!("/clientes{}", filter.get().to_query()))
+        filter.track();
+        crate::list_return::remember_list(list_address(filter))
     });
     let pickable = may_bulk.then_some(selected);
     show_bulk_panel_when_asked();
@@ -207,11 +213,13 @@ fn CustomerList(
                 <button type="submit">"Filtrar"</button>
             </form>
         </section>
-        <section class="card">
+        // A tap here may leave for a record: Back should find the list where it was.
+        <section class="card" on:click=move |_| crate::list_scroll::remember(&list_address(filter))>
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(page) => {
+                            crate::list_scroll::restore_after_history_move(&list_address(filter));
                             let current = filter.get_untracked();
                             let next_link = page.next.clone().map(|after| {
                                 let next = CustomerFilter { after, ..current.clone() };

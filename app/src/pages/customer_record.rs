@@ -8,6 +8,7 @@ mod delete;
 mod finance_fields;
 pub(crate) mod finance_tab;
 mod history;
+mod kept_edits;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
@@ -115,14 +116,26 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(record) => view! { <CustomerForm record data can_save can_delete tab /> }.into_any(),
+                    // Keyed by version: a record saved (here or by someone else) is drawn
+                    // afresh, so no field keeps what was typed over the value now stored.
+                    Ok(record) => {
+                        let version = record.version;
+                        view! {
+                            <For each=move || [version] key=|v| *v let(_)>
+                                <CustomerForm record=record.clone() data can_save can_delete tab />
+                            </For>
+                        }
+                        .into_any()
+                    }
                     Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
                 }
             })}
         </Transition>
-        // Found once by the code, so these keep their state while the record reloads.
+        // Found once by the code, so these keep their state while the record reloads; a
+        // Transition, so a tab's figures reloading after a write leave it on screen (and the
+        // focus where the write put it) instead of unmounting it meanwhile.
         {code.map(|_| view! {
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     customer_id.await.ok().map(|id| view! {
                         <div hidden=move || tab.get() != Tab::Addresses>
@@ -161,10 +174,13 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                         </div>
                     })
                 })}
-            </Suspense>
+            </Transition>
         })}
     }
 }
+
+/// The general data's form (its fields carried over a stale save by id).
+const FORM_ID: &str = "customer-form";
 
 #[component]
 fn CustomerForm(
@@ -180,6 +196,8 @@ fn CustomerForm(
         removing,
         typed_code,
         options,
+        reloads,
+        kept,
         ..
     } = data;
     let existing = record.id != 0;
@@ -220,14 +238,40 @@ fn CustomerForm(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    focus_first_invalid_on_refusal(save.value(), "customer-form");
+    focus_first_invalid_on_refusal(save.value(), FORM_ID);
+    // The form's fields as drawn: a stale save can then carry the user's changes over.
+    Effect::new(move |_| kept.on_drawn(FORM_ID));
+    // Drawn again after a save: the focus goes back to "Gravar", where the user was.
+    Effect::new(move |_| {
+        if save.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {
+            crate::components::focus::focus_by_id_next_frame("customer-save");
+        }
+    });
+    let load_theirs_keep_mine = move |_| {
+        kept.carry_over(FORM_ID, move || {
+            save.clear();
+            reloads.update(|n| *n += 1);
+        })
+    };
     let general_error = move || {
         let save_error = save.value().get().and_then(|r| r.err());
+        let stale = matches!(save_error, Some(AppError::Conflict(_)));
         let delete_error = remove.value().get().and_then(|r| r.err());
         save_error
             .or(delete_error)
             .filter(|e| !matches!(e, AppError::Invalid(_)))
-            .map(|e| view! { <p class="error" role="alert">{e.to_string()}</p> })
+            .map(|e| view! {
+                <p class="error" role="alert">{e.to_string()}</p>
+                {stale.then(|| view! {
+                    <button type="button" on:click=load_theirs_keep_mine>"Carregar a versão atual com as minhas alterações"</button>
+                })}
+            })
+    };
+    let reapplied = move || {
+        let said = kept.notice.get();
+        (!said.is_empty()).then(|| {
+            view! { <p class="notice warning" role="status" id=kept_edits::NOTICE_ID tabindex="-1">{said}</p> }
+        })
     };
     let saved = move || {
         matches!(save.value().get(), Some(Ok(_)))
@@ -251,7 +295,7 @@ fn CustomerForm(
             {read_only.then(|| view! {
                 <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite alterar clientes."</p>
             })}
-            <ActionForm action=save attr:id="customer-form" attr:class=if read_only { "record-form read-only" } else { "record-form" } attr:aria-label="Cadastro do cliente">
+            <ActionForm action=save attr:id=FORM_ID attr:class=if read_only { "record-form read-only" } else { "record-form" } attr:aria-label="Cadastro do cliente">
                 {id.map(|id| view! {
                     <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="version" value=version.to_string() />
@@ -343,8 +387,9 @@ fn CustomerForm(
                 <ProfileFields profile=record.profile error_for=error_for options read_only />
                 <div class="actions wide">
                     {general_error}
+                    {reapplied}
                     {saved}
-                    {can_save.then(|| view! { <button type="submit" class="primary">"Gravar"</button> })}
+                    {can_save.then(|| view! { <button type="submit" id="customer-save" class="primary">"Gravar"</button> })}
                     <a href=crate::list_return::list_href()>"Voltar à lista"</a>
                 </div>
             </ActionForm>

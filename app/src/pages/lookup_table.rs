@@ -125,6 +125,8 @@ fn LookupTable(
         Some(Err(_)) => notice.set(String::new()),
         None => {}
     });
+    // A refused save (a code already used…): the focus goes to the field that says why.
+    crate::components::focus::focus_first_invalid_on_refusal(save.value(), "lookup-form");
     Effect::new(move |_| {
         if rows.with(|r| matches!(r, Some(Ok(_)))) {
             if let Some(id) = focus_when_drawn.get_untracked() {
@@ -194,6 +196,14 @@ fn LookupTable(
             |m| view! { <p class="error" role="alert" id="lookup-problem" tabindex="-1">{m}</p> },
         )
     };
+    // Marked, a refused field is where the focus goes (focus_first_invalid_on_refusal).
+    let invalid = move |field: &'static str| {
+        move || {
+            save.value()
+                .with(|r| matches!(r, Some(Err(e)) if e.message_for(field).is_some()))
+                .then_some("true")
+        }
+    };
     let field_error = move |field: &'static str| {
         move || {
             save.value()
@@ -222,11 +232,18 @@ fn LookupTable(
                 explain_only=in_use
             />
             {may_alter.then(|| view! {
-                <ActionForm action=save attr:class="lookup-form" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                <ActionForm action=save attr:id="lookup-form" attr:class="lookup-form" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Escape" {
                         stop_editing();
                     }
                 }>
+                    // Which row the form now holds: the same fields serve a new one and an edit.
+                    <p class="form-title">
+                        {move || match editing.get() {
+                            Some(row) => format!("Alterando {} - {}", row.code, row.description),
+                            None => "Novo registro".to_string(),
+                        }}
+                    </p>
                     <input type="hidden" name="kind" value=kind.code() />
                     {move || editing.get().map(|row| view! {
                         <input type="hidden" name="id" value=row.id.to_string() />
@@ -239,12 +256,13 @@ fn LookupTable(
                             name="input[code]"
                             prop:value=move || editing.get().map(|r| r.code).unwrap_or_default()
                             prop:readOnly=move || editing.get().is_some()
+                            aria-invalid=invalid("code")
                         />
                         {field_error("code")}
                     </div>
                     <div class="field">
                         <label for="lookup-description">"Descrição"</label>
-                        <input id="lookup-description" name="input[description]" prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
+                        <input id="lookup-description" name="input[description]" aria-invalid=invalid("description") prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
                         {field_error("description")}
                     </div>
                     {kind.terms().map(|terms_kind| view! {
@@ -314,8 +332,9 @@ fn LookupRows(
                 {rows.into_iter().map(|row| {
                     let edit_row = row.clone();
                     let delete_row = row.clone();
+                    let id = row.id;
                     view! {
-                        <tr>
+                        <tr class:editing=move || editing.with(|e| e.as_ref().is_some_and(|r| r.id == id))>
                             <td class="code" data-label="Código">{row.code.clone()}</td>
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>

@@ -339,8 +339,10 @@ async fn main_address_state(
 
 fn stale(row: &StoredRow) -> AppError {
     AppError::Conflict(format!(
-        "Este cliente foi alterado por {} às {} depois que você o abriu. Recarregue a página para ver a versão atual; nada foi gravado.",
-        row.updated_by_name.clone().unwrap_or_else(|| "outro usuário".to_string()),
+        "Este cliente foi alterado por {} às {} depois que você o abriu; nada foi gravado.",
+        row.updated_by_name
+            .clone()
+            .unwrap_or_else(|| "outro usuário".to_string()),
         hour_minute(row.updated_at)
     ))
 }

@@ -230,10 +230,12 @@ fn UseAdvanceForm(
     };
     let choices = move || {
         receivables.get().and_then(Result::ok).map(|rows| {
-            let open: Vec<ReceivableRow> = rows
+            let mut open: Vec<ReceivableRow> = rows
                 .into_iter()
                 .filter(|r| r.status.is_outstanding())
                 .collect();
+            // Oldest due first: ticked from the top, the advance pays the overdue ones first.
+            open.sort_by_cached_key(|r| rules::date_input::parse(&r.due_date).ok().flatten());
             if open.is_empty() {
                 return view! { <p>"Este cliente não tem títulos em aberto nesta empresa."</p> }.into_any();
             }

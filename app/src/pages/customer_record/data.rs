@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use rules::customer::CustomerInput;
 
+use super::kept_edits::KeptEdits;
 use crate::api::resource::{api_resource, ApiResource};
 use crate::api::{
     customer_advances, customer_credit, customer_history, customer_receivables,
@@ -60,6 +61,10 @@ pub struct EditorData {
     pub remove: ServerAction<DeleteCustomer>,
     /// "2004 - Posto Serra Ltda", the customer being deleted: the list says it was.
     pub removing: StoredValue<String>,
+    /// Bumped after a save, or to load the version someone else saved: the record reloads.
+    pub reloads: RwSignal<u32>,
+    /// What the user typed, carried over a reload after a stale save.
+    pub kept: KeptEdits,
     /// Bumped after an address change: refreshes the history, not the record being typed.
     pub address_saves: RwSignal<u32>,
     pub record: ApiResource<CustomerRecord>,
@@ -92,11 +97,13 @@ impl EditorData {
         let typed_code = StoredValue::new(String::new());
         // Bumped after a successful save: a refused one keeps what the user typed.
         let reloads = RwSignal::new(0u32);
+        let kept = KeptEdits::new();
         let address_saves = RwSignal::new(0u32);
         let save_sales = ServerAction::<SaveSalesDefaults>::new();
         let sales_saves = RwSignal::new(0u32);
         Effect::new(move |_| {
             if let Some(Ok(_)) = save.value().get() {
+                kept.notice.set(String::new());
                 reloads.update(|n| *n += 1);
             }
         });
@@ -246,6 +253,8 @@ impl EditorData {
             save,
             remove,
             removing,
+            reloads,
+            kept,
             address_saves,
             record,
             options: api_resource(|| (), |_| profile_options()),

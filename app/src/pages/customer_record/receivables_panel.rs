@@ -97,7 +97,7 @@ fn ReceivablesGrid(
         let chosen = shown.get();
         let wanted = ReceivableStatus::from_code(&chosen);
         let owed_only = chosen == OWED;
-        rows.with_value(|rows| {
+        let mut rows = rows.with_value(|rows| {
             rows.iter()
                 .filter(|r| {
                     if owed_only {
@@ -108,7 +108,12 @@ fn ReceivablesGrid(
                 })
                 .cloned()
                 .collect::<Vec<_>>()
-        })
+        });
+        // What is owed reads oldest due first, as a collector works; the rest newest first.
+        if owed_only {
+            rows.sort_by_cached_key(|r| rules::date_input::parse(&r.due_date).ok().flatten());
+        }
+        rows
     };
     view! {
         <p class="totals" role="status">

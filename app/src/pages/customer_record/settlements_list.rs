@@ -85,6 +85,9 @@ pub fn SettlementsList(
                                     {rows.into_iter().map(|s| {
                                         let standing = s.reversed.is_none();
                                         let for_reverse = s.clone();
+                                        // Each button says which settlement it reverses.
+                                        let reverse_label =
+                                            format!("Estornar a baixa de {} de {}", format_brl(s.principal), s.paid_on);
                                         view! {
                                             <tr class:reversed=!standing>
                                                 <td class="date" data-label="Pagamento">{s.paid_on.clone()}</td>
@@ -99,7 +102,7 @@ pub fn SettlementsList(
                                                         // The status first, then what may be done to it.
                                                         None if may_reverse => view! {
                                                             <span>"Válida"</span>" "
-                                                            <button type="button" on:click=move |_| {
+                                                            <button type="button" aria-label=reverse_label on:click=move |_| {
                                                                 chosen.set(Some(for_reverse.clone()));
                                                                 asking.set(true);
                                                             }>"Estornar"</button>
