@@ -45,7 +45,7 @@ mod imp {
 
     pub fn remember(address: &str) {
         if let (Ok(Some(storage)), Ok(y)) = (window().session_storage(), window().scroll_y()) {
-            let _ = storage.set_item(&key(address), &(y as i64).to_string());
+            let _ = storage.set_item(&key(address), &(y as i32).to_string());
         }
     }
 
@@ -60,9 +60,10 @@ mod imp {
             .get_item(&key(address))
             .ok()
             .flatten()
-            .and_then(|y| y.parse::<f64>().ok());
+            // Whole pixels: parsing a float would bring its parser into the main part.
+            .and_then(|y| y.parse::<i32>().ok());
         if let Some(y) = y {
-            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, f64::from(y)));
         }
     }
 }
