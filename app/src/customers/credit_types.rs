@@ -64,3 +64,9 @@ pub struct ReceivableRow {
     #[serde(default)]
     pub cancellation: Option<String>,
 }
+
+/// Oldest due date first, as a collector works through what is owed (`due_date` is shown
+/// `dd/mm/aaaa`, so it is read back to sort).
+pub fn oldest_due_first(rows: &mut [ReceivableRow]) {
+    rows.sort_by_cached_key(|r| rules::date_input::parse(&r.due_date).ok().flatten());
+}

@@ -235,7 +235,7 @@ fn UseAdvanceForm(
                 .filter(|r| r.status.is_outstanding())
                 .collect();
             // Oldest due first: ticked from the top, the advance pays the overdue ones first.
-            open.sort_by_cached_key(|r| rules::date_input::parse(&r.due_date).ok().flatten());
+            crate::customers::credit_types::oldest_due_first(&mut open);
             if open.is_empty() {
                 return view! { <p>"Este cliente não tem títulos em aberto nesta empresa."</p> }.into_any();
             }

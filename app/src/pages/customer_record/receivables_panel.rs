@@ -111,7 +111,7 @@ fn ReceivablesGrid(
         });
         // What is owed reads oldest due first, as a collector works; the rest newest first.
         if owed_only {
-            rows.sort_by_cached_key(|r| rules::date_input::parse(&r.due_date).ok().flatten());
+            crate::customers::credit_types::oldest_due_first(&mut rows);
         }
         rows
     };
