@@ -267,9 +267,22 @@ test('from the screen the financial user settles a receivable, reverses the sett
   await settleButton.click();
   await settle.waitFor();
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'settle-title'));
+  // Before "Registrar baixa": how late, what it charges and the total, or why it would be refused.
+  const preview = settle.locator('#settle-preview');
+  const shown = /^(\d+ dias? de atraso)(: juros de R\$ [\d.]+,\d\d e multa de R\$ [\d.]+,\d\d|; o título não tem juros nem multa por atraso)\. Total a receber: (R\$ [\d.]+,\d\d)\.$/;
+  await eventually(async () => assert.match(await preview.textContent(), shown));
+  const principal = settle.getByLabel('Valor baixado (R$)');
+  const typedBalance = await principal.inputValue();
+  await principal.fill('99999999,00');
+  await eventually(async () => assert.match(await preview.textContent(), /^O valor a baixar \(R\$ 99\.999\.999,00\) é maior que o saldo do título/));
+  await principal.fill(typedBalance);
+  await eventually(async () => assert.match(await preview.textContent(), shown));
+  const [, , charges, total] = (await preview.textContent()).match(shown);
   await settle.getByRole('button', { name: 'Registrar baixa' }).click();
   const said = page.locator('#receivables-said');
   await eventually(async () => assert.match(await said.textContent(), new RegExp(`^Baixa de ${doc} registrada em`)));
+  // What was recorded is what the preview said.
+  if (charges.startsWith(':')) assert.ok((await said.textContent()).endsWith(`recebido ${total}.`), await said.textContent());
   await eventually(async () => assert.equal((await cell(row, 'Situação').textContent()).trim(), 'Recebido'));
   assert.equal((await cell(row, 'Saldo').textContent()).trim(), 'R$ 0,00');
   assert.equal(await settle.count(), 0, 'the form closes once saved');

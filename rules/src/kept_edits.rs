@@ -70,10 +70,15 @@ pub fn notice(theirs: &[String], kept: &[String], both: &[(String, String)]) -> 
     if !theirs.is_empty() {
         said.push_str(&format!(" (ele alterou {})", theirs.join(", ")));
     }
-    said.push_str(&format!(
-        ", com as suas alterações em: {}.",
-        kept.join(", ")
-    ));
+    if kept.is_empty() {
+        // Nothing of the user's differed from what they had opened: say so rather than list nothing.
+        said.push_str(". Você não tinha alterado nenhum campo.");
+    } else {
+        said.push_str(&format!(
+            ", com as suas alterações em: {}.",
+            kept.join(", ")
+        ));
+    }
     for (label, value) in both {
         let value = if value.is_empty() {
             "em branco".to_string()
@@ -172,5 +177,13 @@ mod tests {
             &[("E-mails".into(), String::new())]
         )
         .contains("ele gravou em branco"));
+    }
+
+    #[test]
+    fn the_notice_for_a_user_who_had_changed_nothing_does_not_list_an_empty_set() {
+        assert_eq!(
+            notice(&["Telefones".into()], &[], &[]),
+            "Esta é a versão que o outro usuário gravou (ele alterou Telefones). Você não tinha alterado nenhum campo. Confira e grave."
+        );
     }
 }

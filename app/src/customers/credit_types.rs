@@ -63,6 +63,8 @@ pub struct ReceivableRow {
     /// `Cancelado em 06/12/2026 14:05 por Fernanda Financeiro: Renegociado`, once cancelled.
     #[serde(default)]
     pub cancellation: Option<String>,
+    /// The interest and late fee stamped on it, for the settlement form's preview.
+    pub terms: rules::finance::settlement::LateTerms,
 }
 
 /// Oldest due date first, as a collector works through what is owed (`due_date` is shown

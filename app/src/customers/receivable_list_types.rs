@@ -42,6 +42,8 @@ pub struct ReceivableListRow {
     /// When, by whom and why it was cancelled (see `ReceivableRow::cancellation`).
     #[serde(default)]
     pub cancellation: Option<String>,
+    /// The interest and late fee stamped on it (see `ReceivableRow::terms`).
+    pub terms: rules::finance::settlement::LateTerms,
 }
 
 impl ReceivableListRow {
@@ -60,6 +62,7 @@ impl ReceivableListRow {
             version: self.version,
             collection: self.collection.clone(),
             cancellation: self.cancellation.clone(),
+            terms: self.terms,
         }
     }
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rules::finance::day::Day;
 use rules::finance::receivable::EntryKind;
+use rules::finance::settlement::LateTerms;
 use rules::finance::status::{status, ReceivableFacts};
 use sqlx::{PgPool, Row};
 
@@ -41,6 +42,14 @@ pub(crate) fn cancellation(row: &sqlx::postgres::PgRow) -> Result<Option<String>
     }))
 }
 
+/// The interest and late fee stamped on the receivable when it was issued.
+pub(crate) fn late_terms(row: &sqlx::postgres::PgRow) -> Result<LateTerms, sqlx::Error> {
+    Ok(LateTerms {
+        daily_interest_percent: row.try_get("daily_interest")?,
+        late_fee_percent: row.try_get("late_fee")?,
+    })
+}
+
 pub async fn for_customer(
     pool: &PgPool,
     tenant_id: i64,
@@ -53,7 +62,7 @@ pub async fn for_customer(
         "select id, document, installment, kind, issue_date, due_date, amount, balance,
                 cancelled_at is not null as cancelled, sent_to_credit_bureau, in_collection,
                 sale_code, version, collection_location, collection_operation,
-                cancelled_at, cancelled_by_name, cancel_reason,
+                cancelled_at, cancelled_by_name, cancel_reason, daily_interest, late_fee,
                 (select code from lookup_entries b
                  where b.tenant_id = r.tenant_id and b.id = r.bearer_id) as bearer_code
          from receivables r
@@ -96,6 +105,7 @@ pub async fn for_customer(
                 version: row.try_get("version")?,
                 collection: collection(row)?,
                 cancellation: cancellation(row)?,
+                terms: late_terms(row)?,
             })
         })
         .collect()

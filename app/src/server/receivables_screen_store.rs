@@ -193,6 +193,7 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
         version: row.try_get("version")?,
         collection: super::receivable_list_store::collection(row)?,
         cancellation: super::receivable_list_store::cancellation(row)?,
+        terms: super::receivable_list_store::late_terms(row)?,
     })
 }
 
@@ -200,7 +201,7 @@ pub(crate) fn list_row(row: &sqlx::postgres::PgRow) -> Result<ReceivableListRow,
 pub(crate) const ROW_COLUMNS: &str = "select r.id, r.document, r.installment, r.kind, r.issue_date,
         r.due_date, r.amount, r.balance, r.sale_code, r.version, c.code, c.trade_name,
         r.collection_location, r.collection_operation,
-        r.cancelled_at, r.cancelled_by_name, r.cancel_reason,
+        r.cancelled_at, r.cancelled_by_name, r.cancel_reason, r.daily_interest, r.late_fee,
         (select code from lookup_entries b where b.tenant_id = r.tenant_id and b.id = r.bearer_id)
             as bearer_code, ";
 

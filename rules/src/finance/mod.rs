@@ -19,6 +19,7 @@ pub mod report_export;
 pub mod report_grouping;
 pub mod settlement;
 pub mod settlement_input;
+pub mod settlement_preview;
 pub mod statement;
 pub mod status;
 

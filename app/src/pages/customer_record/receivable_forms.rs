@@ -8,6 +8,7 @@ use rules::finance::collection_route::{CollectionLocation, CollectionOperation};
 use rules::finance::receivable::{EntryKind, ReceivableInput};
 use rules::finance::settlement::{DISCOUNT_FIELD, PRINCIPAL_FIELD};
 use rules::finance::settlement_input::{SettlementInput, MEANS_FIELD, PAID_ON_FIELD};
+use rules::finance::settlement_preview::{preview, Settleable};
 use rules::money::{format_brl, format_plain};
 
 use super::finance_fields::{ChoiceField, DateField, MeansField, TextField};
@@ -156,11 +157,29 @@ pub fn SettleForm(
 ) -> impl IntoView {
     let settle = ServerAction::<SettleReceivable>::new();
     let refusal = Refusal::of(settle.value(), "settle");
-    let paid_on = RwSignal::new(today);
+    let paid_on = RwSignal::new(today.clone());
     let means = RwSignal::new("pix".to_string());
     let principal = RwSignal::new(format_plain(row.balance));
     let discount = RwSignal::new(String::new());
     let document = row.document.clone();
+    let (due, balance, terms) = (row.due_date.clone(), row.balance, row.terms);
+    let figures = move || {
+        let receivable = Settleable {
+            due: &due,
+            today: &today,
+            balance,
+            terms,
+        };
+        preview(
+            &receivable,
+            &SettlementInput {
+                paid_on: paid_on.get(),
+                means: means.get(),
+                principal: principal.get(),
+                discount: discount.get(),
+            },
+        )
+    };
     Effect::new(move |_| {
         if let Some(Ok(settled)) = settle.value().get() {
             done.run(settled.summary(&document, &paid_on.get_untracked()));
@@ -199,6 +218,7 @@ pub fn SettleForm(
             <MeansField id="settle-means".into() label="Recebido em" field=MEANS_FIELD value=means refusal />
             <TextField id="settle-principal".into() label="Valor baixado (R$)" field=PRINCIPAL_FIELD value=principal refusal inputmode="decimal" />
             <TextField id="settle-discount".into() label="Desconto (R$)" field=DISCOUNT_FIELD value=discount refusal inputmode="decimal" placeholder="0,00" />
+            <p id="settle-preview" class="settle-preview wide" role="status">{figures}</p>
             <div class="actions wide">
                 {refusal.general(SETTLE_FIELDS)}
                 // aria-disabled, not disabled: a disabled button drops the keyboard's focus.
