@@ -9,6 +9,7 @@ mod finance_fields;
 pub(crate) mod finance_tab;
 mod history;
 mod kept_edits;
+mod leave_guard;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
@@ -241,6 +242,9 @@ fn CustomerForm(
     focus_first_invalid_on_refusal(save.value(), FORM_ID);
     // The form's fields as drawn: a stale save can then carry the user's changes over.
     Effect::new(move |_| kept.on_drawn(FORM_ID));
+    if !read_only {
+        leave_guard::guard_while_mounted(move || kept.has_unsaved(FORM_ID));
+    }
     // Drawn again after a save: the focus goes back to "Gravar", where the user was.
     Effect::new(move |_| {
         if save.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {

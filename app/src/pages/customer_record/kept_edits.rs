@@ -60,6 +60,16 @@ impl KeptEdits {
         });
     }
 
+    /// Whether the form holds changes since it was drawn (nothing is typed on a read-only one).
+    pub fn has_unsaved(self, form_id: &'static str) -> bool {
+        self.opened
+            .try_with_value(|opened| {
+                !opened.is_empty()
+                    && !rules::kept_edits::kept_edits(opened, &dom::fields(form_id)).is_empty()
+            })
+            .unwrap_or(false)
+    }
+
     /// Keeps what the user changed in the form since it opened, to type back once `reload`
     /// has drawn it again with the version saved meanwhile.
     pub fn carry_over(self, form_id: &'static str, reload: impl FnOnce()) {

@@ -1,0 +1,82 @@
+// Leaving a customer form with changes not saved asks first; tabs of the same record, a form
+// with nothing changed and a form just saved leave without asking.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, signIn, DEMO_USERS, eventually } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const [, clerk] = DEMO_USERS;
+const RECORD = '/clientes/27';
+const QUESTION = 'Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.';
+
+// Answers the next question with `accept`, and returns what was asked (or null if nothing was).
+function answerNextQuestion(page, accept) {
+  const asked = { message: null };
+  page.once('dialog', async (dialog) => {
+    asked.message = dialog.message();
+    await (accept ? dialog.accept() : dialog.dismiss());
+  });
+  return asked;
+}
+
+test('a link away from a customer with unsaved changes asks first; staying keeps what was typed', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, RECORD);
+  const tradeName = page.getByLabel('Nome fantasia');
+  const typed = `Fantasia não gravada ${Date.now().toString(36)}`;
+  await tradeName.fill(typed);
+
+  // Another tab of the same record keeps the form: nothing to ask.
+  const tabs = page.getByRole('navigation', { name: 'Seções do cliente' });
+  const noQuestion = answerNextQuestion(page, true);
+  await tabs.getByRole('link', { name: 'Endereços' }).click();
+  await page.waitForURL(/aba=enderecos/);
+  await tabs.getByRole('link', { name: 'Dados gerais' }).click();
+  await page.waitForURL((url) => !url.search.includes('aba='));
+  assert.equal(noQuestion.message, null, 'switching tabs asks nothing');
+  page.removeAllListeners('dialog');
+  assert.equal(await tradeName.inputValue(), typed);
+
+  // Staying: still on the record, the change still there.
+  const stay = answerNextQuestion(page, false);
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await eventually(async () => assert.equal(stay.message, QUESTION));
+  assert.match(new URL(page.url()).pathname, /^\/clientes\/27$/);
+  assert.equal(await tradeName.inputValue(), typed);
+
+  // Leaving: the list, and nothing was saved.
+  const leave = answerNextQuestion(page, true);
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(leave.message, QUESTION);
+  await open(page, RECORD);
+  assert.notEqual(await page.getByLabel('Nome fantasia').inputValue(), typed, 'leaving saved nothing');
+  await page.context().close();
+});
+
+test('a customer with nothing changed, or just saved, is left without a question', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, RECORD);
+  const asked = answerNextQuestion(page, true);
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(asked.message, null, 'an untouched form asks nothing');
+  page.removeAllListeners('dialog');
+
+  await open(page, RECORD);
+  const phones = page.getByLabel('Telefones');
+  const digits = String(Date.now()).slice(-7);
+  await phones.fill(`(51) 3${digits.slice(0, 3)}-${digits.slice(3)}`);
+  await page.getByRole('button', { name: 'Gravar' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alterações gravadas.' }).waitFor();
+  const afterSave = answerNextQuestion(page, true);
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(afterSave.message, null, 'a saved form asks nothing');
+  await page.context().close();
+});
