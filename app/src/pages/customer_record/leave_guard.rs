@@ -10,10 +10,6 @@ pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
     leptos::prelude::on_cleanup(move || imp::clear_if(mine));
 }
 
-/// Asked before a link leaves the form.
-pub const QUESTION: &str =
-    "Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.";
-
 #[cfg(feature = "hydrate")]
 mod imp {
     use std::cell::{Cell, RefCell};
@@ -23,6 +19,10 @@ mod imp {
     use leptos::web_sys::{Element, MouseEvent};
 
     type Unsaved = Box<dyn Fn() -> bool>;
+
+    /// Asked before a link leaves the form.
+    const QUESTION: &str =
+        "Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.";
 
     thread_local! {
         static UNSAVED: RefCell<Option<(u64, Unsaved)>> = const { RefCell::new(None) };
@@ -66,10 +66,7 @@ mod imp {
         // Capture, on the window: before the router's own click listener takes the link.
         let on_click = Closure::<dyn Fn(MouseEvent)>::new(|ev: MouseEvent| {
             if leaves_the_page(&ev) && unsaved() {
-                if window()
-                    .confirm_with_message(super::QUESTION)
-                    .unwrap_or(true)
-                {
+                if window().confirm_with_message(QUESTION).unwrap_or(true) {
                     clear();
                 } else {
                     ev.prevent_default();

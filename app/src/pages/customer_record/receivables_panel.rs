@@ -1,11 +1,14 @@
 //! The "Financeiro" tab's receivables in the current company (R-HIST-1, seed 002): total
 //! receivable and overdue, a status filter (overdue, open, cancelled, received, negative-listed,
 //! in collection) and the grid — document, kind, issue, due date, amount, balance, status.
-//! The customer's whole history is loaded once; the filter works on it in the browser.
+//! The customer's whole history is loaded once; the filter works on it in the browser, and is
+//! kept in the address (`?aba=financeiro&situacao=todas`), so Back and a shared link keep it.
 //! Each row opens its settlements; with the permissions, "Baixar" and "Cancelar" open their
 //! forms under the grid, and "Novo título" registers one by hand (issue 12).
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use rules::finance::receivable_filter::{OWED, OWED_LABEL};
 use rules::finance::status::ReceivableStatus;
 use rules::money::format_brl;
@@ -24,15 +27,34 @@ pub fn ReceivablesPanel(
     receivables: ApiResource<Vec<ReceivableRow>>,
     finance: FinanceContext,
 ) -> impl IntoView {
-    // What the customer still owes first, as the receivables menu does; "Todas" a choice away.
-    let shown = RwSignal::new(OWED.to_string());
+    let query = use_query_map();
+    let shown = Signal::derive(move || query.with(|q| shown_status(q.get("situacao").as_deref())));
+    let navigate = use_navigate();
+    let path = use_location().pathname;
+    // Another status: the address says it, and a form or the settlements of a row that may no
+    // longer be listed close.
+    let choose = Callback::new(move |status: String| {
+        finance.acting.set(None);
+        navigate(
+            &format!(
+                "{}?aba=financeiro&situacao={}",
+                path.get_untracked(),
+                status_in_url(&status)
+            ),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
     view! {
         <section class="card" aria-labelledby="receivables-title">
             <h2 id="receivables-title">"Títulos a receber nesta empresa"</h2>
             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                 {move || Suspend::new(async move {
                     match receivables.await {
-                        Ok(rows) => view! { <ReceivablesGrid rows shown finance /> }.into_any(),
+                        Ok(rows) => view! { <ReceivablesGrid rows shown choose finance /> }.into_any(),
                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -77,6 +99,23 @@ fn RowForms(finance: FinanceContext) -> impl IntoView {
     }
 }
 
+/// What is owed unless the address says otherwise ("Todas" is `todas`; a status, its code).
+fn shown_status(in_url: Option<&str>) -> String {
+    match in_url {
+        None => OWED.to_string(),
+        Some("todas") => String::new(),
+        Some(status) => status.to_string(),
+    }
+}
+
+fn status_in_url(status: &str) -> &str {
+    if status.is_empty() {
+        "todas"
+    } else {
+        status
+    }
+}
+
 fn total(rows: &[ReceivableRow], keep: impl Fn(ReceivableStatus) -> bool) -> Decimal {
     rows.iter()
         .filter(|r| keep(r.status))
@@ -87,7 +126,8 @@ fn total(rows: &[ReceivableRow], keep: impl Fn(ReceivableStatus) -> bool) -> Dec
 #[component]
 fn ReceivablesGrid(
     rows: Vec<ReceivableRow>,
-    shown: RwSignal<String>,
+    shown: Signal<String>,
+    choose: Callback<String>,
     finance: FinanceContext,
 ) -> impl IntoView {
     let receivable = total(&rows, ReceivableStatus::is_outstanding);
@@ -121,7 +161,7 @@ fn ReceivablesGrid(
         </p>
         <div class="field">
             <label for="receivable-status">"Situação do título"</label>
-            <select id="receivable-status" on:change=move |ev| shown.set(event_target_value(&ev)) prop:value=move || shown.get()>
+            <select id="receivable-status" on:change=move |ev| choose.run(event_target_value(&ev)) prop:value=move || shown.get()>
                 <option value=OWED>{OWED_LABEL}</option>
                 <option value="">"Todas"</option>
                 {ReceivableStatus::ALL
@@ -215,4 +255,19 @@ pub(crate) fn row_actions(
             }
         });
     (settlements, settle, cancel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_keeps_the_status_shown_and_opens_on_what_is_owed() {
+        assert_eq!(shown_status(None), OWED);
+        assert_eq!(shown_status(Some("todas")), "");
+        assert_eq!(shown_status(Some("overdue")), "overdue");
+        for status in ["", OWED, "overdue", "received"] {
+            assert_eq!(shown_status(Some(status_in_url(status))), status);
+        }
+    }
 }
