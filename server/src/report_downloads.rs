@@ -276,8 +276,10 @@ pub fn xlsx_bytes(
     let money = Format::new().set_num_format("\"R$\" #,##0.00");
     let money_bold = money.clone().set_bold();
     let date = Format::new().set_num_format("dd/mm/yyyy");
-    sheet.write_with_format(0, 0, "Relatório de contas a receber", &bold)?;
-    sheet.write(0, 1, report.company.as_str())?;
+    // The title and the filters overflow into the empty cells to their right, and the subtotal
+    // labels too: none of them sets the first column's width.
+    let title = format!("Relatório de contas a receber · {}", report.company);
+    sheet.write_with_format(0, 0, title, &bold)?;
     sheet.write(1, 0, filters)?;
     let headers = [
         report.grouped_by.as_str(),
@@ -320,8 +322,23 @@ pub fn xlsx_bytes(
     sheet.write_with_format(row, 6, report.total.amount, &money_bold)?;
     sheet.write_with_format(row, 7, report.total.balance, &money_bold)?;
     sheet.autofit();
+    let group_width = report
+        .groups
+        .iter()
+        .map(|g| g.name.chars().count())
+        .chain([report.grouped_by.chars().count()])
+        .max()
+        .unwrap_or_default();
+    sheet.set_column_width(0, group_width as f64 + 2.0)?;
+    // Autofit measures a number's digits, not the "R$ 1.234.567,89" it shows.
+    for col in [6, 7] {
+        sheet.set_column_width(col, MONEY_WIDTH)?;
+    }
     book.save_to_buffer()
 }
+
+/// Wide enough for `R$ 12.345.678,90` in bold.
+const MONEY_WIDTH: f64 = 18.0;
 
 /// A `dd/mm/aaaa` date as a spreadsheet date, so that Excel sorts, filters and ages by it;
 /// `None` for anything else (written as the text it is).
@@ -384,6 +401,7 @@ mod tests {
             collection: "Carteira · Cobrança simples".to_string(),
             version: 1,
             cancellation: None,
+            terms: rules::finance::settlement::LateTerms::NONE,
         };
         let total = ReportTotal {
             count: 2,
@@ -441,6 +459,47 @@ mod tests {
         assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip");
         let names = String::from_utf8_lossy(&bytes);
         assert!(names.contains("xl/worksheets/sheet1.xml"));
+    }
+
+    /// `(first column, width)` of each `<col>` of the sheet, columns counted from 1.
+    fn column_widths(bytes: &[u8]) -> Vec<(u32, f64)> {
+        use std::io::Read;
+        let mut book = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        book.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml.split("<col ")
+            .skip(1)
+            .map(|col| {
+                let attr = |name: &str| {
+                    let start = col.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    col[start..].split('"').next().unwrap().to_string()
+                };
+                (attr("min").parse().unwrap(), attr("width").parse().unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn r_hist_3_the_workbook_shows_money_whole_and_sizes_the_first_column_by_its_groups() {
+        let widths = column_widths(&xlsx_bytes(&report(), "Região: SC").unwrap());
+        let width_of = |column: u32| {
+            widths
+                .iter()
+                .filter(|(first, _)| *first <= column)
+                .last()
+                .map(|(_, width)| *width)
+                .unwrap()
+        };
+        // Money: "R$ 12.345.678,90" (Excel's width is in characters, plus padding).
+        assert!(
+            width_of(7) >= MONEY_WIDTH && width_of(8) >= MONEY_WIDTH,
+            "{widths:?}"
+        );
+        // The group's column fits its names ("SC - Santa Catarina"), not the title above it.
+        assert!((19.0..25.0).contains(&width_of(1)), "{widths:?}");
     }
 
     #[test]
