@@ -97,8 +97,29 @@ test('a wrong due date is refused beside its field and the customer links to its
   assert.equal(await selectedLabel(group), 'XYZ');
 
   await open(page, `${SCREEN}?situacao=open`);
-  const link = page.getByRole('table', { name: 'Títulos a receber da empresa' }).getByRole('link').first();
+  const grid = page.getByRole('table', { name: 'Títulos a receber da empresa' });
+  const link = grid.getByRole('link').first();
   assert.match(await link.getAttribute('href'), /^\/clientes\/\d+\?aba=financeiro$/);
+
+  // The customer is found by the start of its name too, as in the customer list.
+  const [, name] = (await link.textContent()).match(/^\d+ - (.+)$/);
+  const words = name.split(/\s+/).slice(0, 2);
+  const typed = words.map((w) => w.slice(0, 4).toLowerCase()).join(' ');
+  const customerField = page.getByLabel('Cliente', { exact: true });
+  await customerField.fill(typed);
+  await customerField.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('cliente') === typed);
+  await eventually(async () => {
+    const customers = await grid.locator('td[data-label="Cliente"]').allTextContents();
+    assert.ok(customers.length > 0, 'some row');
+    const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    for (const customer of customers) {
+      const its = fold(customer).split(/[^A-Z0-9]+/);
+      for (const start of fold(typed).split(/[^A-Z0-9]+/).filter(Boolean)) {
+        assert.ok(its.some((word) => word.startsWith(start)), `${customer} has a word starting ${start}`);
+      }
+    }
+  });
   await page.context().close();
 });
 

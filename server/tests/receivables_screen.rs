@@ -153,6 +153,28 @@ async fn each_filter_narrows_the_rows_and_the_totals_alike(pool: PgPool) {
     )
     .await;
     assert_eq!(documents(&page), ["NF OPEN/1", "NF GONE/1", "NF PAID/1"]);
+    // By the start of the customer's name, in any case and accents, or of its document.
+    for typed in ["zanel", "ZANELLA ltda", "11.222", "11222333000181"] {
+        let (status, page) = list(
+            &app,
+            &boss,
+            &[("venc_de", "01/12/2026"), ("cliente", typed)],
+            "",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{typed}: {page}");
+        assert_eq!(
+            documents(&page),
+            ["NF OPEN/1", "NF GONE/1", "NF PAID/1"],
+            "{typed}"
+        );
+    }
+    let (_, page) = list(&app, &boss, &[("cliente", "padaria")], "").await;
+    assert_eq!(
+        documents(&page),
+        Vec::<String>::new(),
+        "nobody by that name"
+    );
     // A code nobody has is refused beside its filter, not shown as nothing owed.
     let (status, body) = list(&app, &boss, &[("cliente", "999999")], "").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");

@@ -216,7 +216,7 @@ fn ReceivablesScreen(
                 {code_select("grupo", "Grupo de clientes", LookupKind::CustomerGroup, |f| &f.grupo)}
                 {code_select("regiao", "Região", LookupKind::Region, |f| &f.regiao)}
                 {code_select("vendedor", "Vendedor", LookupKind::Salesperson, |f| &f.vendedor)}
-                {text("cliente", "Cliente", |f| &f.cliente, "código")}
+                {text("cliente", "Cliente", |f| &f.cliente, "código, nome ou CPF/CNPJ")}
                 {text("venc_de", "Vencimento de", |f| &f.venc_de, DATE_HINT)}
                 {text("venc_ate", "Vencimento até", |f| &f.venc_ate, DATE_HINT)}
                 {text("valor_min", "Valor de (R$)", |f| &f.valor_min, "0,00")}

@@ -72,7 +72,7 @@ pub(crate) fn push_filters(
 /// Every word the start of a word of the folded names (in any order), or the start of the
 /// document, or the code. `search_words` holds every start of every word (migration
 /// `20261124000001`), so the words are one `@>` that the list's GIN index answers.
-fn push_search(query: &mut QueryBuilder<'_, Postgres>, search: &SearchText) {
+pub(crate) fn push_search(query: &mut QueryBuilder<'_, Postgres>, search: &SearchText) {
     query.push(" and (");
     if search.words.is_empty() {
         query.push("false");

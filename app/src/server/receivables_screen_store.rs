@@ -135,6 +135,13 @@ pub(crate) fn push_matching(
             .push_bind(code)
             .push(")");
     }
+    if let Some(search) = &filter.customer_search {
+        query
+            .push(" and r.customer_id in (select c.id from customers c where c.tenant_id = ")
+            .push_bind(caller.tenant_id);
+        super::customer_list::push_search(query, search);
+        query.push(")");
+    }
     if let Some(from) = &filter.due_from {
         query
             .push(" and r.due_date >= ")

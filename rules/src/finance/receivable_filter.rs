@@ -1,5 +1,6 @@
 //! The receivables screen's filters (issue 12, "Contas a receber"), as the URL and the form
-//! carry them: status, customer group, region and salesperson by code, customer by code, due
+//! carry them: status, customer group, region and salesperson by code, customer by code or by
+//! the start of its names or document (as the customer list searches), due
 //! date and amount ranges. Read here, each wrong one named beside its field; an empty one
 //! filters nothing. The company is always the one the user acts in (R-COMPANY-3).
 
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::status::ReceivableStatus;
 use crate::customer::FieldError;
+use crate::customer_search::SearchText;
 use crate::{date_input, money};
 
 /// What was typed, by the URL's names (`?situacao=overdue&regiao=SC&venc_de=01/01/2026`).
@@ -59,6 +61,9 @@ pub struct ReceivableFilter {
     pub region_code: Option<String>,
     pub salesperson_code: Option<String>,
     pub customer_code: Option<i64>,
+    /// Typed other than a code: the customers whose names or document it starts, as the
+    /// customer list finds them.
+    pub customer_search: Option<SearchText>,
     /// `aaaa-mm-dd`, inclusive.
     pub due_from: Option<String>,
     pub due_to: Option<String>,
@@ -108,18 +113,20 @@ pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<Field
             status
         }
     };
-    let customer_code = match input.cliente.trim() {
-        "" => None,
-        typed => {
-            let code = typed.parse::<i64>().ok().filter(|c| *c > 0);
-            if code.is_none() {
-                errors.push(error(
-                    "cliente",
-                    "Informe o código do cliente (só números).",
-                ));
-            }
-            code
+    let (customer_code, customer_search) = match SearchText::parse(&input.cliente) {
+        None => (None, None),
+        // Eleven digits or more are a CPF or a CNPJ typed bare, not a code.
+        Some(SearchText {
+            code: Some(code), ..
+        }) if input.cliente.trim().len() < 11 => (Some(code), None),
+        Some(search) if search.words.is_empty() && search.document_prefix.is_none() => {
+            errors.push(error(
+                "cliente",
+                "Informe o código, o nome ou o CPF/CNPJ do cliente.",
+            ));
+            (None, None)
         }
+        Some(search) => (None, Some(search)),
     };
     let due_from = date("venc_de", &input.venc_de, &mut errors);
     let due_to = date("venc_ate", &input.venc_ate, &mut errors);
@@ -151,6 +158,7 @@ pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<Field
         region_code: code(&input.regiao),
         salesperson_code: code(&input.vendedor),
         customer_code,
+        customer_search,
         due_from,
         due_to,
         amount_min,
@@ -249,7 +257,7 @@ mod tests {
     fn every_wrong_filter_is_named_beside_its_field() {
         let input = ReceivableFilterInput {
             situacao: "paid".into(),
-            cliente: "abc".into(),
+            cliente: "-*-".into(),
             venc_de: "31/12/2026".into(),
             venc_ate: "01/01/2026".into(),
             valor_min: "10,00".into(),
@@ -263,5 +271,43 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(read(&bad_date).unwrap_err()[0].field, "venc_de");
+    }
+
+    #[test]
+    fn a_customer_is_found_by_code_or_by_the_start_of_its_names_or_document() {
+        let read_customer = |typed: &str| {
+            read(&ReceivableFilterInput {
+                cliente: typed.into(),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let by_code = read_customer(" 2002 ");
+        assert_eq!(
+            (by_code.customer_code, by_code.customer_search),
+            (Some(2002), None)
+        );
+        let by_name = read_customer("padaria ferr");
+        assert_eq!(by_name.customer_code, None);
+        assert_eq!(by_name.customer_search.unwrap().words, ["PADARIA", "FERR"]);
+        let bare_cnpj = read_customer("11222333000181");
+        assert_eq!(bare_cnpj.customer_code, None);
+        assert_eq!(
+            bare_cnpj
+                .customer_search
+                .unwrap()
+                .document_prefix
+                .as_deref(),
+            Some("11222333000181")
+        );
+        let by_document = read_customer("12.ABC");
+        assert_eq!(
+            by_document
+                .customer_search
+                .unwrap()
+                .document_prefix
+                .as_deref(),
+            Some("12ABC")
+        );
     }
 }
