@@ -488,8 +488,7 @@ mod tests {
         let width_of = |column: u32| {
             widths
                 .iter()
-                .filter(|(first, _)| *first <= column)
-                .last()
+                .rfind(|(first, _)| *first <= column)
                 .map(|(_, width)| *width)
                 .unwrap()
         };
