@@ -88,7 +88,7 @@ test('issue 11: the administrator keeps the chart of accounts; a link to a real 
   await page.getByRole('button', { name: 'Incluir' }).click();
   const row = chart.getByRole('row', { name: new RegExp(code) });
   await row.waitFor();
-  await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: `${code} incluído.` }).waitFor();
   assert.match(await row.textContent(), /Analítica.*3\.1\.01\.001/);
 
   // The company's settings hang the doubtful-debt accounts under 0100053: it stays.

@@ -25,11 +25,14 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
   await page.getByLabel('Copiar para as outras empresas em que atuo').check();
   await page.getByRole('button', { name: 'Incluir' }).click();
   await entries.getByRole('cell', { name: 'Serra Gaúcha' }).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Gravado.' }).waitFor();
+  // Named as stored (upper case), and said until the next entry starts.
+  const included = page.getByRole('status').filter({ hasText: /^SERRA incluído\.$/ });
+  await included.waitFor();
   // The form is empty again and the focus on its first field, for the next entry.
   await eventually(async () => assert.ok(await isFocused(page.getByLabel('Código')), 'the focus is on Código'));
   // A code already used: said beside it, and the focus goes there from wherever Enter was.
   await page.getByLabel('Código').fill('RS');
+  await included.waitFor({ state: 'detached' });
   await page.getByLabel('Descrição').fill('Repetido');
   await page.getByLabel('Descrição').press('Enter');
   await page.getByRole('alert').filter({ hasText: 'já existe' }).waitFor();
@@ -106,6 +109,7 @@ test('two people edit one table row: the second is told and saves nothing, the f
   await first.getByLabel('Descrição').press('Enter');
   await entriesTable(first).getByRole('cell', { name: `Mudada pelo primeiro ${code}` }).waitFor();
   await eventually(async () => assert.ok(await isFocused(editFirst), 'the focus is back on the saved row'));
+  await first.getByRole('status').filter({ hasText: new RegExp(`^${code} gravado\\.$`) }).waitFor();
 
   await second.getByLabel('Descrição').fill(`Mudada pelo segundo ${code}`);
   await second.getByRole('button', { name: 'Gravar alteração' }).click();

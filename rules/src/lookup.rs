@@ -80,19 +80,32 @@ pub struct ValidLookup {
 /// Code: 1 to 10 letters, digits or `-`/`_`, stored in upper case without accents.
 /// Description: required, at most 60 characters, spaces tidied.
 pub fn validate_lookup(input: &LookupInput) -> Result<ValidLookup, Vec<(&'static str, String)>> {
-    validate_lookup_with(input, |typed| {
-        let code = fold(typed).replace(' ', "");
-        if code.is_empty()
-            || code.chars().count() > 10
-            || !code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            Err("Código: de 1 a 10 letras ou números.".to_string())
-        } else {
-            Ok(code)
+    validate_lookup_with(input, plain_code)
+}
+
+fn plain_code(typed: &str) -> Result<String, String> {
+    let code = fold(typed).replace(' ', "");
+    if code.is_empty()
+        || code.chars().count() > 10
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Err("Código: de 1 a 10 letras ou números.".to_string())
+    } else {
+        Ok(code)
+    }
+}
+
+/// The code typed for an entry of `kind` as it is stored (`serra` → `SERRA`; a chart of
+/// accounts' own mask), or why it is refused.
+pub fn read_code(kind: crate::table_kind::TableKind, typed: &str) -> Result<String, String> {
+    match kind {
+        crate::table_kind::TableKind::Ledger(chart) => {
+            crate::sales::ledger_chart::parse_code(chart, typed)
         }
-    })
+        _ => plain_code(typed),
+    }
 }
 
 /// As `validate_lookup`, with the table's own rule for the code (a chart of accounts').
@@ -225,6 +238,22 @@ pub fn in_use_warning(customers: i64) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_typed_code_reads_as_it_is_stored_by_its_tables_rule() {
+        use crate::lookup::LookupKind;
+        use crate::table_kind::{LedgerChart, TableKind};
+        let region = TableKind::Profile(LookupKind::Region);
+        assert_eq!(super::read_code(region, " serra ").as_deref(), Ok("SERRA"));
+        assert_eq!(
+            super::read_code(region, "São José").as_deref(),
+            Ok("SAOJOSE")
+        );
+        assert!(super::read_code(region, "a.b").is_err());
+        let real = TableKind::Ledger(LedgerChart::Real);
+        assert_eq!(super::read_code(real, "1.1.01").as_deref(), Ok("1.1.01"));
+        assert!(super::read_code(real, "ABC").is_err());
+    }
+
     #[test]
     fn the_delete_dialog_warns_of_an_entry_in_use_in_agreement() {
         assert_eq!(in_use_warning(0), None);

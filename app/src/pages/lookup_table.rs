@@ -95,10 +95,18 @@ fn LookupTable(
     // Bumped whenever the form starts over (a row saved, picked or cancelled): the terms'
     // fields are then built afresh, so nothing typed for the previous row lingers.
     let generation = RwSignal::new(0u32);
+    // What the last save or delete did, said where the user is looking (a refusal too: on a
+    // phone the list's "Excluir" is far below the form's top). Said until the user starts on
+    // another entry.
+    let notice = RwSignal::new(String::new());
     Effect::new(move |_| {
-        editing.track();
+        if editing.with(Option::is_some) {
+            notice.set(String::new());
+        }
         generation.update(|g| *g += 1);
     });
+    // The code of a new entry as typed, to name it once included.
+    let typed_code = StoredValue::new(String::new());
     // Cancelar or Escape leaves the row as it was, and the focus goes back to its "Editar".
     let stop_editing = move || {
         if let Some(row) = editing.get_untracked() {
@@ -106,21 +114,26 @@ fn LookupTable(
             crate::components::focus::focus_by_id_later(format!("edit-{}", row.id));
         }
     };
-    // What the last save or delete did, said where the user is looking (a refusal too: on a
-    // phone the list's "Excluir" is far below the form's top).
-    let notice = RwSignal::new(String::new());
     // Saved, the form empties: the focus goes where the user goes next rather than stay in an
     // emptied field — the edited row's "Editar" once the rows are drawn again, "Código" for
     // the next entry after an inclusion.
     let focus_when_drawn = RwSignal::new(None::<String>);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(())) => {
-            match editing.get_untracked() {
-                Some(row) => focus_when_drawn.set(Some(format!("edit-{}", row.id))),
-                None => crate::components::focus::focus_by_id_next_frame("lookup-code"),
-            }
+            let said = match editing.get_untracked() {
+                Some(row) => {
+                    focus_when_drawn.set(Some(format!("edit-{}", row.id)));
+                    format!("{} gravado.", row.code)
+                }
+                None => {
+                    crate::components::focus::focus_by_id_next_frame("lookup-code");
+                    let typed = typed_code.get_value();
+                    let code = rules::lookup::read_code(kind, &typed).unwrap_or(typed);
+                    format!("{code} incluído.")
+                }
+            };
             editing.set(None);
-            notice.set("Gravado.".to_string());
+            notice.set(said);
         }
         Some(Err(_)) => notice.set(String::new()),
         None => {}
@@ -256,6 +269,10 @@ fn LookupTable(
                             name="input[code]"
                             prop:value=move || editing.get().map(|r| r.code).unwrap_or_default()
                             prop:readOnly=move || editing.get().is_some()
+                            on:input=move |ev| {
+                                typed_code.set_value(event_target_value(&ev));
+                                notice.set(String::new());
+                            }
                             aria-invalid=invalid("code")
                         />
                         {field_error("code")}

@@ -2,8 +2,8 @@
 //! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
 use rules::lookup::{
-    batch_refusal, deletion_refusal_with_defaults, lookup_changes, validate_lookup,
-    validate_lookup_with, LookupInput, LookupState,
+    batch_refusal, deletion_refusal_with_defaults, lookup_changes, validate_lookup_with,
+    LookupInput, LookupState,
 };
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
 use rules::table_kind::TableKind;
@@ -201,12 +201,7 @@ fn check(
     terms: Option<&TermsInput>,
 ) -> Result<(rules::lookup::ValidLookup, Option<Terms>), AppError> {
     let mut errors: Vec<FieldMessage> = Vec::new();
-    let valid = match kind {
-        TableKind::Ledger(chart) => validate_lookup_with(input, |typed| {
-            rules::sales::ledger_chart::parse_code(chart, typed)
-        }),
-        _ => validate_lookup(input),
-    };
+    let valid = validate_lookup_with(input, |typed| rules::lookup::read_code(kind, typed));
     let valid = valid.map_err(|found| {
         errors.extend(found.into_iter().map(|(field, message)| FieldMessage {
             field: field.to_string(),
