@@ -87,8 +87,14 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text="Clientela" />
         <Router>
+            // The keyboard's first stop: past the top bar's links and company switch. Focused by
+            // hand: the router would take a fragment link as a navigation and leave the focus.
+            <a class="skip-link" href="#conteudo" on:click=|ev| {
+                ev.prevent_default();
+                crate::components::focus::focus_by_id("conteudo");
+            }>"Pular para o conteúdo"</a>
             <TopBar />
-            <main class="page">
+            <main class="page" id="conteudo" tabindex="-1">
                 <Routes fallback=NotFound>
                     // Async: the session is known before the first byte, so a signed-out
                     // visitor gets a real 302 and a page works without WebAssembly.

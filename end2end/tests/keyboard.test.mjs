@@ -286,3 +286,22 @@ test('addresses from the keyboard: the form opens on its first field and closes 
   await waitForFocus(newAddress);
   await page.context().close();
 });
+
+test('the first Tab offers to skip the top bar: Enter takes the keyboard straight to the page', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/tabelas/regioes');
+  const skip = page.getByRole('link', { name: 'Pular para o conteúdo' });
+  await page.keyboard.press('Tab');
+  await waitForFocus(skip);
+  // Seen once focused: inside the window, not off its top.
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0, `the skip link shows: ${JSON.stringify(box)}`);
+  await page.keyboard.press('Enter');
+  await waitForFocus(page.locator('main#conteudo'));
+  assert.equal(new URL(page.url()).pathname, '/tabelas/regioes', 'the page stays');
+  // The next Tab lands inside the page, not on the top bar.
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.querySelector('main').contains(document.activeElement)));
+  await page.context().close();
+});
