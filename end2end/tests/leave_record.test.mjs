@@ -2,7 +2,7 @@
 // with nothing changed and a form just saved leave without asking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, signIn, DEMO_USERS, eventually } from './helpers.mjs';
+import { launch, newPage, open, signIn, DEMO_USERS, eventually, selectedLabel } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -78,5 +78,40 @@ test('a customer with nothing changed, or just saved, is left without a question
   await page.getByRole('link', { name: 'Voltar à lista' }).click();
   await page.waitForURL((url) => url.pathname === '/clientes');
   assert.equal(afterSave.message, null, 'a saved form asks nothing');
+  await page.context().close();
+});
+
+test('Back or Forward within the app, and switching company, with unsaved changes ask first too', async () => {
+  const page = await newPage(browser);
+  await signIn(page, clerk);
+  await open(page, RECORD);
+  // Some history within the app: the list, then Back to the record.
+  await page.getByRole('link', { name: 'Voltar à lista' }).click();
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  await page.evaluate(() => history.back());
+  await page.waitForURL((url) => url.pathname === '/clientes/27');
+  const tradeName = page.getByLabel('Nome fantasia');
+  const typed = `Fantasia não gravada ${Date.now().toString(36)}`;
+  await tradeName.fill(typed);
+
+  // Forward to the list: asked; staying puts the record's address back, the change still there.
+  const stay = answerNextQuestion(page, false);
+  await page.evaluate(() => history.forward());
+  await eventually(async () => assert.equal(stay.message, QUESTION));
+  await page.waitForURL((url) => url.pathname === '/clientes/27');
+  assert.equal(await tradeName.inputValue(), typed);
+
+  // The company switch in the top bar: asked; staying sends nothing and keeps the change.
+  const switches = [];
+  page.on('request', (request) => { if (request.url().includes('switch_company')) switches.push(request.url()); });
+  const switcher = page.getByLabel('Empresa', { exact: true });
+  const current = await selectedLabel(switcher);
+  const other = (await switcher.locator('option').allTextContents()).find((name) => name !== current);
+  await switcher.selectOption({ label: other });
+  const keep = answerNextQuestion(page, false);
+  await page.getByRole('button', { name: 'Trocar empresa' }).click();
+  await eventually(async () => assert.equal(keep.message, QUESTION));
+  assert.deepEqual(switches, [], 'the company was not switched');
+  assert.equal(await tradeName.inputValue(), typed);
   await page.context().close();
 });

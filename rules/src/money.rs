@@ -41,7 +41,7 @@ pub fn parse_brl(input: &str) -> Result<Decimal, &'static str> {
         || !whole.chars().all(|c| c.is_ascii_digit())
         || !cents.chars().all(|c| c.is_ascii_digit())
     {
-        return Err("use só números, ponto e vírgula");
+        return Err("use números no formato 1.234,56");
     }
     if cents.len() > 2 {
         return Err("use no máximo dois decimais");

@@ -30,6 +30,17 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Invalid"][0]["field"], "value");
     enable_advances(&pool, t.tenant_id).await;
+    // R-ADV-2: nor an advance dated after today.
+    let future = form(&[
+        ("customer_id", &id.to_string()),
+        ("input[date]", "31/12/2099"),
+        ("input[value]", "10,00"),
+        ("input[means]", "pix"),
+        ("input[notes]", ""),
+    ]);
+    let (status, body) = post(&app, Some(&boss), "register_advance", &future).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "date");
     let (status, advance) = register_advance(&app, &boss, id, "1.000,00").await;
     assert_eq!(status, StatusCode::OK, "{advance}");
     let advance = advance.as_i64().unwrap();
@@ -56,6 +67,17 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
         ("input[means]", "bank"),
         ("input[reason]", "Cliente pediu a devolução"),
     ]);
+    // Money not yet paid back is not on the books: a refund dated after today is refused.
+    let tomorrow = form(&[
+        ("advance_id", &advance.to_string()),
+        ("input[date]", "31/12/2099"),
+        ("input[amount]", ""),
+        ("input[means]", "bank"),
+        ("input[reason]", "Cliente pediu a devolução"),
+    ]);
+    let (status, body) = post(&app, Some(&boss), "refund_advance", &tomorrow).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "date");
     let (status, left) = post(&app, Some(&boss), "refund_advance", &refund).await;
     assert_eq!(status, StatusCode::OK, "{left}");
     assert_eq!(left, "0.00");

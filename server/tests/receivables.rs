@@ -181,6 +181,14 @@ async fn a_late_settlement_charges_the_stamped_terms_and_its_reversal_restores_t
     let (status, body) = settle(&app, &boss, receivable, 2, "31/12/2099", "100,00").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Invalid"][0]["field"], "paid_on");
+    // Dated before the receivable was issued (01/10/2026): nothing was owed yet.
+    let (status, body) = settle(&app, &boss, receivable, 2, "30/09/2026", "100,00").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "paid_on");
+    assert_eq!(
+        body["Invalid"][0]["message"],
+        "A data do pagamento não pode ser anterior à emissão do título (01/10/2026)."
+    );
     assert_eq!(settlement_ids(&pool, receivable).await.len(), 1);
 
     let settlement = settlement_ids(&pool, receivable).await[0];

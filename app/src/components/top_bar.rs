@@ -88,6 +88,11 @@ fn SignedInBar(session: SessionView) -> impl IntoView {
     let may_bulk = session.can(Permission::BulkUpdate);
     let may_set_company = session.can(Permission::AlterCompanySettings);
     let location = use_location();
+    // Nor does a link in the page: whatever took the user elsewhere, the menu closes.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
     // `aria-current="page"` on the one item the user is in (styled as such).
     let current = move |item: Section| {
         move || {

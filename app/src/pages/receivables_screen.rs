@@ -36,6 +36,7 @@ use rules::finance::report_grouping::ReportGrouping;
 
 pub const RECEIVABLES_HREF: &str = "/financeiro/contas-a-receber";
 const DATE_HINT: &str = "dd/mm/aaaa";
+const MONEY_HINT: &str = "0,00";
 
 #[component]
 pub fn ReceivablesScreenPage() -> impl IntoView {
@@ -126,7 +127,12 @@ fn ReceivablesScreen(
                     name=name
                     autocomplete="off"
                     placeholder=hint
-                    inputmode=(hint == DATE_HINT).then_some("numeric")
+                    // A phone shows digits for a date, digits and the comma for money.
+                    inputmode=match hint {
+                        DATE_HINT => Some("numeric"),
+                        MONEY_HINT => Some("decimal"),
+                        _ => None,
+                    }
                     maxlength=(hint == DATE_HINT).then_some("10")
                     // A date takes its slashes as typed (0112202 → 01/12/202), as on every form.
                     on:input=move |ev| {
@@ -219,8 +225,8 @@ fn ReceivablesScreen(
                 {text("cliente", "Cliente", |f| &f.cliente, "código, nome ou CPF/CNPJ")}
                 {text("venc_de", "Vencimento de", |f| &f.venc_de, DATE_HINT)}
                 {text("venc_ate", "Vencimento até", |f| &f.venc_ate, DATE_HINT)}
-                {text("valor_min", "Valor de (R$)", |f| &f.valor_min, "0,00")}
-                {text("valor_max", "Valor até (R$)", |f| &f.valor_max, "0,00")}
+                {text("valor_min", "Valor de (R$)", |f| &f.valor_min, MONEY_HINT)}
+                {text("valor_max", "Valor até (R$)", |f| &f.valor_max, MONEY_HINT)}
                 <div class="field">
                     <label for="receivables-agrupar">"Relatório agrupado por"</label>
                     <select id="receivables-agrupar" name="agrupar" prop:value=move || grouping.get().code()>

@@ -53,6 +53,11 @@ async fn lock_customer(
 }
 
 /// Registers an advance of `customer_id`; returns its id.
+fn not_after_today(date: &str) -> Result<(), AppError> {
+    let today = super::brasilia_time::today().to_string();
+    advance_input::check_not_after_today(date, &today).map_err(|e| AppError::invalid(vec![e]))
+}
+
 pub async fn register(
     pool: &PgPool,
     caller: &Caller,
@@ -62,6 +67,7 @@ pub async fn register(
     caller.require(Permission::RegisterAdvances)?;
     let (date, value, means, notes) =
         advance_input::read_advance(input).map_err(AppError::invalid)?;
+    not_after_today(&date)?;
     let mut tx = pool.begin().await?;
     lock_customer(&mut tx, caller.tenant_id, customer_id).await?;
     let settings = settings(&mut tx, caller).await?;
@@ -256,6 +262,7 @@ pub async fn refund(
     caller.require(Permission::RefundAdvances)?;
     let (date, amount, means, reason) =
         advance_input::read_refund(input).map_err(AppError::invalid)?;
+    not_after_today(&date)?;
     let mut tx = pool.begin().await?;
     let customer_id = advance_customer(&mut tx, caller, advance_id).await?;
     lock_customer(&mut tx, caller.tenant_id, customer_id).await?;

@@ -129,6 +129,7 @@ async fn bearer_id(
 /// A receivable of the caller's company, locked after its customer.
 struct Locked {
     facts: ReceivableFacts<Day>,
+    issued: Day,
     terms: LateTerms,
     version: i32,
 }
@@ -149,7 +150,7 @@ async fn lock_receivable(
     .ok_or(AppError::NotFound)?;
     lock_customer(tx, caller.tenant_id, customer_id).await?;
     let row = sqlx::query(
-        "select due_date, balance, cancelled_at is not null as cancelled, sent_to_credit_bureau,
+        "select issue_date, due_date, balance, cancelled_at is not null as cancelled, sent_to_credit_bureau,
                 in_collection, daily_interest, late_fee, version
          from receivables where tenant_id = $1 and id = $2 for update",
     )
@@ -158,7 +159,9 @@ async fn lock_receivable(
     .fetch_one(&mut **tx)
     .await?;
     let due: NaiveDate = row.try_get("due_date")?;
+    let issued: NaiveDate = row.try_get("issue_date")?;
     Ok(Locked {
+        issued: day(issued),
         facts: ReceivableFacts {
             due: day(due),
             balance: row.try_get("balance")?,
@@ -199,6 +202,8 @@ pub async fn settle(
     if locked.version != version {
         return Err(stale());
     }
+    settlement::check_paid_after_issue(request.paid_on, locked.issued)
+        .map_err(|e| AppError::invalid(vec![e]))?;
     let settled = settlement::settle(&locked.facts, &request, &locked.terms)
         .map_err(|e| AppError::invalid(vec![e]))?;
     let (year, month, dom) = settled.paid_on.ymd();

@@ -54,6 +54,21 @@ pub fn read_date(typed: &str, errors: &mut Vec<FieldError>) -> Option<String> {
     }
 }
 
+/// Refuses a date (`aaaa-mm-dd`) after `today` (also `aaaa-mm-dd`, Brasília's): money not yet
+/// received or paid back is not on the books, and a statement up to today would leave it out.
+pub fn check_not_after_today(date: &str, today: &str) -> Result<(), FieldError> {
+    if date > today {
+        return Err(error(
+            DATE_FIELD,
+            format!(
+                "A data não pode ser posterior a hoje ({}).",
+                crate::display::date(today)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// An amount that may be left empty (`None`: as much as allowed).
 pub fn read_optional_amount(typed: &str, errors: &mut Vec<FieldError>) -> Option<Option<Decimal>> {
     match typed.trim() {
@@ -161,6 +176,18 @@ mod tests {
         assert_eq!(
             fields,
             [DATE_FIELD, AMOUNT_FIELD, MEANS_FIELD, REASON_FIELD]
+        );
+    }
+
+    #[test]
+    fn r_adv_2_an_advance_or_a_refund_is_not_dated_after_today() {
+        assert!(check_not_after_today("2026-12-07", "2026-12-07").is_ok());
+        assert!(check_not_after_today("2026-01-31", "2026-12-07").is_ok());
+        let refused = check_not_after_today("2026-12-08", "2026-12-07").unwrap_err();
+        assert_eq!(refused.field, DATE_FIELD);
+        assert_eq!(
+            refused.message,
+            "A data não pode ser posterior a hoje (07/12/2026)."
         );
     }
 }

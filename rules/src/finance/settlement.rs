@@ -201,6 +201,20 @@ pub fn check_paid_on(paid_on: Day, today: Day) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// Refuses a payment dated before the receivable was issued: nothing was owed yet.
+pub fn check_paid_after_issue(paid_on: Day, issued: Day) -> Result<(), FieldError> {
+    if paid_on < issued {
+        let (y, m, d) = issued.ymd();
+        return Err(refusal(
+            super::settlement_input::PAID_ON_FIELD,
+            format!(
+                "A data do pagamento não pode ser anterior à emissão do título ({d:02}/{m:02}/{y:04})."
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses a cancelled or received receivable: nothing of it can be settled.
 pub fn check_settleable<D>(receivable: &ReceivableFacts<D>) -> Result<(), FieldError> {
     if receivable.cancelled {

@@ -5,15 +5,16 @@
 use rust_decimal::Decimal;
 
 use super::day::Day;
-use super::settlement::{check_paid_on, settle, LateTerms, Settlement};
+use super::settlement::{check_paid_after_issue, check_paid_on, settle, LateTerms, Settlement};
 use super::settlement_input::{read, SettlementInput};
 use super::status::ReceivableFacts;
 use crate::date_input;
 use crate::money::format_brl;
 
-/// The receivable as the form knows it: its due date and today's date as shown (`dd/mm/aaaa`),
-/// its balance and the terms stamped on it.
+/// The receivable as the form knows it: its issue and due dates and today's date as shown
+/// (`dd/mm/aaaa`), its balance and the terms stamped on it.
 pub struct Settleable<'a> {
+    pub issued: &'a str,
     pub due: &'a str,
     pub today: &'a str,
     pub balance: Decimal,
@@ -29,9 +30,15 @@ pub fn preview(receivable: &Settleable, input: &SettlementInput) -> Option<Strin
             .flatten()
             .and_then(|iso| Day::parse_iso(&iso))
     };
-    let (due, today) = (day(receivable.due)?, day(receivable.today)?);
+    let (issued, due, today) = (
+        day(receivable.issued)?,
+        day(receivable.due)?,
+        day(receivable.today)?,
+    );
     let request = read(input).ok()?;
-    if let Err(refused) = check_paid_on(request.paid_on, today) {
+    let dated = check_paid_on(request.paid_on, today)
+        .and_then(|()| check_paid_after_issue(request.paid_on, issued));
+    if let Err(refused) = dated {
         return Some(refused.message);
     }
     let facts = ReceivableFacts::new(due, receivable.balance);
@@ -93,6 +100,7 @@ mod tests {
 
     fn due_on_first_of_december(terms: LateTerms) -> Settleable<'static> {
         Settleable {
+            issued: "01/11/2026",
             due: "01/12/2026",
             today: "07/12/2026",
             balance: d("300"),
@@ -143,6 +151,13 @@ mod tests {
         assert_eq!(
             preview(&receivable, &typed("08/12/2026", "300,00", "")),
             Some("A data do pagamento não pode ser posterior a hoje (07/12/2026).".into())
+        );
+        assert_eq!(
+            preview(&receivable, &typed("31/10/2026", "300,00", "")),
+            Some(
+                "A data do pagamento não pode ser anterior à emissão do título (01/11/2026)."
+                    .into()
+            )
         );
     }
 

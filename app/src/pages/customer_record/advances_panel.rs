@@ -262,6 +262,7 @@ fn UseAdvanceForm(
             <h3 id="use-advance-title" tabindex="-1" class="wide">
                 {format!("Usar o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
             </h3>
+            <p class="hint wide">"O adiantamento baixa o valor principal: não cobra juros nem multa, pois o dinheiro já estava com a empresa."</p>
             <fieldset class="wide" aria-describedby=refusal.described(RECEIVABLES_FIELD)>
                 <legend>"Títulos a baixar, na ordem em que serão pagos"</legend>
                 {choices}

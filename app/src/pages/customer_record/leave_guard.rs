@@ -1,13 +1,22 @@
 //! Leaving a customer form with changes not saved asks first: the browser's own question when
-//! the page is closed or reloaded, ours when a link of the app leads elsewhere. Tabs of the same
-//! record keep the form (it is only hidden), so they leave without asking.
+//! the page is closed or reloaded, ours when a link of the app leads elsewhere, when Back or
+//! Forward moves within the app, or when a form outside the page (the company switch, signing
+//! out) is sent. Tabs of the same record keep the form (it is only hidden): no question.
 
 /// While the form is on screen, `unsaved` tells whether leaving would lose something.
 pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
+    use leptos::prelude::{on_cleanup, Effect, Track};
     // A form drawn afresh (after a save) may be set before the old one is cleaned up: each
     // clears only its own check.
     let mine = imp::set(Box::new(unsaved));
-    leptos::prelude::on_cleanup(move || imp::clear_if(mine));
+    // Where the form is (its tab included), to come back to when the user stays.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        imp::note_address();
+    });
+    on_cleanup(move || imp::clear_if(mine));
 }
 
 #[cfg(feature = "hydrate")]
@@ -16,7 +25,7 @@ mod imp {
 
     use leptos::prelude::{window, window_event_listener};
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
-    use leptos::web_sys::{Element, MouseEvent};
+    use leptos::web_sys::{Element, Event, MouseEvent};
 
     type Unsaved = Box<dyn Fn() -> bool>;
 
@@ -25,6 +34,8 @@ mod imp {
         "Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.";
 
     thread_local! {
+        /// The form's address: `(path, path with query)`.
+        static HERE: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
         static UNSAVED: RefCell<Option<(u64, Unsaved)>> = const { RefCell::new(None) };
         static SET: Cell<u64> = const { Cell::new(0) };
     }
@@ -47,12 +58,40 @@ mod imp {
         });
     }
 
+    pub fn note_address() {
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        HERE.set((path.clone(), format!("{path}{search}")));
+    }
+
     fn clear() {
         UNSAVED.set(None);
     }
 
     fn unsaved() -> bool {
         UNSAVED.with_borrow(|set| set.as_ref().is_some_and(|(_, check)| check()))
+    }
+
+    /// Whether the user, asked, chose to leave (and the form's check goes with it).
+    fn leaves_anyway() -> bool {
+        let leave = window().confirm_with_message(QUESTION).unwrap_or(true);
+        if leave {
+            clear();
+        }
+        leave
+    }
+
+    /// Listens on the window in the capture phase: before the router's own listeners (links,
+    /// Back/Forward) and before the form's own submit handler.
+    fn capture(kind: &str, handler: impl Fn(Event) + 'static) {
+        let handler = Closure::<dyn Fn(Event)>::new(handler);
+        let _ = window().add_event_listener_with_callback_and_bool(
+            kind,
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+        handler.forget();
     }
 
     /// Once per page: the listeners outlive any one form and ask only while one is set.
@@ -63,23 +102,38 @@ mod imp {
                 ev.set_return_value("");
             }
         });
-        // Capture, on the window: before the router's own click listener takes the link.
-        let on_click = Closure::<dyn Fn(MouseEvent)>::new(|ev: MouseEvent| {
-            if leaves_the_page(&ev) && unsaved() {
-                if window().confirm_with_message(QUESTION).unwrap_or(true) {
-                    clear();
-                } else {
-                    ev.prevent_default();
-                    ev.stop_immediate_propagation();
-                }
+        capture("click", |ev: Event| {
+            let follows_a_link = ev.dyn_ref::<MouseEvent>().is_some_and(leaves_the_page);
+            if follows_a_link && unsaved() && !leaves_anyway() {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
             }
         });
-        let _ = window().add_event_listener_with_callback_and_bool(
-            "click",
-            on_click.as_ref().unchecked_ref(),
-            true,
-        );
-        on_click.forget();
+        capture("submit", |ev: Event| {
+            if sent_from_outside_the_page(&ev) && unsaved() && !leaves_anyway() {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        });
+        // Back or Forward has already changed the address: staying puts the form's back, unseen
+        // by the router, which never left the form.
+        capture("popstate", |ev: Event| {
+            let (path, address) = HERE.with_borrow(Clone::clone);
+            let another_page = window().location().pathname().ok() != Some(path);
+            if another_page && unsaved() && !leaves_anyway() {
+                ev.stop_immediate_propagation();
+                let _ = window().history().and_then(|h| {
+                    h.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&address))
+                });
+            }
+        });
+    }
+
+    /// A form outside `<main>`: the top bar's company switch or sign-out.
+    fn sent_from_outside_the_page(ev: &Event) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|form| form.closest("main").ok().flatten().is_none())
     }
 
     /// A plain click on a link to another path (another tab of the record only changes `?aba`).
@@ -111,4 +165,5 @@ mod imp {
         0
     }
     pub fn clear_if(_mine: u64) {}
+    pub fn note_address() {}
 }

@@ -162,9 +162,11 @@ pub fn SettleForm(
     let principal = RwSignal::new(format_plain(row.balance));
     let discount = RwSignal::new(String::new());
     let document = row.document.clone();
-    let (due, balance, terms) = (row.due_date.clone(), row.balance, row.terms);
+    let (issued, due) = (row.issue_date.clone(), row.due_date.clone());
+    let (balance, terms) = (row.balance, row.terms);
     let figures = move || {
         let receivable = Settleable {
+            issued: &issued,
             due: &due,
             today: &today,
             balance,
