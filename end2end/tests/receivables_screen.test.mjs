@@ -296,7 +296,15 @@ test('from the screen the financial user settles a receivable, reverses the sett
   const typedBalance = await principal.inputValue();
   await principal.fill('99999999,00');
   await eventually(async () => assert.match(await preview.textContent(), /^O valor a baixar \(R\$ 99\.999\.999,00\) é maior que o saldo do título/));
+  // Sent anyway: the server says it beside the field, and the preview does not repeat it.
+  await settle.getByRole('button', { name: 'Registrar baixa' }).click();
+  const tooMuch = settle.getByRole('alert').filter({ hasText: /^O valor a baixar \(R\$ 99\.999\.999,00\)/ });
+  await tooMuch.waitFor();
+  await eventually(async () => assert.equal((await preview.textContent()).trim(), ''));
+  // Corrected: the old message goes with what it was about.
   await principal.fill(typedBalance);
+  await tooMuch.waitFor({ state: 'detached' });
+  assert.equal(await principal.getAttribute('aria-invalid'), null);
   await eventually(async () => assert.match(await preview.textContent(), shown));
   const [, , charges, total] = (await preview.textContent()).match(shown);
   await settle.getByRole('button', { name: 'Registrar baixa' }).click();

@@ -33,7 +33,10 @@ pub fn TextField(
                 aria-invalid=refusal.invalid(field)
                 aria-describedby=refusal.described(field)
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    refusal.corrected(field);
+                }
             />
             {refusal.beside(field)}
         </div>
@@ -58,7 +61,10 @@ pub fn ChoiceField(
                 aria-invalid=refusal.invalid(field)
                 aria-describedby=refusal.described(field)
                 prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    refusal.corrected(field);
+                }
             >
                 {options
                     .into_iter()
@@ -92,7 +98,10 @@ pub fn DateField(
                 aria-invalid=refusal.invalid(field)
                 aria-describedby=refusal.described(field)
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(rules::date_input::mask_as_typed(&event_target_value(&ev)))
+                on:input=move |ev| {
+                    value.set(rules::date_input::mask_as_typed(&event_target_value(&ev)));
+                    refusal.corrected(field);
+                }
             />
             {refusal.beside(field)}
         </div>
@@ -121,7 +130,10 @@ pub fn MeansField(
                 aria-invalid=refusal.invalid(field)
                 aria-describedby=refusal.described(field)
                 prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    refusal.corrected(field);
+                }
             >
                 {choices
                     .into_iter()

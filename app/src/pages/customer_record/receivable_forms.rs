@@ -164,7 +164,11 @@ pub fn SettleForm(
     let document = row.document.clone();
     let (issued, due) = (row.issue_date.clone(), row.due_date.clone());
     let (balance, terms) = (row.balance, row.terms);
+    // Once the server has answered beside a field, the field says it (not twice).
     let figures = move || {
+        if refusal.shown_beside(SETTLE_FIELDS) {
+            return None;
+        }
         let receivable = Settleable {
             issued: &issued,
             due: &due,
