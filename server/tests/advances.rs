@@ -64,7 +64,7 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
         ("advance_id", &advance.to_string()),
         ("input[date]", "06/12/2026"),
         ("input[amount]", ""),
-        ("input[means]", "bank"),
+        ("input[means]", "check"),
         ("input[reason]", "Cliente pediu a devolução"),
     ]);
     // Money not yet paid back is not on the books: a refund dated after today is refused.

@@ -216,6 +216,19 @@ async fn a_late_settlement_charges_the_stamped_terms_and_its_reversal_restores_t
         balance_and_version(&pool, receivable).await,
         ("1000.00".to_string(), 3)
     );
+
+    // Paid by cheque (or card), as the customer's billing types name it.
+    let by_cheque = form(&[
+        ("receivable_id", &receivable.to_string()),
+        ("version", "3"),
+        ("input[paid_on]", "10/11/2026"),
+        ("input[means]", "check"),
+        ("input[principal]", "100,00"),
+        ("input[discount]", ""),
+    ]);
+    let (status, settled) = post(&app, Some(&boss), "settle_receivable", &by_cheque).await;
+    assert_eq!(status, StatusCode::OK, "{settled}");
+    assert_eq!(settled["means"], "check");
 }
 
 #[sqlx::test(migrations = "../migrations")]

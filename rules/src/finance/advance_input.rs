@@ -83,11 +83,11 @@ pub fn read_optional_amount(typed: &str, errors: &mut Vec<FieldError>) -> Option
     }
 }
 
-/// Cash, PIX or bank: how money came in or went back (an advance is no means of itself).
+/// How money came in or went back (an advance is no means of itself).
 fn read_means(typed: &str, errors: &mut Vec<FieldError>) -> Option<SettlementMeans> {
     match SettlementMeans::from_code(typed.trim()) {
         Some(SettlementMeans::Advance) | None => {
-            errors.push(error(MEANS_FIELD, "Escolha dinheiro, PIX ou banco."));
+            errors.push(error(MEANS_FIELD, "Escolha um meio da lista."));
             None
         }
         Some(means) => Some(means),

@@ -38,6 +38,9 @@ pub enum SettlementMeans {
     Cash,
     Pix,
     Bank,
+    Check,
+    DebitCard,
+    CreditCard,
     /// Paid with the customer's advance balance (`advance`).
     Advance,
 }
@@ -47,6 +50,9 @@ impl SettlementMeans {
         SettlementMeans::Cash,
         SettlementMeans::Pix,
         SettlementMeans::Bank,
+        SettlementMeans::Check,
+        SettlementMeans::DebitCard,
+        SettlementMeans::CreditCard,
         SettlementMeans::Advance,
     ];
 
@@ -56,6 +62,9 @@ impl SettlementMeans {
             SettlementMeans::Cash => "cash",
             SettlementMeans::Pix => "pix",
             SettlementMeans::Bank => "bank",
+            SettlementMeans::Check => "check",
+            SettlementMeans::DebitCard => "debit_card",
+            SettlementMeans::CreditCard => "credit_card",
             SettlementMeans::Advance => "advance",
         }
     }
@@ -69,6 +78,9 @@ impl SettlementMeans {
             SettlementMeans::Cash => "Dinheiro",
             SettlementMeans::Pix => "PIX",
             SettlementMeans::Bank => "Banco",
+            SettlementMeans::Check => "Cheque",
+            SettlementMeans::DebitCard => "Cartão de débito",
+            SettlementMeans::CreditCard => "Cartão de crédito",
             SettlementMeans::Advance => "Adiantamento",
         }
     }

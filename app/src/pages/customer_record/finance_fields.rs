@@ -108,7 +108,7 @@ pub fn DateField(
     }
 }
 
-/// Cash, PIX or bank: how money came in or went back.
+/// How money came in or went back: every means but an advance (the advance's own step).
 #[component]
 pub fn MeansField(
     id: String,
@@ -121,6 +121,9 @@ pub fn MeansField(
         SettlementMeans::Pix,
         SettlementMeans::Cash,
         SettlementMeans::Bank,
+        SettlementMeans::Check,
+        SettlementMeans::DebitCard,
+        SettlementMeans::CreditCard,
     ];
     view! {
         <div class="field">

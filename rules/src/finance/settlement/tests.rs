@@ -205,6 +205,9 @@ fn settlement_means_keep_their_codes_and_labels() {
         assert_eq!(SettlementMeans::from_code(m.code()), Some(m));
     }
     assert_eq!(SettlementMeans::Pix.label(), "PIX");
+    assert_eq!(SettlementMeans::Check.code(), "check");
+    assert_eq!(SettlementMeans::Check.label(), "Cheque");
+    assert_eq!(SettlementMeans::CreditCard.label(), "Cartão de crédito");
     assert_eq!(SettlementMeans::Advance.code(), "advance");
 }
 
