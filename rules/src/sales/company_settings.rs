@@ -85,6 +85,23 @@ fn parse_code_width(typed: &str) -> Result<u8, FieldError> {
 }
 
 /// The real synthetic must be one the numbering can extend (`1.1.01.02.00000`).
+/// The start of every new customer's real account (`1.1.02.01.`): numbers and dots, as the real
+/// chart's codes are.
+fn parse_real_prefix(typed: &str) -> Result<Option<String>, FieldError> {
+    const FIELD: &str = "real_ledger_prefix";
+    let prefix = parse_account(FIELD, typed)?;
+    let numbers_and_dots = |p: &String| {
+        p.chars().any(|c| c.is_ascii_digit()) && p.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    if prefix.as_ref().is_some_and(|p| !numbers_and_dots(p)) {
+        return Err(FieldError {
+            field: FIELD,
+            message: "Use números separados por pontos, como 1.1.02.01.".to_string(),
+        });
+    }
+    Ok(prefix)
+}
+
 fn parse_real_synthetic(typed: &str) -> Result<Option<String>, FieldError> {
     const FIELD: &str = "doubtful_debt_real_synthetic";
     let account = parse_account(FIELD, typed)?;
@@ -156,10 +173,7 @@ impl CompanySettingsInput {
             parse_account("ledger_prefix", &self.ledger_prefix),
             &mut errors,
         );
-        let real_prefix = kept(
-            parse_account("real_ledger_prefix", &self.real_ledger_prefix),
-            &mut errors,
-        );
+        let real_prefix = kept(parse_real_prefix(&self.real_ledger_prefix), &mut errors);
         let code_width = kept(parse_code_width(&self.ledger_code_width), &mut errors);
         let expense = kept(
             parse_account("expense_revenue_account", &self.expense_revenue_account),

@@ -135,3 +135,16 @@ fn rules_advances(enabled: bool) -> crate::finance::advance::AdvanceSettings {
         refund_history_code: enabled.then(|| "DEV".into()),
     }
 }
+
+#[test]
+fn the_real_accounts_prefix_is_numbers_and_dots_like_the_real_chart() {
+    assert_eq!(
+        super::parse_real_prefix(" 1.1.02.01. ").unwrap().as_deref(),
+        Some("1.1.02.01.")
+    );
+    assert_eq!(super::parse_real_prefix("").unwrap(), None);
+    for typed in ["abc", "1.1.A", "..."] {
+        let refused = super::parse_real_prefix(typed).unwrap_err();
+        assert_eq!(refused.field, "real_ledger_prefix", "{typed}");
+    }
+}

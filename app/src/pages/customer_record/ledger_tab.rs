@@ -80,6 +80,7 @@ pub fn LedgerAccountsTab(
     };
     let version = view.version.to_string();
     let generate_version = version.clone();
+    let has_doubtful_account = !view.doubtful_debt_account.is_empty();
     view! {
         <section class="card" aria-label="Contas contábeis">
             {view.last_saved.map(|s| view! { <p class="muted">"Última alteração das contas contábeis: " {s}</p> })}
@@ -114,6 +115,7 @@ pub fn LedgerAccountsTab(
                         <button type="submit">"Gerar conta de devedores duvidosos"</button>
                     </ActionForm>
                 }.into_any(),
+                (true, Some(_)) if has_doubtful_account => ().into_any(),
                 (true, Some(why)) => view! { <p class="muted">{why}</p> }.into_any(),
                 (false, _) => ().into_any(),
             }}

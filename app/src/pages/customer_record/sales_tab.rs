@@ -361,6 +361,9 @@ pub fn SalesDefaultsTab(
             <input type="hidden" name="customer_id" value=customer_id.to_string() />
             <input type="hidden" name="version" value=view.version.to_string() />
             <h2 class="wide">"Crédito"</h2>
+            {(may_save && !may_alter_limit).then(|| view! {
+                <p class="hint wide">"Seu perfil não permite alterar o limite de crédito."</p>
+            })}
             <TextField field="credit_limit" name="input[credit_limit]" label="Limite de crédito (R$)" value=input.credit_limit
                 hint=company.credit_limit.clone() may_alter=may_alter_limit errors />
             <ChoiceField field="credit_use" name="input[credit_use]" label="Uso do crédito" value=input.credit_use
@@ -412,6 +415,9 @@ pub fn SalesDefaultsTab(
                 choices=codes(InsuranceProfile::ALL, InsuranceProfile::code, InsuranceProfile::label)
                 hint="Com seguro: escolha também o seguro.".to_string() may_alter errors />
             <h2 class="wide">"Garantias: hipoteca e fiança"</h2>
+            {(may_save && !may_alter_guarantees).then(|| view! {
+                <p class="hint wide">"Seu perfil não permite alterar os dados de hipoteca e fiança."</p>
+            })}
             <DateField id="sales-guarantees-mortgage_due" field="guarantees.mortgage_due" name="input[guarantees][mortgage_due]" label="Hipoteca: vencimento" value=g.mortgage_due may_alter=may_alter_guarantees errors />
             <TextField field="guarantees.mortgage_credit_limit" name="input[guarantees][mortgage_credit_limit]" label="Hipoteca: limite de crédito (R$)" value=g.mortgage_credit_limit may_alter=may_alter_guarantees errors />
             <TextField field="guarantees.mortgage_value" name="input[guarantees][mortgage_value]" label="Hipoteca: valor (R$)" value=g.mortgage_value may_alter=may_alter_guarantees errors />

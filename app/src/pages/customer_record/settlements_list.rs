@@ -75,8 +75,10 @@ pub fn SettlementsList(
                                         <th scope="col">"Pagamento"</th>
                                         <th scope="col">"Meio"</th>
                                         <th scope="col" class="money">"Principal"</th>
-                                        <th scope="col" class="money">"Juros + multa"</th>
+                                        <th scope="col" class="money">"Juros"</th>
+                                        <th scope="col" class="money">"Multa"</th>
                                         <th scope="col" class="money">"Desconto"</th>
+                                        <th scope="col" class="money">"Recebido"</th>
                                         <th scope="col">"Registrada por"</th>
                                         <th scope="col">"Situação"</th>
                                     </tr>
@@ -93,8 +95,11 @@ pub fn SettlementsList(
                                                 <td class="date" data-label="Pagamento">{s.paid_on.clone()}</td>
                                                 <td data-label="Meio">{s.means.clone()}</td>
                                                 <td class="money" data-label="Principal">{format_brl(s.principal)}</td>
-                                                <td class="money" data-label="Juros + multa">{format_brl(s.interest + s.late_fee)}</td>
+                                                <td class="money" data-label="Juros">{format_brl(s.interest)}</td>
+                                                <td class="money" data-label="Multa">{format_brl(s.late_fee)}</td>
                                                 <td class="money" data-label="Desconto">{format_brl(s.discount)}</td>
+                                                // What the customer paid: what the bank statement shows.
+                                                <td class="money" data-label="Recebido">{format_brl(s.principal + s.interest + s.late_fee - s.discount)}</td>
                                                 <td data-label="Registrada por">{s.by.clone()}</td>
                                                 <td data-label="Situação">
                                                     {match s.reversed.clone() {
