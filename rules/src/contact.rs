@@ -11,22 +11,29 @@ fn plausible_email(email: &str) -> bool {
 }
 
 /// Several e-mails in one field, separated by `;`, `,` or spaces; stored lower case, `; `
-/// between them, each once.
+/// between them, each once. Every wrong one is named at once.
 pub fn parse_emails(input: &str) -> Result<Option<String>, String> {
     let mut emails: Vec<String> = Vec::new();
+    let mut wrong: Vec<String> = Vec::new();
     for email in input
         .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
         .filter(|e| !e.is_empty())
     {
         let email = email.to_lowercase();
-        if !plausible_email(&email) {
-            return Err(format!("E-mail inválido: {email}."));
-        }
-        if !emails.contains(&email) {
-            emails.push(email);
+        let list = if plausible_email(&email) {
+            &mut emails
+        } else {
+            &mut wrong
+        };
+        if !list.contains(&email) {
+            list.push(email);
         }
     }
-    Ok(Some(emails.join("; ")).filter(|e| !e.is_empty()))
+    match wrong.as_slice() {
+        [] => Ok(Some(emails.join("; ")).filter(|e| !e.is_empty())),
+        [one] => Err(format!("E-mail inválido: {one}.")),
+        several => Err(format!("E-mails inválidos: {}.", several.join(", "))),
+    }
 }
 
 /// Several phones in one field, separated by `;`, `,` or `/` (a phone has none of them);
@@ -85,6 +92,11 @@ mod tests {
             .unwrap_err()
             .contains("sem-arroba"));
         assert_eq!(parse_emails("  "), Ok(None));
+        // Every wrong one at once, not one per save.
+        assert_eq!(
+            parse_emails("joao@; ok@zanella.com.br; joao@@x"),
+            Err("E-mails inválidos: joao@, joao@@x.".into())
+        );
         assert_eq!(
             parse_phones("51 3591 1234 / (51) 99876-5432; +55 51 3591-1234"),
             Ok(Some("(51) 3591-1234; (51) 99876-5432".into()))
