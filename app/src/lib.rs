@@ -10,6 +10,7 @@ pub mod auth_state;
 pub mod components;
 pub mod customers;
 pub mod error;
+pub mod history_guard;
 pub mod lazy_routes;
 pub mod list_return;
 pub mod list_scroll;
@@ -36,6 +37,7 @@ static SPLIT_DATA_SLACK: [u8; 4096] = [0xA5; 4096];
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    history_guard::listen();
     list_scroll::watch_history_moves();
     // Async hydration: a page opened directly on a lazily loaded route (app/src/lazy_routes.rs)
     // first fetches that route's part of the WebAssembly, then hydrates.

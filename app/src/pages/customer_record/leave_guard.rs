@@ -47,15 +47,35 @@ mod imp {
             listen();
         }
         UNSAVED.set(Some((mine, unsaved)));
+        crate::history_guard::set(stays_or_leaves);
         mine
     }
 
+    /// Back or Forward has already changed the address: staying puts the form's back (the
+    /// router, told nothing, never left the form). Whether the move goes on.
+    fn stays_or_leaves() -> bool {
+        let (path, address) = HERE.with_borrow(Clone::clone);
+        let another_page = window().location().pathname().ok() != Some(path);
+        if !another_page || !unsaved() || leaves_anyway() {
+            return true;
+        }
+        let _ = window().history().and_then(|h| {
+            h.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&address))
+        });
+        false
+    }
+
     pub fn clear_if(mine: u64) {
+        let mut cleared = false;
         UNSAVED.with_borrow_mut(|set| {
             if set.as_ref().is_some_and(|(id, _)| *id == mine) {
                 *set = None;
+                cleared = true;
             }
         });
+        if cleared {
+            crate::history_guard::clear();
+        }
     }
 
     pub fn note_address() {
@@ -113,18 +133,6 @@ mod imp {
             if sent_from_outside_the_page(&ev) && unsaved() && !leaves_anyway() {
                 ev.prevent_default();
                 ev.stop_immediate_propagation();
-            }
-        });
-        // Back or Forward has already changed the address: staying puts the form's back, unseen
-        // by the router, which never left the form.
-        capture("popstate", |ev: Event| {
-            let (path, address) = HERE.with_borrow(Clone::clone);
-            let another_page = window().location().pathname().ok() != Some(path);
-            if another_page && unsaved() && !leaves_anyway() {
-                ev.stop_immediate_propagation();
-                let _ = window().history().and_then(|h| {
-                    h.push_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&address))
-                });
             }
         });
     }
