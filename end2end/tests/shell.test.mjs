@@ -101,8 +101,12 @@ test('when the session ends elsewhere, the next request says so, in sight, with 
   const top = await banner.evaluate((element) => element.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 5, `the banner is at ${top}px`);
   assert.equal(await page.getByLabel('Nome fantasia').inputValue(), 'Digitado antes do fim da sessão');
+  // What was typed is lost by leaving: asked first (app/src/pages/customer_record/leave_guard.rs).
+  let asked = null;
+  page.once('dialog', async (dialog) => { asked = dialog.message(); await dialog.accept(); });
   await banner.getByRole('link', { name: 'Entrar novamente' }).click();
   await page.waitForSelector('body[data-ready="true"]');
+  assert.match(asked, /^Há alterações não gravadas neste cliente/);
   await page.getByRole('heading', { name: 'Entrar' }).waitFor();
   await page.context().close();
 });
