@@ -8,29 +8,10 @@ mod record_forms;
 
 use axum::http::StatusCode;
 use common::*;
-use finance_forms::{form, post, register_invoice as register};
+use finance_forms::{form, post, register_invoice as register, settle, settle_by};
 use record_forms::new_customer as zanella;
 use serde_json::Value;
 use sqlx::PgPool;
-
-async fn settle(
-    app: &axum::Router,
-    cookie: &str,
-    id: i64,
-    version: i32,
-    paid_on: &str,
-    principal: &str,
-) -> (StatusCode, Value) {
-    let body = form(&[
-        ("receivable_id", &id.to_string()),
-        ("version", &version.to_string()),
-        ("input[paid_on]", paid_on),
-        ("input[means]", "pix"),
-        ("input[principal]", principal),
-        ("input[discount]", ""),
-    ]);
-    post(app, Some(cookie), "settle_receivable", &body).await
-}
 
 async fn balance_and_version(pool: &PgPool, id: i64) -> (String, i32) {
     sqlx::query_as("select balance::text, version from receivables where id = $1")
@@ -218,15 +199,8 @@ async fn a_late_settlement_charges_the_stamped_terms_and_its_reversal_restores_t
     );
 
     // Paid by cheque (or card), as the customer's billing types name it.
-    let by_cheque = form(&[
-        ("receivable_id", &receivable.to_string()),
-        ("version", "3"),
-        ("input[paid_on]", "10/11/2026"),
-        ("input[means]", "check"),
-        ("input[principal]", "100,00"),
-        ("input[discount]", ""),
-    ]);
-    let (status, settled) = post(&app, Some(&boss), "settle_receivable", &by_cheque).await;
+    let cheque = (3, "10/11/2026", "100,00");
+    let (status, settled) = settle_by(&app, &boss, receivable, cheque, "check").await;
     assert_eq!(status, StatusCode::OK, "{settled}");
     assert_eq!(settled["means"], "check");
 }

@@ -126,3 +126,34 @@ pub async fn use_advance(
         .join("&");
     post(app, Some(cookie), "settle_with_advance", &body).await
 }
+
+/// Settles `principal` of receivable `id`, opened at `version`, received by PIX.
+pub async fn settle(
+    app: &axum::Router,
+    cookie: &str,
+    id: i64,
+    version: i32,
+    paid_on: &str,
+    principal: &str,
+) -> (StatusCode, Value) {
+    settle_by(app, cookie, id, (version, paid_on, principal), "pix").await
+}
+
+/// Settles `(version, paid_on, principal)` received by `means`.
+pub async fn settle_by(
+    app: &axum::Router,
+    cookie: &str,
+    id: i64,
+    (version, paid_on, principal): (i32, &str, &str),
+    means: &str,
+) -> (StatusCode, Value) {
+    let body = form(&[
+        ("receivable_id", &id.to_string()),
+        ("version", &version.to_string()),
+        ("input[paid_on]", paid_on),
+        ("input[means]", means),
+        ("input[principal]", principal),
+        ("input[discount]", ""),
+    ]);
+    post(app, Some(cookie), "settle_receivable", &body).await
+}
