@@ -58,6 +58,13 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
     // Never beyond the advance.
     let (status, body) = use_advance(&app, &boss, advance, &[second], "300,01").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    // Nor dated after today.
+    let future = format!(
+        "advance_id={advance}&paid_on=31%2F12%2F2099&amount=&receivable_ids%5B0%5D={second}"
+    );
+    let (status, body) = post(&app, Some(&boss), "settle_with_advance", &future).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Invalid"][0]["field"], "date");
 
     // The refund takes what is left; a second finds nothing.
     let refund = form(&[

@@ -52,12 +52,13 @@ async fn lock_customer(
     Ok(())
 }
 
-/// Registers an advance of `customer_id`; returns its id.
+/// Money not yet received or paid back is not on the books (`date` is `aaaa-mm-dd`).
 fn not_after_today(date: &str) -> Result<(), AppError> {
     let today = super::brasilia_time::today().to_string();
     advance_input::check_not_after_today(date, &today).map_err(|e| AppError::invalid(vec![e]))
 }
 
+/// Registers an advance of `customer_id`; returns its id.
 pub async fn register(
     pool: &PgPool,
     caller: &Caller,
@@ -141,6 +142,7 @@ pub async fn settle_with(
     let (Some(paid_on), Some(amount)) = (paid_on, amount) else {
         return Err(AppError::invalid(errors));
     };
+    not_after_today(&paid_on)?;
     let paid_on_day = Day::parse_iso(&paid_on).ok_or(AppError::Internal)?;
     let mut tx = pool.begin().await?;
     let customer_id = advance_customer(&mut tx, caller, advance_id).await?;

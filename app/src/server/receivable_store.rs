@@ -169,10 +169,7 @@ async fn lock_receivable(
             sent_to_credit_bureau: row.try_get("sent_to_credit_bureau")?,
             in_collection: row.try_get("in_collection")?,
         },
-        terms: LateTerms {
-            daily_interest_percent: row.try_get("daily_interest")?,
-            late_fee_percent: row.try_get("late_fee")?,
-        },
+        terms: super::receivable_list_store::late_terms(&row)?,
         version: row.try_get("version")?,
     })
 }
