@@ -102,8 +102,9 @@ mod imp {
         leave
     }
 
-    /// Listens on the window in the capture phase: before the router's own listeners (links,
-    /// Back/Forward) and before the form's own submit handler.
+    /// Listens on the window in the capture phase: before the router's click listener (on the
+    /// window too, bubbling) and before the form's own submit handler. Back and Forward go through
+    /// `history_guard`, which listens from the page's start.
     fn capture(kind: &str, handler: impl Fn(Event) + 'static) {
         let handler = Closure::<dyn Fn(Event)>::new(handler);
         let _ = window().add_event_listener_with_callback_and_bool(
