@@ -80,7 +80,6 @@ pub fn LedgerAccountsTab(
     };
     let version = view.version.to_string();
     let generate_version = version.clone();
-    let has_doubtful_account = !view.doubtful_debt_account.is_empty();
     view! {
         <section class="card" aria-label="Contas contábeis">
             {view.last_saved.map(|s| view! { <p class="muted">"Última alteração das contas contábeis: " {s}</p> })}
@@ -115,8 +114,12 @@ pub fn LedgerAccountsTab(
                         <button type="submit">"Gerar conta de devedores duvidosos"</button>
                     </ActionForm>
                 }.into_any(),
-                (true, Some(_)) if has_doubtful_account => ().into_any(),
-                (true, Some(why)) => view! { <p class="muted">{why}</p> }.into_any(),
+                // Not under "gerada" (it would read as a refusal of what just worked).
+                (true, Some(why)) => (move || {
+                    let just_generated = matches!(generate.value().get(), Some(Ok(())));
+                    (!just_generated).then(|| view! { <p class="muted">{why.clone()}</p> })
+                })
+                .into_any(),
                 (false, _) => ().into_any(),
             }}
         </section>
