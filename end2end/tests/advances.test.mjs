@@ -112,6 +112,9 @@ test('register an advance, settle two receivables with it, refund the rest, down
   const refund = page.getByRole('form', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) });
   await refund.getByLabel('Motivo').fill('Cliente pediu a devolução');
   await refund.getByRole('button', { name: 'Registrar devolução' }).click();
+  // Money leaves the company: asked once more, naming how much.
+  const confirm = page.getByRole('dialog', { name: new RegExp(`^Devolver todo o saldo do adiantamento nº ${advance} \\(R\\$ [\\d.,]+\\) ao cliente\\?$`) });
+  await confirm.getByRole('button', { name: 'Devolver' }).click();
   await said(page, `Devolução do adiantamento nº ${advance} registrada; saldo: R$ 0,00.`);
 
   // The statement of today: this advance's four movements, the running balance back to where it began.

@@ -15,6 +15,7 @@ mod own_entries_field;
 mod profile_fields;
 pub(crate) mod receivable_forms;
 pub(crate) mod receivables_panel;
+mod refund_form;
 mod sales_tab;
 pub(crate) mod settlements_list;
 mod statement_panel;

@@ -153,6 +153,21 @@ pub fn settlement(principal: Decimal, paid_on: Day) -> Settlement {
     }
 }
 
+/// What the user is asked before a refund of `amount` (`None`: all of `balance`) of advance
+/// nº `advance_id` is sent: money leaves the company.
+pub fn refund_question(advance_id: i64, balance: Decimal, amount: Option<Decimal>) -> String {
+    match amount {
+        Some(amount) => format!(
+            "Devolver {} do adiantamento nº {advance_id} ao cliente?",
+            format_brl(amount)
+        ),
+        None => format!(
+            "Devolver todo o saldo do adiantamento nº {advance_id} ({}) ao cliente?",
+            format_brl(balance)
+        ),
+    }
+}
+
 /// R-ADV-2: refunds `amount` of an advance holding `balance`; `None` refunds all that is left.
 /// Returns the balance after the refund. Needs the company's refund history code (R-ADV-1).
 pub fn refund(
@@ -451,5 +466,17 @@ mod tests {
                 prop_assert!(after >= Decimal::ZERO && after < Decimal::new(balance, 2));
             }
         }
+    }
+
+    #[test]
+    fn r_adv_2_a_refund_is_asked_naming_the_amount_or_the_whole_balance() {
+        assert_eq!(
+            refund_question(12, Decimal::new(30000, 2), Some(Decimal::new(10000, 2))),
+            "Devolver R$ 100,00 do adiantamento nº 12 ao cliente?"
+        );
+        assert_eq!(
+            refund_question(12, Decimal::new(30000, 2), None),
+            "Devolver todo o saldo do adiantamento nº 12 (R$ 300,00) ao cliente?"
+        );
     }
 }

@@ -4,16 +4,15 @@
 
 use leptos::prelude::*;
 use rules::finance::advance::{AMOUNT_FIELD, RECEIVABLES_FIELD, VALUE_FIELD};
-use rules::finance::advance_input::{
-    AdvanceInput, RefundInput, DATE_FIELD, MEANS_FIELD, REASON_FIELD,
-};
+use rules::finance::advance_input::{AdvanceInput, DATE_FIELD, MEANS_FIELD};
 use rules::money::format_brl;
 
 use super::finance_fields::{DateField, MeansField, TextField};
 use super::finance_tab::{FinanceContext, RowAction};
 use super::receivable_forms::follow_refusal;
+use super::refund_form::RefundForm;
 use crate::api::resource::ApiResource;
-use crate::api::{RefundAdvance, RegisterAdvance, SettleWithAdvance};
+use crate::api::{RegisterAdvance, SettleWithAdvance};
 use crate::components::refusal::Refusal;
 use crate::customers::advance_types::{AdvanceRow, AdvancesView};
 use crate::customers::credit_types::ReceivableRow;
@@ -273,59 +272,6 @@ fn UseAdvanceForm(
             <div class="actions wide">
                 {refusal.general(&[RECEIVABLES_FIELD, DATE_FIELD, AMOUNT_FIELD])}
                 <button type="submit" class="primary" aria-disabled=move || settle.pending().get().then_some("true")>"Baixar com o adiantamento"</button>
-                <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
-            </div>
-        </form>
-    }
-}
-
-#[component]
-fn RefundForm(advance: AdvanceRow, finance: FinanceContext, close: Callback<()>) -> impl IntoView {
-    let refund = ServerAction::<RefundAdvance>::new();
-    let refusal = Refusal::of(refund.value(), "refund");
-    let date = RwSignal::new(finance.today.get_untracked());
-    let amount = RwSignal::new(String::new());
-    let means = RwSignal::new("pix".to_string());
-    let reason = RwSignal::new(String::new());
-    let advance_id = advance.id;
-    Effect::new(move |_| {
-        if let Some(Ok(left)) = refund.value().get() {
-            finance.done.run(format!(
-                "Devolução do adiantamento nº {advance_id} registrada; saldo: {}.",
-                format_brl(left)
-            ));
-        }
-        if let Some(Err(error)) = refund.value().get() {
-            follow_refusal(&error, "refund-form", finance.done);
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if refund.pending().get_untracked() {
-            return;
-        }
-        refund.dispatch(RefundAdvance {
-            advance_id,
-            input: RefundInput {
-                date: date.get_untracked(),
-                amount: amount.get_untracked(),
-                means: means.get_untracked(),
-                reason: reason.get_untracked(),
-            },
-        });
-    };
-    view! {
-        <form id="refund-form" class="record-form finance-form" aria-labelledby="refund-title" on:submit=submit>
-            <h3 id="refund-title" tabindex="-1" class="wide">
-                {format!("Devolver o adiantamento nº {} (saldo {})", advance.id, format_brl(advance.balance))}
-            </h3>
-            <DateField id="refund-date".into() label="Data" field=DATE_FIELD value=date refusal />
-            <TextField id="refund-amount".into() label="Valor (R$)" field=AMOUNT_FIELD value=amount refusal inputmode="decimal" placeholder="todo o saldo" />
-            <MeansField id="refund-means".into() label="Devolvido em" field=MEANS_FIELD value=means refusal />
-            <TextField id="refund-reason".into() label="Motivo" field=REASON_FIELD value=reason refusal wide=true />
-            <div class="actions wide">
-                {refusal.general(&[DATE_FIELD, AMOUNT_FIELD, MEANS_FIELD, REASON_FIELD])}
-                <button type="submit" class="primary" aria-disabled=move || refund.pending().get().then_some("true")>"Registrar devolução"</button>
                 <button type="button" on:click=move |_| close.run(())>"Fechar"</button>
             </div>
         </form>
