@@ -30,6 +30,8 @@ test('the menu leads to the screen; a status chosen filters at once and stays in
   // The menu opens on what is still to be received, not on years of settled titles.
   assert.equal(new URL(page.url()).search, '?situacao=a_receber');
   assert.equal(await selectedLabel(filters.getByLabel('Situação')), 'A receber (abertos e vencidos)');
+  // "Limpar filtros" comes back here, not to every title ever issued.
+  assert.equal(await filters.getByRole('link', { name: 'Limpar filtros' }).getAttribute('href'), '/financeiro/contas-a-receber?situacao=a_receber');
   const owed = ['Vencido', 'Em aberto', 'Negativado', 'Cobrança'];
   const shown = await statuses(page);
   assert.ok(shown.length > 0 && shown.every((s) => owed.includes(s)), `only owed titles: ${shown}`);

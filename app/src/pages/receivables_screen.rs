@@ -238,7 +238,8 @@ fn ReceivablesScreen(
                 </div>
                 <div class="actions wide">
                     <button type="submit">"Filtrar"</button>
-                    <a href=RECEIVABLES_HREF>"Limpar filtros"</a>
+                    // Back to where the menu opens the screen: what is still to be received.
+                    <a href=crate::components::top_bar::RECEIVABLES_MENU_HREF>"Limpar filtros"</a>
                 </div>
             </form>
         </section>
