@@ -19,6 +19,7 @@ use super::finance_tab::{
 };
 use super::receivable_forms::{CancelForm, NewReceivableForm, SettleForm};
 use super::settlements_list::SettlementsList;
+use super::tabs::Tab;
 use crate::api::resource::ApiResource;
 use crate::customers::credit_types::ReceivableRow;
 
@@ -37,8 +38,9 @@ pub fn ReceivablesPanel(
         finance.acting.set(None);
         navigate(
             &format!(
-                "{}?aba=financeiro&situacao={}",
+                "{}?aba={}&situacao={}",
                 path.get_untracked(),
+                Tab::Finance.slug().unwrap_or_default(),
                 status_in_url(&status)
             ),
             NavigateOptions {

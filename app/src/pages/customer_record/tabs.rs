@@ -27,7 +27,7 @@ impl Tab {
     ];
 
     /// The `aba` of the URL; the first tab has none.
-    fn slug(self) -> Option<&'static str> {
+    pub(super) fn slug(self) -> Option<&'static str> {
         match self {
             Tab::General => None,
             Tab::Addresses => Some("enderecos"),
