@@ -115,3 +115,62 @@ test('Back or Forward within the app, and switching company, with unsaved change
   assert.equal(await tradeName.inputValue(), typed);
   await page.context().close();
 });
+
+// The top bar's "Clientes": "Voltar à lista" is on the general tab only.
+const toList = (page) => page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Clientes', exact: true }).click();
+
+test('the other tabs own forms (sales defaults, an address being typed, ledger accounts) ask before leaving too; saved, they do not', async () => {
+  const [admin] = DEMO_USERS;
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  const record = '/clientes/52';
+  await open(page, `${record}?aba=vendas`);
+  const maxDiscount = page.getByLabel('Desconto máximo (%)');
+  const before = await maxDiscount.inputValue();
+  const typed = before === '7,5' ? '8' : '7,5';
+  await maxDiscount.fill(typed);
+  const stay = answerNextQuestion(page, false);
+  await toList(page);
+  await eventually(async () => assert.equal(stay.message, QUESTION));
+  assert.equal(new URL(page.url()).pathname, record);
+  assert.equal(await maxDiscount.inputValue(), typed);
+
+  // Saved, the sales tab is drawn afresh: nothing left to lose.
+  await page.getByRole('button', { name: 'Gravar padrão para vendas' }).click();
+  await page.getByRole('status').filter({ hasText: 'Padrão para vendas gravado.' }).waitFor();
+  const tabs = page.getByRole('navigation', { name: 'Seções do cliente' });
+
+  // A new address half typed.
+  await tabs.getByRole('link', { name: 'Endereços' }).click();
+  await page.waitForURL(/aba=enderecos/);
+  await page.getByRole('button', { name: 'Novo endereço' }).click();
+  await page.getByLabel('Logradouro').fill('Rua que não foi gravada');
+  const keep = answerNextQuestion(page, false);
+  await toList(page);
+  await eventually(async () => assert.equal(keep.message, QUESTION));
+  assert.equal(await page.getByLabel('Logradouro').inputValue(), 'Rua que não foi gravada');
+  // Cancelled, the form is gone and so is the question.
+  await page.getByRole('button', { name: 'Cancelar' }).click();
+
+  // A ledger account typed.
+  await tabs.getByRole('link', { name: 'Contas contábeis' }).click();
+  await page.waitForURL(/aba=contas/);
+  const account = page.getByLabel('Conta contábil', { exact: true });
+  await account.fill(`${await account.inputValue()}9`);
+  const leave = answerNextQuestion(page, true);
+  await toList(page);
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(leave.message, QUESTION, 'asked once for the ledger account');
+  page.removeAllListeners('dialog');
+
+  // The sales tab kept what was saved; nothing typed elsewhere was.
+  const none = answerNextQuestion(page, true);
+  await open(page, `${record}?aba=vendas`);
+  // Shown with its decimals ("7,50", "8,00").
+  const shown = await page.getByLabel('Desconto máximo (%)').inputValue();
+  assert.equal(shown.replace(/,?0*$/, ''), typed);
+  await toList(page);
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(none.message, null, 'a record opened and left untouched asks nothing');
+  await page.context().close();
+});

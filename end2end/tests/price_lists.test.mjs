@@ -39,6 +39,27 @@ test('issue 11: a payment plan is registered with its installments, wrong terms 
   assert.match(await row.textContent(), /30\/45\/60 dias · mínimo R\$ 2\.000,00 · usa crédito/);
 });
 
+test('a plan for all customers reads "Todos" under Clientes, not the 0 customers who have it as their own', async () => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/tabelas/planos-de-pagamento');
+  const code = `T${Date.now() % 100_000_000}`;
+  await page.getByLabel('Código').fill(code);
+  await page.getByLabel('Descrição').fill('À vista para todos');
+  await page.getByLabel('Parcelas (dias)').fill('0');
+  await page.getByLabel(/^Para todos os clientes/).check();
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  const table = page.getByRole('table', { name: 'Planos de pagamento' });
+  const row = table.getByRole('row', { name: new RegExp(code) });
+  await row.waitFor();
+  const customers = row.locator('td[data-label="Clientes"]');
+  assert.equal((await customers.textContent()).trim(), 'Todos');
+  // Code and description stop at their limits (rules::lookup).
+  assert.equal(await page.getByLabel('Código').getAttribute('maxlength'), '10');
+  assert.equal(await page.getByLabel('Descrição').getAttribute('maxlength'), '60');
+  await page.context().close();
+});
+
 // The labels of the boxes ticked in a group of check boxes.
 async function ticked(group) {
   const boxes = group.getByRole('checkbox');

@@ -83,10 +83,15 @@ pub fn validate_lookup(input: &LookupInput) -> Result<ValidLookup, Vec<(&'static
     validate_lookup_with(input, plain_code)
 }
 
+/// The longest code of a table with no chart of accounts' mask, and the longest description:
+/// the forms stop typing there.
+pub const PLAIN_CODE_MAX: usize = 10;
+pub const DESCRIPTION_MAX: usize = 60;
+
 fn plain_code(typed: &str) -> Result<String, String> {
     let code = fold(typed).replace(' ', "");
     if code.is_empty()
-        || code.chars().count() > 10
+        || code.chars().count() > PLAIN_CODE_MAX
         || !code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -125,7 +130,7 @@ pub fn validate_lookup_with(
         .join(" ");
     if description.is_empty() {
         errors.push(("description", "Informe a descrição.".to_string()));
-    } else if description.chars().count() > 60 {
+    } else if description.chars().count() > DESCRIPTION_MAX {
         errors.push(("description", "Use no máximo 60 caracteres.".to_string()));
     }
     if errors.is_empty() {

@@ -9,7 +9,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
 use crate::error::AppError;
 use crate::lookups::LookupRow;
-use crate::pages::table_terms::{terms_cells, terms_headers, TermsFields};
+use crate::pages::table_terms::{customers_label, terms_cells, terms_headers, TermsFields};
 
 /// `/tabelas`: every code + description table, the profile ones and the commercial ones.
 #[component]
@@ -267,6 +267,7 @@ fn LookupTable(
                         <input
                             id="lookup-code"
                             name="input[code]"
+                            maxlength=(!matches!(kind, TableKind::Ledger(_))).then_some(rules::lookup::PLAIN_CODE_MAX)
                             prop:value=move || editing.get().map(|r| r.code).unwrap_or_default()
                             prop:readOnly=move || editing.get().is_some()
                             on:input=move |ev| {
@@ -279,7 +280,7 @@ fn LookupTable(
                     </div>
                     <div class="field">
                         <label for="lookup-description">"Descrição"</label>
-                        <input id="lookup-description" name="input[description]" aria-invalid=invalid("description") prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
+                        <input id="lookup-description" name="input[description]" maxlength=rules::lookup::DESCRIPTION_MAX aria-invalid=invalid("description") prop:value=move || editing.get().map(|r| r.description).unwrap_or_default() />
                         {field_error("description")}
                     </div>
                     {kind.terms().map(|terms_kind| view! {
@@ -356,7 +357,7 @@ fn LookupRows(
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
                             {kind.terms().map(|terms_kind| terms_cells(terms_kind, row.terms.as_ref()))}
-                            <td class="number" data-label="Clientes">{rules::display::thousands(row.customers)}</td>
+                            <td class="number" data-label="Clientes">{customers_label(row.terms.as_ref(), row.customers)}</td>
                             {may_alter.then(|| view! {
                                 <td class="actions">
                                     <div class="row-actions">

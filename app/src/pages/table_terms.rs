@@ -232,6 +232,20 @@ pub fn terms_headers(kind: TermsKind) -> impl IntoView {
         .collect_view()
 }
 
+/// The "Clientes" cell: how many customers have the entry; a public price list or a plan for all
+/// customers serves everyone, so "0" would mislead.
+pub fn customers_label(terms: Option<&Terms>, linked: i64) -> String {
+    let count = rules::display::thousands(linked);
+    match terms {
+        Some(terms) if terms.public || terms.all_customers => match linked {
+            0 => "Todos".to_string(),
+            1 => "Todos (1 vinculado)".to_string(),
+            _ => format!("Todos ({count} vinculados)"),
+        },
+        _ => count,
+    }
+}
+
 /// "30/60/90 dias · mínimo R$ 1.500,00 · usa crédito · clientes selecionados", or "Pública":
 /// one cell that wraps, so the table keeps to the card's width.
 pub fn terms_summary(kind: LinkedKind, terms: &Terms) -> String {

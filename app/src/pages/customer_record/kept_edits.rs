@@ -81,6 +81,11 @@ impl KeptEdits {
     }
 }
 
+/// The values the form with this id would send, as its fields hold them now.
+pub(crate) fn form_fields(form_id: &str) -> Fields {
+    dom::fields(form_id)
+}
+
 impl Default for KeptEdits {
     fn default() -> Self {
         Self::new()

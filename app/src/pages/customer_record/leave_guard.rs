@@ -1,13 +1,14 @@
 //! Leaving a customer form with changes not saved asks first: the browser's own question when
 //! the page is closed or reloaded, ours when a link of the app leads elsewhere, when Back or
 //! Forward moves within the app, or when a form outside the page (the company switch, signing
-//! out) is sent. Tabs of the same record keep the form (it is only hidden): no question.
+//! out) is sent. Tabs of the same record keep the form (it is only hidden): no question. Each
+//! tab's form sets a check of its own; leaving asks once if any of them holds a change.
 
 /// While the form is on screen, `unsaved` tells whether leaving would lose something.
 pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
     use leptos::prelude::{on_cleanup, Effect, Track};
     // A form drawn afresh (after a save) may be set before the old one is cleaned up: each
-    // clears only its own check.
+    // removes only its own check.
     let mine = imp::set(Box::new(unsaved));
     // Where the form is (its tab included), to come back to when the user stays.
     let location = leptos_router::hooks::use_location();
@@ -17,6 +18,31 @@ pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
         imp::note_address();
     });
     on_cleanup(move || imp::clear_if(mine));
+}
+
+/// Guards the form with this id while it is on screen: leaving asks if its fields no longer hold
+/// what they held when it was drawn. For a form drawn afresh after each save (a record's tab, an
+/// address being edited).
+pub fn guard_form_while_mounted(form_id: &'static str) {
+    use leptos::prelude::*;
+    let drawn = StoredValue::new(None::<Vec<(String, String)>>);
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            // The form may have been left within the frame.
+            if !drawn.is_disposed() {
+                drawn.set_value(Some(super::kept_edits::form_fields(form_id)));
+            }
+        });
+    });
+    guard_while_mounted(move || {
+        drawn
+            .try_with_value(|drawn| {
+                drawn
+                    .as_ref()
+                    .is_some_and(|drawn| *drawn != super::kept_edits::form_fields(form_id))
+            })
+            .unwrap_or(false)
+    });
 }
 
 #[cfg(feature = "hydrate")]
@@ -36,7 +62,8 @@ mod imp {
     thread_local! {
         /// The form's address: `(path, path with query)`.
         static HERE: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
-        static UNSAVED: RefCell<Option<(u64, Unsaved)>> = const { RefCell::new(None) };
+        /// The checks of the forms on screen, each with the number it was set under.
+        static UNSAVED: RefCell<Vec<(u64, Unsaved)>> = const { RefCell::new(Vec::new()) };
         static SET: Cell<u64> = const { Cell::new(0) };
     }
 
@@ -46,7 +73,7 @@ mod imp {
         if mine == 1 {
             listen();
         }
-        UNSAVED.set(Some((mine, unsaved)));
+        UNSAVED.with_borrow_mut(|set| set.push((mine, unsaved)));
         crate::history_guard::set(stays_or_leaves);
         mine
     }
@@ -66,14 +93,11 @@ mod imp {
     }
 
     pub fn clear_if(mine: u64) {
-        let mut cleared = false;
-        UNSAVED.with_borrow_mut(|set| {
-            if set.as_ref().is_some_and(|(id, _)| *id == mine) {
-                *set = None;
-                cleared = true;
-            }
+        let none_left = UNSAVED.with_borrow_mut(|set| {
+            set.retain(|(id, _)| *id != mine);
+            set.is_empty()
         });
-        if cleared {
+        if none_left {
             crate::history_guard::clear();
         }
     }
@@ -86,14 +110,14 @@ mod imp {
     }
 
     fn clear() {
-        UNSAVED.set(None);
+        UNSAVED.with_borrow_mut(Vec::clear);
     }
 
     fn unsaved() -> bool {
-        UNSAVED.with_borrow(|set| set.as_ref().is_some_and(|(_, check)| check()))
+        UNSAVED.with_borrow(|set| set.iter().any(|(_, check)| check()))
     }
 
-    /// Whether the user, asked, chose to leave (and the form's check goes with it).
+    /// Whether the user, asked, chose to leave (and the forms' checks go with it).
     fn leaves_anyway() -> bool {
         let leave = window().confirm_with_message(QUESTION).unwrap_or(true);
         if leave {

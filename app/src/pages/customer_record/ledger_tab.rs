@@ -8,6 +8,8 @@ use crate::api::{GenerateDoubtfulDebtAccount, SaveLedgerAccounts};
 use crate::customers::ledger_types::LedgerAccountsView;
 use crate::error::AppError;
 
+const FORM_ID: &str = "ledger-accounts-form";
+
 #[component]
 pub fn LedgerAccountsTab(
     customer_id: i64,
@@ -78,6 +80,9 @@ pub fn LedgerAccountsTab(
             value
         }
     };
+    if may_modify {
+        super::leave_guard::guard_form_while_mounted(FORM_ID);
+    }
     let version = view.version.to_string();
     let generate_version = version.clone();
     view! {
@@ -86,7 +91,7 @@ pub fn LedgerAccountsTab(
             {(!may_modify).then(|| view! {
                 <p class="notice read-only-note" role="note">"Somente leitura: seu perfil não permite modificar contas contábeis."</p>
             })}
-            <ActionForm action=save attr:class=if may_modify { "record-form" } else { "record-form read-only" } attr:aria-label="Contas contábeis">
+            <ActionForm action=save attr:id=FORM_ID attr:class=if may_modify { "record-form" } else { "record-form read-only" } attr:aria-label="Contas contábeis">
                 <input type="hidden" name="customer_id" value=customer_id.to_string() />
                 <input type="hidden" name="version" value=version />
                 {account("ledger_account", "Conta contábil", input.ledger_account, suggested.ledger_account)}

@@ -184,7 +184,7 @@ fn ReceivablesGrid(
                         <tr>
                             <th scope="col">"Documento"</th>
                             <th scope="col">"Tipo"</th>
-                                <th scope="col">"Cobrança (LOP)"</th>
+                                <th scope="col">"Cobrança (" <abbr title="Localização, operação e portador">"LOP"</abbr> ")"</th>
                             <th scope="col">"Emissão"</th>
                             <th scope="col">"Vencimento"</th>
                             <th scope="col" class="money">"Valor"</th>

@@ -275,6 +275,9 @@ pub fn SalesDefaultsTab(
         || may_alter_guarantees
         || may_register_allowed
         || may_register_fleet;
+    if may_save {
+        super::leave_guard::guard_form_while_mounted("sales-defaults-form");
+    }
     let g = input.guarantees.clone();
     let attachments = AttachmentKind::ALL.iter().map(|&kind| {
         let value = match kind {
