@@ -1,5 +1,5 @@
-// Leaving a customer form with changes not saved asks first; tabs of the same record, a form
-// with nothing changed and a form just saved leave without asking.
+// Leaving a form with changes not saved (a customer's, a table's, the company settings) asks first;
+// tabs of the same record, a form with nothing changed and a form just saved leave without asking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, open, signIn, DEMO_USERS, eventually, selectedLabel } from './helpers.mjs';
@@ -172,5 +172,38 @@ test('the other tabs own forms (sales defaults, an address being typed, ledger a
   await toList(page);
   await page.waitForURL((url) => url.pathname === '/clientes');
   assert.equal(none.message, null, 'a record opened and left untouched asks nothing');
+  await page.context().close();
+});
+
+test('a table entry or the company settings typed and not saved ask before leaving, in their own words', async () => {
+  const [admin] = DEMO_USERS;
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await open(page, '/tabelas/grupos');
+  await page.getByLabel('Código').fill('NAOGRAV');
+  const stay = answerNextQuestion(page, false);
+  await toList(page);
+  await eventually(async () => assert.equal(stay.message, 'Há alterações não gravadas nesta tabela. Sair sem gravar? As alterações serão perdidas.'));
+  assert.equal(await page.getByLabel('Código').inputValue(), 'NAOGRAV');
+
+  // Included, the form is empty again: nothing left to lose.
+  const code = `G${Date.now() % 1_000_000}`;
+  await page.getByLabel('Código').fill(code);
+  await page.getByLabel('Descrição').fill('Grupo incluído antes de sair');
+  await page.getByRole('button', { name: 'Incluir' }).click();
+  await page.getByRole('status').filter({ hasText: `${code} incluído.` }).waitFor();
+  const none = answerNextQuestion(page, true);
+  await toList(page);
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(none.message, null, 'an included entry asks nothing');
+  page.removeAllListeners('dialog');
+
+  await open(page, '/empresa');
+  const fee = page.getByLabel('Multa (%)');
+  await fee.fill((await fee.inputValue()) === '2,5' ? '3' : '2,5');
+  const leave = answerNextQuestion(page, true);
+  await toList(page);
+  await page.waitForURL((url) => url.pathname === '/clientes');
+  assert.equal(leave.message, 'Há alterações não gravadas nas configurações da empresa. Sair sem gravar? As alterações serão perdidas.');
   await page.context().close();
 });

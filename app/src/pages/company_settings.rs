@@ -126,6 +126,12 @@ fn SettingsForm(
         }
     };
     focus_first_invalid_on_refusal(save.value(), "company-settings-form");
+    // Drawn afresh after each save.
+    crate::components::leave_guard::guard_form_while_mounted(
+        "company-settings-form",
+        "Há alterações não gravadas nas configurações da empresa. Sair sem gravar? As alterações serão perdidas.",
+        || (),
+    );
     let general_error = move || {
         save.value()
             .get()

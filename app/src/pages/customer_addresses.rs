@@ -217,7 +217,11 @@ fn AddressForm(
         }
     };
     focus_first_invalid_on_refusal(save.value(), "address-form");
-    crate::pages::customer_record::leave_guard::guard_form_while_mounted("address-form");
+    crate::components::leave_guard::guard_form_while_mounted(
+        "address-form",
+        crate::pages::customer_record::LEAVE_QUESTION,
+        || (),
+    );
     let general_error = move || {
         save.value()
             .get()

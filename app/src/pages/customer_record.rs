@@ -8,8 +8,7 @@ mod delete;
 mod finance_fields;
 pub(crate) mod finance_tab;
 mod history;
-pub(crate) mod kept_edits;
-pub(crate) mod leave_guard;
+mod kept_edits;
 mod ledger_tab;
 mod own_entries_field;
 mod profile_fields;
@@ -30,6 +29,7 @@ use rules::permission::Permission;
 
 use crate::components::date_input::DateInput;
 use crate::components::focus::focus_first_invalid_on_refusal;
+use crate::components::leave_guard::guard_while_mounted;
 use crate::components::protected::protected;
 use crate::customers::record_types::CustomerRecord;
 use crate::error::AppError;
@@ -184,6 +184,10 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
 /// The general data's form (its fields carried over a stale save by id).
 const FORM_ID: &str = "customer-form";
 
+/// Asked before leaving a form of the record (any tab) with changes not saved.
+pub(crate) const LEAVE_QUESTION: &str =
+    "Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.";
+
 #[component]
 fn CustomerForm(
     record: CustomerRecord,
@@ -244,7 +248,7 @@ fn CustomerForm(
     // The form's fields as drawn: a stale save can then carry the user's changes over.
     Effect::new(move |_| kept.on_drawn(FORM_ID));
     if !read_only {
-        leave_guard::guard_while_mounted(move || kept.has_unsaved(FORM_ID));
+        guard_while_mounted(LEAVE_QUESTION, move || kept.has_unsaved(FORM_ID));
     }
     // Drawn again after a save: the focus goes back to "Gravar", where the user was.
     Effect::new(move |_| {

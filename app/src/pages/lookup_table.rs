@@ -138,6 +138,12 @@ fn LookupTable(
         Some(Err(_)) => notice.set(String::new()),
         None => {}
     });
+    // Emptied or filled with the row to edit in place: noted again each time (`generation`).
+    crate::components::leave_guard::guard_form_while_mounted(
+        "lookup-form",
+        "Há alterações não gravadas nesta tabela. Sair sem gravar? As alterações serão perdidas.",
+        move || generation.track(),
+    );
     // A refused save (a code already used…): the focus goes to the field that says why.
     crate::components::focus::focus_first_invalid_on_refusal(save.value(), "lookup-form");
     Effect::new(move |_| {

@@ -81,7 +81,11 @@ pub fn LedgerAccountsTab(
         }
     };
     if may_modify {
-        super::leave_guard::guard_form_while_mounted(FORM_ID);
+        crate::components::leave_guard::guard_form_while_mounted(
+            FORM_ID,
+            super::LEAVE_QUESTION,
+            || (),
+        );
     }
     let version = view.version.to_string();
     let generate_version = version.clone();

@@ -19,6 +19,7 @@ use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
 use crate::components::focus::focus_first_invalid_on_refusal;
+use crate::components::leave_guard::guard_form_while_mounted;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices, TodaysOfferView};
 use crate::error::AppError;
 
@@ -276,7 +277,7 @@ pub fn SalesDefaultsTab(
         || may_register_allowed
         || may_register_fleet;
     if may_save {
-        super::leave_guard::guard_form_while_mounted("sales-defaults-form");
+        guard_form_while_mounted("sales-defaults-form", super::LEAVE_QUESTION, || ());
     }
     let g = input.guarantees.clone();
     let attachments = AttachmentKind::ALL.iter().map(|&kind| {

@@ -1,15 +1,17 @@
-//! Leaving a customer form with changes not saved asks first: the browser's own question when
-//! the page is closed or reloaded, ours when a link of the app leads elsewhere, when Back or
-//! Forward moves within the app, or when a form outside the page (the company switch, signing
-//! out) is sent. Tabs of the same record keep the form (it is only hidden): no question. Each
-//! tab's form sets a check of its own; leaving asks once if any of them holds a change.
+//! Leaving a form with changes not saved asks first: the browser's own question when the page is
+//! closed or reloaded, ours when a link of the app leads elsewhere, when Back or Forward moves
+//! within the app, or when a form outside the page (the company switch, signing out) is sent.
+//! Another tab of the same record keeps its forms (they are only hidden): no question. Each form
+//! on screen sets a check of its own; leaving asks once, in the words of the first form that
+//! holds a change.
 
-/// While the form is on screen, `unsaved` tells whether leaving would lose something.
-pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
+/// While the form is on screen, `unsaved` tells whether leaving would lose something; `question`
+/// is what the user is asked then.
+pub fn guard_while_mounted(question: &'static str, unsaved: impl Fn() -> bool + 'static) {
     use leptos::prelude::{on_cleanup, Effect, Track};
     // A form drawn afresh (after a save) may be set before the old one is cleaned up: each
     // removes only its own check.
-    let mine = imp::set(Box::new(unsaved));
+    let mine = imp::set(question, Box::new(unsaved));
     // Where the form is (its tab included), to come back to when the user stays.
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
@@ -21,25 +23,32 @@ pub fn guard_while_mounted(unsaved: impl Fn() -> bool + 'static) {
 }
 
 /// Guards the form with this id while it is on screen: leaving asks if its fields no longer hold
-/// what they held when it was drawn. For a form drawn afresh after each save (a record's tab, an
-/// address being edited).
-pub fn guard_form_while_mounted(form_id: &'static str) {
+/// what they held when it was last drawn. A form drawn afresh after each save (a record's tab,
+/// an address being edited) is noted once; one cleared or filled in place (a table's entry
+/// form) is noted again whenever `redrawn`, which tracks what redraws it, changes.
+pub fn guard_form_while_mounted(
+    form_id: &'static str,
+    question: &'static str,
+    redrawn: impl Fn() + 'static,
+) {
+    use crate::components::form_values::fields;
     use leptos::prelude::*;
     let drawn = StoredValue::new(None::<Vec<(String, String)>>);
     Effect::new(move |_| {
+        redrawn();
         request_animation_frame(move || {
             // The form may have been left within the frame.
             if !drawn.is_disposed() {
-                drawn.set_value(Some(super::kept_edits::form_fields(form_id)));
+                drawn.set_value(Some(fields(form_id)));
             }
         });
     });
-    guard_while_mounted(move || {
+    guard_while_mounted(question, move || {
         drawn
             .try_with_value(|drawn| {
                 drawn
                     .as_ref()
-                    .is_some_and(|drawn| *drawn != super::kept_edits::form_fields(form_id))
+                    .is_some_and(|drawn| *drawn != fields(form_id))
             })
             .unwrap_or(false)
     });
@@ -55,25 +64,21 @@ mod imp {
 
     type Unsaved = Box<dyn Fn() -> bool>;
 
-    /// Asked before a link leaves the form.
-    const QUESTION: &str =
-        "Há alterações não gravadas neste cliente. Sair sem gravar? As alterações serão perdidas.";
-
     thread_local! {
         /// The form's address: `(path, path with query)`.
         static HERE: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
         /// The checks of the forms on screen, each with the number it was set under.
-        static UNSAVED: RefCell<Vec<(u64, Unsaved)>> = const { RefCell::new(Vec::new()) };
+        static UNSAVED: RefCell<Vec<(u64, &'static str, Unsaved)>> = const { RefCell::new(Vec::new()) };
         static SET: Cell<u64> = const { Cell::new(0) };
     }
 
-    pub fn set(unsaved: Unsaved) -> u64 {
+    pub fn set(question: &'static str, unsaved: Unsaved) -> u64 {
         let mine = SET.get() + 1;
         SET.set(mine);
         if mine == 1 {
             listen();
         }
-        UNSAVED.with_borrow_mut(|set| set.push((mine, unsaved)));
+        UNSAVED.with_borrow_mut(|set| set.push((mine, question, unsaved)));
         crate::history_guard::set(stays_or_leaves);
         mine
     }
@@ -83,7 +88,7 @@ mod imp {
     fn stays_or_leaves() -> bool {
         let (path, address) = HERE.with_borrow(Clone::clone);
         let another_page = window().location().pathname().ok() != Some(path);
-        if !another_page || !unsaved() || leaves_anyway() {
+        if !another_page || leaves_anyway() {
             return true;
         }
         let _ = window().history().and_then(|h| {
@@ -94,7 +99,7 @@ mod imp {
 
     pub fn clear_if(mine: u64) {
         let none_left = UNSAVED.with_borrow_mut(|set| {
-            set.retain(|(id, _)| *id != mine);
+            set.retain(|(id, _, _)| *id != mine);
             set.is_empty()
         });
         if none_left {
@@ -113,13 +118,22 @@ mod imp {
         UNSAVED.with_borrow_mut(Vec::clear);
     }
 
-    fn unsaved() -> bool {
-        UNSAVED.with_borrow(|set| set.iter().any(|(_, check)| check()))
+    /// The question of the first form holding a change, if any does.
+    fn unsaved() -> Option<&'static str> {
+        UNSAVED.with_borrow(|set| {
+            set.iter()
+                .find(|(_, _, check)| check())
+                .map(|(_, question, _)| *question)
+        })
     }
 
-    /// Whether the user, asked, chose to leave (and the forms' checks go with it).
+    /// Whether leaving loses nothing or the user, asked, chose to leave (and the forms' checks
+    /// go with it).
     fn leaves_anyway() -> bool {
-        let leave = window().confirm_with_message(QUESTION).unwrap_or(true);
+        let Some(question) = unsaved() else {
+            return true;
+        };
+        let leave = window().confirm_with_message(question).unwrap_or(true);
         if leave {
             clear();
         }
@@ -142,20 +156,20 @@ mod imp {
     /// Once per page: the listeners outlive any one form and ask only while one is set.
     fn listen() {
         let _ = window_event_listener(leptos::ev::beforeunload, |ev| {
-            if unsaved() {
+            if unsaved().is_some() {
                 ev.prevent_default();
                 ev.set_return_value("");
             }
         });
         capture("click", |ev: Event| {
             let follows_a_link = ev.dyn_ref::<MouseEvent>().is_some_and(leaves_the_page);
-            if follows_a_link && unsaved() && !leaves_anyway() {
+            if follows_a_link && !leaves_anyway() {
                 ev.prevent_default();
                 ev.stop_immediate_propagation();
             }
         });
         capture("submit", |ev: Event| {
-            if sent_from_outside_the_page(&ev) && unsaved() && !leaves_anyway() {
+            if sent_from_outside_the_page(&ev) && !leaves_anyway() {
                 ev.prevent_default();
                 ev.stop_immediate_propagation();
             }
@@ -194,7 +208,7 @@ mod imp {
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
-    pub fn set(_unsaved: Box<dyn Fn() -> bool>) -> u64 {
+    pub fn set(_question: &'static str, _unsaved: Box<dyn Fn() -> bool>) -> u64 {
         0
     }
     pub fn clear_if(_mine: u64) {}
