@@ -36,7 +36,11 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   // The filter holds exactly customer 1500.
   await page.getByRole('status').filter({ hasText: /^1 cliente$/ }).waitFor();
   assert.deepEqual(await listedCodes(page), [CODE]);
+  // The address keeps asking for the panel: a reload (or a shared link) opens it again.
+  assert.match(page.url(), /[?&]lote=1/);
+  await reload(page);
   const bulk = bulkPanel(page);
+  await bulk.getByLabel('Campo').waitFor();
   await bulk.getByLabel('Campo').selectOption({ label: 'Vendedor' });
   await bulk.getByLabel('Novo valor').selectOption({ label: target });
   await bulk.getByLabel('Observações da troca de vendedor').fill('Carteira redistribuída pela gerência');

@@ -54,6 +54,10 @@ test('a plan for all customers reads "Todos" under Clientes, not the 0 customers
   await row.waitFor();
   const customers = row.locator('td[data-label="Clientes"]');
   assert.equal((await customers.textContent()).trim(), 'Todos');
+  // A list only for its linked customers counts them (ATACADO-SC is not public).
+  await open(page, '/tabelas/listas-de-preco');
+  const wholesale = page.getByRole('table', { name: 'Listas de preço' }).getByRole('row', { name: /ATACADO-SC/ });
+  assert.match((await wholesale.locator('td[data-label="Clientes"]').textContent()).trim(), /^[\d.]+$/);
   // Code and description stop at their limits (rules::lookup).
   assert.equal(await page.getByLabel('Código').getAttribute('maxlength'), '10');
   assert.equal(await page.getByLabel('Descrição').getAttribute('maxlength'), '60');

@@ -5,6 +5,7 @@
 //! they are when the user confirms "undo the rest"; the others go back.
 
 use crate::bulk::{bulk_field, offered_fields};
+use crate::display::count_of;
 use crate::permission::Permission;
 
 /// Undo writes the batch's fields back, so it needs what applying them needed (R-PERM-1):
@@ -47,15 +48,20 @@ pub fn undo_decision(plan: &UndoPlan, keep_changed: bool) -> Result<(), String> 
     }
     if plan.kept() > 0 && !keep_changed {
         return Err(format!(
-            "O lote não pode ser desfeito por inteiro: {}. Confirme para desfazer os outros {} cliente(s); nada foi alterado.",
+            "O lote não pode ser desfeito por inteiro: {}. Confirme para desfazer {}; nada foi alterado.",
             kept_reasons(plan),
-            plan.restorable
+            if plan.restorable == 1 {
+                "o outro cliente".to_string()
+            } else {
+                format!("os outros {}", count_of(plan.restorable, "cliente", "clientes"))
+            }
         ));
     }
     Ok(())
 }
 
-/// "2 cliente(s) alterados depois do lote (códigos 1, 7), 1 excluído(s)".
+/// "2 clientes tiveram os campos do lote alterados depois dele (códigos 1, 7); 1 cliente foi
+/// excluído".
 pub fn kept_reasons(plan: &UndoPlan) -> String {
     let mut parts = Vec::new();
     if !plan.changed_codes.is_empty() {
@@ -65,9 +71,12 @@ pub fn kept_reasons(plan: &UndoPlan) -> String {
             .take(20)
             .map(i64::to_string)
             .collect();
+        let changed = plan.changed_codes.len() as i64;
         parts.push(format!(
-            "{} cliente(s) tiveram os campos do lote alterados depois dele (códigos {}{})",
-            plan.changed_codes.len(),
+            "{} {} os campos do lote alterados depois dele ({} {}{})",
+            count_of(changed, "cliente", "clientes"),
+            if changed == 1 { "teve" } else { "tiveram" },
+            if changed == 1 { "código" } else { "códigos" },
             shown.join(", "),
             if plan.changed_codes.len() > 20 {
                 ", …"
@@ -77,12 +86,27 @@ pub fn kept_reasons(plan: &UndoPlan) -> String {
         ));
     }
     if plan.deleted > 0 {
-        parts.push(format!("{} cliente(s) foram excluídos", plan.deleted));
+        parts.push(format!(
+            "{} {}",
+            count_of(plan.deleted, "cliente", "clientes"),
+            if plan.deleted == 1 {
+                "foi excluído"
+            } else {
+                "foram excluídos"
+            }
+        ));
     }
     if plan.entry_gone > 0 {
         parts.push(format!(
-            "{} cliente(s) voltariam a um registro de tabela que não existe mais",
-            plan.entry_gone
+            "{} a um registro de tabela que não existe mais",
+            if plan.entry_gone == 1 {
+                "1 cliente voltaria".to_string()
+            } else {
+                format!(
+                    "{} voltariam",
+                    count_of(plan.entry_gone, "cliente", "clientes")
+                )
+            }
         ));
     }
     parts.join("; ")
@@ -123,10 +147,7 @@ mod tests {
         };
         let refused = undo_decision(&partial, false).unwrap_err();
         assert!(refused.contains("códigos 1, 7"), "{refused}");
-        assert!(
-            refused.contains("1 cliente(s) foram excluídos"),
-            "{refused}"
-        );
+        assert!(refused.contains("1 cliente foi excluído"), "{refused}");
         assert!(refused.contains("outros 3"), "{refused}");
         assert_eq!(undo_decision(&partial, true), Ok(()));
         let nothing = UndoPlan {
@@ -137,5 +158,37 @@ mod tests {
         assert!(undo_decision(&nothing, true)
             .unwrap_err()
             .starts_with("Nenhum cliente"));
+    }
+
+    #[test]
+    fn the_reasons_agree_in_number_with_their_counts() {
+        let one_each = UndoPlan {
+            restorable: 1,
+            changed_codes: vec![48],
+            deleted: 1,
+            entry_gone: 1,
+        };
+        assert_eq!(
+            kept_reasons(&one_each),
+            "1 cliente teve os campos do lote alterados depois dele (código 48); 1 cliente foi \
+             excluído; 1 cliente voltaria a um registro de tabela que não existe mais"
+        );
+        assert!(undo_decision(&one_each, false)
+            .unwrap_err()
+            .contains("Confirme para desfazer o outro cliente;"));
+        let some_each = UndoPlan {
+            restorable: 1_200,
+            changed_codes: vec![1, 7],
+            deleted: 2,
+            entry_gone: 3,
+        };
+        assert_eq!(
+            kept_reasons(&some_each),
+            "2 clientes tiveram os campos do lote alterados depois dele (códigos 1, 7); 2 clientes \
+             foram excluídos; 3 clientes voltariam a um registro de tabela que não existe mais"
+        );
+        assert!(undo_decision(&some_each, false)
+            .unwrap_err()
+            .contains("Confirme para desfazer os outros 1.200 clientes;"));
     }
 }

@@ -5,9 +5,11 @@
 
 pub mod address;
 pub mod bulk;
+pub mod bulk_history;
 pub mod bulk_undo;
 pub mod cep_range;
 pub mod city;
+pub mod city_meant;
 pub mod contact;
 pub mod customer;
 pub mod customer_audit;

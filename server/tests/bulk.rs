@@ -151,7 +151,7 @@ async fn customers_saved_after_the_preview_are_reported_then_left_out_if_the_use
     let (status, refused) = post(&app, &boss, "apply_bulk", &apply(false)).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(
-        refused["Conflict"].as_str().unwrap().contains("códigos 2"),
+        refused["Conflict"].as_str().unwrap().contains("(código 2)"),
         "{refused}"
     );
     assert_eq!(count(&pool, "customer_changes").await, 0);
@@ -317,7 +317,7 @@ async fn the_preview_moment_is_the_servers_and_an_address_save_after_it_counts(p
     let (status, refused) = post(&app, &boss, "apply_bulk", &apply(&token)).await;
     assert_eq!(status, StatusCode::CONFLICT, "{refused}");
     assert!(
-        refused["Conflict"].as_str().unwrap().contains("códigos 1)"),
+        refused["Conflict"].as_str().unwrap().contains("(código 1)"),
         "{refused}"
     );
 }

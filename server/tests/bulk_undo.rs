@@ -54,6 +54,29 @@ async fn undo_restores_every_value_once_and_records_itself_with_its_note(pool: P
     .await
     .unwrap();
     assert_eq!(undo_notes, 3);
+    // The customer's history names the batch beside the user, and its undo.
+    let customer: i64 =
+        sqlx::query_scalar("select id from customers where tenant_id = $1 and code = 1")
+            .bind(w.tenant_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let (status, history) = post(&app, &boss, "customer_history", &format!("id={customer}")).await;
+    assert_eq!(status, StatusCode::OK, "{history}");
+    let who: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["field"] == "Vendedor")
+        .map(|c| c["user_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        who,
+        [
+            format!("Chefe (desfez o lote {first})"),
+            format!("Chefe (lote {first})")
+        ]
+    );
     let (status, _) = post(&app, &boss, "undo_batch", &format!("batch_id={first}")).await;
     assert_eq!(status, StatusCode::CONFLICT, "undone once only");
     assert_salesperson_history_is_a_chain(&pool, w.tenant_id, &NORTH_WITH_ANA).await;
@@ -91,7 +114,7 @@ async fn undo_blocks_only_on_a_later_change_to_a_batch_field_and_may_undo_the_re
         preview["kept_reasons"]
             .as_str()
             .unwrap()
-            .contains("códigos 1)"),
+            .contains("(código 1)"),
         "{preview}"
     );
 
@@ -99,7 +122,7 @@ async fn undo_blocks_only_on_a_later_change_to_a_batch_field_and_may_undo_the_re
     assert_eq!(status, StatusCode::CONFLICT, "{refused}");
     let message = refused["Conflict"].as_str().unwrap();
     assert!(
-        message.contains("códigos 1)") && message.contains("outros 2"),
+        message.contains("(código 1)") && message.contains("outros 2"),
         "{message}"
     );
     assert_eq!(
@@ -128,7 +151,7 @@ async fn undo_blocks_only_on_a_later_change_to_a_batch_field_and_may_undo_the_re
         batches[0]["undone"]
             .as_str()
             .unwrap()
-            .contains("1 cliente(s) mantidos"),
+            .contains("1 cliente mantido"),
         "{batches}"
     );
     assert_salesperson_history_is_a_chain(&pool, w.tenant_id, &NORTH_WITH_ANA).await;
@@ -263,7 +286,7 @@ async fn a_batch_whose_customer_was_deleted_is_undone_for_the_rest_never_a_500(p
         refused["Conflict"]
             .as_str()
             .unwrap()
-            .contains("1 cliente(s) foram excluídos"),
+            .contains("1 cliente foi excluído"),
         "{refused}"
     );
     let (status, done) = post(
@@ -439,7 +462,7 @@ async fn r_bulk_3_city_and_district_move_the_main_address_and_undo_puts_them_bac
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT, "{refused}");
-    assert!(refused.to_string().contains("códigos 1)"), "{refused}");
+    assert!(refused.to_string().contains("(código 1)"), "{refused}");
     assert_eq!(
         main_addresses(&pool, w.tenant_id).await,
         vec![

@@ -23,6 +23,19 @@ pub fn focus_by_id_next_frame(id: &'static str) {
     request_animation_frame(move || focus_by_id(id));
 }
 
+/// A form drawn afresh by its own save: once drawn, the focus goes back to the button with this
+/// id (its "Gravar"), where the user was, rather than to the top of the page.
+pub fn refocus_when_drawn_after_save<T: 'static>(
+    answer: impl WithUntracked<Value = Option<Result<T, AppError>>> + 'static,
+    button_id: &'static str,
+) {
+    Effect::new(move |_| {
+        if answer.with_untracked(|r| matches!(r, Some(Ok(_)))) {
+            focus_by_id_next_frame(button_id);
+        }
+    });
+}
+
 /// [`focus_by_id`] on the next frame, for an id made at run time (a row's own button).
 pub fn focus_by_id_later(id: String) {
     request_animation_frame(move || focus_by_id(&id));

@@ -209,7 +209,8 @@ fn undone_message(batch_id: i64, restored: i64, kept: i64) -> String {
     let verb = if restored == 1 { "voltou" } else { "voltaram" };
     let kept = match kept {
         0 => String::new(),
-        n => format!("; {} mantido(s) como estavam", customers(n)),
+        1 => "; 1 cliente mantido como estava".to_string(),
+        n => format!("; {} mantidos como estavam", customers(n)),
     };
     format!(
         "Lote {batch_id} desfeito: {} {verb} ao valor anterior{kept}.",
@@ -228,7 +229,7 @@ mod tests {
             restorable,
             kept,
             kept_reasons: if kept > 0 {
-                "1 cliente(s) tiveram os campos do lote alterados depois dele (códigos 12)".into()
+                "1 cliente teve os campos do lote alterados depois dele (código 12)".into()
             } else {
                 String::new()
             },
@@ -256,7 +257,7 @@ mod tests {
         assert!(undo_detail(&found(7, &["Vendedor"], 3, 0)).starts_with("Cada cliente volta"));
         assert_eq!(
             undo_detail(&found(7, &["Vendedor"], 3, 1)),
-            "1 cliente fica como está: 1 cliente(s) tiveram os campos do lote alterados depois dele (códigos 12)."
+            "1 cliente fica como está: 1 cliente teve os campos do lote alterados depois dele (código 12)."
         );
     }
 
@@ -268,7 +269,7 @@ mod tests {
         );
         assert_eq!(
             undone_message(3, 1, 2),
-            "Lote 3 desfeito: 1 cliente voltou ao valor anterior; 2 clientes mantido(s) como estavam."
+            "Lote 3 desfeito: 1 cliente voltou ao valor anterior; 2 clientes mantidos como estavam."
         );
     }
 }

@@ -39,7 +39,14 @@ pub fn CompanySettingsPage() -> impl IntoView {
                 <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                     {move || Suspend::new(async move {
                         match settings.await {
-                            Ok(view) => view! { <SettingsForm view save /> }.into_any(),
+                            // Keyed by the saved version: a save draws the form afresh, with its
+                            // values as stored ("7.500,00" for a typed "7500"); redrawn in place,
+                            // the fields would keep what was typed.
+                            Ok(view) => view! {
+                                <For each=move || [view.version] key=|version| *version let(_version)>
+                                    <SettingsForm view=view.clone() save />
+                                </For>
+                            }.into_any(),
                             Err(error) => view! { <section class="card"><p class="error" role="alert">{error.to_string()}</p></section> }.into_any(),
                         }
                     })}
@@ -126,6 +133,7 @@ fn SettingsForm(
         }
     };
     focus_first_invalid_on_refusal(save.value(), "company-settings-form");
+    crate::components::focus::refocus_when_drawn_after_save(save.value(), "settings-save");
     // Drawn afresh after each save.
     crate::components::leave_guard::guard_form_while_mounted(
         "company-settings-form",
@@ -242,7 +250,7 @@ fn SettingsForm(
                 <div class="actions wide">
                     {general_error}
                     {saved}
-                    <button type="submit" class="primary">"Gravar configurações"</button>
+                    <button type="submit" class="primary" id="settings-save">"Gravar configurações"</button>
                 </div>
             </ActionForm>
         </section>

@@ -119,7 +119,7 @@ pub fn CustomerAddresses(
                                             </div>
                                             {can_edit.then(|| view! {
                                                 <div class="row-actions">
-                                                    <button type="button" on:click=move |_| open_form(Some(for_edit.clone()))>
+                                                    <button type="button" aria-label=format!("Editar endereço {}", address.role_label) on:click=move |_| open_form(Some(for_edit.clone()))>
                                                         "Editar"
                                                     </button>
                                                     <button

@@ -83,9 +83,19 @@ fn CustomerList(
     });
     let pickable = may_bulk.then_some(selected);
     show_bulk_panel_when_asked();
+    // Asked for by the address, the batch panel stays asked for as the filter or the page
+    // changes: a reload or a shared link keeps it open.
+    let panel_asked = bulk_panel_asked();
+    let href = move |filter: &CustomerFilter| {
+        if panel_asked.get_untracked() {
+            bulk_panel_href(filter)
+        } else {
+            format!("/clientes{}", filter.to_query())
+        }
+    };
     let go = move |next: CustomerFilter| {
         navigate(
-            &format!("/clientes{}", next.to_query()),
+            &href(&next),
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -223,10 +233,10 @@ fn CustomerList(
                             let current = filter.get_untracked();
                             let next_link = page.next.clone().map(|after| {
                                 let next = CustomerFilter { after, ..current.clone() };
-                                view! { <a href=format!("/clientes{}", next.to_query())>"Próxima página →"</a> }
+                                view! { <a href=href(&next)>"Próxima página →"</a> }
                             });
                             let first_link = (!current.after.is_empty()).then(|| {
-                                view! { <a href=format!("/clientes{}", current.first_page().to_query())>"← Primeira página"</a> }
+                                view! { <a href=href(&current.first_page())>"← Primeira página"</a> }
                             });
                             view! {
                                 <p class="count" role="status">{count_label(page.count)}</p>

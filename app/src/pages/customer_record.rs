@@ -147,8 +147,12 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                             <Transition fallback=|| view! { <p class="loading">"Carregando…"</p> }>
                                 {move || Suspend::new(async move {
                                     match sales.await {
+                                        // Keyed by the saved version: drawn afresh after a save,
+                                        // its fields show what was stored ("7,50" for "7,5").
                                         Ok(view) => view! {
-                                            <SalesDefaultsTab customer_id=id view save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees may_register_allowed may_register_fleet />
+                                            <For each=move || [view.version] key=|version| *version let(_version)>
+                                                <SalesDefaultsTab customer_id=id view=view.clone() save=save_sales may_alter=may_alter_sales may_alter_limit may_alter_guarantees may_register_allowed may_register_fleet />
+                                            </For>
                                         }.into_any(),
                                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                                     }
@@ -160,7 +164,9 @@ fn CustomerEditor(data: EditorData, session: SessionView) -> impl IntoView {
                                 {move || Suspend::new(async move {
                                     match ledger.await {
                                         Ok(view) => view! {
-                                            <LedgerAccountsTab customer_id=id view save=save_ledger generate=generate_doubtful_debt may_modify=may_modify_ledger />
+                                            <For each=move || [view.version] key=|version| *version let(_version)>
+                                                <LedgerAccountsTab customer_id=id view=view.clone() save=save_ledger generate=generate_doubtful_debt may_modify=may_modify_ledger />
+                                            </For>
                                         }.into_any(),
                                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                                     }

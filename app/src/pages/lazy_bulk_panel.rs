@@ -2,7 +2,8 @@
 //! most visits to the list never use it: its WebAssembly is a part of its own (issue 10, item 2:
 //! without it the list's download is about 116 KB brotli smaller), fetched when the panel opens —
 //! from the menu or the list's "Alterar em lote" (`?lote=1`), or by picking rows in the grid.
-//! Once open it stays open while the user narrows the filter (the filter's URL has no `lote`).
+//! Once open it stays open while the user narrows the filter; asked for by the address
+//! (`?lote=1`), the list keeps it in the address as the filter and the page change.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

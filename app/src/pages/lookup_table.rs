@@ -233,6 +233,8 @@ fn LookupTable(
         }
     };
 
+    // A chart of accounts' code follows its own mask; any other table's is a short plain one.
+    let plain_code = !matches!(kind, TableKind::Ledger(_));
     view! {
         <section class="card">
             <h1>{kind.title()}</h1>
@@ -273,7 +275,7 @@ fn LookupTable(
                         <input
                             id="lookup-code"
                             name="input[code]"
-                            maxlength=(!matches!(kind, TableKind::Ledger(_))).then_some(rules::lookup::PLAIN_CODE_MAX)
+                            maxlength=plain_code.then_some(rules::lookup::PLAIN_CODE_MAX)
                             prop:value=move || editing.get().map(|r| r.code).unwrap_or_default()
                             prop:readOnly=move || editing.get().is_some()
                             on:input=move |ev| {
@@ -281,7 +283,11 @@ fn LookupTable(
                                 notice.set(String::new());
                             }
                             aria-invalid=invalid("code")
+                            aria-describedby=plain_code.then_some("lookup-code-hint")
                         />
+                        {plain_code.then(|| view! {
+                            <span class="hint" id="lookup-code-hint">"Até 10 letras e números; gravado em maiúsculas, sem acentos nem espaços."</span>
+                        })}
                         {field_error("code")}
                     </div>
                     <div class="field">
@@ -363,7 +369,7 @@ fn LookupRows(
                             <td data-label="Descrição">{row.description.clone()}</td>
                             <td data-label="Situação">{if row.active { "Ativo" } else { "Inativo" }}</td>
                             {kind.terms().map(|terms_kind| terms_cells(terms_kind, row.terms.as_ref()))}
-                            <td class="number" data-label="Clientes">{customers_label(row.terms.as_ref(), row.customers)}</td>
+                            <td class="number" data-label="Clientes">{customers_label(kind.terms(), row.terms.as_ref(), row.customers)}</td>
                             {may_alter.then(|| view! {
                                 <td class="actions">
                                     <div class="row-actions">

@@ -233,11 +233,17 @@ pub fn terms_headers(kind: TermsKind) -> impl IntoView {
 }
 
 /// The "Clientes" cell: how many customers have the entry; a public price list or a plan for all
-/// customers serves everyone, so "0" would mislead.
-pub fn customers_label(terms: Option<&Terms>, linked: i64) -> String {
+/// customers serves everyone, so "0" would mislead. (A kind's terms keep the other kinds' flags
+/// at their defaults: only its own flag counts.)
+pub fn customers_label(kind: Option<TermsKind>, terms: Option<&Terms>, linked: i64) -> String {
     let count = rules::display::thousands(linked);
+    let serves_everyone = |terms: &Terms| match kind {
+        Some(TermsKind::Linked(LinkedKind::PriceList)) => terms.public,
+        Some(TermsKind::Linked(LinkedKind::PaymentPlan)) => terms.all_customers,
+        _ => false,
+    };
     match terms {
-        Some(terms) if terms.public || terms.all_customers => match linked {
+        Some(terms) if serves_everyone(terms) => match linked {
             0 => "Todos".to_string(),
             1 => "Todos (1 vinculado)".to_string(),
             _ => format!("Todos ({count} vinculados)"),

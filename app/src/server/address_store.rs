@@ -188,21 +188,37 @@ pub async fn save(
     }
     let mut tx = pool.begin().await?;
     lock_customer_or_not_found(&mut *tx, caller, customer_id, true).await?;
-    let city_id = sqlx::query_scalar!(
+    let picked = sqlx::query_scalar!(
         "select id from cities where identification = $1",
         valid.city
     )
     .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| {
-        AppError::field(
-            "city",
-            format!(
-                "Cidade não encontrada: {}. Escolha uma da lista.",
-                valid.city
-            ),
-        )
-    })?;
+    .await?;
+    let city_id = match picked {
+        Some(id) => id,
+        None => {
+            // Typed, not picked from the list: the city of that name, if it tells which.
+            let same_name: Vec<String> = sqlx::query_scalar(
+                "select identification from cities where identification like $1
+                 order by identification",
+            )
+            .bind(format!(
+                "{} - __",
+                super::customer_list::escape_like(&valid.city)
+            ))
+            .fetch_all(&mut *tx)
+            .await?;
+            valid.city = rules::city_meant::city_meant(&valid.city, &same_name, &valid.cep)
+                .map_err(|message| AppError::field("city", message))?;
+            if let Some(refusal) = cep_state_refusal(&valid) {
+                return Err(invalid(vec![refusal]));
+            }
+            sqlx::query_scalar("select id from cities where identification = $1")
+                .bind(&valid.city)
+                .fetch_one(&mut *tx)
+                .await?
+        }
+    };
     let existing = fetch_all(&mut *tx, caller.tenant_id, customer_id).await?;
     let before = match address_id {
         None => None,

@@ -331,11 +331,21 @@ pub async fn apply(
 fn changed_since_message(codes: &[i64]) -> String {
     let shown: Vec<String> = codes.iter().take(20).map(|c| c.to_string()).collect();
     format!(
-        "{} cliente(s) foram alterados por outro usuário depois da prévia (códigos {}{}). \
-         Continue sem eles ou cancele; nada foi gravado.",
-        codes.len(),
+        "{} por outro usuário depois da prévia ({} {}{}). \
+         Continue sem {} ou cancele; nada foi gravado.",
+        if codes.len() == 1 {
+            "1 cliente foi alterado".to_string()
+        } else {
+            format!("{} clientes foram alterados", codes.len())
+        },
+        if codes.len() == 1 {
+            "código"
+        } else {
+            "códigos"
+        },
         shown.join(", "),
-        if codes.len() > 20 { ", …" } else { "" }
+        if codes.len() > 20 { ", …" } else { "" },
+        if codes.len() == 1 { "ele" } else { "eles" }
     )
 }
 

@@ -267,9 +267,11 @@ pub async fn batches(pool: &PgPool, caller: &Caller) -> Result<Vec<BatchView>, A
             undone: row.undone_at.map(|at| {
                 let kept = match row.kept_count.unwrap_or(0) {
                     0 => String::new(),
-                    n => {
-                        format!(" ({n} cliente(s) mantidos: alterados ou excluídos depois do lote)")
-                    }
+                    1 => " (1 cliente mantido: alterado ou excluído depois do lote)".to_string(),
+                    n => format!(
+                        " ({} mantidos: alterados ou excluídos depois do lote)",
+                        rules::display::count_of(i64::from(n), "cliente", "clientes")
+                    ),
                 };
                 format!(
                     "Desfeito por {} em {}{kept}",

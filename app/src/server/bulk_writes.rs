@@ -219,12 +219,13 @@ pub async fn audit(
     let (codes, labels) = shown_values(tx, caller, batch_id, change).await?;
     let sql = format!(
         "insert into customer_changes (tenant_id, customer_id, company_id, user_id, user_name, field,
-                                       old_value, new_value, company_scoped)
-         select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}, $8
+                                       old_value, new_value, company_scoped, batch_id, batch_undone)
+         select i.tenant_id, i.customer_id, $3, $4, $5, $6, {old_label}, {new_label}, $8, $2, {undone}
          from bulk_batch_items i
          where i.tenant_id = $1 and i.batch_id = $2 and i.field = $7 and not i.kept",
         old_label = label(old, 9),
         new_label = label(new, 9),
+        undone = matches!(direction, Direction::Undo),
     );
     let insert = sqlx::query(&sql)
         .bind(caller.tenant_id)

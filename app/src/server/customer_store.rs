@@ -467,8 +467,18 @@ pub async fn history(
     caller: &Caller,
     customer_id: i64,
 ) -> Result<Vec<ChangeView>, AppError> {
-    let rows: Vec<(DateTime<Utc>, String, String, String, String)> = sqlx::query_as(
-        "select changed_at, user_name, field, old_value, new_value from customer_changes
+    type Row = (
+        DateTime<Utc>,
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        bool,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "select changed_at, user_name, field, old_value, new_value, batch_id, batch_undone
+         from customer_changes
          where tenant_id = $1 and customer_id = $2 and (not company_scoped or company_id = $3)
          order by changed_at desc, id desc",
     )
@@ -480,9 +490,9 @@ pub async fn history(
     Ok(rows
         .into_iter()
         .map(
-            |(changed_at, user_name, field, old_value, new_value)| ChangeView {
+            |(changed_at, user_name, field, old_value, new_value, batch, undone)| ChangeView {
                 changed_at: date_time(changed_at),
-                user_name,
+                user_name: rules::bulk_history::changed_by(&user_name, batch, undone),
                 field,
                 old_value,
                 new_value,

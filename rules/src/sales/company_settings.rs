@@ -80,7 +80,9 @@ fn parse_code_width(typed: &str) -> Result<u8, FieldError> {
         .filter(|width| (1..=10).contains(width) && typed.bytes().all(|b| b.is_ascii_digit()))
         .ok_or_else(|| FieldError {
             field: "ledger_code_width",
-            message: "Informe de 1 a 10 dígitos.".to_string(),
+            message:
+                "Informe um número de 1 a 10 (quantos dígitos tem o código do cliente na conta)."
+                    .to_string(),
         })
 }
 

@@ -80,6 +80,7 @@ pub fn LedgerAccountsTab(
             value
         }
     };
+    crate::components::focus::refocus_when_drawn_after_save(save.value(), "ledger-save");
     if may_modify {
         crate::components::leave_guard::guard_form_while_mounted(
             FORM_ID,
@@ -103,7 +104,7 @@ pub fn LedgerAccountsTab(
                 {account("expense_revenue_account", "Conta despesa/receita", input.expense_revenue_account, suggested.expense_revenue_account)}
                 <div class="actions wide">
                     {saved}
-                    {may_modify.then(|| view! { <button type="submit" class="primary">"Gravar contas contábeis"</button> })}
+                    {may_modify.then(|| view! { <button type="submit" class="primary" id="ledger-save">"Gravar contas contábeis"</button> })}
                 </div>
             </ActionForm>
             <h2>"Devedores duvidosos"</h2>

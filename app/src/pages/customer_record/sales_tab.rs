@@ -18,7 +18,7 @@ use rules::table_kind::{CommercialKind, LinkedKind};
 use super::own_entries_field::OwnEntriesField;
 use crate::api::SaveSalesDefaults;
 use crate::components::date_input::DateInput;
-use crate::components::focus::focus_first_invalid_on_refusal;
+use crate::components::focus::{focus_first_invalid_on_refusal, refocus_when_drawn_after_save};
 use crate::components::leave_guard::guard_form_while_mounted;
 use crate::customers::sales_types::{SalesDefaultsView, TableChoices, TodaysOfferView};
 use crate::error::AppError;
@@ -260,6 +260,7 @@ pub fn SalesDefaultsTab(
     let company = view.company;
     let on = |flag: &str| flag == "on";
     focus_first_invalid_on_refusal(save.value(), "sales-defaults-form");
+    refocus_when_drawn_after_save(save.value(), "sales-save");
     let general_error = move || {
         save.value()
             .get()
@@ -434,7 +435,7 @@ pub fn SalesDefaultsTab(
             <div class="actions wide">
                 {general_error}
                 {saved}
-                {may_save.then(|| view! { <button type="submit" class="primary">"Gravar padrão para vendas"</button> })}
+                {may_save.then(|| view! { <button type="submit" class="primary" id="sales-save">"Gravar padrão para vendas"</button> })}
             </div>
         </ActionForm>
         </section>
