@@ -60,6 +60,19 @@ fi
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Our ports lie in the kernel's ephemeral range (32768–60999): the local end of any outgoing
+# connection (a browser's, a server's pool) may hold one, and the fault cluster, restarted in the
+# middle of the end-to-end tests, then cannot bind it ("Address already in use", seen once).
+# Reserved, they are never handed out that way. Best effort: root only, where /proc allows it.
+reserve_port() {
+  local reserved=/proc/sys/net/ipv4/ip_local_reserved_ports
+  [ -w "$reserved" ] || return 0
+  local current; current="$(cat "$reserved")"
+  case ",$current," in *",$1,"*) return 0 ;; esac
+  echo "${current:+$current,}$1" > "$reserved" 2>/dev/null || true
+}
+reserve_port "$port"
+
 port_file="$base/$kind.port"
 if run_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   port="$(cat "$port_file" 2>/dev/null || echo "$port")"

@@ -58,7 +58,8 @@ test('alter all: filter by region, change the salesperson with notes, see it in 
   await open(page, `/clientes/${CODE}?aba=historico`);
   const history = page.getByRole('table', { name: 'Histórico de alterações' });
   // Newest first: on a database the suite ran on before, earlier runs left rows like this one.
-  const change = new RegExp(`Ana Administradora.*Vendedor.*${before}.*${target}`);
+  // The batch is named beside the user who ran it.
+  const change = new RegExp(`Ana Administradora \\(lote ${batch}\\).*Vendedor.*${before}.*${target}`);
   await history.getByRole('row', { name: change }).first().waitFor();
   assert.match(await history.getByRole('row').nth(1).textContent(), new RegExp(`Vendedor.*${before}.*${target}`));
   await page.getByRole('table', { name: 'Trocas de vendedor' })

@@ -284,6 +284,13 @@ test('addresses from the keyboard: the form opens on its first field and closes 
   await addresses.getByRole('status').filter({ hasText: 'Endereço excluído.' }).waitFor();
   await saved.waitFor({ state: 'detached' });
   await waitForFocus(newAddress);
+
+  // The customer's only main address: the question says what its deletion leaves without one.
+  await addresses.getByRole('button', { name: 'Excluir endereço Principal' }).click();
+  const lastMain = page.getByRole('dialog', { name: 'Excluir o endereço Principal?' });
+  await lastMain.getByText(/É o único endereço principal do cliente: sem ele, pedidos e notas fiscais ficam sem endereço\./).waitFor();
+  await lastMain.getByRole('button', { name: 'Cancelar' }).click();
+  await lastMain.waitFor({ state: 'hidden' });
   await page.context().close();
 });
 

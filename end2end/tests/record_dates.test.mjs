@@ -43,6 +43,12 @@ test('issue 10 item 14: in an English-speaking browser the date reads and takes 
   await date.fill('');
   await date.pressSequentially('5/1/2028');
   assert.equal(await date.inputValue(), '05/01/2028');
+  // Jotted with a two-digit year: written out once the field is left.
+  await date.fill('');
+  await date.pressSequentially('1/3/26');
+  assert.equal(await date.inputValue(), '01/03/26');
+  await date.press('Tab');
+  assert.equal(await date.inputValue(), '01/03/2026');
   await reload(page);
   assert.equal(await date.inputValue(), '31/12/2027');
   await context.close();

@@ -186,6 +186,18 @@ pub fn cep_state_refusal(address: &ValidAddress) -> Option<(&'static str, String
     })
 }
 
+/// Said before deleting an address: after the last main one, orders and invoices have no
+/// address to take.
+pub fn delete_detail(line: &str, last_main: bool) -> String {
+    if last_main {
+        format!(
+            "{line}. É o único endereço principal do cliente: sem ele, pedidos e notas fiscais ficam sem endereço. Não há como desfazer."
+        )
+    } else {
+        format!("{line}. Não há como desfazer.")
+    }
+}
+
 /// The first address of a role is its preferred one whatever the box says: orders always
 /// have an address to suggest. Later ones are preferred only when asked.
 pub fn is_preferred(requested: bool, others_of_role: usize) -> bool {
@@ -256,6 +268,15 @@ pub fn stored_audit_line(stored: &AddressInput) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deleting_the_last_main_address_warns_that_orders_and_invoices_lose_it() {
+        assert_eq!(
+            delete_detail("Rua A, 1", false),
+            "Rua A, 1. Não há como desfazer."
+        );
+        assert!(delete_detail("Rua A, 1", true).contains("É o único endereço principal do cliente"));
+    }
     use proptest::prelude::*;
 
     fn input() -> AddressInput {

@@ -60,7 +60,7 @@ pub fn undo_decision(plan: &UndoPlan, keep_changed: bool) -> Result<(), String> 
     Ok(())
 }
 
-/// "2 clientes tiveram os campos do lote alterados depois dele (códigos 1, 7); 1 cliente foi
+/// "2 clientes tiveram um campo do lote alterado depois dele (códigos 1, 7); 1 cliente foi
 /// excluído".
 pub fn kept_reasons(plan: &UndoPlan) -> String {
     let mut parts = Vec::new();
@@ -73,7 +73,7 @@ pub fn kept_reasons(plan: &UndoPlan) -> String {
             .collect();
         let changed = plan.changed_codes.len() as i64;
         parts.push(format!(
-            "{} {} os campos do lote alterados depois dele ({} {}{})",
+            "{} {} um campo do lote alterado depois dele ({} {}{})",
             count_of(changed, "cliente", "clientes"),
             if changed == 1 { "teve" } else { "tiveram" },
             if changed == 1 { "código" } else { "códigos" },
@@ -170,7 +170,7 @@ mod tests {
         };
         assert_eq!(
             kept_reasons(&one_each),
-            "1 cliente teve os campos do lote alterados depois dele (código 48); 1 cliente foi \
+            "1 cliente teve um campo do lote alterado depois dele (código 48); 1 cliente foi \
              excluído; 1 cliente voltaria a um registro de tabela que não existe mais"
         );
         assert!(undo_decision(&one_each, false)
@@ -184,7 +184,7 @@ mod tests {
         };
         assert_eq!(
             kept_reasons(&some_each),
-            "2 clientes tiveram os campos do lote alterados depois dele (códigos 1, 7); 2 clientes \
+            "2 clientes tiveram um campo do lote alterado depois dele (códigos 1, 7); 2 clientes \
              foram excluídos; 3 clientes voltariam a um registro de tabela que não existe mais"
         );
         assert!(undo_decision(&some_each, false)

@@ -11,7 +11,8 @@ pub const NO_SUCH_DATE: &str = "Data inexistente: confira o dia e o mês.";
 pub const YEAR_OUT_OF_RANGE: &str = "Ano fora do intervalo aceito (1900 a 2999).";
 
 /// A typed date as stored, `aaaa-mm-dd`; `None` when nothing was typed. Reads `dd/mm/aaaa`
-/// (what the form sends) and `aaaa-mm-dd` (what other clients and older forms send).
+/// (what the form sends), `d/m/aa` as people jot it (`1/3/26`: a two-digit year is 2000–2049
+/// up to 49, 1950–1999 from 50) and `aaaa-mm-dd` (what other clients and older forms send).
 pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
     let typed = typed.trim();
     if typed.is_empty() {
@@ -28,22 +29,39 @@ pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
             _ => return Err(INVALID_DATE),
         }
     };
-    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(d, 2) && digits(m, 2) && digits(y, 4)) {
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(d, &[1, 2]) && digits(m, &[1, 2]) && digits(y, &[2, 4])) {
         return Err(INVALID_DATE);
     }
-    let (day, month, year): (u32, u32, u32) = (
+    let (day, month, mut year): (u32, u32, u32) = (
         d.parse().map_err(|_| INVALID_DATE)?,
         m.parse().map_err(|_| INVALID_DATE)?,
         y.parse().map_err(|_| INVALID_DATE)?,
     );
+    if y.len() == 2 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
     if !(1900..=2999).contains(&year) {
         return Err(YEAR_OUT_OF_RANGE);
     }
     if day == 0 || day > days_in_month(year as i32, month).ok_or(NO_SUCH_DATE)? {
         return Err(NO_SUCH_DATE);
     }
-    Ok(Some(format!("{y}-{m}-{d}")))
+    Ok(Some(format!("{year:04}-{month:02}-{day:02}")))
+}
+
+/// The field's text once the user leaves it: a date jotted short (`01/03/26`) written out
+/// (`01/03/2026`), so that what is saved is what the field shows; anything else as it is.
+pub fn written_out(typed: &str) -> String {
+    match parse(typed) {
+        Ok(Some(iso)) if typed.contains('/') => {
+            let (y, rest) = iso.split_once('-').unwrap_or_default();
+            let (m, d) = rest.split_once('-').unwrap_or_default();
+            format!("{d}/{m}/{y}")
+        }
+        _ => typed.to_string(),
+    }
 }
 
 /// Days of `month` in `year` (Gregorian), `None` for a month that does not exist.
@@ -111,6 +129,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_jotted_short_is_read_and_written_out() {
+        assert_eq!(parse("1/3/26"), Ok(Some("2026-03-01".into())));
+        assert_eq!(parse("01/03/2026"), Ok(Some("2026-03-01".into())));
+        assert_eq!(parse("31/12/49"), Ok(Some("2049-12-31".into())));
+        assert_eq!(parse("15/08/85"), Ok(Some("1985-08-15".into())));
+        assert_eq!(parse("29/02/25"), Err(NO_SUCH_DATE));
+        assert_eq!(written_out("01/03/26"), "01/03/2026");
+        assert_eq!(written_out("01/03/2026"), "01/03/2026");
+        assert_eq!(written_out("01/03"), "01/03");
+        assert_eq!(written_out(""), "");
+    }
+
+    #[test]
     fn an_iso_date_from_other_clients_is_still_read() {
         assert_eq!(parse("2027-12-31"), Ok(Some("2027-12-31".into())));
     }
@@ -124,8 +155,8 @@ mod tests {
     #[test]
     fn a_date_not_typed_as_asked_is_refused_with_the_format_to_use() {
         for bad in [
-            "1/2/2027",
-            "31/12/27",
+            "1/2/202",
+            "31/12/2",
             "31-12-2027",
             "aa/bb/cccc",
             "31/12/2027/1",

@@ -219,10 +219,10 @@ pub fn lookup_changes(
     }
 }
 
-/// The delete dialog's question: an entry `customers` use cannot be deleted
-/// (`deletion_refusal`), so the dialog says so instead of asking.
-pub fn delete_question(code: &str, description: &str, customers: i64) -> String {
-    if customers > 0 {
+/// The delete dialog's question: an entry that is held (by customers, `deletion_refusal`, or by
+/// anything else the server names) cannot be deleted, so the dialog says so instead of asking.
+pub fn delete_question(code: &str, description: &str, refused: bool) -> String {
+    if refused {
         format!("{code} - {description} não pode ser excluído")
     } else {
         format!("Excluir {code} - {description}?")
@@ -271,11 +271,11 @@ mod tests {
             Some("1.400 clientes usam este registro. Para tirá-lo de uso, desative-o.")
         );
         assert_eq!(
-            delete_question("RS", "Rio Grande do Sul", 0),
+            delete_question("RS", "Rio Grande do Sul", false),
             "Excluir RS - Rio Grande do Sul?"
         );
         assert_eq!(
-            delete_question("RS", "Rio Grande do Sul", 3),
+            delete_question("RS", "Rio Grande do Sul", true),
             "RS - Rio Grande do Sul não pode ser excluído"
         );
     }

@@ -113,7 +113,23 @@ async fn r_sales_1_a_new_customer_starts_with_the_companys_carrier(pool: PgPool)
     let (_, input, _) = open_tab(&app, &boss, customer).await;
     assert_eq!(input.tables["carrier"], carrier_id);
 
-    // The company's carrier stays while the company names it, and the refusal says so.
+    // The company's carrier stays while the company names it: asked as the delete dialog
+    // opens, the server says so before the user confirms, and a free carrier may go.
+    let ask = |id: i64| {
+        call(
+            "check_lookup_deletion",
+            &format!("kind=carrier&id={id}"),
+            Some(&boss),
+        )
+    };
+    let (status, body, _) = send(&app, ask(zanella)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("é o padrão para clientes novos"), "{body}");
+    let free = carrier(&app, &boss, "LIVRE", "11.444.777/0001-61").await;
+    let (status, body, _) = send(&app, ask(free)).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+    let (status, _, _) = send(&app, ask(free + 1_000)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, body) = delete_entry(&app, &boss, "carrier", zanella).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(

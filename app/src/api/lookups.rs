@@ -75,6 +75,21 @@ pub async fn delete_lookup(kind: String, id: i64) -> Result<(), AppError> {
     .await
 }
 
+/// Why the entry may not be deleted, if anything holds it: asked as the delete dialog opens, so
+/// that it offers "Excluir" only for what a delete would take.
+#[server(prefix = "/api", endpoint = "check_lookup_deletion", client = crate::api::client::AppClient)]
+pub async fn check_lookup_deletion(kind: String, id: i64) -> Result<Option<String>, AppError> {
+    use crate::server::{auth, context::server_context, lookup_deletion, respond::respond};
+    respond(async move {
+        let ctx = server_context()?;
+        let caller = auth::require_caller(&ctx).await?;
+        let kind = kind_of(&kind)?;
+        caller.require(kind.permission())?;
+        lookup_deletion::check(&ctx.pool, &caller, kind, id).await
+    })
+    .await
+}
+
 /// The table's recent changes in the current company: who, when, field, old and new value.
 #[server(prefix = "/api", endpoint = "lookup_history", client = crate::api::client::AppClient)]
 pub async fn lookup_history(kind: String) -> Result<Vec<LookupChangeView>, AppError> {

@@ -55,8 +55,8 @@ pub use ledger_accounts::{
 };
 pub use list_customers::{list_customers, ListCustomers};
 pub use lookups::{
-    delete_lookup, linked_options, list_lookup, lookup_history, save_lookup, DeleteLookup,
-    LinkedOptions, ListLookup, LookupHistory, SaveLookup,
+    check_lookup_deletion, delete_lookup, linked_options, list_lookup, lookup_history, save_lookup,
+    CheckLookupDeletion, DeleteLookup, LinkedOptions, ListLookup, LookupHistory, SaveLookup,
 };
 pub use receivables::{
     cancel_receivable, register_receivable, reverse_settlement, settle_receivable,

@@ -35,6 +35,8 @@ pub fn DateInput(
             aria-describedby=move || described_by.get()
             prop:value=move || text.get()
             on:input=move |ev| text.set(rules::date_input::mask_as_typed(&event_target_value(&ev)))
+            // Left with a short year (01/03/26): written out, as it will be saved.
+            on:change=move |ev| text.set(rules::date_input::written_out(&event_target_value(&ev)))
         />
     }
 }

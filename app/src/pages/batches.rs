@@ -79,7 +79,7 @@ fn Batches(
     view! {
         <section class="card">
             <h1>"Lotes de alteração"</h1>
-            <p class="muted">"Cada “alterar todos” gravado. Desfazer volta os clientes do lote ao valor anterior; quem teve um campo do lote alterado depois fica como está."</p>
+            <p class="muted">"Cada “alterar todos” gravado. Desfazer volta os clientes do lote ao valor anterior; quem teve um campo do lote alterado depois fica como está, com todos os valores do lote."</p>
             // Always in the page, so that screen readers announce what is put in it.
             <p id="undo-status" class="notice" role="status" tabindex="-1">{move || done.get()}</p>
             {failure}
@@ -196,9 +196,9 @@ fn undo_detail(found: &UndoPreview) -> String {
             .to_string()
     } else {
         let stay = if found.kept == 1 {
-            "fica como está"
+            "fica como está, com todos os valores do lote"
         } else {
-            "ficam como estão"
+            "ficam como estão, com todos os valores do lote"
         };
         format!("{} {stay}: {}.", customers(found.kept), found.kept_reasons)
     }
@@ -229,7 +229,7 @@ mod tests {
             restorable,
             kept,
             kept_reasons: if kept > 0 {
-                "1 cliente teve os campos do lote alterados depois dele (código 12)".into()
+                "1 cliente teve um campo do lote alterado depois dele (código 12)".into()
             } else {
                 String::new()
             },
@@ -257,7 +257,7 @@ mod tests {
         assert!(undo_detail(&found(7, &["Vendedor"], 3, 0)).starts_with("Cada cliente volta"));
         assert_eq!(
             undo_detail(&found(7, &["Vendedor"], 3, 1)),
-            "1 cliente fica como está: 1 cliente teve os campos do lote alterados depois dele (código 12)."
+            "1 cliente fica como está, com todos os valores do lote: 1 cliente teve um campo do lote alterado depois dele (código 12)."
         );
     }
 

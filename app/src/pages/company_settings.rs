@@ -20,10 +20,14 @@ use crate::error::AppError;
 pub fn CompanySettingsPage() -> impl IntoView {
     // Made outside the signed-in gate, once (see `protected`).
     let save = ServerAction::<SaveCompanySettings>::new();
-    let settings = api_resource(
-        move || save.version().get(),
-        move |_| get_company_settings(),
-    );
+    // Read again after a save that went through only: a refused one leaves the form as typed.
+    let saves = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            saves.update(|n| *n += 1);
+        }
+    });
+    let settings = api_resource(move || saves.get(), move |_| get_company_settings());
     view! {
         <Title text="Configurações da empresa · Clientela" />
         {protected(move |session| {

@@ -57,29 +57,30 @@ pub fn CustomerAddresses(
         focus_by_id_next_frame(NEW_ADDRESS_ID);
     });
     // Deleting asks first, naming the address.
-    let doomed = RwSignal::new(None::<AddressView>);
+    // The address, and whether it is the customer's last main one.
+    let doomed = RwSignal::new(None::<(AddressView, bool)>);
     let asking = RwSignal::new(false);
-    let ask_delete = move |address: AddressView| {
+    let ask_delete = move |address: AddressView, last_main: bool| {
         said.set("");
-        doomed.set(Some(address));
+        doomed.set(Some((address, last_main)));
         asking.set(true);
     };
     let question = Signal::derive(move || {
         doomed.with(|a| {
             a.as_ref()
-                .map(|a| format!("Excluir o endereço {}?", a.role_label))
+                .map(|(a, _)| format!("Excluir o endereço {}?", a.role_label))
                 .unwrap_or_default()
         })
     });
     let detail = Signal::derive(move || {
         doomed.with(|a| {
             a.as_ref()
-                .map(|a| format!("{}. Não há como desfazer.", a.line))
+                .map(|(a, last_main)| rules::address::delete_detail(&a.line, *last_main))
                 .unwrap_or_default()
         })
     });
     let confirm_delete = Callback::new(move |()| {
-        if let Some(address) = doomed.get_untracked() {
+        if let Some((address, _)) = doomed.get_untracked() {
             remove.dispatch(DeleteAddress {
                 customer_id,
                 address_id: address.id,
@@ -105,11 +106,15 @@ pub fn CustomerAddresses(
                 {move || Suspend::new(async move {
                     match addresses.await {
                         Ok(list) if list.is_empty() => view! { <p class="muted">"Nenhum endereço cadastrado."</p> }.into_any(),
-                        Ok(list) => view! {
+                        Ok(list) => {
+                            let main = AddressRole::Main.code();
+                            let mains = list.iter().filter(|a| a.input.role == main).count();
+                            view! {
                             <ul class="addresses">
                                 {list.into_iter().map(|address| {
                                     let for_edit = address.clone();
                                     let for_delete = address.clone();
+                                    let last_main = mains == 1 && address.input.role == main;
                                     view! {
                                         <li class="address">
                                             <div>
@@ -126,7 +131,7 @@ pub fn CustomerAddresses(
                                                         type="button"
                                                         class="danger"
                                                         aria-label=format!("Excluir endereço {}", address.role_label)
-                                                        on:click=move |_| ask_delete(for_delete.clone())
+                                                        on:click=move |_| ask_delete(for_delete.clone(), last_main)
                                                     >
                                                         "Excluir"
                                                     </button>
@@ -136,7 +141,8 @@ pub fn CustomerAddresses(
                                     }
                                 }).collect_view()}
                             </ul>
-                        }.into_any(),
+                            }.into_any()
+                        }
                         Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}

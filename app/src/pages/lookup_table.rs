@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use rules::table_kind::TableKind;
 
 use crate::api::resource::{api_resource, ApiResource};
-use crate::api::{list_lookup, lookup_history, DeleteLookup, SaveLookup};
+use crate::api::{list_lookup, lookup_history, CheckLookupDeletion, DeleteLookup, SaveLookup};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::protected::protected;
 use crate::error::AppError;
@@ -179,23 +179,52 @@ fn LookupTable(
         }
     });
     // An entry customers use is refused (deactivating is the way): the dialog says so and
-    // offers no "Excluir".
-    let in_use =
-        Signal::derive(move || deleting.with(|row| row.as_ref().is_some_and(|r| r.customers > 0)));
+    // offers no "Excluir". Anything else that holds it (a company's default, a batch that can
+    // still be undone, a chart's links) the server is asked as the dialog opens.
+    let check = ServerAction::<CheckLookupDeletion>::new();
+    Effect::new(move |_| {
+        if let Some(row) = deleting.get().filter(|r| r.customers == 0) {
+            check.value().set(None);
+            check.dispatch(CheckLookupDeletion {
+                kind: kind.code().to_string(),
+                id: row.id,
+            });
+        }
+    });
+    // `None` while the server is asked; then why the delete would be refused, if it would (an
+    // answer that failed leaves it to the delete to say).
+    let checked = move || -> Option<Option<String>> {
+        if check.pending().get() {
+            return None;
+        }
+        check.value().get().map(|answer| answer.ok().flatten())
+    };
+    let in_use = Signal::derive(move || {
+        let by_customers = deleting.with(|row| row.as_ref().is_some_and(|r| r.customers > 0));
+        by_customers || !matches!(checked(), Some(None))
+    });
     let question = Signal::derive(move || {
         deleting
             .get()
-            .map(|row| rules::lookup::delete_question(&row.code, &row.description, row.customers))
+            .map(|row| {
+                let refused = row.customers > 0 || matches!(checked(), Some(Some(_)));
+                rules::lookup::delete_question(&row.code, &row.description, refused)
+            })
             .unwrap_or_default()
     });
     // Said before the user confirms: an entry customers use is not deleted, it is deactivated.
     let delete_detail = Signal::derive(move || {
-        deleting
-            .get()
-            .and_then(|row| rules::lookup::in_use_warning(row.customers))
-            .unwrap_or_else(|| {
+        let row = deleting.get();
+        if let Some(warning) = row.and_then(|row| rules::lookup::in_use_warning(row.customers)) {
+            return warning;
+        }
+        match checked() {
+            None => "Verificando se o registro pode ser excluído…".to_string(),
+            Some(Some(refusal)) => refusal,
+            Some(None) => {
                 "A exclusão fica no histórico da tabela e não pode ser desfeita.".to_string()
-            })
+            }
+        }
     });
     let problem = move || {
         let failed = save

@@ -1,14 +1,12 @@
 //! SQL of the auxiliary tables. Rows belong to a company; "copy to all companies" writes the
 //! same code into every company the user may act in, in one statement (R-COMPANY-2, R-PERM-2).
 
-use rules::lookup::{
-    batch_refusal, deletion_refusal_with_defaults, lookup_changes, validate_lookup_with,
-    LookupInput, LookupState,
-};
+use rules::lookup::{lookup_changes, validate_lookup_with, LookupInput, LookupState};
 use rules::sales::table_terms::{terms_changes, Terms, TermsInput};
 use rules::table_kind::TableKind;
 use sqlx::{PgPool, Postgres, Transaction};
 
+use super::lookup_deletion;
 use super::lookup_usage;
 use super::table_terms_store;
 
@@ -423,51 +421,8 @@ pub async fn delete(
     .fetch_optional(&mut *tx)
     .await?;
     let (code, description, active) = found.ok_or(AppError::NotFound)?;
-    let refusal = match kind {
-        TableKind::Ledger(chart) => {
-            let (customers, settings, links): (i64, i64, i64) =
-                sqlx::query_as(&lookup_usage::ledger_uses_sql(chart))
-                    .bind(caller.tenant_id)
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            rules::sales::ledger_chart::deletion_refusal(rules::sales::ledger_chart::Uses {
-                customers,
-                settings,
-                links,
-            })
-        }
-        _ => {
-            let using: i64 = sqlx::query_scalar(&lookup_usage::in_use_sql(kind))
-                .bind(caller.tenant_id)
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-            let defaults: i64 = match lookup_usage::company_defaults_sql(kind) {
-                Some(sql) => {
-                    sqlx::query_scalar(&sql)
-                        .bind(caller.tenant_id)
-                        .bind(id)
-                        .fetch_one(&mut *tx)
-                        .await?
-                }
-                None => 0,
-            };
-            deletion_refusal_with_defaults(using - defaults, defaults)
-        }
-    };
-    if let Some(message) = refusal {
-        return Err(AppError::Conflict(message));
-    }
-    let batch: Option<i64> = sqlx::query_scalar(
-        "select min(batch_id) from bulk_batch_entries where tenant_id = $1 and entry_id = $2",
-    )
-    .bind(caller.tenant_id)
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if let Some(batch) = batch {
-        return Err(AppError::Conflict(batch_refusal(batch)));
+    if let Some(refusal) = lookup_deletion::refusal(&mut tx, caller, kind, id).await? {
+        return Err(AppError::Conflict(refusal));
     }
     sqlx::query("delete from lookup_entries where tenant_id = $1 and id = $2")
         .bind(caller.tenant_id)

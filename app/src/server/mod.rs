@@ -18,6 +18,7 @@ pub mod customer_list;
 pub mod customer_store;
 pub mod ledger_chart_store;
 pub mod ledger_store;
+pub mod lookup_deletion;
 pub mod lookup_history_store;
 pub mod lookup_store;
 pub mod lookup_usage;
