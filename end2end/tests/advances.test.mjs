@@ -111,6 +111,12 @@ test('register an advance, settle two receivables with it, refund the rest, down
   await waitForFocus(page.getByRole('heading', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) }));
   const refund = page.getByRole('form', { name: new RegExp(`^Devolver o adiantamento nº ${advance}`) });
   await refund.getByLabel('Motivo').fill('Cliente pediu a devolução');
+  // More than is left is not asked about: the server's message lands beside the value.
+  await refund.getByLabel('Valor (R$)').fill('999.999,00');
+  await refund.getByRole('button', { name: 'Registrar devolução' }).click();
+  await refund.getByRole('alert').filter({ hasText: /^A devolução \(R\$ 999\.999,00\) é maior que o saldo do adiantamento/ }).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  await refund.getByLabel('Valor (R$)').fill('');
   await refund.getByRole('button', { name: 'Registrar devolução' }).click();
   // Money leaves the company: asked once more, naming how much.
   const confirm = page.getByRole('dialog', { name: new RegExp(`^Devolver todo o saldo do adiantamento nº ${advance} \\(R\\$ [\\d.,]+\\) ao cliente\\?$`) });

@@ -99,7 +99,7 @@ test('filter by region and text; reloading the URL shows the same result', async
   assert.deepEqual(await listedRows(page), found.rows);
   assert.equal(await page.getByRole('status').textContent(), found.count);
 
-  await page.getByLabel('Região', { exact: true }).selectOption({ label: 'Todos' });
+  await page.getByLabel('Região', { exact: true }).selectOption({ label: 'Todas' });
   await page.waitForURL((url) => !url.searchParams.has('regiao'));
   await page.context().close();
 });

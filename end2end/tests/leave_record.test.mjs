@@ -112,6 +112,8 @@ test('Back or Forward within the app, and switching company, with unsaved change
   await page.getByRole('button', { name: 'Trocar empresa' }).click();
   await eventually(async () => assert.equal(keep.message, QUESTION));
   assert.deepEqual(switches, [], 'the company was not switched');
+  // The switch shows the company the page is still in.
+  await eventually(async () => assert.equal(await selectedLabel(switcher), current));
   assert.equal(await tradeName.inputValue(), typed);
   await page.context().close();
 });

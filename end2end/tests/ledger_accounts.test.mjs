@@ -95,7 +95,7 @@ test('issue 11: the administrator keeps the chart of accounts; a link to a real 
   // asked as the dialog opens, says why before anything is confirmed, and nothing is offered
   // that would fail.
   await page.getByRole('button', { name: 'Excluir 0100053' }).click();
-  const dialog = page.getByRole('dialog', { name: /^0100053 - .* não pode ser excluído$/ });
+  const dialog = page.getByRole('dialog', { name: /^Não é possível excluir 0100053 - / });
   await dialog.getByText('Não pode ser excluída, está em uso: configurações da empresa.', { exact: false }).waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Excluir', exact: true }).isVisible(), false);
   await dialog.getByRole('button', { name: 'Fechar' }).click();

@@ -48,7 +48,7 @@ test('regions: include one for all companies; one in use cannot be deleted', asy
 
   const deleteRs = page.getByRole('button', { name: 'Excluir RS' });
   await deleteRs.click();
-  const dialog = page.getByRole('dialog', { name: 'RS - Rio Grande do Sul não pode ser excluído' });
+  const dialog = page.getByRole('dialog', { name: 'Não é possível excluir RS - Rio Grande do Sul' });
   // In use: the dialog says why and what to do instead, and offers no deletion it would refuse.
   await dialog.getByText(/^[\d.]+ clientes usam este registro\. Para tirá-lo de uso, desative-o\.$/).waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Excluir', exact: true }).count(), 0);

@@ -53,6 +53,14 @@ impl LookupKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The list filter's "any" choice, agreeing with the field's gender ("Região: Todas").
+    pub fn any_label(self) -> &'static str {
+        match self {
+            LookupKind::Region | LookupKind::Category => "Todas",
+            _ => "Todos",
+        }
+    }
+
     /// Plural title of the table's screen.
     pub fn title(self) -> &'static str {
         match self {
@@ -223,7 +231,7 @@ pub fn lookup_changes(
 /// anything else the server names) cannot be deleted, so the dialog says so instead of asking.
 pub fn delete_question(code: &str, description: &str, refused: bool) -> String {
     if refused {
-        format!("{code} - {description} não pode ser excluído")
+        format!("Não é possível excluir {code} - {description}")
     } else {
         format!("Excluir {code} - {description}?")
     }
@@ -276,7 +284,7 @@ mod tests {
         );
         assert_eq!(
             delete_question("RS", "Rio Grande do Sul", true),
-            "RS - Rio Grande do Sul não pode ser excluído"
+            "Não é possível excluir RS - Rio Grande do Sul"
         );
     }
 

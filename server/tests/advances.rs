@@ -65,6 +65,16 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
     let (status, body) = post(&app, Some(&boss), "settle_with_advance", &future).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Invalid"][0]["field"], "date");
+    // Nor before the advance came in (01/12/2026).
+    let before = format!(
+        "advance_id={advance}&paid_on=30%2F11%2F2026&amount=&receivable_ids%5B0%5D={second}"
+    );
+    let (status, body) = post(&app, Some(&boss), "settle_with_advance", &before).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["Invalid"][0]["message"],
+        "A data não pode ser anterior à do adiantamento (01/12/2026)."
+    );
 
     // The refund takes what is left; a second finds nothing.
     let refund = form(&[
@@ -85,6 +95,20 @@ async fn r_adv_2_register_settle_two_receivables_partly_and_refund_the_rest(pool
     let (status, body) = post(&app, Some(&boss), "refund_advance", &tomorrow).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Invalid"][0]["field"], "date");
+    // Nor one dated before the advance: the statement would go below zero.
+    let earlier = form(&[
+        ("advance_id", &advance.to_string()),
+        ("input[date]", "31/12/2019"),
+        ("input[amount]", "50,00"),
+        ("input[means]", "bank"),
+        ("input[reason]", "Cliente pediu a devolução"),
+    ]);
+    let (status, body) = post(&app, Some(&boss), "refund_advance", &earlier).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["Invalid"][0]["message"],
+        "A data não pode ser anterior à do adiantamento (01/12/2026)."
+    );
     let (status, left) = post(&app, Some(&boss), "refund_advance", &refund).await;
     assert_eq!(status, StatusCode::OK, "{left}");
     assert_eq!(left, "0.00");

@@ -172,6 +172,14 @@ mod imp {
             if sent_from_outside_the_page(&ev) && !leaves_anyway() {
                 ev.prevent_default();
                 ev.stop_immediate_propagation();
+                // The company switch shows the company the page is still in, not the one the
+                // user chose and then stayed away from.
+                if let Some(form) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+                {
+                    form.reset();
+                }
             }
         });
     }

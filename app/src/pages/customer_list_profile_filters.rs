@@ -110,7 +110,7 @@ fn ProfileSelect(filter: Memo<CustomerFilter>, go: Go, options: KindOptions) -> 
                 on:change=on_change
                 prop:value=move || select_value(&filter.get(), kind)
             >
-                <option value="" selected=current.is_empty()>"Todos"</option>
+                <option value="" selected=current.is_empty()>{kind.any_label()}</option>
                 <option value=SEVERAL selected=current == SEVERAL disabled=true hidden=move || !several()>
                     "(vários códigos)"
                 </option>

@@ -110,18 +110,25 @@ async fn advance_customer(
     .ok_or(AppError::NotFound)
 }
 
+/// The advance's balance, locked, once `date` (`aaaa-mm-dd`, a refund's or a use's) is known
+/// not to come before the advance.
 async fn lock_advance_balance(
     tx: &mut Transaction<'_, Postgres>,
     tenant_id: i64,
     advance_id: i64,
+    date: &str,
 ) -> Result<Decimal, AppError> {
-    Ok(sqlx::query_scalar(
-        "select balance from customer_credits where tenant_id = $1 and id = $2 for update",
+    let (balance, advance_date): (Decimal, String) = sqlx::query_as(
+        "select balance, credit_date::text from customer_credits
+         where tenant_id = $1 and id = $2 for update",
     )
     .bind(tenant_id)
     .bind(advance_id)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?;
+    advance_input::check_not_before_advance(date, &advance_date)
+        .map_err(|e| AppError::invalid(vec![e]))?;
+    Ok(balance)
 }
 
 /// Settles `receivable_ids` (in that order) of the advance's customer with the advance on the
@@ -167,7 +174,7 @@ pub async fn settle_with(
             "Escolha títulos deste cliente nesta empresa.",
         ));
     }
-    let balance = lock_advance_balance(&mut tx, caller.tenant_id, advance_id).await?;
+    let balance = lock_advance_balance(&mut tx, caller.tenant_id, advance_id, &paid_on).await?;
     // Only an advance with a balance offers this form: none left means someone used or
     // refunded it meanwhile, so the screen reloads (a conflict) rather than contradict itself.
     if balance <= Decimal::ZERO {
@@ -268,7 +275,7 @@ pub async fn refund(
     let mut tx = pool.begin().await?;
     let customer_id = advance_customer(&mut tx, caller, advance_id).await?;
     lock_customer(&mut tx, caller.tenant_id, customer_id).await?;
-    let balance = lock_advance_balance(&mut tx, caller.tenant_id, advance_id).await?;
+    let balance = lock_advance_balance(&mut tx, caller.tenant_id, advance_id, &date).await?;
     let settings = settings(&mut tx, caller).await?;
     let left =
         advance::refund(&settings, balance, amount).map_err(|e| AppError::invalid(vec![e]))?;

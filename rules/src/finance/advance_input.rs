@@ -69,6 +69,21 @@ pub fn check_not_after_today(date: &str, today: &str) -> Result<(), FieldError> 
     Ok(())
 }
 
+/// Refuses a refund or a use of an advance dated before the advance itself (both `aaaa-mm-dd`):
+/// money cannot leave an advance before it came in, and the statement would go below zero.
+pub fn check_not_before_advance(date: &str, advance_date: &str) -> Result<(), FieldError> {
+    if date < advance_date {
+        return Err(error(
+            DATE_FIELD,
+            format!(
+                "A data não pode ser anterior à do adiantamento ({}).",
+                crate::display::date(advance_date)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// An amount that may be left empty (`None`: as much as allowed).
 pub fn read_optional_amount(typed: &str, errors: &mut Vec<FieldError>) -> Option<Option<Decimal>> {
     match typed.trim() {

@@ -115,10 +115,11 @@ pub fn read(input: &ReceivableFilterInput) -> Result<ReceivableFilter, Vec<Field
     };
     let (customer_code, customer_search) = match SearchText::parse(&input.cliente) {
         None => (None, None),
-        // Eleven digits or more are a CPF or a CNPJ typed bare, not a code.
+        // Eight digits or more may be a CNPJ's root (all of a company's branches), a CPF or a
+        // CNPJ typed bare: searched as the customer list searches, the code included.
         Some(SearchText {
             code: Some(code), ..
-        }) if input.cliente.trim().len() < 11 => (Some(code), None),
+        }) if input.cliente.trim().len() < 8 => (Some(code), None),
         Some(search) if search.words.is_empty() && search.document_prefix.is_none() => {
             errors.push(error(
                 "cliente",
@@ -300,6 +301,12 @@ mod tests {
                 .as_deref(),
             Some("11222333000181")
         );
+        // A CNPJ's root: every branch of the company (the code is searched too).
+        let root = read_customer("02990328");
+        assert_eq!(root.customer_code, None);
+        let root = root.customer_search.unwrap();
+        assert_eq!(root.document_prefix.as_deref(), Some("02990328"));
+        assert_eq!(root.code, Some(2_990_328));
         let by_document = read_customer("12.ABC");
         assert_eq!(
             by_document

@@ -61,12 +61,14 @@ pub fn RefundForm(
     let balance = advance.balance;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // Asked only about a refund that can go through: one above the balance (or that does
+        // not read) goes straight to the server, whose messages name the field.
         match read_refund(&typed()) {
-            Ok((_, refunded, _, _)) => {
+            Ok((_, refunded, _, _)) if refunded.is_none_or(|amount| amount <= balance) => {
                 question.set(refund_question(advance_id, balance, refunded));
                 asking.set(true);
             }
-            Err(_) => send.run(()),
+            _ => send.run(()),
         }
     };
     view! {
