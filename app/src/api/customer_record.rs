@@ -120,11 +120,11 @@ pub async fn delete_customer(id: i64, version: i32) -> Result<(), AppError> {
 /// Who changed what and when, newest first.
 #[server(prefix = "/api", endpoint = "customer_history", client = crate::api::client::AppClient)]
 pub async fn customer_history(id: i64) -> Result<Vec<ChangeView>, AppError> {
-    use crate::server::{auth, context::server_context, customer_store, respond::respond};
+    use crate::server::{auth, context::server_context, customer_history_store, respond::respond};
     respond(async move {
         let ctx = server_context()?;
         let caller = auth::require_caller(&ctx).await?;
-        customer_store::history(&ctx.pool, &caller, id).await
+        customer_history_store::history(&ctx.pool, &caller, id).await
     })
     .await
 }

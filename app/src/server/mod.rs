@@ -14,6 +14,7 @@ pub mod company_settings_store;
 pub mod context;
 pub mod cookie;
 pub mod credit_store;
+pub mod customer_history_store;
 pub mod customer_list;
 pub mod customer_store;
 pub mod ledger_chart_store;
