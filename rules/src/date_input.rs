@@ -51,6 +51,13 @@ pub fn parse(typed: &str) -> Result<Option<String>, &'static str> {
     Ok(Some(format!("{year:04}-{month:02}-{day:02}")))
 }
 
+/// Whether the text is a whole date as the field shows one (`dd/mm/aaaa`): what a preview drawn
+/// while the user types waits for, since `07/12/20` may still become `07/12/2026`.
+pub fn is_written_out(typed: &str) -> bool {
+    let typed = typed.trim();
+    typed.len() == 10 && parse(typed).is_ok_and(|date| date.is_some())
+}
+
 /// The field's text once the user leaves it: a date jotted short (`01/03/26`) written out
 /// (`01/03/2026`), so that what is saved is what the field shows; anything else as it is.
 pub fn written_out(typed: &str) -> String {
@@ -139,6 +146,9 @@ mod tests {
         assert_eq!(written_out("01/03/2026"), "01/03/2026");
         assert_eq!(written_out("01/03"), "01/03");
         assert_eq!(written_out(""), "");
+        assert!(is_written_out("01/03/2026"));
+        assert!(!is_written_out("01/03/20"));
+        assert!(!is_written_out("31/02/2026"));
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub struct Settleable<'a> {
 /// The line to show for what is typed: the figures, or why the server would refuse them; `None`
 /// while a date or an amount is incomplete (the field's own message comes with "Registrar baixa").
 pub fn preview(receivable: &Settleable, input: &SettlementInput) -> Option<String> {
+    // A short year is still being typed (`07/12/20` on its way to `07/12/2026`).
+    if !date_input::is_written_out(&input.paid_on) {
+        return None;
+    }
     let day = |typed: &str| {
         date_input::parse(typed)
             .ok()
